@@ -1,0 +1,26 @@
+/**
+ * The sandbox's credential convention, shared with LocalStack so one set of settings works
+ * for both: a 12-digit access key id is that account, `test` is account 000000000000, and
+ * every secret access key is `test`.
+ */
+export const SANDBOX_SECRET_ACCESS_KEY = "test";
+export const DEFAULT_ACCOUNT_ID = "000000000000";
+export const DEFAULT_ACCESS_KEY_ID = "test";
+
+export const accountForAccessKey = (accessKeyId: string): string | undefined => {
+  if (/^\d{12}$/.test(accessKeyId)) return accessKeyId;
+  if (accessKeyId === DEFAULT_ACCESS_KEY_ID) return DEFAULT_ACCOUNT_ID;
+  return undefined;
+};
+
+/** The identity that made a request: the account's root user. */
+export interface Caller {
+  accessKeyId: string;
+  account: string;
+  /** The region of the SigV4 credential scope: where the request was "sent". */
+  region: string;
+  /** The service of the credential scope: s3, iam or sts. */
+  service: string;
+}
+
+export const rootArn = (account: string): string => `arn:aws:iam::${account}:root`;

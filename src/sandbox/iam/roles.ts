@@ -1,0 +1,3 @@
+import type { QueryHandler } from "../query/protocol";
+
+export const roleActions: Record<string, QueryHandler> = {};

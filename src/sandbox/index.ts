@@ -1,0 +1,12 @@
+/**
+ * The embedded S3/IAM/STS sandbox: a real HTTP server in this process that behaves as AWS does
+ * for what the lessons use. Depends on nothing else in src/.
+ */
+export { startSandbox, DEFAULT_MAX_BODY_BYTES } from "./server";
+export type { Sandbox, SandboxOptions, RequestLogEntry } from "./server";
+export {
+  accountForAccessKey,
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_ACCOUNT_ID,
+  SANDBOX_SECRET_ACCESS_KEY,
+} from "./auth/identity";

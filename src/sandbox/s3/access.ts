@@ -1,0 +1,82 @@
+import { rootArn } from "../auth/identity";
+import { evaluatePolicy } from "../policy/evaluate";
+import { ServiceError } from "../errors";
+import { bucketArn, type Bucket } from "../world/bucket";
+import type { S3Call } from "./call";
+import { accessDenied, noSuchBucket, permanentRedirect } from "./errors";
+
+const POLICY_ACTIONS = new Set(["s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"]);
+
+export interface OpenOptions {
+  /** The resource the action is on; the bucket's ARN unless given. */
+  resource?: string;
+  /** Extra condition keys (s3:prefix, ...). */
+  context?: Record<string, string | undefined>;
+  /** Operations that work against a bucket in any region (GetBucketLocation). */
+  anyRegion?: boolean;
+  /** Headers every failure of this operation carries (HeadBucket's x-amz-bucket-region). */
+  errorHeaders?: Record<string, string>;
+}
+
+/**
+ * The gate every bucket operation passes: the bucket must exist, the request must have been
+ * sent to the bucket's region (else 301 with the right one), and the caller must be allowed.
+ */
+export const openBucket = (call: S3Call, action: string, options: OpenOptions = {}): Bucket => {
+  const bucket = call.world.buckets.get(call.bucket);
+  if (!bucket) throw noSuchBucket(call.bucket);
+  if (!options.anyRegion && bucket.region !== call.caller.region) throw permanentRedirect(bucket.name, bucket.region);
+  authorize(call, bucket, action, options);
+  return bucket;
+};
+
+/**
+ * The bucket owner's root user may do anything unless the bucket policy explicitly denies it
+ * (and may always manage the policy itself). Another account needs the bucket policy to allow
+ * the action. Anyone else is denied.
+ */
+export const authorize = (call: S3Call, bucket: Bucket, action: string, options: OpenOptions = {}): void => {
+  const { account } = call.caller;
+  const resource = options.resource ?? bucketArn(bucket.name);
+  const isOwner = account === bucket.owner;
+  const decision = bucket.policy
+    ? evaluatePolicy(bucket.policy.document, {
+        principal: { account, arn: rootArn(account) },
+        action,
+        resource,
+        context: {
+          "aws:PrincipalAccount": account,
+          "aws:PrincipalArn": rootArn(account),
+          "aws:PrincipalType": "Account",
+          "aws:SecureTransport": "false",
+          "aws:SourceIp": "127.0.0.1",
+          "aws:RequestedRegion": call.caller.region,
+          "aws:CurrentTime": call.request.receivedAt.toISOString(),
+          "s3:ResourceAccount": bucket.owner,
+          ...options.context,
+        },
+      })
+    : "NoMatch";
+
+  if (isOwner && POLICY_ACTIONS.has(action)) return;
+  if (decision === "Deny") {
+    throw accessDenied(
+      isOwner
+        ? `User: ${rootArn(account)} is not authorized to perform: ${action} on resource: "${resource}" with an explicit deny in a resource-based policy`
+        : "Access Denied",
+      options.errorHeaders,
+    );
+  }
+  if (isOwner) return;
+  if (decision === "Allow") {
+    // Only the owner's account may manage a bucket policy, whatever the policy grants.
+    if (POLICY_ACTIONS.has(action)) {
+      throw new ServiceError("MethodNotAllowed", 405, "The specified method is not allowed against this resource.", {
+        Method: call.request.method,
+        ResourceType: "BUCKETPOLICY",
+      });
+    }
+    return;
+  }
+  throw accessDenied("Access Denied", options.errorHeaders);
+};

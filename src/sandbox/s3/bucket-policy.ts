@@ -1,0 +1,3 @@
+import type { S3Handler } from "./call";
+
+export const bucketPolicyHandlers: Record<string, S3Handler> = {};

@@ -1,0 +1,55 @@
+import { ServiceError } from "../errors";
+import { child, parseXml, malformedXml, text } from "../http/xml";
+import { openBucket } from "./access";
+import type { S3Handler } from "./call";
+import { notImplemented } from "./errors";
+import { emptyResponse, xmlResponse } from "./respond";
+import { parseTagging, tagSetXml } from "./tags";
+
+const putBucketTagging: S3Handler = (call) => {
+  const bucket = openBucket(call, "s3:PutBucketTagging");
+  bucket.tags = parseTagging(call.request.body);
+  return emptyResponse(204);
+};
+
+const getBucketTagging: S3Handler = (call) => {
+  const bucket = openBucket(call, "s3:GetBucketTagging");
+  if (!bucket.tags || bucket.tags.length === 0) {
+    throw new ServiceError("NoSuchTagSet", 404, "The TagSet does not exist", { BucketName: bucket.name });
+  }
+  return xmlResponse("Tagging", tagSetXml(bucket.tags));
+};
+
+const deleteBucketTagging: S3Handler = (call) => {
+  const bucket = openBucket(call, "s3:PutBucketTagging");
+  delete bucket.tags;
+  return emptyResponse(204);
+};
+
+const putBucketVersioning: S3Handler = (call) => {
+  const bucket = openBucket(call, "s3:PutBucketVersioning");
+  const configuration = parseXml(call.request.body, "VersioningConfiguration");
+  const status = text(child(configuration, "Status"));
+  const mfaDelete = text(child(configuration, "MfaDelete"));
+  if (status !== undefined && status !== "Enabled" && status !== "Suspended") throw malformedXml();
+  if (mfaDelete !== undefined && mfaDelete !== "Enabled" && mfaDelete !== "Disabled") throw malformedXml();
+  if (mfaDelete === "Enabled") throw notImplemented("MFA delete (PutBucketVersioning with MfaDelete=Enabled)");
+  if (status) bucket.versioning = status;
+  return emptyResponse(200);
+};
+
+const getBucketVersioning: S3Handler = (call) => {
+  const bucket = openBucket(call, "s3:GetBucketVersioning");
+  return xmlResponse(
+    "VersioningConfiguration",
+    bucket.versioning === "Unversioned" ? {} : { Status: bucket.versioning },
+  );
+};
+
+export const bucketSettingHandlers: Record<string, S3Handler> = {
+  PutBucketTagging: putBucketTagging,
+  GetBucketTagging: getBucketTagging,
+  DeleteBucketTagging: deleteBucketTagging,
+  PutBucketVersioning: putBucketVersioning,
+  GetBucketVersioning: getBucketVersioning,
+};

@@ -1,0 +1,17 @@
+import type { Caller } from "../auth/identity";
+import type { SandboxRequest, SandboxResponse } from "../http/exchange";
+import type { World } from "../world/world";
+
+/** One S3 request on its way through a handler. */
+export interface S3Call {
+  world: World;
+  request: SandboxRequest;
+  caller: Caller;
+  operation: string;
+  bucket: string;
+  key: string;
+}
+
+export type S3Handler = (call: S3Call) => SandboxResponse | Promise<SandboxResponse>;
+
+export const XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";

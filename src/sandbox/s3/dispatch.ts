@@ -1,0 +1,38 @@
+import type { Caller } from "../auth/identity";
+import type { SandboxRequest, SandboxResponse } from "../http/exchange";
+import type { World } from "../world/world";
+import { bucketPolicyHandlers } from "./bucket-policy";
+import { bucketSettingHandlers } from "./bucket-settings";
+import { bucketHandlers } from "./buckets";
+import type { S3Handler } from "./call";
+import { notImplemented } from "./errors";
+import { lifecycleHandlers } from "./lifecycle";
+import type { S3Route } from "./router";
+
+/** Every S3 operation the sandbox implements, by API name. */
+const handlers: Record<string, S3Handler> = {
+  ...bucketHandlers,
+  ...bucketSettingHandlers,
+  ...bucketPolicyHandlers,
+  ...lifecycleHandlers,
+};
+
+export const implementedS3Operations = (): string[] => Object.keys(handlers).sort();
+
+export const handleS3 = async (
+  world: World,
+  request: SandboxRequest,
+  caller: Caller,
+  route: S3Route,
+): Promise<SandboxResponse> => {
+  const handler = handlers[route.operation];
+  if (!handler) throw notImplemented(route.operation);
+  return handler({
+    world,
+    request,
+    caller,
+    operation: route.operation,
+    bucket: route.bucket ?? "",
+    key: route.key ?? "",
+  });
+};

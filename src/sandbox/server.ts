@@ -1,0 +1,267 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { authenticate, claimedService } from "./auth/sigv4";
+import type { Caller } from "./auth/identity";
+import { isServiceError, ServiceError } from "./errors";
+import { declaredLength, entityTooLarge, readBody } from "./http/body";
+import type { SandboxRequest, SandboxResponse } from "./http/exchange";
+import { newHostId, newRequestId } from "./http/ids";
+import { parseTarget } from "./http/target";
+import { xmlDocument } from "./http/xml";
+import { iamService } from "./iam/service";
+import { handleQuery, isForm, queryAction, queryErrorResponse, type QueryService } from "./query/protocol";
+import { isKnownRegion } from "./regions";
+import { handleS3 } from "./s3/dispatch";
+import { accessDenied } from "./s3/errors";
+import { routeS3, type S3Route } from "./s3/router";
+import { stsService } from "./sts/service";
+import { World } from "./world/world";
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1; the sandbox has no real security, so keep it on loopback. */
+  host?: string;
+  /** The largest request body accepted, in bytes (EntityTooLarge above it). */
+  maxBodyBytes?: number;
+  /** Called once per request after the response is sent. */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Called when a handler fails unexpectedly (a sandbox bug); the client gets 500 InternalError. */
+  onInternalError?: (error: unknown, entry: RequestLogEntry) => void;
+  /** The clock, for tests of expiry and skew. */
+  now?: () => Date;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** The API operation (PutObject, CreateRole, ...) or "-" when the request never got that far. */
+  operation: string;
+  service: string;
+  account?: string;
+  region?: string;
+  status: number;
+  errorCode?: string;
+  path: string;
+  durationMs: number;
+}
+
+export interface Sandbox {
+  /** e.g. http://127.0.0.1:4567 */
+  readonly endpoint: string;
+  readonly host: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+const QUERY_SERVICES: Record<string, QueryService> = { iam: iamService, sts: stsService };
+const QUERY_VERSIONS: Record<string, string> = { [iamService.version]: "iam", [stsService.version]: "sts" };
+
+export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
+  const host = options.host ?? "127.0.0.1";
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const now = options.now ?? (() => new Date());
+  const world = new World(now);
+
+  const handle = (incoming: IncomingMessage, outgoing: ServerResponse) =>
+    void serve(incoming, outgoing, { world, maxBodyBytes, now, options });
+
+  const server = createServer({ requestTimeout: 5 * 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 });
+  server.on("request", handle);
+  // Answer Expect: 100-continue ourselves so an oversized upload is refused before it is sent.
+  server.on("checkContinue", handle);
+  server.on("clientError", answerBrokenRequest);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint,
+    host,
+    port,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+};
+
+/** Malformed HTTP never reaches a handler: answer it plainly and drop the connection. */
+const answerBrokenRequest = (error: NodeJS.ErrnoException, socket: Socket) => {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+};
+
+interface ServeContext {
+  world: World;
+  maxBodyBytes: number;
+  now: () => Date;
+  options: SandboxOptions;
+}
+
+const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, context: ServeContext) => {
+  const started = performance.now();
+  const requestId = newRequestId();
+  const hostId = newHostId();
+  const entry: RequestLogEntry = {
+    method: incoming.method ?? "?",
+    operation: "-",
+    service: "s3",
+    status: 0,
+    path: (incoming.url ?? "").split("?")[0] ?? "",
+    durationMs: 0,
+  };
+  outgoing.on("error", () => undefined);
+
+  let response: SandboxResponse;
+  try {
+    if (incoming.headers.expect?.toLowerCase() === "100-continue") {
+      const declared = declaredLength(incoming);
+      if (declared !== undefined && declared > context.maxBodyBytes) throw entityTooLarge(declared, context.maxBodyBytes);
+      outgoing.writeContinue();
+    }
+    const body = await readBody(incoming, context.maxBodyBytes);
+    const target = parseTarget(incoming.url);
+    const request: SandboxRequest = {
+      method: entry.method,
+      rawPath: target.rawPath,
+      query: target.query,
+      headers: incoming.headers,
+      body,
+      requestId,
+      hostId,
+      receivedAt: context.now(),
+    };
+    response = await dispatch(context.world, request, entry);
+  } catch (error) {
+    if (incoming.destroyed && !isServiceError(error)) return; // the client went away mid-request
+    response = errorResponse(error, entry, requestId, hostId);
+    if (isServiceError(error) && error.code === "EntityTooLarge") response.headers.connection = "close";
+    if (!isServiceError(error)) context.options.onInternalError?.(error, entry);
+  }
+
+  entry.status = response.status;
+  send(outgoing, entry.method, response, requestId, hostId, entry.service);
+  outgoing.once("finish", () => {
+    entry.durationMs = performance.now() - started;
+    context.options.onRequest?.(entry);
+  });
+};
+
+const dispatch = async (world: World, request: SandboxRequest, entry: RequestLogEntry): Promise<SandboxResponse> => {
+  const service = serviceOf(request);
+  entry.service = service;
+  const queryService = QUERY_SERVICES[service];
+  if (queryService) {
+    entry.operation = queryAction(request).action ?? "-";
+    const caller = await authenticatedCaller(request, entry);
+    if (!caller) throw new ServiceError("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+    return handleQuery(queryService, world, request, caller);
+  }
+  if (service !== "s3") {
+    throw new ServiceError(
+      "NotImplemented",
+      501,
+      `The sandbox serves S3, IAM and STS; this request was signed for the service "${service}".`,
+    );
+  }
+  let route: S3Route | undefined;
+  let routeError: unknown;
+  try {
+    route = routeS3(request);
+    entry.operation = route.operation;
+  } catch (error) {
+    routeError = error;
+  }
+  const caller = await authenticatedCaller(request, entry);
+  if (!caller) throw accessDenied();
+  if (!isKnownRegion(caller.region)) {
+    throw new ServiceError(
+      "AuthorizationHeaderMalformed",
+      400,
+      `The authorization header is malformed; the region '${caller.region}' is not a region of the aws partition.`,
+      { Region: caller.region },
+    );
+  }
+  if (routeError || !route) throw routeError;
+  return handleS3(world, request, caller, route);
+};
+
+const authenticatedCaller = async (request: SandboxRequest, entry: RequestLogEntry): Promise<Caller | undefined> => {
+  const caller = await authenticate(request);
+  if (caller) {
+    entry.account = caller.account;
+    entry.region = caller.region;
+  }
+  return caller;
+};
+
+/** The credential scope names the service; an unsigned query-protocol call is told by its Version. */
+const serviceOf = (request: SandboxRequest): string => {
+  const signedFor = claimedService(request);
+  if (signedFor) return signedFor;
+  if (request.method === "POST" && request.rawPath === "/" && isForm(request)) {
+    const { version } = queryAction(request);
+    if (version && QUERY_VERSIONS[version]) return QUERY_VERSIONS[version];
+  }
+  return "s3";
+};
+
+const errorResponse = (error: unknown, entry: RequestLogEntry, requestId: string, hostId: string): SandboxResponse => {
+  const failure = isServiceError(error)
+    ? error
+    : new ServiceError("InternalError", 500, "We encountered an internal error. Please try again.");
+  entry.errorCode = failure.code;
+  const queryService = QUERY_SERVICES[entry.service];
+  if (queryService) return queryErrorResponse(queryService.xmlns, failure, requestId);
+  return {
+    status: failure.status,
+    headers: { "content-type": "application/xml", ...failure.headers },
+    body: xmlDocument("Error", {
+      Code: failure.code,
+      Message: failure.message,
+      ...failure.details,
+      RequestId: requestId,
+      HostId: hostId,
+    }),
+  };
+};
+
+const send = (
+  outgoing: ServerResponse,
+  method: string,
+  response: SandboxResponse,
+  requestId: string,
+  hostId: string,
+  service: string,
+) => {
+  if (outgoing.destroyed || outgoing.headersSent) return;
+  const body = response.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
+  const headers: Record<string, string | number> = {
+    "x-amz-request-id": requestId,
+    "x-amz-id-2": hostId,
+    date: new Date().toUTCString(),
+    ...(service === "s3" ? { server: "AmazonS3" } : { "x-amzn-requestid": requestId }),
+    ...response.headers,
+  };
+  const noBody = method === "HEAD" || response.status === 304 || response.status === 204;
+  if (headers["content-length"] === undefined) headers["content-length"] = noBody ? 0 : body.length;
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(noBody ? undefined : body);
+};

@@ -1,0 +1,100 @@
+import {
+  NULL_VERSION,
+  newVersionId,
+  type DeleteMarker,
+  type ObjectData,
+  type ObjectVersion,
+  type StoredObject,
+} from "./versions";
+
+/** A bucket's versioning state; "Unversioned" is a bucket whose versioning was never set. */
+export type VersioningState = "Unversioned" | "Enabled" | "Suspended";
+
+/**
+ * The objects of one bucket with S3's versioning semantics. Each key holds its versions
+ * newest first; a write is one synchronous step, so concurrent writers each get a version,
+ * in the order their requests completed.
+ */
+export class ObjectStore {
+  private readonly byKey = new Map<string, ObjectVersion[]>();
+
+  /** The newest version of a key: an object, a delete marker, or nothing. */
+  latest(key: string): ObjectVersion | undefined {
+    return this.byKey.get(key)?.[0];
+  }
+
+  version(key: string, versionId: string): ObjectVersion | undefined {
+    return this.byKey.get(key)?.find((version) => version.versionId === versionId);
+  }
+
+  put(key: string, data: ObjectData, versioning: VersioningState, now: Date, versionId?: string): StoredObject {
+    const object: StoredObject = {
+      kind: "object",
+      key,
+      versionId: versionId ?? (versioning === "Enabled" ? newVersionId() : NULL_VERSION),
+      lastModified: now,
+      ...data,
+    };
+    this.addNewest(object);
+    return object;
+  }
+
+  /** DeleteObject without a version id: removes the object, or stacks a delete marker. */
+  deleteLatest(key: string, versioning: VersioningState, now: Date): DeleteMarker | undefined {
+    if (versioning === "Unversioned") {
+      this.byKey.delete(key);
+      return undefined;
+    }
+    const marker: DeleteMarker = {
+      kind: "deleteMarker",
+      key,
+      versionId: versioning === "Enabled" ? newVersionId() : NULL_VERSION,
+      lastModified: now,
+    };
+    this.addNewest(marker);
+    return marker;
+  }
+
+  /** DeleteObject with a version id: removes that version for good. */
+  deleteVersion(key: string, versionId: string): ObjectVersion | undefined {
+    const versions = this.byKey.get(key);
+    const index = versions?.findIndex((version) => version.versionId === versionId) ?? -1;
+    if (!versions || index === -1) return undefined;
+    const [removed] = versions.splice(index, 1);
+    if (versions.length === 0) this.byKey.delete(key);
+    return removed;
+  }
+
+  /** Keys whose newest version is an object (what ListObjects shows), sorted as S3 sorts: by UTF-8 bytes. */
+  currentObjects(): StoredObject[] {
+    const objects: StoredObject[] = [];
+    for (const key of this.sortedKeys()) {
+      const newest = this.latest(key);
+      if (newest?.kind === "object") objects.push(newest);
+    }
+    return objects;
+  }
+
+  /** Every version and delete marker, keys sorted, each key's versions newest first. */
+  allVersions(): ObjectVersion[] {
+    return this.sortedKeys().flatMap((key) => this.byKey.get(key) ?? []);
+  }
+
+  isEmpty(): boolean {
+    return this.byKey.size === 0;
+  }
+
+  private addNewest(version: ObjectVersion): void {
+    const versions = this.byKey.get(version.key) ?? [];
+    // A null version is replaced, wherever it sits in the stack.
+    const kept = version.versionId === NULL_VERSION ? versions.filter((v) => v.versionId !== NULL_VERSION) : versions;
+    this.byKey.set(version.key, [version, ...kept]);
+  }
+
+  private sortedKeys(): string[] {
+    return [...this.byKey.keys()].sort(compareKeys);
+  }
+}
+
+/** S3 lists keys in UTF-8 binary order, which is not JavaScript's UTF-16 order. */
+export const compareKeys = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+
+export type Tag = { Key: string; Value: string };
+
+export type StorageClass = string;
+export type ReplicationStatus = "PENDING" | "COMPLETED" | "FAILED" | "REPLICA";
+export type ChecksumAlgorithm = "CRC32" | "CRC32C" | "SHA1" | "SHA256" | "CRC64NVME";
+
+/** The bytes and attributes of one object version. */
+export interface ObjectData {
+  body: Buffer;
+  /** Quoted hex MD5, as S3 returns it. */
+  etag: string;
+  contentType: string;
+  /** Content-Encoding, Content-Disposition, Cache-Control, Content-Language, Expires. */
+  contentHeaders: Record<string, string>;
+  /** User metadata without the x-amz-meta- prefix, names lower-cased. */
+  metadata: Record<string, string>;
+  tags: Tag[];
+  storageClass: StorageClass;
+  checksums: Partial<Record<ChecksumAlgorithm, string>>;
+  replicationStatus?: ReplicationStatus;
+}
+
+export interface StoredObject extends ObjectData {
+  kind: "object";
+  key: string;
+  versionId: string;
+  lastModified: Date;
+}
+
+export interface DeleteMarker {
+  kind: "deleteMarker";
+  key: string;
+  versionId: string;
+  lastModified: Date;
+}
+
+export type ObjectVersion = StoredObject | DeleteMarker;
+
+/** The version id of objects written while versioning was never enabled, or suspended. */
+export const NULL_VERSION = "null";
+
+const VERSION_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._";
+
+/** A 32-character opaque version id in the alphabet S3 uses. */
+export const newVersionId = (): string =>
+  Array.from(randomBytes(32), (byte) => VERSION_ALPHABET[byte % VERSION_ALPHABET.length]).join("");

@@ -141,6 +141,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     const request: SandboxRequest = {
       method: entry.method,
       rawPath: target.rawPath,
+      path: target.path,
       query: target.query,
       headers: incoming.headers,
       body,

@@ -5,6 +5,8 @@ export interface SandboxRequest {
   readonly method: string;
   /** The path exactly as sent on the wire (still percent-encoded); SigV4 for S3 signs it as is. */
   readonly rawPath: string;
+  /** The path percent-decoded. */
+  readonly path: string;
   /** Query parameters, decoded, in wire order; a name may repeat. */
   readonly query: ReadonlyArray<readonly [string, string]>;
   readonly headers: IncomingHttpHeaders;

@@ -2,6 +2,8 @@ import { ServiceError } from "../errors";
 
 export interface RequestTarget {
   rawPath: string;
+  /** The path decoded; a path that does not decode is InvalidURI before anything else. */
+  path: string;
   query: Array<[string, string]>;
 }
 
@@ -29,5 +31,5 @@ export const parseTarget = (url: string | undefined): RequestTarget => {
     const value = eq === -1 ? "" : decodeComponent(part.slice(eq + 1));
     query.push([name, value]);
   }
-  return { rawPath, query };
+  return { rawPath, path: decodeComponent(rawPath), query };
 };

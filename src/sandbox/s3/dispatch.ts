@@ -4,9 +4,13 @@ import type { World } from "../world/world";
 import { bucketPolicyHandlers } from "./bucket-policy";
 import { bucketSettingHandlers } from "./bucket-settings";
 import { bucketHandlers } from "./buckets";
+import { copyObjectHandlers } from "./copy-object";
+import { deleteObjectsHandlers } from "./delete-objects";
 import type { S3Handler } from "./call";
 import { notImplemented } from "./errors";
 import { lifecycleHandlers } from "./lifecycle";
+import { listingHandlers } from "./listing";
+import { objectHandlers } from "./objects";
 import type { S3Route } from "./router";
 
 /** Every S3 operation the sandbox implements, by API name. */
@@ -15,6 +19,10 @@ const handlers: Record<string, S3Handler> = {
   ...bucketSettingHandlers,
   ...bucketPolicyHandlers,
   ...lifecycleHandlers,
+  ...objectHandlers,
+  ...copyObjectHandlers,
+  ...deleteObjectsHandlers,
+  ...listingHandlers,
 };
 
 export const implementedS3Operations = (): string[] => Object.keys(handlers).sort();

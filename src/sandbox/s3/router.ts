@@ -1,5 +1,4 @@
 import { ServiceError } from "../errors";
-import { decodeComponent } from "../http/target";
 import { hasQuery, header, type SandboxRequest } from "../http/exchange";
 
 /** What a path-style S3 request addresses and which API operation it is. */
@@ -80,16 +79,16 @@ const pick = (
 };
 
 export const routeS3 = (request: SandboxRequest): S3Route => {
-  const path = request.rawPath.slice(1);
+  const path = request.path.slice(1);
   if (path === "") {
     if (request.method !== "GET") throw methodNotAllowed(request.method, "SERVICE");
     return { operation: "ListBuckets" };
   }
   const slash = path.indexOf("/");
-  const bucket = decodeComponent(slash === -1 ? path : path.slice(0, slash));
-  const rawKey = slash === -1 ? "" : path.slice(slash + 1);
+  const bucket = slash === -1 ? path : path.slice(0, slash);
+  const key = slash === -1 ? "" : path.slice(slash + 1);
 
-  if (rawKey === "") {
+  if (key === "") {
     let operation = pick(request, BUCKET_SUBRESOURCES, BUCKET_PLAIN, "BUCKET");
     if (operation === "ListObjects" && request.query.some(([name, value]) => name === "list-type" && value === "2")) {
       operation = "ListObjectsV2";
@@ -100,5 +99,5 @@ export const routeS3 = (request: SandboxRequest): S3Route => {
   const copies = header(request, "x-amz-copy-source") !== undefined;
   if (operation === "PutObject" && copies) operation = "CopyObject";
   if (operation === "UploadPart" && copies) operation = "UploadPartCopy";
-  return { operation, bucket, key: decodeComponent(rawKey) };
+  return { operation, bucket, key };
 };

@@ -44,3 +44,5 @@ export const newBucket = (fields: Omit<Bucket, "versioning" | "configurations" |
 });
 
 export const bucketArn = (name: string): string => `arn:aws:s3:::${name}`;
+
+export const objectArn = (bucket: string, key: string): string => `arn:aws:s3:::${bucket}/${key}`;

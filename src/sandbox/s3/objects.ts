@@ -1,0 +1,169 @@
+import { header, queryValue, type SandboxRequest } from "../http/exchange";
+import { objectArn, type Bucket } from "../world/bucket";
+import { NULL_VERSION, type ObjectVersion, type StoredObject } from "../world/versions";
+import { openBucket } from "./access";
+import type { S3Call, S3Handler } from "./call";
+import { checksumHeaders, md5Hex, verifyDigests } from "./checksums";
+import { invalidArgument, methodNotAllowedOnDeleteMarker, noSuchKey, noSuchVersion } from "./errors";
+import {
+  checkKeyLength,
+  objectHeaders,
+  readObjectAttributes,
+  readStorageClass,
+  readTags,
+  versionHeader,
+} from "./object-attributes";
+import { checkReadPreconditions, checkWritePreconditions } from "./preconditions";
+import { readRange } from "./ranges";
+import { emptyResponse, httpDate } from "./respond";
+
+const putObject: S3Handler = (call) => {
+  const { request, world } = call;
+  checkKeyLength(call.key);
+  const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
+  const body = request.body;
+  const checksums = verifyDigests(request, body);
+  const attributes = readObjectAttributes(request);
+  const storageClass = readStorageClass(request);
+  const tags = readTags(request);
+  const latest = bucket.objects.latest(call.key);
+  checkWritePreconditions(request, latest?.kind === "object" ? latest : undefined, call.key);
+
+  const stored = bucket.objects.put(
+    call.key,
+    { body, etag: `"${md5Hex(body)}"`, ...attributes, tags, storageClass, checksums },
+    bucket.versioning,
+    world.now(),
+  );
+  world.objectWritten({ bucket, version: stored, cause: "PutObject" });
+  return emptyResponse(200, {
+    etag: stored.etag,
+    "x-amz-server-side-encryption": "AES256",
+    ...versionHeader(bucket, stored.versionId),
+    ...checksumHeaders(checksums),
+  });
+};
+
+const VERSION_ID = /^[A-Za-z0-9._]{32}$/;
+
+/** The versionId query parameter, checked for shape as S3 does. */
+export const requestedVersion = (request: SandboxRequest): string | undefined => {
+  const versionId = queryValue(request, "versionId");
+  if (versionId === undefined) return undefined;
+  if (versionId !== NULL_VERSION && !VERSION_ID.test(versionId)) {
+    throw invalidArgument("Invalid version id specified", "versionId", versionId);
+  }
+  return versionId;
+};
+
+/**
+ * The object a GET or HEAD reads: the newest version, or the one asked for. A delete marker
+ * answers 404 (newest) or 405 (asked for by id), flagged with x-amz-delete-marker.
+ */
+const readableVersion = (bucket: Bucket, key: string, versionId: string | undefined): StoredObject => {
+  const version: ObjectVersion | undefined =
+    versionId === undefined ? bucket.objects.latest(key) : bucket.objects.version(key, versionId);
+  if (!version) throw versionId === undefined ? noSuchKey(key) : noSuchVersion(key, versionId);
+  if (version.kind === "deleteMarker") {
+    const markerHeaders = {
+      "x-amz-delete-marker": "true",
+      "x-amz-version-id": version.versionId,
+      "last-modified": httpDate(version.lastModified),
+    };
+    if (versionId === undefined) throw noSuchKey(key, markerHeaders);
+    throw methodNotAllowedOnDeleteMarker(markerHeaders);
+  }
+  return version;
+};
+
+/** response-content-type and friends override the stored headers on GetObject. */
+const RESPONSE_OVERRIDES: Record<string, string> = {
+  "response-content-type": "content-type",
+  "response-content-language": "content-language",
+  "response-expires": "expires",
+  "response-cache-control": "cache-control",
+  "response-content-disposition": "content-disposition",
+  "response-content-encoding": "content-encoding",
+};
+
+const readObject = (call: S3Call, withBody: boolean) => {
+  const { request } = call;
+  const versionId = requestedVersion(request);
+  const bucket = openBucket(call, versionId === undefined ? "s3:GetObject" : "s3:GetObjectVersion", {
+    resource: objectArn(call.bucket, call.key),
+  });
+  const object = readableVersion(bucket, call.key, versionId);
+  const headers = objectHeaders(bucket, object, request);
+  if (checkReadPreconditions(request, object) === "not-modified") {
+    return emptyResponse(304, { etag: object.etag, "last-modified": headers["last-modified"] ?? "" });
+  }
+  for (const [parameter, name] of Object.entries(RESPONSE_OVERRIDES)) {
+    const value = queryValue(request, parameter);
+    if (value !== undefined) headers[name] = value;
+  }
+  const range = readRange(header(request, "range"), object.body.length);
+  if (range) {
+    // A whole-object checksum says nothing about a slice, so S3 leaves it out.
+    for (const name of Object.keys(headers)) if (name.startsWith("x-amz-checksum-")) delete headers[name];
+    const slice = object.body.subarray(range.start, range.end + 1);
+    return {
+      status: 206,
+      headers: {
+        ...headers,
+        "content-range": `bytes ${range.start}-${range.end}/${object.body.length}`,
+        "content-length": String(slice.length),
+      },
+      ...(withBody ? { body: slice } : {}),
+    };
+  }
+  return {
+    status: 200,
+    headers: { ...headers, "content-length": String(object.body.length) },
+    ...(withBody ? { body: object.body } : {}),
+  };
+};
+
+const getObject: S3Handler = (call) => readObject(call, true);
+const headObject: S3Handler = (call) => readObject(call, false);
+
+const deleteObject: S3Handler = (call) => {
+  const versionId = requestedVersion(call.request);
+  const bucket = openBucket(call, versionId === undefined ? "s3:DeleteObject" : "s3:DeleteObjectVersion", {
+    resource: objectArn(call.bucket, call.key),
+  });
+  return emptyResponse(204, deleteOne(call, bucket, call.key, versionId).headers);
+};
+
+export interface DeleteOutcome {
+  headers: Record<string, string>;
+  deleteMarker: boolean;
+  versionId?: string;
+}
+
+/** DeleteObject's semantics, shared with DeleteObjects. */
+export const deleteOne = (call: S3Call, bucket: Bucket, key: string, versionId: string | undefined): DeleteOutcome => {
+  if (versionId !== undefined) {
+    const removed = bucket.objects.deleteVersion(key, versionId);
+    const wasMarker = removed?.kind === "deleteMarker";
+    return {
+      headers: { "x-amz-version-id": versionId, ...(wasMarker ? { "x-amz-delete-marker": "true" } : {}) },
+      deleteMarker: wasMarker,
+      versionId,
+    };
+  }
+  const marker = bucket.objects.deleteLatest(key, bucket.versioning, call.world.now());
+  if (!marker) return { headers: {}, deleteMarker: false };
+  call.world.objectWritten({ bucket, version: marker, cause: "DeleteObject" });
+  return {
+    headers: { "x-amz-delete-marker": "true", "x-amz-version-id": marker.versionId },
+    deleteMarker: true,
+    versionId: marker.versionId,
+  };
+};
+
+export const objectHandlers: Record<string, S3Handler> = {
+  PutObject: putObject,
+  GetObject: getObject,
+  HeadObject: headObject,
+  DeleteObject: deleteObject,
+};

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { authenticate, claimedService } from "./auth/sigv4";
@@ -117,7 +118,7 @@ interface ServeContext {
 
 const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, context: ServeContext) => {
   const started = performance.now();
-  const requestId = newRequestId();
+  let requestId = newRequestId();
   const hostId = newHostId();
   const entry: RequestLogEntry = {
     method: incoming.method ?? "?",
@@ -138,7 +139,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     }
     const body = await readBody(incoming, context.maxBodyBytes);
     const target = parseTarget(incoming.url);
-    const request: SandboxRequest = {
+    const received: SandboxRequest = {
       method: entry.method,
       rawPath: target.rawPath,
       path: target.path,
@@ -149,7 +150,10 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
       hostId,
       receivedAt: context.now(),
     };
-    response = await dispatch(context.world, request, entry);
+    entry.service = serviceOf(received);
+    // IAM and STS identify requests with UUIDs, S3 with 16 hex characters.
+    if (QUERY_SERVICES[entry.service]) requestId = randomUUID();
+    response = await dispatch(context.world, { ...received, requestId }, entry);
   } catch (error) {
     if (incoming.destroyed && !isServiceError(error)) return; // the client went away mid-request
     response = errorResponse(error, entry, requestId, hostId);
@@ -166,8 +170,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
 };
 
 const dispatch = async (world: World, request: SandboxRequest, entry: RequestLogEntry): Promise<SandboxResponse> => {
-  const service = serviceOf(request);
-  entry.service = service;
+  const service = entry.service;
   const queryService = QUERY_SERVICES[service];
   if (queryService) {
     entry.operation = queryAction(request).action ?? "-";

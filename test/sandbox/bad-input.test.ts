@@ -118,3 +118,19 @@ describe("bad input", () => {
     await stillServing();
   });
 });
+
+describe("digests on every operation", () => {
+  it("a body whose x-amz-checksum-crc32 does not match is BadDigest, even for bucket configuration", async () => {
+    const bucket = uniqueBucket("digest");
+    await clients.s3().send(new CreateBucketCommand({ Bucket: bucket }));
+    const response = await rawRequest(sandbox.endpoint, {
+      method: "PUT",
+      path: `/${bucket}`,
+      query: { tagging: "" },
+      headers: { "x-amz-checksum-crc32": "AAAAAA==" },
+      body: "<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag></TagSet></Tagging>",
+    });
+    expect(response.status).toBe(400);
+    expect(errorCode(response.body)).toBe("BadDigest");
+  });
+});

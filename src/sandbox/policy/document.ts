@@ -40,12 +40,24 @@ export type PolicyParse = { ok: true; document: PolicyDocument } | { ok: false; 
 /** What is wrong with a policy, in words each service turns into its own error message. */
 export type PolicyProblem =
   | { kind: "json" }
+  | { kind: "version" }
+  | { kind: "empty" }
+  | { kind: "unknownElement"; name: string }
   | { kind: "missing"; field: string }
   | { kind: "effect"; value: string }
   | { kind: "principal" }
   | { kind: "syntax"; detail: string };
 
 const fail = (problem: PolicyProblem): PolicyParse => ({ ok: false, problem });
+
+/** The policy language versions IAM and S3 accept. */
+const VERSIONS = ["2012-10-17", "2008-10-17"];
+const TOP_LEVEL_ELEMENTS = ["Version", "Id", "Statement"];
+const STATEMENT_ELEMENTS = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+
+/** Misspelt elements ("Actions", "Resources") are errors, not silently ignored. */
+const unknownElement = (fields: Record<string, unknown>, allowed: readonly string[]): string | undefined =>
+  Object.keys(fields).find((name) => !allowed.includes(name));
 
 const stringList = (value: unknown): string[] | undefined => {
   if (typeof value === "string") return [value];
@@ -90,6 +102,8 @@ const parseConditions = (value: unknown): Conditions | undefined => {
 const parseStatement = (raw: unknown): Statement | PolicyProblem => {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { kind: "syntax", detail: "a Statement must be an object" };
   const fields = raw as Record<string, unknown>;
+  const unknown = unknownElement(fields, STATEMENT_ELEMENTS);
+  if (unknown !== undefined) return { kind: "unknownElement", name: unknown };
   const effect = fields.Effect;
   if (effect === undefined) return { kind: "missing", field: "Effect" };
   if (effect !== "Allow" && effect !== "Deny") return { kind: "effect", value: String(effect) };
@@ -133,8 +147,14 @@ export const parsePolicy = (text: string): PolicyParse => {
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return fail({ kind: "json" });
   const fields = raw as Record<string, unknown>;
+  const unknown = unknownElement(fields, TOP_LEVEL_ELEMENTS);
+  if (unknown !== undefined) return fail({ kind: "unknownElement", name: unknown });
+  if (fields.Version !== undefined && !(typeof fields.Version === "string" && VERSIONS.includes(fields.Version))) {
+    return fail({ kind: "version" });
+  }
   if (fields.Statement === undefined) return fail({ kind: "missing", field: "Statement" });
   const rawStatements = Array.isArray(fields.Statement) ? fields.Statement : [fields.Statement];
+  if (rawStatements.length === 0) return fail({ kind: "empty" });
   const statements: Statement[] = [];
   for (const rawStatement of rawStatements) {
     const parsed = parseStatement(rawStatement);

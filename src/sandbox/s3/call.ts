@@ -1,5 +1,6 @@
 import type { Caller } from "../auth/identity";
 import type { SandboxRequest, SandboxResponse } from "../http/exchange";
+import type { ChecksumAlgorithm } from "../world/versions";
 import type { World } from "../world/world";
 
 /** One S3 request on its way through a handler. */
@@ -10,6 +11,8 @@ export interface S3Call {
   operation: string;
   bucket: string;
   key: string;
+  /** The request body's Content-MD5 and x-amz-checksum-* values, already verified against it. */
+  checksums: Partial<Record<ChecksumAlgorithm, string>>;
 }
 
 export type S3Handler = (call: S3Call) => SandboxResponse | Promise<SandboxResponse>;

@@ -7,6 +7,7 @@ import { bucketHandlers } from "./buckets";
 import { copyObjectHandlers } from "./copy-object";
 import { deleteObjectsHandlers } from "./delete-objects";
 import type { S3Handler } from "./call";
+import { verifyDigests } from "./checksums";
 import { notImplemented } from "./errors";
 import { lifecycleHandlers } from "./lifecycle";
 import { listingHandlers } from "./listing";
@@ -35,6 +36,8 @@ export const handleS3 = async (
 ): Promise<SandboxResponse> => {
   const handler = handlers[route.operation];
   if (!handler) throw notImplemented(route.operation);
+  // S3 checks every body against the digests sent with it, whatever the operation.
+  const checksums = verifyDigests(request, request.body);
   return handler({
     world,
     request,
@@ -42,5 +45,6 @@ export const handleS3 = async (
     operation: route.operation,
     bucket: route.bucket ?? "",
     key: route.key ?? "",
+    checksums,
   });
 };

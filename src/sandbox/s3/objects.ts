@@ -3,7 +3,7 @@ import { objectArn, type Bucket } from "../world/bucket";
 import { NULL_VERSION, type ObjectVersion, type StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { checksumHeaders, md5Hex, verifyDigests } from "./checksums";
+import { checksumHeaders, md5Hex } from "./checksums";
 import { invalidArgument, methodNotAllowedOnDeleteMarker, noSuchKey, noSuchVersion } from "./errors";
 import {
   checkKeyLength,
@@ -22,7 +22,7 @@ const putObject: S3Handler = (call) => {
   checkKeyLength(call.key);
   const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
   const body = request.body;
-  const checksums = verifyDigests(request, body);
+  const { checksums } = call;
   const attributes = readObjectAttributes(request);
   const storageClass = readStorageClass(request);
   const tags = readTags(request);

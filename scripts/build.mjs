@@ -4,6 +4,7 @@ import { build } from "esbuild";
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 
 const outdir = new URL("../dist/", import.meta.url);
+const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 await rm(outdir, { recursive: true, force: true });
 
 await build({
@@ -18,6 +19,7 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: "linked",
   legalComments: "none",
+  define: { __S3_TUTOR_VERSION__: JSON.stringify(version) },
   logLevel: "warning",
   // Bundled CommonJS dependencies still call require() for Node built-ins.
   banner: {

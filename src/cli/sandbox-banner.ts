@@ -1,0 +1,55 @@
+import type { RequestLogEntry } from "../sandbox/index";
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
+
+/** What `s3-tutor sandbox` prints once it listens: where it is, how to sign, what to paste. */
+export const sandboxBanner = (endpoint: string, region = "us-east-1"): string =>
+  [
+    "s3-tutor sandbox: S3, IAM and STS in memory, behaving as AWS does.",
+    "",
+    `  Endpoint     ${endpoint}`,
+    "  Accounts     a 12-digit access key id is that account (111111111111, 222222222222, ...);",
+    '               the access key id "test" is account 000000000000.',
+    '  Secret key   always "test" (the LocalStack convention: the same settings work for both).',
+    "  Regions      the region you sign for is the region your request goes to.",
+    "",
+    "Paste into bash or zsh:",
+    `  export AWS_ENDPOINT_URL=${endpoint}`,
+    "  export AWS_ACCESS_KEY_ID=test",
+    "  export AWS_SECRET_ACCESS_KEY=test",
+    `  export AWS_REGION=${region} AWS_DEFAULT_REGION=${region}`,
+    "",
+    "Or into PowerShell:",
+    `  $env:AWS_ENDPOINT_URL="${endpoint}"; $env:AWS_ACCESS_KEY_ID="test"; $env:AWS_SECRET_ACCESS_KEY="test"; $env:AWS_REGION="${region}"; $env:AWS_DEFAULT_REGION="${region}"`,
+    "",
+    "Then try:  aws s3 mb s3://my-first-bucket && aws s3 ls",
+    "SDKs read the same variables. The endpoint is an IP address, so clients use path-style URLs;",
+    "behind a host name, ask for them (JavaScript: forcePathStyle: true; AWS CLI: s3.addressing_style = path).",
+    "",
+    "Everything lives in memory and is gone when the sandbox stops. Press Ctrl-C to stop.",
+    "",
+  ].join("\n");
+
+export const exposedWarning = (host: string): string =>
+  `Warning: the sandbox is listening on ${host}, not on loopback. It accepts the well-known test ` +
+  "credentials, so anyone who can reach this port can read and change its data.";
+
+const pad = (text: string, width: number) => text.padEnd(width);
+
+/** One line per request: time, method, operation, account, region, status (and error code). */
+export const requestLine = (entry: RequestLogEntry, at: Date = new Date()): string => {
+  const time = at.toISOString().slice(11, 19);
+  const status = entry.errorCode ? `${entry.status} ${entry.errorCode}` : String(entry.status);
+  return [
+    time,
+    pad(entry.method, 6),
+    pad(entry.operation, 24),
+    pad(entry.account ?? "-", 12),
+    pad(entry.region ?? "-", 14),
+    pad(status, 28),
+    `${Math.round(entry.durationMs)}ms`,
+    entry.path,
+  ].join("  ");
+};

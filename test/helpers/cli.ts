@@ -1,0 +1,63 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Runs the CLI from source (through tsx) as a user would run the binary. */
+export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+  });
+  record(child);
+  return child;
+};
+
+export interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Collects a child's output until it exits. */
+export const finished = (child: ChildProcessWithoutNullStreams): Promise<Finished> =>
+  new Promise((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+
+const recorded = new WeakMap<ChildProcessWithoutNullStreams, { text: string }>();
+
+/** Everything the child printed on stdout since it started. */
+const record = (child: ChildProcessWithoutNullStreams) => {
+  let output = recorded.get(child);
+  if (!output) {
+    const fresh = { text: "" };
+    child.stdout.on("data", (chunk: Buffer) => (fresh.text += chunk.toString()));
+    recorded.set(child, fresh);
+    output = fresh;
+  }
+  return output;
+};
+
+/** Resolves with everything printed since the start once stdout matches `pattern`. */
+export const waitForOutput = (child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs = 10_000): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const output = record(child);
+    const check = () => {
+      if (!pattern.test(output.text)) return;
+      clearTimeout(timer);
+      child.stdout.off("data", check);
+      resolve(output.text);
+    };
+    const timer = setTimeout(() => {
+      child.stdout.off("data", check);
+      reject(new Error(`timed out waiting for ${pattern}; saw:\n${output.text}`));
+    }, timeoutMs);
+    child.stdout.on("data", check);
+    check();
+  });

@@ -1,4 +1,11 @@
-import { CreateBucketCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  GetBucketAccelerateConfigurationCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  PutBucketAccelerateConfigurationCommand,
+} from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { errorCode, rawRequest } from "../helpers/raw";
 import { failureOf, useSandbox } from "../helpers/sandbox";
@@ -84,5 +91,32 @@ describe("the account regional namespace", () => {
       );
       expect(error.name).toBe("InvalidBucketName");
     }
+  });
+});
+
+describe("what names imply", () => {
+  it("a dotted name is valid but cannot use Transfer Acceleration", async () => {
+    const client = s3("777777777777");
+    await create("dotted.accel.bucket", client);
+    const error = await failureOf(
+      client.send(new PutBucketAccelerateConfigurationCommand({ Bucket: "dotted.accel.bucket", AccelerateConfiguration: { Status: "Enabled" } })),
+    );
+    expect(error.name).toBe("InvalidRequest");
+    expect(error.message).toBe("Amazon S3 Transfer Acceleration is not supported for buckets with periods (.) in their names.");
+
+    await create("plain-accel-bucket", client);
+    await client.send(new PutBucketAccelerateConfigurationCommand({ Bucket: "plain-accel-bucket", AccelerateConfiguration: { Status: "Enabled" } }));
+    const read = await client.send(new GetBucketAccelerateConfigurationCommand({ Bucket: "plain-accel-bucket" }));
+    expect(read.Status).toBe("Enabled");
+  });
+
+  it("a deleted bucket's name can be taken by anyone", async () => {
+    const name = "freed-name-for-anyone";
+    await create(name, s3("888888888888"));
+    await s3("888888888888").send(new DeleteBucketCommand({ Bucket: name }));
+    const taken = await create(name, s3("999999999999"));
+    expect(taken.$metadata.httpStatusCode).toBe(200);
+    const listed = await s3("999999999999").send(new ListBucketsCommand({ Prefix: name }));
+    expect(listed.Buckets?.map((b) => b.Name)).toEqual([name]);
   });
 });

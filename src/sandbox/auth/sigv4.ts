@@ -33,7 +33,7 @@ interface Credential {
   service: string;
 }
 
-interface SignatureClaim {
+export interface SignatureClaim {
   credential: Credential;
   signedHeaders: string[];
   signature: string;
@@ -100,7 +100,7 @@ export const authenticate = async (request: SandboxRequest): Promise<Caller | un
   return { accessKeyId: credential.accessKeyId, account, region: credential.region, service };
 };
 
-const readClaim = (request: SandboxRequest): SignatureClaim | undefined => {
+export const readClaim = (request: SandboxRequest): SignatureClaim | undefined => {
   const authorization = header(request, "authorization");
   if (authorization !== undefined) return parseAuthorizationHeader(authorization, request);
   const query = new Map(request.query);
@@ -198,7 +198,7 @@ const parseCredential = (value: string | undefined, where: "header" | "query"): 
 const malformedHeader = (reason: string) =>
   new ServiceError("AuthorizationHeaderMalformed", 400, `The authorization header is malformed; ${reason}`);
 
-const parseLongDate = (longDate: string, service: string): Date => {
+export const parseLongDate = (longDate: string, service: string): Date => {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(longDate);
   if (!match) {
     throw service === "s3"
@@ -318,7 +318,7 @@ const presignedSignature = async (
   return String(presigned.query?.["X-Amz-Signature"] ?? "");
 };
 
-const sameSignature = (expected: string, provided: string): boolean => {
+export const sameSignature = (expected: string, provided: string): boolean => {
   const a = Buffer.from(expected);
   const b = Buffer.from(provided);
   return a.length === b.length && timingSafeEqual(a, b);

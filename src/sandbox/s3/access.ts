@@ -23,10 +23,16 @@ export interface OpenOptions {
  * sent to the bucket's region (else 301 with the right one), and the caller must be allowed.
  */
 export const openBucket = (call: S3Call, action: string, options: OpenOptions = {}): Bucket => {
-  const bucket = call.world.buckets.get(call.bucket);
+  const bucket = locateBucket(call, options);
+  authorize(call, bucket, action, options);
+  return bucket;
+};
+
+/** The bucket must exist and be addressed in its region; authorisation is left to the caller. */
+export const locateBucket = (call: S3Call, options: Pick<OpenOptions, "anyRegion"> = {}): Bucket => {
+  const bucket = call.world.bucket(call.bucket);
   if (!bucket) throw noSuchBucket(call.bucket);
   if (!options.anyRegion && bucket.region !== call.caller.region) throw permanentRedirect(bucket.name, bucket.region);
-  authorize(call, bucket, action, options);
   return bucket;
 };
 

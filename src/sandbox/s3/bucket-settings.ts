@@ -2,7 +2,7 @@ import { ServiceError } from "../errors";
 import { child, parseXml, malformedXml, text } from "../http/xml";
 import { openBucket } from "./access";
 import type { S3Handler } from "./call";
-import { notImplemented } from "./errors";
+import { invalidRequest, notImplemented } from "./errors";
 import { emptyResponse, xmlResponse } from "./respond";
 import { parseTagging, tagSetXml } from "./tags";
 
@@ -46,10 +46,32 @@ const getBucketVersioning: S3Handler = (call) => {
   );
 };
 
+/** Transfer Acceleration: stored only, but with S3's rule that dotted names cannot use it. */
+const ACCELERATE = "accelerate";
+
+const putBucketAccelerateConfiguration: S3Handler = (call) => {
+  const bucket = openBucket(call, "s3:PutAccelerateConfiguration");
+  const status = text(child(parseXml(call.request.body, "AccelerateConfiguration"), "Status"));
+  if (status !== "Enabled" && status !== "Suspended") throw malformedXml();
+  if (bucket.name.includes(".")) {
+    throw invalidRequest("Amazon S3 Transfer Acceleration is not supported for buckets with periods (.) in their names.");
+  }
+  bucket.configurations.set(ACCELERATE, status);
+  return emptyResponse(200);
+};
+
+const getBucketAccelerateConfiguration: S3Handler = (call) => {
+  const bucket = openBucket(call, "s3:GetAccelerateConfiguration");
+  const status = bucket.configurations.get(ACCELERATE);
+  return xmlResponse("AccelerateConfiguration", typeof status === "string" ? { Status: status } : {});
+};
+
 export const bucketSettingHandlers: Record<string, S3Handler> = {
   PutBucketTagging: putBucketTagging,
   GetBucketTagging: getBucketTagging,
   DeleteBucketTagging: deleteBucketTagging,
   PutBucketVersioning: putBucketVersioning,
   GetBucketVersioning: getBucketVersioning,
+  PutBucketAccelerateConfiguration: putBucketAccelerateConfiguration,
+  GetBucketAccelerateConfiguration: getBucketAccelerateConfiguration,
 };

@@ -108,7 +108,7 @@ const createBucket: S3Handler = (call) => {
   const namespace: BucketNamespace = namespaceHeader === "account-regional" ? "account-regional" : "global";
   if (namespaceProblem(name, namespace, caller.account, region) !== undefined) throw invalidBucketName(name);
 
-  const existing = world.buckets.get(name);
+  const existing = world.bucket(name);
   if (existing) {
     if (existing.owner !== caller.account) {
       throw new ServiceError(
@@ -129,7 +129,7 @@ const createBucket: S3Handler = (call) => {
       { BucketName: name },
     );
   }
-  if (world.bucketsOwnedBy(caller.account).length >= BUCKET_QUOTA) {
+  if (world.bucketCount(caller.account) >= BUCKET_QUOTA) {
     throw new ServiceError("TooManyBuckets", 400, "You have attempted to create more buckets than allowed");
   }
 
@@ -144,7 +144,7 @@ const createBucket: S3Handler = (call) => {
   if (body.tags.length > 0) bucket.tags = body.tags;
   // Object Lock needs versioning, so S3 turns it on with the lock.
   if (header(request, "x-amz-bucket-object-lock-enabled")?.toLowerCase() === "true") bucket.versioning = "Enabled";
-  world.buckets.set(name, bucket);
+  world.addBucket(bucket);
   return emptyResponse(200, createdHeaders(bucket));
 };
 
@@ -154,7 +154,7 @@ const createdHeaders = (bucket: Bucket) => ({
 });
 
 const headBucket: S3Handler = (call) => {
-  const existing = call.world.buckets.get(call.bucket);
+  const existing = call.world.bucket(call.bucket);
   const regionHeader: Record<string, string> = existing ? { "x-amz-bucket-region": existing.region } : {};
   const bucket = openBucket(call, "s3:ListBucket", { errorHeaders: regionHeader });
   return emptyResponse(200, {
@@ -182,7 +182,7 @@ const deleteBucket: S3Handler = (call) => {
       { BucketName: bucket.name },
     );
   }
-  call.world.buckets.delete(bucket.name);
+  call.world.removeBucket(bucket);
   return emptyResponse(204);
 };
 

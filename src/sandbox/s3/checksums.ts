@@ -24,7 +24,11 @@ const uint32Base64 = (value: number): string => {
 export const md5Hex = (body: Buffer): string => createHash("md5").update(body).digest("hex");
 
 /** Content-MD5 and x-amz-checksum-* must match the body (BadDigest / InvalidDigest otherwise). */
-export const verifyDigests = (request: SandboxRequest, body: Buffer): Partial<Record<ChecksumAlgorithm, string>> => {
+export const verifyDigests = (
+  request: SandboxRequest,
+  body: Buffer,
+  trailers: Record<string, string> = {},
+): Partial<Record<ChecksumAlgorithm, string>> => {
   const contentMd5 = header(request, "content-md5");
   if (contentMd5 !== undefined) {
     const decoded = Buffer.from(contentMd5, "base64");
@@ -41,7 +45,7 @@ export const verifyDigests = (request: SandboxRequest, body: Buffer): Partial<Re
   }
   const checksums: Partial<Record<ChecksumAlgorithm, string>> = {};
   for (const [suffix, algorithm] of Object.entries(ALGORITHMS)) {
-    const claimed = header(request, `x-amz-checksum-${suffix}`);
+    const claimed = trailers[`x-amz-checksum-${suffix}`] ?? header(request, `x-amz-checksum-${suffix}`);
     if (claimed === undefined) continue;
     if (algorithm.compute) {
       const actual = algorithm.compute(body);

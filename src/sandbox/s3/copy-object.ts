@@ -1,7 +1,7 @@
 import { header } from "../http/exchange";
 import { decodeComponent } from "../http/target";
 import { objectArn } from "../world/bucket";
-import { NULL_VERSION, type StoredObject } from "../world/versions";
+import type { StoredObject } from "../world/versions";
 import { authorize, openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
 import { checksumHeaders, md5Hex } from "./checksums";
@@ -30,7 +30,7 @@ const parseCopySource = (value: string): CopySource => {
 
 /** The source version, read with the caller's rights on the source bucket (which may be in any region). */
 const readSource = (call: S3Call, source: CopySource): StoredObject => {
-  const bucket = call.world.buckets.get(source.bucket);
+  const bucket = call.world.bucket(source.bucket);
   if (!bucket) throw noSuchBucket(source.bucket);
   authorize(call, bucket, source.versionId ? "s3:GetObjectVersion" : "s3:GetObject", {
     resource: objectArn(source.bucket, source.key),
@@ -92,14 +92,14 @@ const copyObject: S3Handler = (call) => {
   );
   world.objectWritten({ bucket: target, version: copy, cause: "CopyObject" });
 
-  const sourceVersioned = world.buckets.get(source.bucket)?.versioning !== "Unversioned";
+  const sourceVersioned = world.bucket(source.bucket)?.versioning !== "Unversioned";
   return xmlResponse(
     "CopyObjectResult",
     { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy) },
     {
       "x-amz-server-side-encryption": "AES256",
       ...versionHeader(target, copy.versionId),
-      ...(sourceVersioned ? { "x-amz-copy-source-version-id": original.versionId ?? NULL_VERSION } : {}),
+      ...(sourceVersioned ? { "x-amz-copy-source-version-id": original.versionId } : {}),
     },
   );
 };

@@ -1,7 +1,7 @@
 import { isServiceError } from "../errors";
 import { child, children, isElement, malformedXml, parseXml, text } from "../http/xml";
 import { objectArn } from "../world/bucket";
-import { authorize, openBucket } from "./access";
+import { authorize, locateBucket } from "./access";
 import type { S3Handler } from "./call";
 import { requireIntegrityHeader } from "./checksums";
 import { deleteOne } from "./objects";
@@ -11,7 +11,8 @@ const MAX_KEYS = 1000;
 
 /** DeleteObjects: up to 1,000 keys; each is authorised and deleted on its own, errors reported per key. */
 const deleteObjects: S3Handler = (call) => {
-  const bucket = openBucket(call, "s3:DeleteObject");
+  // Each key is authorised on its own; a caller without rights gets AccessDenied per key.
+  const bucket = locateBucket(call);
   requireIntegrityHeader(call.request);
   const document = parseXml(call.request.body, "Delete", ["Object"]);
   const objects = children(document, "Object");

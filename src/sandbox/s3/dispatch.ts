@@ -1,5 +1,8 @@
 import type { Caller } from "../auth/identity";
-import type { SandboxRequest, SandboxResponse } from "../http/exchange";
+import { verifyStreamingSignatures } from "../auth/streaming";
+import { ServiceError } from "../errors";
+import { decodeAwsChunked, isAwsChunked } from "../http/aws-chunked";
+import { header, type SandboxRequest, type SandboxResponse } from "../http/exchange";
 import type { World } from "../world/world";
 import { bucketPolicyHandlers } from "./bucket-policy";
 import { bucketSettingHandlers } from "./bucket-settings";
@@ -26,6 +29,18 @@ const handlers: Record<string, S3Handler> = {
   ...listingHandlers,
 };
 
+/** The body as the client meant it: aws-chunked uploads decoded and their signatures checked. */
+const readPayload = async (request: SandboxRequest): Promise<{ body: Buffer; trailers: Record<string, string> }> => {
+  if (!isAwsChunked(request)) return { body: request.body, trailers: {} };
+  const payload = decodeAwsChunked(request.body);
+  await verifyStreamingSignatures(request, payload);
+  const declared = header(request, "x-amz-decoded-content-length");
+  if (declared !== undefined && Number(declared) !== payload.body.length) {
+    throw new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header");
+  }
+  return { body: payload.body, trailers: payload.trailers };
+};
+
 export const implementedS3Operations = (): string[] => Object.keys(handlers).sort();
 
 export const handleS3 = async (
@@ -36,11 +51,13 @@ export const handleS3 = async (
 ): Promise<SandboxResponse> => {
   const handler = handlers[route.operation];
   if (!handler) throw notImplemented(route.operation);
+  const { body, trailers } = await readPayload(request);
+  const decoded = body === request.body ? request : { ...request, body };
   // S3 checks every body against the digests sent with it, whatever the operation.
-  const checksums = verifyDigests(request, request.body);
+  const checksums = verifyDigests(decoded, body, trailers);
   return handler({
     world,
-    request,
+    request: decoded,
     caller,
     operation: route.operation,
     bucket: route.bucket ?? "",

@@ -2,7 +2,7 @@ import { queryValue, type SandboxRequest } from "../http/exchange";
 import type { Bucket } from "../world/bucket";
 import type { ObjectVersion, StoredObject } from "../world/versions";
 import { openBucket } from "./access";
-import type { S3Handler } from "./call";
+import type { S3Call, S3Handler } from "./call";
 import { invalidArgument } from "./errors";
 import { canonicalUserId, xmlResponse, xmlTime } from "./respond";
 
@@ -32,6 +32,15 @@ const readListParams = (request: SandboxRequest): ListParams => {
     maxKeys: Math.min(maxKeys, DEFAULT_MAX_KEYS),
     urlEncode: encoding === "url",
   };
+};
+
+/** The listing parameters, and the bucket opened with them as the s3:prefix (...) condition keys. */
+const openForListing = (call: S3Call, action: string) => {
+  const params = readListParams(call.request);
+  const bucket = openBucket(call, action, {
+    context: { "s3:prefix": params.prefix, "s3:delimiter": params.delimiter, "s3:max-keys": String(params.maxKeys) },
+  });
+  return { params, bucket };
 };
 
 interface Page<T> {
@@ -95,7 +104,7 @@ const encoder = (params: ListParams) => (value: string | undefined) =>
 
 const owner = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
 
-const contents = (bucket: Bucket, object: StoredObject, encode: (v: string) => string | undefined, withOwner: boolean) => {
+const contents = (bucket: Bucket, object: StoredObject, encode: ReturnType<typeof encoder>, withOwner: boolean) => {
   const algorithms = Object.keys(object.checksums);
   return {
     Key: encode(object.key),
@@ -110,10 +119,7 @@ const contents = (bucket: Bucket, object: StoredObject, encode: (v: string) => s
 
 const listObjectsV2: S3Handler = (call) => {
   const { request } = call;
-  const params = readListParams(request);
-  const bucket = openBucket(call, "s3:ListBucket", {
-    context: { "s3:prefix": params.prefix, "s3:delimiter": params.delimiter, "s3:max-keys": String(params.maxKeys) },
-  });
+  const { params, bucket } = openForListing(call, "s3:ListBucket");
   const token = queryValue(request, "continuation-token");
   let resumeAfter: string | undefined;
   if (token !== undefined) {
@@ -139,17 +145,14 @@ const listObjectsV2: S3Handler = (call) => {
     ContinuationToken: token,
     NextContinuationToken: page.truncated && page.lastKey ? Buffer.from(page.lastKey).toString("base64url") : undefined,
     StartAfter: encode(startAfter),
-    Contents: page.items.map((object) => contents(bucket, object, (v) => encode(v), fetchOwner)),
+    Contents: page.items.map((object) => contents(bucket, object, encode, fetchOwner)),
     CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
   });
 };
 
 const listObjects: S3Handler = (call) => {
   const { request } = call;
-  const params = readListParams(request);
-  const bucket = openBucket(call, "s3:ListBucket", {
-    context: { "s3:prefix": params.prefix, "s3:delimiter": params.delimiter, "s3:max-keys": String(params.maxKeys) },
-  });
+  const { params, bucket } = openForListing(call, "s3:ListBucket");
   const marker = queryValue(request, "marker");
   const isAfter = afterMarker(marker, params.delimiter);
   const page = paginate(bucket.objects.currentObjects(), (object) => object.key, params, (object) => isAfter(object.key));
@@ -164,17 +167,14 @@ const listObjects: S3Handler = (call) => {
     Delimiter: encode(params.delimiter),
     EncodingType: params.urlEncode ? "url" : undefined,
     IsTruncated: page.truncated,
-    Contents: page.items.map((object) => contents(bucket, object, (v) => encode(v), true)),
+    Contents: page.items.map((object) => contents(bucket, object, encode, true)),
     CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
   });
 };
 
 const listObjectVersions: S3Handler = (call) => {
   const { request } = call;
-  const params = readListParams(request);
-  const bucket = openBucket(call, "s3:ListBucketVersions", {
-    context: { "s3:prefix": params.prefix, "s3:delimiter": params.delimiter, "s3:max-keys": String(params.maxKeys) },
-  });
+  const { params, bucket } = openForListing(call, "s3:ListBucketVersions");
   const keyMarker = queryValue(request, "key-marker");
   const versionIdMarker = queryValue(request, "version-id-marker");
   if (versionIdMarker && !keyMarker) {

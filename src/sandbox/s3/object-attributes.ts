@@ -50,6 +50,14 @@ export const readObjectAttributes = (request: SandboxRequest): ObjectAttributes 
     const value = header(request, name);
     if (value !== undefined) contentHeaders[name] = value;
   }
+  // aws-chunked describes how the upload travelled, not the object: S3 does not store it.
+  const encoding = contentHeaders["content-encoding"]
+    ?.split(",")
+    .map((coding) => coding.trim())
+    .filter((coding) => coding !== "aws-chunked" && coding !== "")
+    .join(",");
+  if (encoding) contentHeaders["content-encoding"] = encoding;
+  else delete contentHeaders["content-encoding"];
   return { contentType: header(request, "content-type") ?? "binary/octet-stream", contentHeaders, metadata };
 };
 

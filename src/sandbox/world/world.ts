@@ -19,7 +19,8 @@ export type ObjectWrittenListener = (event: ObjectWritten) => void;
  */
 export class World {
   /** One namespace for the whole partition: a name belongs to at most one account. */
-  readonly buckets = new Map<string, Bucket>();
+  private readonly bucketsByName = new Map<string, Bucket>();
+  private readonly bucketCounts = new Map<string, number>();
   private readonly accounts = new Map<string, AccountState>();
   private readonly listeners: ObjectWrittenListener[] = [];
 
@@ -34,8 +35,28 @@ export class World {
     return account;
   }
 
+  bucket(name: string): Bucket | undefined {
+    return this.bucketsByName.get(name);
+  }
+
+  addBucket(bucket: Bucket): void {
+    this.bucketsByName.set(bucket.name, bucket);
+    this.bucketCounts.set(bucket.owner, this.bucketCount(bucket.owner) + 1);
+  }
+
+  removeBucket(bucket: Bucket): void {
+    if (!this.bucketsByName.delete(bucket.name)) return;
+    this.bucketCounts.set(bucket.owner, this.bucketCount(bucket.owner) - 1);
+  }
+
+  bucketCount(account: string): number {
+    return this.bucketCounts.get(account) ?? 0;
+  }
+
   bucketsOwnedBy(account: string): Bucket[] {
-    return [...this.buckets.values()].filter((bucket) => bucket.owner === account).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...this.bucketsByName.values()]
+      .filter((bucket) => bucket.owner === account)
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
   /** Subscribes to every new object version and delete marker; returns the unsubscribe function. */

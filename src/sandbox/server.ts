@@ -106,7 +106,10 @@ const answerBrokenRequest = (error: NodeJS.ErrnoException, socket: Socket) => {
     return;
   }
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nx-amz-request-id: ${newRequestId()}\r\nx-amz-id-2: ${newHostId()}\r\n` +
+      "Connection: close\r\nContent-Length: 0\r\n\r\n",
+  );
 };
 
 interface ServeContext {

@@ -85,6 +85,7 @@ describe("bad input", () => {
   it("random bytes get a 400 and the connection is closed", async () => {
     const reply = await sendRaw(Buffer.from([0x16, 0x03, 0x01, 0xff, 0x00, 0x13, 0x37, 0x0d, 0x0a, 0x0d, 0x0a]));
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect(reply).toMatch(/x-amz-request-id: [0-9A-F]{16}/);
     await stillServing();
   });
 

@@ -95,3 +95,23 @@ describe("SigV4 verification", () => {
     expect(await got.Body?.transformToString()).toBe("via presigned url");
   });
 });
+
+describe("unsigned IAM and STS calls", () => {
+  it("are refused with 403 MissingAuthenticationToken, as IAM and STS answer them", async () => {
+    for (const [body, xmlns] of [
+      ["Action=GetCallerIdentity&Version=2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/"],
+      ["Action=ListRoles&Version=2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/"],
+    ] as const) {
+      const response = await rawRequest(sandbox().endpoint, {
+        method: "POST",
+        path: "/",
+        unsigned: true,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
+      expect(response.status).toBe(403);
+      expect(errorCode(response.body)).toBe("MissingAuthenticationToken");
+      expect(response.body).toContain(`<ErrorResponse xmlns="${xmlns}">`);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import type { Action } from "../content/schema/lesson";
+
+/** What running hands-on actions found, as data for the UI, `run --auto` and its JSON report. */
+
+/** One line of the checklist: an expectation and whether it held, in words. */
+export interface CheckItem {
+  /** What was expected, e.g. "BucketRegion is eu-west-1" or "fails with BucketAlreadyExists (409)". */
+  label: string;
+  pass: boolean;
+  /** Why it failed, in words: "BucketRegion is us-east-1, expected eu-west-1". Empty when it passed. */
+  reason: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+export interface CallError {
+  code: string;
+  message: string;
+  status?: number;
+}
+
+export interface ActionResult {
+  /** The action after templating: what was actually sent. */
+  action: Action;
+  service: string;
+  operation: string;
+  identity: string;
+  region: string;
+  /** HTTP status of the (last) response. */
+  status?: number;
+  /** The response headers worth showing (x-amz-bucket-region, x-amz-version-id, ...). */
+  headers: Record<string, string>;
+  output?: unknown;
+  error?: CallError;
+  items: CheckItem[];
+  pass: boolean;
+  /** How many times the call was made (more than one with `eventually`). */
+  attempts: number;
+  durationMs: number;
+}
+
+export type Phase = "setup" | "solve" | "check" | "cleanup";
+
+export interface PhaseResult {
+  phase: Phase;
+  actions: ActionResult[];
+  pass: boolean;
+}
+
+/** Progress while `eventually` polls: e.g. "attempt 3: ReplicationStatus is PENDING". */
+export interface PollProgress {
+  action: Action;
+  attempt: number;
+  elapsedMs: number;
+  withinMs: number;
+  lastReason: string;
+}

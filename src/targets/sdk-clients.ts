@@ -1,0 +1,43 @@
+import type { AwsClient, ServiceName } from "./target";
+
+/** Options every target's clients share; credentials come from the target. */
+export interface ClientOptions {
+  region: string;
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  profile?: string;
+  forcePathStyle?: boolean;
+}
+
+/** Creates an SDK client, loading that service's SDK package only now. */
+export const createClient = async (service: ServiceName, options: ClientOptions): Promise<AwsClient> => {
+  const config = {
+    region: options.region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    maxAttempts: 2,
+  };
+  switch (service) {
+    case "s3": {
+      const { S3Client } = await import("@aws-sdk/client-s3");
+      return new S3Client({ ...config, forcePathStyle: options.forcePathStyle ?? false });
+    }
+    case "iam": {
+      const { IAMClient } = await import("@aws-sdk/client-iam");
+      return new IAMClient(config);
+    }
+    case "sts": {
+      const { STSClient } = await import("@aws-sdk/client-sts");
+      return new STSClient(config);
+    }
+  }
+};
+
+/** The caller's account, from STS GetCallerIdentity. */
+export const callerAccount = async (sts: AwsClient): Promise<string> => {
+  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+  const identity = (await sts.send(new GetCallerIdentityCommand({}))) as { Account?: string };
+  if (!identity.Account) throw new Error("STS GetCallerIdentity returned no account");
+  return identity.Account;
+};

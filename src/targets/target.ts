@@ -1,0 +1,78 @@
+import type { Capability } from "../content/schema/lesson";
+
+/**
+ * Where hands-on steps run. The runner only sees this interface, so a step behaves the same
+ * against the embedded sandbox, LocalStack and a real AWS account.
+ */
+
+export type TargetName = "sandbox" | "localstack" | "aws";
+export const TARGET_NAMES: readonly TargetName[] = ["sandbox", "localstack", "aws"];
+
+export type ServiceName = "s3" | "iam" | "sts";
+
+/** The learner is "default"; "other" is a second account where the target has one. */
+export const DEFAULT_IDENTITY = "default";
+export const OTHER_IDENTITY = "other";
+
+/** Any AWS SDK v3 client: what the runner needs to send a command. */
+export interface AwsClient {
+  send(command: unknown): Promise<unknown>;
+  destroy(): void;
+}
+
+/** A call about to be made, as the safety guard sees it. */
+export interface PlannedCall {
+  service: ServiceName;
+  operation: string;
+  input: Record<string, unknown>;
+  identity: string;
+  region: string;
+  /** The action expects this call to fail (e.g. BucketAlreadyExists), so it may name foreign resources. */
+  expectsError: boolean;
+}
+
+export interface CallOutcome {
+  ok: boolean;
+}
+
+export interface Target {
+  readonly name: TargetName;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** The lesson's home region and a second one for cross-region steps. */
+  readonly region: string;
+  readonly otherRegion: string;
+  /** Every resource a lesson creates starts with this (e.g. "s3t-k3j9"). */
+  readonly prefix: string;
+  /** The endpoint URL to show in code views; undefined for real AWS. */
+  readonly endpoint: string | undefined;
+  /** Identities this target can act as ("default", and "other" with secondAccount). */
+  readonly identities: readonly string[];
+
+  /**
+   * Makes the target ready and proves it answers (starts the sandbox, reaches LocalStack, finds
+   * credentials and reads the account with STS); throws TargetError with the fix otherwise.
+   */
+  preflight(): Promise<void>;
+  /** The 12-digit account of an identity, read with STS GetCallerIdentity. */
+  account(identity: string): Promise<string>;
+  /** An SDK client for the service, signing as the identity for the region; the SDK loads on first use. */
+  client(service: ServiceName, identity: string, region: string): Promise<AwsClient>;
+  /** Environment lines for the AWS CLI code view of a call as this identity (never a secret of a real account). */
+  cliEnvironment(identity: string): Record<string, string>;
+  /** Refuses unsafe calls and journals resources before they are created (real accounts only). */
+  beforeCall(call: PlannedCall): Promise<void>;
+  /** Lets the guard remove what an action that expected an error created anyway. */
+  afterCall(call: PlannedCall, outcome: CallOutcome): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A failure the learner can fix (endpoint down, no credentials, ...), said plainly with the fix. */
+export class TargetError extends Error {
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+    this.name = "TargetError";
+  }
+}

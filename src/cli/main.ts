@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_SANDBOX_PORT } from "./commands/sandbox";
 import { UserError } from "./errors";
 import { parsePort } from "./parse";
@@ -11,11 +11,24 @@ const program = new Command()
   .showHelpAfterError()
   .action(() => {
     process.stdout.write(
-      "The tutorial screens are not here yet. For now s3-tutor runs the embedded S3 sandbox:\n" +
-        "  s3-tutor sandbox        start it, then point the AWS CLI or an SDK at it\n\n",
+      "The tutorial screens are not here yet. For now:\n" +
+        "  s3-tutor run all --auto  run every lesson's hands-on steps against the embedded sandbox\n" +
+        "  s3-tutor sandbox         start the sandbox, then point the AWS CLI or an SDK at it\n\n",
     );
     program.outputHelp();
   });
+
+/** The flags every command that talks to S3 shares. */
+const withTargetOptions = (command: Command): Command =>
+  command
+    .addOption(
+      new Option("-t, --target <target>", "where hands-on steps run").choices(["sandbox", "localstack", "aws"]).default("sandbox"),
+    )
+    .option("--endpoint <url>", "the emulator's URL (LocalStack: http://localhost:4566)")
+    .option("--region <region>", "the region lessons use")
+    .option("--profile <profile>", "the AWS profile to use (aws target)")
+    .option("--prefix <prefix>", "the prefix of every resource the tutorial creates")
+    .option("-y, --yes", "do not ask before creating resources in a real AWS account");
 
 program
   .command("sandbox")
@@ -26,6 +39,34 @@ program
     const { runSandboxCommand } = await import("./commands/sandbox");
     await runSandboxCommand(options);
   });
+
+program
+  .command("validate")
+  .description("check lessons and quizzes; every problem is reported as file:line:col")
+  .argument("[paths...]", "files or folders to check (default: the lessons and quizzes that ship)")
+  .action(async (paths: string[]) => {
+    const { runValidateCommand } = await import("./commands/validate");
+    process.exitCode = await runValidateCommand(paths);
+  });
+
+withTargetOptions(
+  program
+    .command("run")
+    .description("run a lesson's hands-on steps (or all lessons') headless: setup, solve and check each")
+    .argument("<lesson>", 'a lesson id, or "all"')
+    .option("--auto", "solve every step automatically (the only mode for now)")
+    .option("--json", "print a JSON report instead of lines"),
+).action(async (lesson: string, options) => {
+  const { runRunCommand } = await import("./commands/run");
+  process.exitCode = await runRunCommand(lesson, options);
+});
+
+withTargetOptions(
+  program.command("cleanup").description("remove everything the tutorial created on a target, as its cleanup journal lists"),
+).action(async (options) => {
+  const { runCleanupCommand } = await import("./commands/cleanup");
+  process.exitCode = await runCleanupCommand(options);
+});
 
 const main = async () => {
   program.exitOverride();

@@ -1,0 +1,20 @@
+import type { TargetName } from "./target";
+
+/** How the user chose a target on the command line (or in the app). */
+export interface TargetOptions {
+  target: TargetName;
+  /** LocalStack's (or another emulator's) URL; default http://localhost:4566. */
+  endpoint?: string;
+  region?: string;
+  /** A named AWS profile (aws target). */
+  profile?: string;
+  /** The session prefix for resource names; generated and remembered when absent. */
+  prefix?: string;
+  /** Skip the confirmation before the first write to a real account (scripts). */
+  yes?: boolean;
+  /**
+   * Asks the learner to approve what will be created on a real account; resolves true to go on.
+   * Without it (and without `yes`), writes to a real account are refused.
+   */
+  confirm?: (whatWillBeCreated: string[]) => Promise<boolean>;
+}

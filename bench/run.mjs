@@ -1,5 +1,5 @@
-// s3-tutor benchmarks: sandbox start-up and SDK round-trip latency, each beside a floor measured
-// in the same run, and beside moto where a Python venv can hold it.
+// s3-tutor benchmarks: sandbox start-up, the whole curriculum headless, and SDK round-trip
+// latency, each beside a floor measured in the same run, and beside moto where a venv can hold it.
 //   npm run bench                    all figures
 //   npm run bench -- --no-moto       skip moto
 //   BENCH_ITERATIONS=2000 npm run bench
@@ -30,6 +30,19 @@ console.log(startRow("import dist/sandbox.js", col(starts, "importMs")));
 console.log(startRow("startSandbox() until listening (cold)", col(starts, "startMs")));
 console.log(startRow("startSandbox() again in the same process", col(starts, "warmStartMs")));
 console.log(startRow("floor: bare node:http server listening", col(floorStarts, "startMs")));
+
+// --- the curriculum, headless ----------------------------------------------------------------
+const curriculumRuns = Number(process.env.BENCH_CURRICULUM_RUNS ?? 5);
+const timed = async (mode) => {
+  const rows = [];
+  for (let i = 0; i < curriculumRuns; i++) rows.push((await runNodeJson("bench/probe-run-all.mjs", [mode])).wallMs);
+  return summary(rows);
+};
+const curriculum = await timed("run");
+const cliFloor = await timed("floor");
+console.log(`\ns3-tutor run all --auto on the sandbox (${curriculumRuns} whole processes)`);
+console.log(startRow("run all --auto", curriculum));
+console.log(startRow("floor: s3-tutor --version", cliFloor));
 
 // --- round trips ----------------------------------------------------------------------------
 const roundTrips = (endpoint) => runNodeJson("bench/probe-round-trip.mjs", [endpoint, String(iterations)]);

@@ -4,6 +4,10 @@ import { UserError } from "./errors";
 import { parsePort } from "./parse";
 import { VERSION } from "./version";
 
+// The AWS SDK warns that its releases after January 2027 need Node 22; s3-tutor pins its SDK,
+// so the warning is not the learner's to act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const program = new Command()
   .name("s3-tutor")
   .description("Learn Amazon S3 in the terminal: lessons, quizzes and hands-on steps against a real S3 API.")
@@ -53,7 +57,7 @@ withTargetOptions(
   program
     .command("run")
     .description("run a lesson's hands-on steps (or all lessons') headless: setup, solve and check each")
-    .argument("<lesson>", 'a lesson id, or "all"')
+    .argument("<lesson>", 'a lesson id, "all", or the path of a lesson file')
     .option("--auto", "solve every step automatically (the only mode for now)")
     .option("--json", "print a JSON report instead of lines"),
 ).action(async (lesson: string, options) => {

@@ -37,6 +37,10 @@ export interface ActionResult {
   /** How many times the call was made (more than one with `eventually`). */
   attempts: number;
   durationMs: number;
+  /** Values this action saved with `save:`, by variable name. */
+  saved?: Record<string, unknown>;
+  /** True when the action was not attempted because an earlier action of its phase failed. */
+  notRun?: boolean;
 }
 
 export type Phase = "setup" | "solve" | "check" | "cleanup";
@@ -53,5 +57,8 @@ export interface PollProgress {
   attempt: number;
   elapsedMs: number;
   withinMs: number;
+  /** Why the last attempt did not pass yet; empty once it passed. */
   lastReason: string;
+  /** The last attempt met every expectation (the last progress report of a successful poll). */
+  pass: boolean;
 }

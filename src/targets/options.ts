@@ -17,4 +17,10 @@ export interface TargetOptions {
    * Without it (and without `yes`), writes to a real account are refused.
    */
   confirm?: (whatWillBeCreated: string[]) => Promise<boolean>;
+  /**
+   * Things the learner should know that are not errors: a corrupt state file moved aside, a
+   * resource that could not be tagged, an unexpected success undone. Default: a line on stderr
+   * (the Ink app passes its own so the screen is not torn).
+   */
+  onNotice?: (message: string) => void;
 }

@@ -1,13 +1,18 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import type { AwsClient, ServiceName } from "./target";
 
 /** Options every target's clients share; credentials come from the target. */
 export interface ClientOptions {
   region: string;
   endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Fixed keys (emulators) or a provider such as the default credential chain (aws). */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   profile?: string;
   forcePathStyle?: boolean;
 }
+
+/** Without it a blackholed host would hang pre-flight forever. */
+const CONNECTION_TIMEOUT_MS = 5_000;
 
 /** Creates an SDK client, loading that service's SDK package only now. */
 export const createClient = async (service: ServiceName, options: ClientOptions): Promise<AwsClient> => {
@@ -17,6 +22,7 @@ export const createClient = async (service: ServiceName, options: ClientOptions)
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     maxAttempts: 2,
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS },
   };
   switch (service) {
     case "s3": {

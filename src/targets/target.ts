@@ -59,7 +59,16 @@ export interface Target {
   client(service: ServiceName, identity: string, region: string): Promise<AwsClient>;
   /** Environment lines for the AWS CLI code view of a call as this identity (never a secret of a real account). */
   cliEnvironment(identity: string): Record<string, string>;
-  /** Refuses unsafe calls and journals resources before they are created (real accounts only). */
+  /**
+   * Optional: the runner passes every call a lesson (or step) is about to make, so a real
+   * account's confirmation lists everything that will be created in one question. Without it,
+   * the first write asks about itself alone. Throws TargetError if refused or declined.
+   */
+  confirmWrites?(calls: readonly PlannedCall[]): Promise<void>;
+  /**
+   * Refuses unsafe calls and journals resources before they are created (real accounts only).
+   * Pass the same PlannedCall object to afterCall, and call afterCall whether the call worked or not.
+   */
   beforeCall(call: PlannedCall): Promise<void>;
   /** Lets the guard remove what an action that expected an error created anyway. */
   afterCall(call: PlannedCall, outcome: CallOutcome): Promise<void>;

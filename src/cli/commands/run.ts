@@ -1,6 +1,95 @@
+import { resolve } from "node:path";
+import { loadCatalog, loadContent, shippedContentFolders } from "../../content/catalog";
+import { formatProblem } from "../../content/problem";
+import type { Lesson } from "../../content/schema/lesson";
+import { autoRunLesson, inTeachingOrder, type LessonRun } from "../../handson/auto-run";
+import { createTarget } from "../../targets/create-target";
 import type { TargetOptions } from "../../targets/options";
+import { TargetError, type Target } from "../../targets/target";
+import { UserError } from "../errors";
+import { confirmOnTerminal } from "../confirm";
+import { cleanupLines, jsonReport, lessonHeading, stepLine, summaryLine, targetLine } from "../run-report";
 
-/** `s3-tutor run <lesson|all> --auto`. */
-export const runRunCommand = async (_lesson: string, _options: Partial<TargetOptions> & { json?: boolean; auto?: boolean }): Promise<number> => {
-  throw new Error("run is not written yet");
+export interface RunCommandOptions extends Partial<TargetOptions> {
+  auto?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `s3-tutor run <lesson|all> --auto`: setup, solve and check every hands-on step on a target,
+ * a line per step (or a JSON report), exit 1 on any failure.
+ */
+export const runRunCommand = async (which: string, options: RunCommandOptions): Promise<number> => {
+  if (!options.auto) {
+    throw new UserError("run needs --auto for now: it solves and checks every step itself. The interactive lessons come with the app.", 2);
+  }
+  // A lesson file's path runs that file, with the shipped quizzes and lessons for its references.
+  const file = /\.ya?ml$/i.test(which) ? which : undefined;
+  const content = file ? await loadContent([...shippedContentFolders(), file]) : await loadCatalog();
+  if (content.problems.length > 0) {
+    for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    throw new UserError(`the lessons have ${content.problems.length} problems (above); run s3-tutor validate for details.`);
+  }
+  const lessons = file
+    ? content.lessons.filter((loaded) => resolve(loaded.file) === resolve(file)).map((loaded) => loaded.lesson)
+    : chooseLessons(
+        content.lessons.map((loaded) => loaded.lesson),
+        which,
+      );
+  if (lessons.length === 0) throw new UserError(`${file} holds no lesson.`);
+
+  const out = (line: string) => {
+    if (!options.json) process.stdout.write(`${line}\n`);
+  };
+  let target: Target | undefined;
+  try {
+    target = await createTarget({
+      target: options.target ?? "sandbox",
+      ...pick(options),
+      ...(options.yes ? {} : { confirm: confirmOnTerminal }),
+      onNotice: (message) => process.stderr.write(`s3-tutor: ${message}\n`),
+    });
+    await target.preflight();
+    out(targetLine(target));
+    const started = performance.now();
+    const runs: LessonRun[] = [];
+    for (const lesson of lessons) {
+      out(`\n${lessonHeading(lesson.id, lesson.title)}`);
+      runs.push(
+        await autoRunLesson(lesson, target, {
+          onStepDone: (_lesson, step) => out(stepLine(step)),
+        }),
+      );
+      for (const line of cleanupLines(runs[runs.length - 1] as LessonRun)) out(line);
+    }
+    const durationMs = performance.now() - started;
+    if (options.json) process.stdout.write(`${JSON.stringify(jsonReport(target, runs, durationMs), null, 2)}\n`);
+    else out(`\n${summaryLine(runs, durationMs)}`);
+    return runs.every((run) => run.passed) ? 0 : 1;
+  } catch (error) {
+    if (error instanceof TargetError) throw new UserError(`${error.message}\n${error.fix}`);
+    throw error;
+  } finally {
+    await target?.close();
+  }
+};
+
+const pick = (options: RunCommandOptions): Partial<TargetOptions> => {
+  const chosen: Partial<TargetOptions> = {};
+  if (options.endpoint) chosen.endpoint = options.endpoint;
+  if (options.region) chosen.region = options.region;
+  if (options.profile) chosen.profile = options.profile;
+  if (options.prefix) chosen.prefix = options.prefix;
+  if (options.yes) chosen.yes = true;
+  return chosen;
+};
+
+const chooseLessons = (lessons: Lesson[], which: string): Lesson[] => {
+  if (which === "all") return inTeachingOrder(lessons);
+  const lesson = lessons.find((candidate) => candidate.id === which);
+  if (!lesson) {
+    const known = lessons.map((candidate) => candidate.id).join(", ");
+    throw new UserError(`there is no lesson "${which}". Lessons: ${known}, or "all".`);
+  }
+  return [lesson];
 };

@@ -40,6 +40,10 @@ export const ActionSchema = z
       .optional()
       .describe("A partial match on the output: every field given must be there with this value."),
     expectError: ExpectErrorSchema.optional().describe("The call must fail with this error."),
+    tolerate: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Error codes that count as success, so setup can run twice (e.g. BucketAlreadyOwnedByYou)."),
     save: z
       .record(z.string(), z.string())
       .optional()

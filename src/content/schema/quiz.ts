@@ -40,7 +40,7 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 
 export const QuizSchema = z
   .object({
-    topic: z.string().regex(/^[a-z0-9-]+$/),
+    topic: z.string().regex(/^[a-z0-9-]+$/, "lower-case words joined by hyphens").describe("The prefix of every question id in this file."),
     title: z.string().min(1),
     questions: z.array(QuestionSchema).min(1),
   })

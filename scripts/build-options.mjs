@@ -1,0 +1,21 @@
+// The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
+// Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
+export const buildOptions = (version) => ({
+  entryPoints: { cli: "src/cli/main.ts", sandbox: "src/sandbox/index.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  mainFields: ["module", "main"],
+  chunkNames: "chunks/[name]-[hash]",
+  sourcemap: "linked",
+  legalComments: "none",
+  define: { __S3_TUTOR_VERSION__: JSON.stringify(version) },
+  logLevel: "warning",
+  // Bundled CommonJS dependencies still call require() for Node built-ins.
+  banner: {
+    js: 'import { createRequire as __s3tutorCreateRequire } from "node:module"; const require = __s3tutorCreateRequire(import.meta.url);',
+  },
+});

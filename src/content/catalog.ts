@@ -1,0 +1,61 @@
+import { join, resolve } from "node:path";
+import { loadContentFile, type ContentFile, type LoadedLesson, type LoadedQuiz } from "./content-file";
+import { yamlFilesAt } from "./content-files";
+import { packageRoot } from "./package-root";
+import { sortProblems, type Problem } from "./problem";
+import { checkContent, type CheckOptions } from "./validate";
+
+/** Lessons and quizzes as loaded, with every problem found in them. Only valid files are in `lessons`/`quizzes`. */
+export interface Content {
+  lessons: LoadedLesson[];
+  quizzes: LoadedQuiz[];
+  /** Sorted by file, line and column. Empty when everything is valid. */
+  problems: Problem[];
+  /** Every file that was read, valid or not. */
+  files: string[];
+}
+
+/** The folders that ship with the package: lessons/ and quizzes/ beside package.json. */
+export const shippedContentFolders = (): string[] => [join(packageRoot(), "lessons"), join(packageRoot(), "quizzes")];
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Ids a file declares even if it has other mistakes, so they do not also show up as unknown references. */
+const declaredIds = (file: ContentFile): { lessonIds: string[]; questionIds: string[] } => {
+  const raw = isMap(file.raw) ? file.raw : {};
+  if (file.kind === "lesson") return { lessonIds: typeof raw.id === "string" ? [raw.id] : [], questionIds: [] };
+  const questions = Array.isArray(raw.questions) ? raw.questions : [];
+  return { lessonIds: [], questionIds: questions.flatMap((q) => (isMap(q) && typeof q.id === "string" ? [q.id] : [])) };
+};
+
+/**
+ * Loads and checks the lessons and quizzes at `paths` (files or folders). References between
+ * files resolve among everything loaded, plus `options.alsoKnown`. Never throws for bad content.
+ */
+export const loadContent = async (paths: readonly string[], options: CheckOptions = {}): Promise<Content> => {
+  const found = await Promise.all(paths.map((path) => yamlFilesAt(resolve(path))));
+  const files = [...new Set(found.flatMap((f) => f.files))];
+  const loaded = await Promise.all(files.map(loadContentFile));
+  const lessons = loaded.flatMap((f) => (f.lesson ? [f.lesson] : []));
+  const quizzes = loaded.flatMap((f) => (f.quiz ? [f.quiz] : []));
+  const declared = loaded.filter((f) => f.problems.length > 0).map(declaredIds);
+  const alsoKnown = {
+    lessonIds: [...declared.flatMap((d) => d.lessonIds), ...(options.alsoKnown?.lessonIds ?? [])],
+    questionIds: [...declared.flatMap((d) => d.questionIds), ...(options.alsoKnown?.questionIds ?? [])],
+  };
+  const problems = [
+    ...found.flatMap((f) => f.problems),
+    ...loaded.flatMap((f) => f.problems),
+    ...checkContent(lessons, quizzes, { ...options, alsoKnown }),
+  ];
+  return { lessons, quizzes, problems: sortProblems(problems), files };
+};
+
+/** The lessons and quizzes that ship with s3-tutor. */
+export const loadCatalog = (options: CheckOptions = {}): Promise<Content> => loadContent(shippedContentFolders(), options);
+
+/** The ids in loaded content, for resolving references from other content against it. */
+export const idsOf = (content: Content): { lessonIds: string[]; questionIds: string[] } => ({
+  lessonIds: content.lessons.map((l) => l.lesson.id),
+  questionIds: content.quizzes.flatMap((q) => q.quiz.questions.map((question) => question.id)),
+});

@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import { contentKind, type ContentKind } from "./content-kind";
+import { parseYaml } from "./load-yaml";
+import type { Problem } from "./problem";
+import { checkSchemaLine } from "./schema-line";
+import { LessonSchema, type Lesson } from "./schema/lesson";
+import { QuizSchema, type Quiz } from "./schema/quiz";
+import type { YamlSource } from "./yaml-source";
+
+export interface LoadedLesson {
+  file: string;
+  lesson: Lesson;
+  source: YamlSource;
+}
+
+export interface LoadedQuiz {
+  file: string;
+  quiz: Quiz;
+  source: YamlSource;
+}
+
+/** One file read and checked on its own: its problems, and its content when that is valid. */
+export interface ContentFile {
+  file: string;
+  kind: ContentKind;
+  /** The data before the schema (for ids in a file that has other mistakes). */
+  raw?: unknown;
+  lesson?: LoadedLesson;
+  quiz?: LoadedQuiz;
+  problems: Problem[];
+}
+
+const readText = async (file: string): Promise<string | Problem> => {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { file, message: code === "ENOENT" ? "no such file or folder" : `cannot read the file (${code ?? String(error)})` };
+  }
+};
+
+/** Reads a lesson or quiz file: schema line, YAML syntax and the schema, each problem at its position. */
+export const loadContentFile = async (file: string): Promise<ContentFile> => {
+  const text = await readText(file);
+  if (typeof text !== "string") return { file, kind: contentKind(file, ""), problems: [text] };
+  const kind = contentKind(file, text);
+  const schemaLine = checkSchemaLine(file, text, kind);
+  if (kind === "lesson") {
+    const parsed = parseYaml(file, text, LessonSchema);
+    const lesson = parsed.data ? { file, lesson: parsed.data, source: parsed.source } : undefined;
+    return { file, kind, raw: parsed.raw, lesson, problems: [...schemaLine, ...parsed.problems] };
+  }
+  const parsed = parseYaml(file, text, QuizSchema);
+  const quiz = parsed.data ? { file, quiz: parsed.data, source: parsed.source } : undefined;
+  return { file, kind, raw: parsed.raw, quiz, problems: [...schemaLine, ...parsed.problems] };
+};

@@ -1,0 +1,67 @@
+import { callProblem, type OperationExists } from "./calls";
+import type { LoadedLesson } from "./content-file";
+import { problemAt, type Located } from "./located";
+import type { Problem } from "./problem";
+import { isHandsOnStep, isQuizStep, type Action, type HandsOn, type Lesson } from "./schema/lesson";
+import { didYouMean } from "./suggest";
+import { VariableScope } from "./variable-scope";
+import type { ContentPath } from "./yaml-source";
+
+/** The action lists of a hands-on step, in the order they run. */
+export const ACTION_LISTS = ["setup", "solve", "check", "cleanup"] as const;
+
+const actionsOf = (handsOn: HandsOn) =>
+  ACTION_LISTS.flatMap((list) => (handsOn[list] ?? []).map((action, index) => ({ list, index, action })));
+
+const savedAnywhere = (lesson: Lesson) =>
+  new Set(
+    lesson.steps
+      .flatMap((step) => (isHandsOnStep(step) ? actionsOf(step.handsOn) : []))
+      .flatMap(({ action }) => Object.keys(action.save ?? {})),
+  );
+
+export interface KnownIds {
+  lessons: ReadonlySet<string>;
+  questions: ReadonlySet<string>;
+}
+
+const checkAction = (where: Located, path: ContentPath, action: Action, scope: VariableScope, operationExists?: OperationExists) => {
+  const problems: Problem[] = [];
+  const call = callProblem(action.call, operationExists);
+  if (call) problems.push(problemAt(where, [...path, "call"], call));
+  if (action.expect && action.expectError) {
+    const message = 'an action expects either a result ("expect") or an error ("expectError"), not both';
+    problems.push(problemAt(where, [...path, "expectError"], message, "key"));
+  }
+  // The fields the runner templates (src/handson/template.ts, renderAction).
+  for (const field of ["input", "expect", "region", "label"] as const) problems.push(...scope.check([...path, field], action[field]));
+  problems.push(...scope.check([...path, "expectError", "code"], action.expectError?.code));
+  scope.save(action);
+  return problems;
+};
+
+/** References to other lessons and questions, and each hands-on action's call and variables. */
+export const checkLesson = (loaded: LoadedLesson, known: KnownIds, operationExists?: OperationExists): Problem[] => {
+  const { lesson } = loaded;
+  const problems: Problem[] = [];
+  (lesson.requires ?? []).forEach((id, index) => {
+    const path = ["requires", index];
+    if (id === lesson.id) problems.push(problemAt(loaded, path, "a lesson cannot require itself"));
+    else if (!known.lessons.has(id)) problems.push(problemAt(loaded, path, `unknown lesson "${id}"${didYouMean(id, known.lessons)}`));
+  });
+  const scope = new VariableScope(loaded, savedAnywhere(lesson));
+  lesson.steps.forEach((step, stepIndex) => {
+    if (isQuizStep(step) && !known.questions.has(step.quiz)) {
+      const message = `unknown question "${step.quiz}"${didYouMean(step.quiz, known.questions)}`;
+      problems.push(problemAt(loaded, ["steps", stepIndex, "quiz"], message));
+    }
+    if (!isHandsOnStep(step)) return;
+    const path = ["steps", stepIndex, "handsOn"];
+    // The learner reads the goal and hint before any of the step's actions run.
+    problems.push(...scope.check([...path, "goal"], step.handsOn.goal), ...scope.check([...path, "hint"], step.handsOn.hint));
+    for (const { list, index, action } of actionsOf(step.handsOn)) {
+      problems.push(...checkAction(loaded, [...path, list, index], action, scope, operationExists));
+    }
+  });
+  return problems;
+};

@@ -1,0 +1,58 @@
+import type { OperationExists } from "./calls";
+import type { LoadedLesson, LoadedQuiz } from "./content-file";
+import { checkLesson } from "./lesson-checks";
+import { problemAt, type Located } from "./located";
+import type { Problem } from "./problem";
+import { checkQuestions } from "./question-checks";
+import type { ContentPath } from "./yaml-source";
+
+/**
+ * Checks that need more than one field or more than one file: ids, references between lessons
+ * and quizzes, the calls actions make, the variables they use and whether questions can be
+ * answered. Runs on content that already matches the schemas.
+ */
+
+export interface CheckOptions {
+  /** Without it, calls are checked against the allow-list only (the SDK stays unloaded). */
+  operationExists?: OperationExists;
+  /** Ids that exist beyond the content checked: the shipped catalog, or files with other mistakes. */
+  alsoKnown?: { lessonIds?: Iterable<string>; questionIds?: Iterable<string> };
+}
+
+interface IdUse {
+  id: string;
+  where: Located;
+  path: ContentPath;
+}
+
+/** Each id after its first use, pointing back at the first. */
+const duplicates = (uses: IdUse[], what: string): Problem[] => {
+  const first = new Map<string, IdUse>();
+  return uses.flatMap((use) => {
+    const earlier = first.get(use.id);
+    if (!earlier) {
+      first.set(use.id, use);
+      return [];
+    }
+    const related = { file: earlier.where.file, ...earlier.where.source.position(earlier.path) };
+    return [{ ...problemAt(use.where, use.path, `${what} id "${use.id}" is already used`), related }];
+  });
+};
+
+/** Every cross-field and cross-file problem in the given lessons and quizzes. */
+export const checkContent = (lessons: readonly LoadedLesson[], quizzes: readonly LoadedQuiz[], options: CheckOptions = {}): Problem[] => {
+  const lessonIds = lessons.map((where) => ({ id: where.lesson.id, where, path: ["id"] }));
+  const questionIds = quizzes.flatMap((where) =>
+    where.quiz.questions.map((question, index) => ({ id: question.id, where, path: ["questions", index, "id"] })),
+  );
+  const known = {
+    lessons: new Set([...lessonIds.map((use) => use.id), ...(options.alsoKnown?.lessonIds ?? [])]),
+    questions: new Set([...questionIds.map((use) => use.id), ...(options.alsoKnown?.questionIds ?? [])]),
+  };
+  return [
+    ...duplicates(lessonIds, "lesson"),
+    ...duplicates(questionIds, "question"),
+    ...quizzes.flatMap(checkQuestions),
+    ...lessons.flatMap((lesson) => checkLesson(lesson, known, options.operationExists)),
+  ];
+};

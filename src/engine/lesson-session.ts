@@ -1,0 +1,138 @@
+import { isHandsOnStep, isQuizStep, type Lesson, type Step } from "../content/schema/lesson";
+
+/**
+ * A lesson as a plain state machine: where the learner is, and what they did at each step.
+ * Events go in, a new state comes out (a reducer, so the UI can hold it in useReducer and
+ * progress can store it as JSON). Nothing here runs AWS calls: the caller runs the hands-on
+ * actions and reports whether the check passed.
+ */
+
+export type StepKind = "read" | "quiz" | "handsOn";
+
+export interface StepProgress {
+  /** done: read, answered or checked; skipped: passed over with "skip". */
+  status: "pending" | "done" | "skipped";
+  hintShown: boolean;
+  /** The learner pressed "do it for me". */
+  solvedForMe: boolean;
+  /** Checks run; a check that passed makes the step done. */
+  checks: number;
+  /** Quiz steps: whether the first answer was right. */
+  firstAnswerCorrect?: boolean;
+  answers: number;
+}
+
+export interface LessonState {
+  lessonId: string;
+  index: number;
+  steps: StepProgress[];
+  /** Why the last event was refused, in words for the learner; cleared by the next event. */
+  notice?: string;
+}
+
+export type LessonEvent =
+  | { type: "next" }
+  | { type: "back" }
+  | { type: "hint" }
+  | { type: "solve" }
+  | { type: "checked"; passed: boolean }
+  | { type: "answered"; correct: boolean }
+  | { type: "skip" }
+  | { type: "goto"; index: number };
+
+export const stepKind = (step: Step): StepKind => (isHandsOnStep(step) ? "handsOn" : isQuizStep(step) ? "quiz" : "read");
+
+const freshStep = (): StepProgress => ({ status: "pending", hintShown: false, solvedForMe: false, checks: 0, answers: 0 });
+
+/** A new session, or one resumed from saved progress (kept only if it still fits the lesson). */
+export const startLesson = (lesson: Lesson, saved?: LessonState): LessonState => {
+  if (saved && saved.lessonId === lesson.id && saved.steps.length === lesson.steps.length) {
+    return { ...saved, index: Math.min(Math.max(saved.index, 0), lesson.steps.length - 1), notice: undefined };
+  }
+  return { lessonId: lesson.id, index: 0, steps: lesson.steps.map(freshStep) };
+};
+
+const withStep = (state: LessonState, change: Partial<StepProgress>): LessonState => ({
+  ...state,
+  notice: undefined,
+  steps: state.steps.map((progress, i) => (i === state.index ? { ...progress, ...change } : progress)),
+});
+
+const refuse = (state: LessonState, notice: string): LessonState => ({ ...state, notice });
+
+const moveTo = (state: LessonState, index: number): LessonState => ({ ...state, index, notice: undefined });
+
+export const lessonReducer = (lesson: Lesson, state: LessonState, event: LessonEvent): LessonState => {
+  const step = lesson.steps[state.index];
+  const progress = state.steps[state.index];
+  if (!step || !progress) return state;
+  const kind = stepKind(step);
+  const last = state.index === lesson.steps.length - 1;
+
+  switch (event.type) {
+    case "next": {
+      if (kind === "read" && progress.status === "pending") state = withStep(state, { status: "done" });
+      else if (progress.status === "pending") {
+        return refuse(state, kind === "quiz" ? "Answer the question first, or skip it." : "Check your work first (c), or skip the step (s).");
+      }
+      return last ? state : moveTo(state, state.index + 1);
+    }
+    case "back":
+      return state.index === 0 ? refuse(state, "This is the first step.") : moveTo(state, state.index - 1);
+    case "goto":
+      return event.index >= 0 && event.index < lesson.steps.length ? moveTo(state, event.index) : state;
+    case "hint":
+      if (kind !== "handsOn" || !isHandsOnStep(step) || !step.handsOn.hint) return refuse(state, "There is no hint for this step.");
+      return withStep(state, { hintShown: true });
+    case "solve":
+      if (kind !== "handsOn") return refuse(state, "Only hands-on steps can be done for you.");
+      return withStep(state, { solvedForMe: true });
+    case "checked":
+      if (kind !== "handsOn") return refuse(state, "Only hands-on steps have a check.");
+      return withStep(state, {
+        checks: progress.checks + 1,
+        ...(event.passed ? { status: "done" as const } : {}),
+      });
+    case "answered":
+      if (kind !== "quiz") return refuse(state, "This step has no question.");
+      return withStep(state, {
+        answers: progress.answers + 1,
+        status: "done",
+        ...(progress.firstAnswerCorrect === undefined ? { firstAnswerCorrect: event.correct } : {}),
+      });
+    case "skip": {
+      const skipped = progress.status === "done" ? state : withStep(state, { status: "skipped" });
+      return last ? skipped : moveTo(skipped, state.index + 1);
+    }
+  }
+};
+
+/** Every step read, answered, checked or skipped. */
+export const isLessonComplete = (state: LessonState): boolean => state.steps.every((step) => step.status !== "pending");
+
+export interface LessonScore {
+  earned: number;
+  possible: number;
+  /** 0-100, rounded. */
+  percent: number;
+}
+
+/**
+ * Points: a question is worth 1 if the first answer was right; a hands-on step 1 if it passed
+ * by the learner's own work, half with the hint, nothing if done for them or skipped.
+ * Reading earns nothing and costs nothing.
+ */
+export const lessonScore = (lesson: Lesson, state: LessonState): LessonScore => {
+  let earned = 0;
+  let possible = 0;
+  lesson.steps.forEach((step, index) => {
+    const progress = state.steps[index];
+    const kind = stepKind(step);
+    if (kind === "read" || !progress) return;
+    possible += 1;
+    if (progress.status !== "done") return;
+    if (kind === "quiz") earned += progress.firstAnswerCorrect ? 1 : 0;
+    else if (!progress.solvedForMe) earned += progress.hintShown ? 0.5 : 1;
+  });
+  return { earned, possible, percent: possible === 0 ? 100 : Math.round((earned / possible) * 100) };
+};

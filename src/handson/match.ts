@@ -1,0 +1,89 @@
+import type { CheckItem } from "./results";
+import { formatValue, isRecord } from "./values";
+
+/**
+ * `expect` as a partial deep match, one checklist item per expected leaf.
+ *
+ * Rules (what a lesson author can rely on):
+ * - Objects: every field given must be present and match; fields not given are ignored.
+ * - Lists: each expected element must match some element of the actual list, in any order
+ *   (elements are themselves partial matches), one item per expected element. The actual list
+ *   may hold more. An empty expected list means "none": the list is empty or absent (the SDK
+ *   leaves empty lists out, e.g. ListObjectsV2 `Contents`).
+ * - `null` means absent: the field is missing, null or "" (GetBucketLocation answers nothing
+ *   for us-east-1).
+ * - Scalars compare by their text, so 5 matches "5" and true matches "true": YAML authors quote
+ *   or not, and the SDK types some header values as numbers. Strings are case-sensitive.
+ * - Dates match an ISO 8601 string for the same instant.
+ */
+
+const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === "";
+
+const scalarMatches = (expected: unknown, actual: unknown): boolean => {
+  if (actual instanceof Date) {
+    const instant = typeof expected === "string" ? Date.parse(expected) : Number.NaN;
+    return !Number.isNaN(instant) && instant === actual.getTime();
+  }
+  const isScalar = (value: unknown) => typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+  return isScalar(expected) && isScalar(actual) && String(expected) === String(actual);
+};
+
+/** Whether `actual` matches `expected` under the rules above (used for list elements). */
+export const matches = (expected: unknown, actual: unknown): boolean => {
+  if (expected === null) return isAbsent(actual);
+  if (Array.isArray(expected)) {
+    if (expected.length === 0) return actual === undefined || actual === null || (Array.isArray(actual) && actual.length === 0);
+    return Array.isArray(actual) && expected.every((wanted) => actual.some((element) => matches(wanted, element)));
+  }
+  if (isRecord(expected)) {
+    return isRecord(actual) && Object.entries(expected).every(([key, wanted]) => matches(wanted, actual[key]));
+  }
+  return scalarMatches(expected, actual);
+};
+
+const item = (label: string, pass: boolean, reason: string, expected: unknown, actual: unknown): CheckItem => ({
+  label,
+  pass,
+  reason: pass ? "" : reason,
+  expected,
+  actual,
+});
+
+const listItems = (path: string, expected: unknown[], actual: unknown): CheckItem[] => {
+  if (expected.length === 0) {
+    const count = Array.isArray(actual) ? actual.length : 0;
+    const pass = matches(expected, actual);
+    const reason = Array.isArray(actual) ? `${path} has ${count} element${count === 1 ? "" : "s"}: ${formatValue(actual)}, expected none` : `${path} is ${formatValue(actual)}, expected an empty list`;
+    return [item(`${path} is empty`, pass, reason, expected, actual)];
+  }
+  return expected.map((wanted) => {
+    const label = isRecord(wanted) || Array.isArray(wanted) ? `${path} has an element matching ${formatValue(wanted)}` : `${path} includes ${formatValue(wanted)}`;
+    if (actual === undefined) return item(label, false, `${path} is missing, expected an element matching ${formatValue(wanted)}`, wanted, actual);
+    if (!Array.isArray(actual)) return item(label, false, `${path} is ${formatValue(actual)}, expected a list`, wanted, actual);
+    if (actual.length === 0) return item(label, false, `${path} is empty, expected an element matching ${formatValue(wanted)}`, wanted, actual);
+    const pass = actual.some((element) => matches(wanted, element));
+    return item(label, pass, `${path} has no element matching ${formatValue(wanted)}`, wanted, actual);
+  });
+};
+
+const itemsAt = (path: string, expected: unknown, actual: unknown): CheckItem[] => {
+  if (expected === null) {
+    return [item(`${path} is absent`, isAbsent(actual), `${path} is ${formatValue(actual)}, expected it absent`, expected, actual)];
+  }
+  if (Array.isArray(expected)) return listItems(path, expected, actual);
+  if (isRecord(expected)) {
+    const entries = Object.entries(expected);
+    if (actual !== undefined && !isRecord(actual)) {
+      return [item(`${path} is ${formatValue(expected)}`, false, `${path} is ${formatValue(actual)}, expected ${formatValue(expected)}`, expected, actual)];
+    }
+    if (entries.length === 0) return [item(`${path} is present`, actual !== undefined, `${path} is missing`, expected, actual)];
+    return entries.flatMap(([key, wanted]) => itemsAt(`${path}.${key}`, wanted, isRecord(actual) ? actual[key] : undefined));
+  }
+  const label = `${path} is ${formatValue(expected)}`;
+  if (actual === undefined) return [item(label, false, `${path} is missing, expected ${formatValue(expected)}`, expected, actual)];
+  return [item(label, scalarMatches(expected, actual), `${path} is ${formatValue(actual)}, expected ${formatValue(expected)}`, expected, actual)];
+};
+
+/** One checklist item per expected leaf (or list element) of `expect` against the output. */
+export const expectationItems = (expected: Record<string, unknown>, output: Record<string, unknown>): CheckItem[] =>
+  Object.entries(expected).flatMap(([key, wanted]) => itemsAt(key, wanted, output[key]));

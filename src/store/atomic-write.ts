@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** Windows refuses a rename while another process (often a virus scanner) holds the file open. */
+const BUSY_CODES = new Set(["EPERM", "EACCES", "EBUSY"]);
+const RENAME_ATTEMPTS = 5;
+
+/**
+ * Replaces the file's content all at once: a reader sees the old file or the new one, never half
+ * of either, even if the process dies midway. The temporary file sits in the same folder so the
+ * rename never crosses file systems.
+ */
+export const writeFileAtomic = async (path: string, content: string): Promise<void> => {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open(temporary, "wx");
+    try {
+      await handle.writeFile(content, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+};
+
+export const writeJsonAtomic = (path: string, value: unknown): Promise<void> =>
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+
+const renameWithRetry = async (from: string, to: string): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      if (attempt >= RENAME_ATTEMPTS || !BUSY_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+};

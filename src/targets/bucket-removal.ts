@@ -1,0 +1,79 @@
+import { isAbsent, unlessAbsent } from "./sdk-faults";
+import { regionOfLocation } from "./regions";
+import type { AwsClient } from "./target";
+
+/** DeleteObjects takes at most 1,000 keys, which is also ListObjectVersions' page size. */
+const PAGE = 1000;
+
+/** Where the bucket lives (GetBucketLocation answers in any region), or undefined when it is gone. */
+export const bucketRegion = async (s3: AwsClient, bucket: string, account: string): Promise<string | undefined> => {
+  const { GetBucketLocationCommand } = await import("@aws-sdk/client-s3");
+  try {
+    const answer = (await s3.send(new GetBucketLocationCommand({ Bucket: bucket, ExpectedBucketOwner: account }))) as {
+      LocationConstraint?: string;
+    };
+    return regionOfLocation(answer.LocationConstraint);
+  } catch (error) {
+    if (isAbsent(error)) return undefined;
+    throw error;
+  }
+};
+
+export interface BucketRemoval {
+  /** False when the bucket was already gone. */
+  removed: boolean;
+  /** Object versions and delete markers deleted. */
+  versions: number;
+}
+
+/**
+ * Empties and deletes a bucket through a client of its own region: replication first (so
+ * nothing more arrives), then every object version and delete marker, then the bucket.
+ * ExpectedBucketOwner makes S3 refuse if the name now belongs to another account.
+ */
+export const removeBucket = async (s3: AwsClient, bucket: string, account: string): Promise<BucketRemoval> => {
+  const { DeleteBucketCommand, DeleteBucketReplicationCommand } = await import("@aws-sdk/client-s3");
+  const owner = { Bucket: bucket, ExpectedBucketOwner: account };
+  await unlessAbsent(() => s3.send(new DeleteBucketReplicationCommand(owner)));
+  let versions: number;
+  try {
+    versions = await deleteAllVersions(s3, bucket, account);
+  } catch (error) {
+    if (isAbsent(error)) return { removed: false, versions: 0 };
+    throw error;
+  }
+  try {
+    await s3.send(new DeleteBucketCommand(owner));
+  } catch (error) {
+    if (isAbsent(error)) return { removed: false, versions };
+    throw error;
+  }
+  return { removed: true, versions };
+};
+
+/** Lists from the start again after each batch: the deleted versions no longer show. */
+const deleteAllVersions = async (s3: AwsClient, bucket: string, account: string): Promise<number> => {
+  const { DeleteObjectsCommand, ListObjectVersionsCommand } = await import("@aws-sdk/client-s3");
+  let deleted = 0;
+  for (;;) {
+    const page = (await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, ExpectedBucketOwner: account, MaxKeys: PAGE }))) as {
+      Versions?: { Key?: string; VersionId?: string }[];
+      DeleteMarkers?: { Key?: string; VersionId?: string }[];
+    };
+    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
+      .filter((version): version is { Key: string; VersionId?: string } => typeof version.Key === "string")
+      .map(({ Key, VersionId }) => ({ Key, ...(VersionId ? { VersionId } : {}) }));
+    if (objects.length === 0) return deleted;
+    for (let start = 0; start < objects.length; start += PAGE) {
+      const batch = objects.slice(start, start + PAGE);
+      const result = (await s3.send(
+        new DeleteObjectsCommand({ Bucket: bucket, ExpectedBucketOwner: account, Delete: { Objects: batch, Quiet: true } }),
+      )) as { Errors?: { Key?: string; Code?: string; Message?: string }[] };
+      const failure = result.Errors?.[0];
+      if (failure) {
+        throw new Error(`could not delete ${result.Errors?.length} object version(s), e.g. "${failure.Key}": ${failure.Code}: ${failure.Message}`);
+      }
+      deleted += batch.length;
+    }
+  }
+};

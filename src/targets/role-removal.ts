@@ -1,0 +1,57 @@
+import { isAbsent, unlessAbsent } from "./sdk-faults";
+import type { AwsClient } from "./target";
+
+export interface RoleRemoval {
+  /** False when the role was already gone. */
+  removed: boolean;
+  inlinePolicies: number;
+}
+
+/** IAM deletes a role only without policies: inline ones are deleted, managed ones detached. */
+export const removeRole = async (iam: AwsClient, roleName: string): Promise<RoleRemoval> => {
+  const { DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } =
+    await import("@aws-sdk/client-iam");
+  try {
+    let inlinePolicies = 0;
+    for (const policyName of await allPages(iam, (Marker) => new ListRolePoliciesCommand({ RoleName: roleName, Marker }), "PolicyNames")) {
+      await unlessAbsent(() => iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName as string })));
+      inlinePolicies++;
+    }
+    // The sandbox does not offer managed policies; real AWS does, and a lesson may attach one.
+    const attached = await unlessAbsent(() =>
+      allPages(iam, (Marker) => new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker }), "AttachedPolicies"),
+    );
+    for (const policy of attached ?? []) {
+      const arn = (policy as { PolicyArn?: string }).PolicyArn;
+      if (arn) await unlessAbsent(() => iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn })));
+    }
+    await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
+    return { removed: true, inlinePolicies };
+  } catch (error) {
+    if (isAbsent(error)) return { removed: false, inlinePolicies: 0 };
+    throw error;
+  }
+};
+
+/** Every item of a Marker-paged IAM listing. */
+const allPages = async (iam: AwsClient, command: (marker: string | undefined) => unknown, field: string): Promise<unknown[]> => {
+  const items: unknown[] = [];
+  let marker: string | undefined;
+  do {
+    const page = (await iam.send(command(marker))) as Record<string, unknown> & { IsTruncated?: boolean; Marker?: string };
+    items.push(...((page[field] as unknown[] | undefined) ?? []));
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return items;
+};
+
+export const roleExists = async (iam: AwsClient, roleName: string): Promise<boolean> => {
+  const { GetRoleCommand } = await import("@aws-sdk/client-iam");
+  try {
+    await iam.send(new GetRoleCommand({ RoleName: roleName }));
+    return true;
+  } catch (error) {
+    if (isAbsent(error)) return false;
+    throw error;
+  }
+};

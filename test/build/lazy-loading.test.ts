@@ -1,0 +1,35 @@
+import { build, type Metafile } from "esbuild";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs module without types
+import { buildOptions } from "../../scripts/build-options.mjs";
+
+/**
+ * Start-up must not pay for the AWS SDK or the sandbox: the bundle reaches them only through
+ * dynamic import(). This builds dist/ in memory and follows cli.js's static imports.
+ */
+const staticallyLoaded = (metafile: Metafile, entry: string): Set<string> => {
+  const inputs = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (output: string) => {
+    if (seen.has(output)) return;
+    seen.add(output);
+    const file = metafile.outputs[output];
+    if (!file) return;
+    for (const input of Object.keys(file.inputs)) inputs.add(input);
+    for (const imported of file.imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  return inputs;
+};
+
+describe("the bundle", () => {
+  it("loads neither the AWS SDK nor the sandbox until a command needs them", { timeout: 60_000 }, async () => {
+    const result = await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false });
+    const loaded = [...staticallyLoaded(result.metafile, "dist/cli.js")];
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((input) => input.includes("node_modules/@aws-sdk/"))).toEqual([]);
+    expect(loaded.filter((input) => input.includes("node_modules/@smithy/"))).toEqual([]);
+    expect(loaded.filter((input) => input.startsWith("src/sandbox/"))).toEqual([]);
+    expect(loaded.filter((input) => input.includes("node_modules/zod/"))).toEqual([]);
+  });
+});

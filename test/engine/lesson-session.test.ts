@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import type { Lesson } from "../../src/content/schema/lesson";
+import {
+  isLessonComplete,
+  lessonReducer,
+  lessonScore,
+  startLesson,
+  type LessonEvent,
+  type LessonState,
+} from "../../src/engine/lesson-session";
+
+const lesson: Lesson = {
+  id: "demo",
+  title: "Demo",
+  summary: "A lesson with every kind of step.",
+  minutes: 5,
+  steps: [
+    { read: "Buckets live in one region." },
+    { quiz: "demo.region" },
+    {
+      handsOn: {
+        title: "Make a bucket",
+        goal: "Create {{prefix}}-data.",
+        hint: "CreateBucket with a LocationConstraint.",
+        solve: [{ call: "s3:CreateBucket", input: { Bucket: "{{prefix}}-data" } }],
+      },
+    },
+    { handsOn: { title: "Another", goal: "Do it again.", solve: [{ call: "s3:ListBuckets" }] } },
+  ],
+};
+
+const play = (...events: LessonEvent[]): LessonState =>
+  events.reduce((state, event) => lessonReducer(lesson, state, event), startLesson(lesson));
+
+describe("a lesson session", () => {
+  it("starts at the first step with nothing done", () => {
+    const state = startLesson(lesson);
+    expect(state.index).toBe(0);
+    expect(state.steps.every((step) => step.status === "pending")).toBe(true);
+    expect(isLessonComplete(state)).toBe(false);
+  });
+
+  it("next on a read step marks it read and moves on", () => {
+    const state = play({ type: "next" });
+    expect(state.index).toBe(1);
+    expect(state.steps[0]?.status).toBe("done");
+  });
+
+  it("next on an unanswered question is refused with a notice, and nothing moves", () => {
+    const state = play({ type: "next" }, { type: "next" });
+    expect(state.index).toBe(1);
+    expect(state.notice).toBe("Answer the question first, or skip it.");
+  });
+
+  it("answering records whether the first answer was right, and a later answer does not change it", () => {
+    const state = play({ type: "next" }, { type: "answered", correct: false }, { type: "answered", correct: true });
+    expect(state.steps[1]).toMatchObject({ status: "done", firstAnswerCorrect: false, answers: 2 });
+  });
+
+  it("a hands-on step is done only when a check passes", () => {
+    let state = play({ type: "next" }, { type: "answered", correct: true }, { type: "next" });
+    expect(state.index).toBe(2);
+    state = lessonReducer(lesson, state, { type: "checked", passed: false });
+    expect(state.steps[2]).toMatchObject({ status: "pending", checks: 1 });
+    state = lessonReducer(lesson, state, { type: "next" });
+    expect(state.notice).toBe("Check your work first (c), or skip the step (s).");
+    state = lessonReducer(lesson, state, { type: "checked", passed: true });
+    expect(state.steps[2]).toMatchObject({ status: "done", checks: 2 });
+  });
+
+  it("hint is shown only where there is one", () => {
+    const withHint = play({ type: "goto", index: 2 }, { type: "hint" });
+    expect(withHint.steps[2]?.hintShown).toBe(true);
+    const without = play({ type: "goto", index: 3 }, { type: "hint" });
+    expect(without.notice).toBe("There is no hint for this step.");
+    const onRead = play({ type: "hint" });
+    expect(onRead.notice).toBe("There is no hint for this step.");
+  });
+
+  it("skip marks the step skipped and moves on; back returns", () => {
+    let state = play({ type: "next" }, { type: "skip" });
+    expect(state.steps[1]?.status).toBe("skipped");
+    expect(state.index).toBe(2);
+    state = lessonReducer(lesson, state, { type: "back" });
+    expect(state.index).toBe(1);
+    state = lessonReducer(lesson, startLesson(lesson), { type: "back" });
+    expect(state.notice).toBe("This is the first step.");
+  });
+
+  it("is complete when every step is done or skipped", () => {
+    const state = play(
+      { type: "next" },
+      { type: "answered", correct: true },
+      { type: "next" },
+      { type: "checked", passed: true },
+      { type: "next" },
+      { type: "skip" },
+    );
+    expect(isLessonComplete(state)).toBe(true);
+    expect(state.index).toBe(3);
+  });
+
+  it("scores first answers and own work: hint halves, do-it-for-me and skip earn nothing", () => {
+    const own = play(
+      { type: "next" },
+      { type: "answered", correct: true },
+      { type: "next" },
+      { type: "checked", passed: true },
+      { type: "next" },
+      { type: "checked", passed: true },
+    );
+    expect(lessonScore(lesson, own)).toEqual({ earned: 3, possible: 3, percent: 100 });
+
+    const helped = play(
+      { type: "next" },
+      { type: "answered", correct: false },
+      { type: "next" },
+      { type: "hint" },
+      { type: "checked", passed: true },
+      { type: "next" },
+      { type: "solve" },
+      { type: "checked", passed: true },
+    );
+    expect(lessonScore(lesson, helped)).toEqual({ earned: 0.5, possible: 3, percent: 17 });
+  });
+
+  it("resumes from saved progress that fits, and starts fresh when the lesson changed", () => {
+    const saved = play({ type: "next" }, { type: "answered", correct: true }, { type: "next" });
+    expect(startLesson(lesson, saved).index).toBe(2);
+    const changed = { ...lesson, steps: lesson.steps.slice(0, 2) };
+    expect(startLesson(changed, saved).index).toBe(0);
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { codeView } from "../../src/handson/code-view";
+import { stubTarget } from "./stub-target";
+
+const sandbox = stubTarget();
+const aws = stubTarget({
+  name: "aws",
+  endpoint: undefined,
+  identities: ["default"],
+  // A misbehaving target: the code view must still never print a real secret.
+  cliEnvironment: () => ({ AWS_PROFILE: "learner", AWS_ACCESS_KEY_ID: "AKIAEXAMPLE", AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI", AWS_SESSION_TOKEN: "token" }),
+});
+
+describe("code views: AWS CLI", () => {
+  it("create-bucket with a shorthand structure, the endpoint and the region", () => {
+    const view = codeView({ call: "s3:CreateBucket", input: { Bucket: "s3t-data", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } } }, sandbox);
+    expect(view.cli).toBe(
+      "aws s3api create-bucket --bucket s3t-data --create-bucket-configuration LocationConstraint=eu-west-1 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+    );
+  });
+
+  it("acts as another identity through environment variables", () => {
+    const view = codeView({ call: "s3:CreateBucket", input: { Bucket: "s3t-data" }, expectError: { code: "BucketAlreadyExists", status: 409 } }, sandbox, "other");
+    expect(view.cli).toBe(
+      "AWS_ACCESS_KEY_ID=444455556666 AWS_SECRET_ACCESS_KEY=test aws s3api create-bucket --bucket s3t-data --create-bucket-configuration LocationConstraint=eu-west-1 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+    );
+  });
+
+  it("create-bucket spells out the LocationConstraint the SDK adds outside us-east-1 (the CLI does not add it)", () => {
+    expect(codeView({ call: "s3:CreateBucket", input: { Bucket: "b" }, region: "us-east-1" }, sandbox).cli).toBe(
+      "aws s3api create-bucket --bucket b --endpoint-url http://127.0.0.1:4567 --region us-east-1",
+    );
+  });
+
+  it("create-role with the policy as single-quoted JSON and tags as shorthand", () => {
+    const view = codeView(
+      {
+        call: "iam:CreateRole",
+        input: {
+          RoleName: "s3t-replication",
+          AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+          Tags: [{ Key: "s3-tutor", Value: "s3t" }],
+        },
+      },
+      sandbox,
+    );
+    expect(view.cli).toBe(
+      `aws iam create-role --role-name s3t-replication --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sts:AssumeRole"}]}' --tags Key=s3-tutor,Value=s3t --endpoint-url http://127.0.0.1:4567 --region eu-west-1`,
+    );
+  });
+
+  it("get-caller-identity on real AWS: no endpoint", () => {
+    expect(codeView({ call: "sts:GetCallerIdentity" }, aws).cli).toBe("aws sts get-caller-identity --region eu-west-1");
+  });
+
+  it("put-object writes the body to a file first; booleans become --flag / --no-flag", () => {
+    const view = codeView(
+      { call: "s3:PutObject", input: { Bucket: "s3t-data", Key: "notes/hello.txt", Body: "hello, it's me", ContentMD5: "XUFAKrxLKna5cZ2REBfFkg==", BucketKeyEnabled: false } },
+      sandbox,
+    );
+    expect(view.cli).toBe(
+      [
+        "printf '%s' 'hello, it'\\''s me' > hello.txt",
+        "aws s3api put-object --bucket s3t-data --key notes/hello.txt --body hello.txt --content-md5 XUFAKrxLKna5cZ2REBfFkg== --no-bucket-key-enabled --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+      ].join("\n"),
+    );
+  });
+
+  it("get-object names an output file; the action's region wins", () => {
+    const view = codeView({ call: "s3:GetObject", input: { Bucket: "s3t-data", Key: "notes/hello.txt" }, region: "us-west-2" }, sandbox);
+    expect(view.cli).toBe("aws s3api get-object --bucket s3t-data --key notes/hello.txt downloaded-hello.txt --endpoint-url http://127.0.0.1:4567 --region us-west-2");
+  });
+
+  it("nested structures as JSON, numbers bare, list-objects-v2", () => {
+    expect(codeView({ call: "s3:ListObjectsV2", input: { Bucket: "s3t-data", Prefix: "notes/", MaxKeys: 10 } }, sandbox).cli).toBe(
+      "aws s3api list-objects-v2 --bucket s3t-data --prefix notes/ --max-keys 10 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+    );
+    expect(codeView({ call: "s3:PutBucketTagging", input: { Bucket: "b", Tagging: { TagSet: [{ Key: "team", Value: "data eng" }] } } }, sandbox).cli).toBe(
+      `aws s3api put-bucket-tagging --bucket b --tagging '{"TagSet":[{"Key":"team","Value":"data eng"}]}' --endpoint-url http://127.0.0.1:4567 --region eu-west-1`,
+    );
+  });
+
+  it("never prints a real account's secret", () => {
+    const view = codeView({ call: "sts:GetCallerIdentity", as: "auditor" }, aws);
+    expect(view.cli).toBe("AWS_PROFILE=learner AWS_ACCESS_KEY_ID=AKIAEXAMPLE aws sts get-caller-identity --region eu-west-1");
+    expect(`${view.cli}\n${view.typescript}`).not.toMatch(/wJalrXUtnFEMI|token/);
+  });
+});
+
+describe("code views: TypeScript SDK", () => {
+  it("imports the command, builds the client for the emulator and sends", () => {
+    const view = codeView({ call: "s3:CreateBucket", input: { Bucket: "s3t-data", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } } }, sandbox);
+    expect(view.typescript).toBe(
+      [
+        'import { S3Client, CreateBucketCommand } from "@aws-sdk/client-s3";',
+        "",
+        "const client = new S3Client({",
+        '  region: "eu-west-1",',
+        '  endpoint: "http://127.0.0.1:4567",',
+        "  forcePathStyle: true,",
+        "});",
+        "",
+        "const output = await client.send(new CreateBucketCommand({",
+        '  Bucket: "s3t-data",',
+        '  CreateBucketConfiguration: { LocationConstraint: "eu-west-1" },',
+        "}));",
+        "console.log(output);",
+      ].join("\n"),
+    );
+  });
+
+  it("signs as the other identity and says which error to expect", () => {
+    const view = codeView({ call: "s3:CreateBucket", as: "other", input: { Bucket: "s3t-data" }, expectError: { code: "BucketAlreadyExists", status: 409 } }, sandbox);
+    expect(view.typescript).toBe(
+      [
+        'import { S3Client, CreateBucketCommand } from "@aws-sdk/client-s3";',
+        "",
+        "const client = new S3Client({",
+        '  region: "eu-west-1",',
+        '  endpoint: "http://127.0.0.1:4567",',
+        "  forcePathStyle: true,",
+        '  credentials: { accessKeyId: "444455556666", secretAccessKey: "test" },',
+        "});",
+        "",
+        "// Expected to fail with BucketAlreadyExists (409)",
+        'await client.send(new CreateBucketCommand({ Bucket: "s3t-data" }));',
+      ].join("\n"),
+    );
+  });
+
+  it("shows a policy written as an object as JSON.stringify of it; no path style outside S3", () => {
+    const view = codeView(
+      {
+        call: "iam:CreateRole",
+        input: {
+          RoleName: "s3t-replication",
+          AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+        },
+      },
+      sandbox,
+    );
+    expect(view.typescript).toBe(
+      [
+        'import { IAMClient, CreateRoleCommand } from "@aws-sdk/client-iam";',
+        "",
+        'const client = new IAMClient({ region: "eu-west-1", endpoint: "http://127.0.0.1:4567" });',
+        "",
+        "const output = await client.send(new CreateRoleCommand({",
+        '  RoleName: "s3t-replication",',
+        "  AssumeRolePolicyDocument: JSON.stringify({",
+        '    Version: "2012-10-17",',
+        "    Statement: [",
+        '      { Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" },',
+        "    ],",
+        "  }),",
+        "}));",
+        "console.log(output);",
+      ].join("\n"),
+    );
+  });
+
+  it("on real AWS: region only, and GetObject prints the body", () => {
+    expect(codeView({ call: "s3:GetObject", input: { Bucket: "b", Key: "k" } }, aws).typescript).toBe(
+      [
+        'import { S3Client, GetObjectCommand } from "@aws-sdk/client-s3";',
+        "",
+        'const client = new S3Client({ region: "eu-west-1" });',
+        "",
+        'const output = await client.send(new GetObjectCommand({ Bucket: "b", Key: "k" }));',
+        "console.log(await output.Body?.transformToString());",
+      ].join("\n"),
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { CallResponse } from "../../src/handson/dispatch";
+import { checkResponse } from "../../src/handson/expect";
+import { expectationItems } from "../../src/handson/match";
+
+const reasons = (items: { pass: boolean; reason: string }[]) => items.filter((item) => !item.pass).map((item) => item.reason);
+const labels = (items: { label: string }[]) => items.map((item) => item.label);
+
+describe("expect: partial deep match", () => {
+  const output = {
+    BucketRegion: "eu-west-1",
+    ContentLength: 5,
+    Owner: { ID: "111122223333" },
+    Buckets: [
+      { Name: "s3t-logs", BucketRegion: "us-east-1", CreationDate: new Date("2026-01-02T03:04:05.000Z") },
+      { Name: "s3t-data", BucketRegion: "eu-west-1", CreationDate: new Date("2026-01-02T03:04:06.000Z") },
+    ],
+  };
+
+  it("passes when every given field matches, ignoring the rest, one item per leaf", () => {
+    const items = expectationItems({ BucketRegion: "eu-west-1", Owner: { ID: "111122223333" } }, output);
+    expect(items.every((item) => item.pass)).toBe(true);
+    expect(labels(items)).toEqual(["BucketRegion is eu-west-1", "Owner.ID is 111122223333"]);
+  });
+
+  it("says what was there instead of what was expected", () => {
+    const items = expectationItems({ BucketRegion: "us-east-1", Owner: { ID: "444455556666" } }, output);
+    expect(reasons(items)).toEqual(["BucketRegion is eu-west-1, expected us-east-1", "Owner.ID is 111122223333, expected 444455556666"]);
+    expect(items[0]).toMatchObject({ expected: "us-east-1", actual: "eu-west-1" });
+  });
+
+  it("says when a field is missing", () => {
+    expect(reasons(expectationItems({ VersionId: "abc", Grants: { Owner: "x" } }, output))).toEqual([
+      "VersionId is missing, expected abc",
+      "Grants.Owner is missing, expected x",
+    ]);
+  });
+
+  it("matches list elements in any order, each element partially", () => {
+    const items = expectationItems({ Buckets: [{ Name: "s3t-data", BucketRegion: "eu-west-1" }, { Name: "s3t-logs" }] }, output);
+    expect(items.every((item) => item.pass)).toBe(true);
+    expect(labels(items)).toEqual(["Buckets has an element matching {Name: s3t-data, BucketRegion: eu-west-1}", "Buckets has an element matching {Name: s3t-logs}"]);
+  });
+
+  it("names the element no list entry matches", () => {
+    const items = expectationItems({ Buckets: [{ Name: "s3t-data", BucketRegion: "us-east-1" }] }, output);
+    expect(reasons(items)).toEqual(["Buckets has no element matching {Name: s3t-data, BucketRegion: us-east-1}"]);
+    expect(reasons(expectationItems({ Buckets: [{ Name: "x" }] }, { Buckets: [] }))).toEqual(["Buckets is empty, expected an element matching {Name: x}"]);
+  });
+
+  it("reads an empty list as none, and null as absent", () => {
+    expect(expectationItems({ Contents: [] }, {})[0]).toMatchObject({ label: "Contents is empty", pass: true });
+    expect(reasons(expectationItems({ Contents: [] }, { Contents: [{ Key: "a" }] }))).toEqual(["Contents has 1 element: [{Key: a}], expected none"]);
+    expect(expectationItems({ LocationConstraint: null }, {})[0]).toMatchObject({ label: "LocationConstraint is absent", pass: true });
+    expect(reasons(expectationItems({ LocationConstraint: null }, { LocationConstraint: "eu-west-1" }))).toEqual(["LocationConstraint is eu-west-1, expected it absent"]);
+  });
+
+  it("compares numbers and booleans with their text, and dates with ISO strings", () => {
+    expect(expectationItems({ ContentLength: "5" }, output)[0]?.pass).toBe(true);
+    expect(expectationItems({ IsTruncated: "false" }, { IsTruncated: false })[0]?.pass).toBe(true);
+    expect(expectationItems({ Buckets: [{ CreationDate: "2026-01-02T03:04:06.000Z" }] }, output)[0]?.pass).toBe(true);
+    expect(expectationItems({ Buckets: [{ CreationDate: "2026-01-02T03:04:06Z" }] }, output)[0]?.pass).toBe(true);
+    expect(reasons(expectationItems({ ContentLength: 6 }, output))).toEqual(["ContentLength is 5, expected 6"]);
+  });
+
+  it("quotes strings that need it and cuts long values", () => {
+    expect(reasons(expectationItems({ Body: "hello world" }, { Body: "bye" }))).toEqual(['Body is bye, expected "hello world"']);
+    const long = "x".repeat(300);
+    expect(reasons(expectationItems({ Body: "y" }, { Body: long }))[0]).toBe(`Body is ${"x".repeat(119)}…, expected y`);
+  });
+});
+
+describe("expectError and plain success", () => {
+  const failed = (code: string, status: number, message = "msg"): CallResponse => ({ ok: false, status, headers: {}, error: { code, status, message } });
+  const succeeded: CallResponse = { ok: true, status: 200, headers: {}, output: { Location: "/b" } };
+  const wanted = { call: "s3:CreateBucket", expectError: { code: "BucketAlreadyExists", status: 409 } };
+
+  it("passes when the call fails with the code and status", () => {
+    expect(checkResponse(wanted, "CreateBucket", failed("BucketAlreadyExists", 409))).toEqual([
+      { label: "fails with BucketAlreadyExists (409)", pass: true, reason: "", expected: { code: "BucketAlreadyExists", status: 409 }, actual: { code: "BucketAlreadyExists", status: 409, message: "msg" } },
+    ]);
+  });
+
+  it("fails on an unexpected success, another code or another status", () => {
+    expect(reasons(checkResponse(wanted, "CreateBucket", succeeded))).toEqual(["succeeded (200), expected it to fail with BucketAlreadyExists (409)"]);
+    expect(reasons(checkResponse(wanted, "CreateBucket", failed("BucketAlreadyOwnedByYou", 409, "Your previous request to create the named bucket succeeded and you already own it.")))).toEqual([
+      "failed with BucketAlreadyOwnedByYou (409), expected BucketAlreadyExists (409) — Your previous request to create the named bucket succeeded and you already own it.",
+    ]);
+    expect(reasons(checkResponse(wanted, "CreateBucket", failed("BucketAlreadyExists", 400)))).toEqual(["failed with BucketAlreadyExists (400), expected status 409"]);
+  });
+
+  it("takes any status when none is given", () => {
+    const items = checkResponse({ call: "s3:HeadBucket", expectError: { code: "NotFound" } }, "HeadBucket", failed("NotFound", 404));
+    expect(items).toMatchObject([{ label: "fails with NotFound", pass: true }]);
+  });
+
+  it("without expectations, passes on success and fails with the error", () => {
+    expect(checkResponse({ call: "s3:CreateBucket" }, "CreateBucket", succeeded)).toEqual([{ label: "CreateBucket succeeds", pass: true, reason: "" }]);
+    expect(reasons(checkResponse({ call: "s3:CreateBucket", expect: { Location: "/b" } }, "CreateBucket", failed("AccessDenied", 403, "Access Denied")))).toEqual([
+      "failed with AccessDenied (403): Access Denied",
+    ]);
+  });
+});

@@ -1,9 +1,17 @@
 import type { LessonRun, StepRun } from "../handson/auto-run";
+import type { PollProgress } from "../handson/results";
 import type { Target } from "../targets/target";
 
 /** How `run --auto` tells its results: a line per step, a line per lesson, a summary. */
 
 const MARK: Record<StepRun["outcome"], string> = { passed: "✓", failed: "✗", notApplicable: "–" };
+
+/** While `eventually` polls: "    … ListBuckets lists both buckets: try 3, 2.1 s of 30 s: Buckets has no element ...". */
+export const pollLine = (progress: PollProgress): string => {
+  const what = progress.action.label ?? progress.action.call;
+  const timing = `try ${progress.attempt}, ${formatMs(progress.elapsedMs)} of ${formatMs(progress.withinMs)}`;
+  return `    … ${what}: ${timing}${progress.lastReason ? `: ${progress.lastReason}` : ""}`;
+};
 
 export const lessonHeading = (lessonId: string, title: string): string => `${lessonId}: ${title}`;
 

@@ -1,4 +1,5 @@
 import type { ServiceName } from "../targets/target";
+import type { CallView } from "./call-view";
 import { sdkInput } from "./sdk-input";
 import { isRecord } from "./values";
 import { xformName } from "./xform-name";
@@ -10,15 +11,7 @@ import { xformName } from "./xform-name";
  * single-quoted JSON, booleans are --flag / --no-flag, and S3 bodies go through a file.
  */
 
-export interface CliCall {
-  service: ServiceName;
-  operation: string;
-  input: Record<string, unknown> | undefined;
-  region: string;
-  endpoint: string | undefined;
-  /** Set before the command as NAME=value (another identity's keys). */
-  environment: Record<string, string>;
-}
+export type CliCall = CallView;
 
 const CLI_SERVICE: Record<ServiceName, string> = { s3: "s3api", iam: "iam", sts: "sts" };
 

@@ -1,21 +1,11 @@
 import type { ServiceName } from "../targets/target";
+import type { CallView } from "./call-view";
 import { isPolicyObject } from "./sdk-input";
 import { isRecord } from "./values";
 
 /** An SDK call as a TypeScript snippet a learner can paste into an ESM file and run. */
 
-export interface SnippetCall {
-  service: ServiceName;
-  operation: string;
-  input: Record<string, unknown> | undefined;
-  region: string;
-  /** The emulator's URL; undefined for real AWS. */
-  endpoint: string | undefined;
-  /** Another identity's keys or profile, from the target's CLI environment. */
-  environment: Record<string, string>;
-  /** Shown as a comment: "Expected to fail with BucketAlreadyExists (409)". */
-  expectedError?: { code: string; status?: number };
-}
+export type SnippetCall = CallView;
 
 const PACKAGES: Record<ServiceName, { module: string; client: string }> = {
   s3: { module: "@aws-sdk/client-s3", client: "S3Client" },

@@ -15,7 +15,7 @@ describe("code views: AWS CLI", () => {
   it("create-bucket with a shorthand structure, the endpoint and the region", () => {
     const view = codeView({ call: "s3:CreateBucket", input: { Bucket: "s3t-data", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } } }, sandbox);
     expect(view.cli).toBe(
-      "aws s3api create-bucket --bucket s3t-data --create-bucket-configuration LocationConstraint=eu-west-1 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+      "AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=test aws s3api create-bucket --bucket s3t-data --create-bucket-configuration LocationConstraint=eu-west-1 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
     );
   });
 
@@ -28,7 +28,7 @@ describe("code views: AWS CLI", () => {
 
   it("create-bucket spells out the LocationConstraint the SDK adds outside us-east-1 (the CLI does not add it)", () => {
     expect(codeView({ call: "s3:CreateBucket", input: { Bucket: "b" }, region: "us-east-1" }, sandbox).cli).toBe(
-      "aws s3api create-bucket --bucket b --endpoint-url http://127.0.0.1:4567 --region us-east-1",
+      "AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=test aws s3api create-bucket --bucket b --endpoint-url http://127.0.0.1:4567 --region us-east-1",
     );
   });
 
@@ -45,7 +45,7 @@ describe("code views: AWS CLI", () => {
       sandbox,
     );
     expect(view.cli).toBe(
-      `aws iam create-role --role-name s3t-replication --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sts:AssumeRole"}]}' --tags Key=s3-tutor,Value=s3t --endpoint-url http://127.0.0.1:4567 --region eu-west-1`,
+      `AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=test aws iam create-role --role-name s3t-replication --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sts:AssumeRole"}]}' --tags Key=s3-tutor,Value=s3t --endpoint-url http://127.0.0.1:4567 --region eu-west-1`,
     );
   });
 
@@ -61,22 +61,22 @@ describe("code views: AWS CLI", () => {
     expect(view.cli).toBe(
       [
         "printf '%s' 'hello, it'\\''s me' > hello.txt",
-        "aws s3api put-object --bucket s3t-data --key notes/hello.txt --body hello.txt --content-md5 XUFAKrxLKna5cZ2REBfFkg== --no-bucket-key-enabled --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+        "AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=test aws s3api put-object --bucket s3t-data --key notes/hello.txt --body hello.txt --content-md5 XUFAKrxLKna5cZ2REBfFkg== --no-bucket-key-enabled --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
       ].join("\n"),
     );
   });
 
   it("get-object names an output file; the action's region wins", () => {
     const view = codeView({ call: "s3:GetObject", input: { Bucket: "s3t-data", Key: "notes/hello.txt" }, region: "us-west-2" }, sandbox);
-    expect(view.cli).toBe("aws s3api get-object --bucket s3t-data --key notes/hello.txt downloaded-hello.txt --endpoint-url http://127.0.0.1:4567 --region us-west-2");
+    expect(view.cli).toBe("AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=test aws s3api get-object --bucket s3t-data --key notes/hello.txt downloaded-hello.txt --endpoint-url http://127.0.0.1:4567 --region us-west-2");
   });
 
   it("nested structures as JSON, numbers bare, list-objects-v2", () => {
     expect(codeView({ call: "s3:ListObjectsV2", input: { Bucket: "s3t-data", Prefix: "notes/", MaxKeys: 10 } }, sandbox).cli).toBe(
-      "aws s3api list-objects-v2 --bucket s3t-data --prefix notes/ --max-keys 10 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+      "AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=test aws s3api list-objects-v2 --bucket s3t-data --prefix notes/ --max-keys 10 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
     );
     expect(codeView({ call: "s3:PutBucketTagging", input: { Bucket: "b", Tagging: { TagSet: [{ Key: "team", Value: "data eng" }] } } }, sandbox).cli).toBe(
-      `aws s3api put-bucket-tagging --bucket b --tagging '{"TagSet":[{"Key":"team","Value":"data eng"}]}' --endpoint-url http://127.0.0.1:4567 --region eu-west-1`,
+      `AWS_ACCESS_KEY_ID=111122223333 AWS_SECRET_ACCESS_KEY=test aws s3api put-bucket-tagging --bucket b --tagging '{"TagSet":[{"Key":"team","Value":"data eng"}]}' --endpoint-url http://127.0.0.1:4567 --region eu-west-1`,
     );
   });
 
@@ -88,7 +88,7 @@ describe("code views: AWS CLI", () => {
 });
 
 describe("code views: TypeScript SDK", () => {
-  it("imports the command, builds the client for the emulator and sends", () => {
+  it("imports the command, builds the client for the emulator with the learner's keys, and sends", () => {
     const view = codeView({ call: "s3:CreateBucket", input: { Bucket: "s3t-data", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } } }, sandbox);
     expect(view.typescript).toBe(
       [
@@ -98,6 +98,7 @@ describe("code views: TypeScript SDK", () => {
         '  region: "eu-west-1",',
         '  endpoint: "http://127.0.0.1:4567",',
         "  forcePathStyle: true,",
+        '  credentials: { accessKeyId: "111122223333", secretAccessKey: "test" },',
         "});",
         "",
         "const output = await client.send(new CreateBucketCommand({",
@@ -143,7 +144,11 @@ describe("code views: TypeScript SDK", () => {
       [
         'import { IAMClient, CreateRoleCommand } from "@aws-sdk/client-iam";',
         "",
-        'const client = new IAMClient({ region: "eu-west-1", endpoint: "http://127.0.0.1:4567" });',
+        "const client = new IAMClient({",
+        '  region: "eu-west-1",',
+        '  endpoint: "http://127.0.0.1:4567",',
+        '  credentials: { accessKeyId: "111122223333", secretAccessKey: "test" },',
+        "});",
         "",
         "const output = await client.send(new CreateRoleCommand({",
         '  RoleName: "s3t-replication",',

@@ -8,7 +8,8 @@ import type { TargetOptions } from "../../targets/options";
 import { TargetError, type Target } from "../../targets/target";
 import { UserError } from "../errors";
 import { confirmOnTerminal } from "../confirm";
-import { cleanupLines, jsonReport, lessonHeading, stepLine, summaryLine, targetLine } from "../run-report";
+import type { PollProgress } from "../../handson/results";
+import { cleanupLines, jsonReport, lessonHeading, pollLine, stepLine, summaryLine, targetLine } from "../run-report";
 
 export interface RunCommandOptions extends Partial<TargetOptions> {
   auto?: boolean;
@@ -55,9 +56,14 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
     const runs: LessonRun[] = [];
     for (const lesson of lessons) {
       out(`\n${lessonHeading(lesson.id, lesson.title)}`);
+      const progress = pollReporter(out, options.json === true);
       runs.push(
         await autoRunLesson(lesson, target, {
-          onStepDone: (_lesson, step) => out(stepLine(step)),
+          onProgress: progress.report,
+          onStepDone: (_lesson, step) => {
+            progress.clear();
+            out(stepLine(step));
+          },
         }),
       );
       for (const line of cleanupLines(runs[runs.length - 1] as LessonRun)) out(line);
@@ -72,6 +78,33 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
   } finally {
     await target?.close();
   }
+};
+
+/**
+ * Shows `eventually` polling as it goes: one line rewritten in place on a terminal; elsewhere
+ * (CI logs) a line every few seconds, so a long wait is visible without flooding the log.
+ */
+const pollReporter = (out: (line: string) => void, quiet: boolean) => {
+  const live = process.stdout.isTTY === true;
+  let lastPrinted = -Infinity;
+  let showing = false;
+  return {
+    report: (progress: PollProgress) => {
+      if (quiet || progress.pass) return;
+      if (live) {
+        process.stdout.write(`\r\x1b[2K${pollLine(progress).slice(0, (process.stdout.columns ?? 80) - 1)}`);
+        showing = true;
+      } else if (progress.elapsedMs - lastPrinted >= 5000) {
+        out(pollLine(progress));
+        lastPrinted = progress.elapsedMs;
+      }
+    },
+    clear: () => {
+      if (showing) process.stdout.write("\r\x1b[2K");
+      showing = false;
+      lastPrinted = -Infinity;
+    },
+  };
 };
 
 const pick = (options: RunCommandOptions): Partial<TargetOptions> => {

@@ -14,7 +14,9 @@ import { verifyDigests } from "./checksums";
 import { notImplemented } from "./errors";
 import { lifecycleHandlers } from "./lifecycle";
 import { listingHandlers } from "./listing";
+import { multipartHandlers } from "./multipart";
 import { objectHandlers } from "./objects";
+import { replicationConfigHandlers } from "./replication-config";
 import type { S3Route } from "./router";
 
 /** Every S3 operation the sandbox implements, by API name. */
@@ -27,6 +29,8 @@ const handlers: Record<string, S3Handler> = {
   ...copyObjectHandlers,
   ...deleteObjectsHandlers,
   ...listingHandlers,
+  ...multipartHandlers,
+  ...replicationConfigHandlers,
 };
 
 /** The body as the client meant it: aws-chunked uploads decoded and their signatures checked. */

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_SANDBOX_PORT } from "./commands/sandbox";
 import { UserError } from "./errors";
-import { parsePort } from "./parse";
+import { parsePort, parseReplicationDelay } from "./parse";
 import { VERSION } from "./version";
 
 // The AWS SDK warns that its releases after January 2027 need Node 22; s3-tutor pins its SDK,
@@ -39,7 +39,8 @@ program
   .description("run the embedded S3/IAM/STS sandbox in the foreground, for the AWS CLI or your own code")
   .option("-p, --port <port>", "port to listen on (0 picks a free one)", parsePort, DEFAULT_SANDBOX_PORT)
   .option("-H, --host <host>", "address to listen on", "127.0.0.1")
-  .action(async (options: { port: number; host: string }) => {
+  .option("--replication-delay <delay>", 'how long replication waits before copying, e.g. "2s" or "1s-3s" (default)', parseReplicationDelay)
+  .action(async (options: { port: number; host: string; replicationDelay?: number | [number, number] }) => {
     const { runSandboxCommand } = await import("./commands/sandbox");
     await runSandboxCommand(options);
   });

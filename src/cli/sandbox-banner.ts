@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from "../sandbox/index";
+import type { ReplicationEvent, RequestLogEntry } from "../sandbox/index";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
@@ -52,4 +52,12 @@ export const requestLine = (entry: RequestLogEntry, at: Date = new Date()): stri
     `${Math.round(entry.durationMs)}ms`,
     entry.path,
   ].join("  ");
+};
+
+/** One line per copy replication makes: "replicate src/report.csv v=... us-east-1 → dst eu-west-1 COMPLETED". */
+export const replicationLine = (event: ReplicationEvent, at: Date = new Date()): string => {
+  const what = event.kind === "deleteMarker" ? "delete marker " : "";
+  const to = `${event.destinationBucket}${event.destinationRegion ? ` ${event.destinationRegion}` : ""}`;
+  const outcome = event.status === "FAILED" ? `FAILED: ${event.reason ?? "unknown reason"}` : "COMPLETED";
+  return `${at.toISOString().slice(11, 19)}  replicate ${what}${event.sourceBucket}/${event.key} v=${event.versionId} ${event.sourceRegion} → ${to} ${outcome}`;
 };

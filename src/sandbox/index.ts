@@ -4,6 +4,8 @@
  */
 export { startSandbox, DEFAULT_MAX_BODY_BYTES } from "./server";
 export type { Sandbox, SandboxOptions, RequestLogEntry } from "./server";
+export { DEFAULT_REPLICATION_DELAY } from "./replication/worker";
+export type { ReplicationDelay, ReplicationEvent } from "./replication/worker";
 export {
   accountForAccessKey,
   DEFAULT_ACCESS_KEY_ID,

@@ -16,6 +16,7 @@ import { handleS3 } from "./s3/dispatch";
 import { accessDenied } from "./s3/errors";
 import { routeS3, type S3Route } from "./s3/router";
 import { stsService } from "./sts/service";
+import { startReplication, type ReplicationDelay, type ReplicationEvent } from "./replication/worker";
 import { World } from "./world/world";
 
 export interface SandboxOptions {
@@ -31,6 +32,10 @@ export interface SandboxOptions {
   onInternalError?: (error: unknown, entry: RequestLogEntry) => void;
   /** The clock, for tests of expiry and skew. */
   now?: () => Date;
+  /** How long replication waits before copying: ms, or [min, max] for a random delay (default 1-3 s). */
+  replicationDelay?: ReplicationDelay;
+  /** Called for each copy replication makes or fails to make, with the reason. */
+  onReplication?: (event: ReplicationEvent) => void;
 }
 
 export interface RequestLogEntry {
@@ -64,6 +69,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const now = options.now ?? (() => new Date());
   const world = new World(now);
+  const replication = startReplication(world, {
+    ...(options.replicationDelay !== undefined ? { delay: options.replicationDelay } : {}),
+    ...(options.onReplication ? { onEvent: options.onReplication } : {}),
+  });
 
   const handle = (incoming: IncomingMessage, outgoing: ServerResponse) =>
     void serve(incoming, outgoing, { world, maxBodyBytes, now, options });
@@ -75,9 +84,13 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   server.on("clientError", answerBrokenRequest);
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const failed = (error: Error) => {
+      replication.stop();
+      reject(error);
+    };
+    server.once("error", failed);
     server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
+      server.off("error", failed);
       resolve();
     });
   });
@@ -91,6 +104,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     port,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
+        replication.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       });

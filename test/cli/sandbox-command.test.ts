@@ -77,3 +77,31 @@ describe("s3-tutor sandbox", () => {
     expect(exposedWarning("0.0.0.0")).toMatch(/not on loopback.*anyone who can reach this port/);
   });
 });
+
+describe("s3-tutor sandbox --replication-delay", () => {
+  it("logs each replication with its outcome", async () => {
+    const child = spawnCli(["sandbox", "--port", "0", "--replication-delay", "100ms"]);
+    const done = finished(child);
+    const endpoint = endpointOf(await waitForOutput(child, /Press Ctrl-C to stop/));
+    const { SandboxClients } = await import("../helpers/sandbox");
+    const { createRole, createVersionedBucket, putReplication, replicationPolicy, ruleTo } = await import("../helpers/replication");
+    const clients = new SandboxClients({ endpoint, host: "127.0.0.1", port: Number(endpoint.split(":").at(-1)), close: async () => undefined });
+    const s3 = clients.s3({ accessKeyId: "111111111111", region: "us-east-1" });
+    await createVersionedBucket(s3, "log-source", "us-east-1");
+    await createVersionedBucket(clients.s3({ accessKeyId: "111111111111", region: "eu-west-1" }), "log-destination", "eu-west-1");
+    const role = await createRole(clients, "111111111111", "log-role", undefined, replicationPolicy("log-source", ["log-destination"]));
+    await putReplication(s3, "log-source", role, [ruleTo("log-destination")]);
+    const { PutObjectCommand } = await import("@aws-sdk/client-s3");
+    const put = await s3.send(new PutObjectCommand({ Bucket: "log-source", Key: "report.csv", Body: "x" }));
+    const log = await waitForOutput(child, /replicate log-source\/report\.csv/);
+    expect(log).toContain(`replicate log-source/report.csv v=${put.VersionId} us-east-1 → log-destination eu-west-1 COMPLETED`);
+    child.kill("SIGTERM");
+    expect((await done).code).toBe(0);
+  });
+
+  it("refuses a delay it cannot read", async () => {
+    const result = await finished(spawnCli(["sandbox", "--replication-delay", "soon"]));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s"');
+  });
+});

@@ -1,10 +1,11 @@
 import { loadSandbox } from "../../targets/sandbox-loader";
 import { UserError } from "../errors";
-import { exposedWarning, isLoopback, requestLine, sandboxBanner } from "../sandbox-banner";
+import { exposedWarning, isLoopback, replicationLine, requestLine, sandboxBanner } from "../sandbox-banner";
 
 export interface SandboxCommandOptions {
   port: number;
   host: string;
+  replicationDelay?: number | [number, number];
 }
 
 export const DEFAULT_SANDBOX_PORT = 4567;
@@ -16,6 +17,8 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
     port: options.port,
     host: options.host,
     onRequest: (entry) => process.stdout.write(`${requestLine(entry)}\n`),
+    onReplication: (event) => process.stdout.write(`${replicationLine(event)}\n`),
+    ...(options.replicationDelay !== undefined ? { replicationDelay: options.replicationDelay } : {}),
     onInternalError: (error, entry) =>
       process.stderr.write(`Sandbox bug while serving ${entry.operation}: ${error instanceof Error ? error.stack : String(error)}\n`),
   }).catch((error: NodeJS.ErrnoException) => {

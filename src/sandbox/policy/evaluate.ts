@@ -33,7 +33,8 @@ export const evaluatePolicy = (policy: PolicyDocument, request: AccessRequest): 
 const statementApplies = (statement: Statement, request: AccessRequest): boolean =>
   principalApplies(statement, request.principal) &&
   listApplies(statement.action, statement.notAction, request.action, true) &&
-  listApplies(statement.resource, statement.notResource, request.resource, false) &&
+  // Trust policies name no Resource: their statements apply to the role they belong to.
+  (statement.resource || statement.notResource ? listApplies(statement.resource, statement.notResource, request.resource, false) : true) &&
   conditionsHold(statement.condition, request.context ?? {});
 
 const principalApplies = (statement: Statement, principal: Principal): boolean => {

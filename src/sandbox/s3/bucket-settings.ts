@@ -34,6 +34,20 @@ const putBucketVersioning: S3Handler = (call) => {
   if (status !== undefined && status !== "Enabled" && status !== "Suspended") throw malformedXml();
   if (mfaDelete !== undefined && mfaDelete !== "Enabled" && mfaDelete !== "Disabled") throw malformedXml();
   if (mfaDelete === "Enabled") throw notImplemented("MFA delete (PutBucketVersioning with MfaDelete=Enabled)");
+  if (status === "Suspended" && bucket.objectLock) {
+    throw new ServiceError(
+      "InvalidBucketState",
+      409,
+      "An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.",
+    );
+  }
+  if (status === "Suspended" && bucket.replication) {
+    throw new ServiceError(
+      "InvalidBucketState",
+      409,
+      "A replication configuration is present on this bucket, so you cannot change the versioning state. To change the versioning state, first delete the replication configuration.",
+    );
+  }
   if (status) bucket.versioning = status;
   return emptyResponse(200);
 };

@@ -143,7 +143,10 @@ const createBucket: S3Handler = (call) => {
   });
   if (body.tags.length > 0) bucket.tags = body.tags;
   // Object Lock needs versioning, so S3 turns it on with the lock.
-  if (header(request, "x-amz-bucket-object-lock-enabled")?.toLowerCase() === "true") bucket.versioning = "Enabled";
+  if (header(request, "x-amz-bucket-object-lock-enabled")?.toLowerCase() === "true") {
+    bucket.versioning = "Enabled";
+    bucket.objectLock = true;
+  }
   world.addBucket(bucket);
   return emptyResponse(200, createdHeaders(bucket));
 };

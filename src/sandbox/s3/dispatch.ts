@@ -15,6 +15,7 @@ import { notImplemented } from "./errors";
 import { lifecycleHandlers } from "./lifecycle";
 import { listingHandlers } from "./listing";
 import { multipartHandlers } from "./multipart";
+import { objectTaggingHandlers } from "./object-tagging";
 import { objectHandlers } from "./objects";
 import { replicationConfigHandlers } from "./replication-config";
 import type { S3Route } from "./router";
@@ -31,6 +32,7 @@ const handlers: Record<string, S3Handler> = {
   ...listingHandlers,
   ...multipartHandlers,
   ...replicationConfigHandlers,
+  ...objectTaggingHandlers,
 };
 
 /** The body as the client meant it: aws-chunked uploads decoded and their signatures checked. */

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "../policy/document";
+import type { ReplicationConfiguration } from "../replication/config";
 import { ObjectStore, type VersioningState } from "./object-store";
 import type { Tag } from "./versions";
 
@@ -28,6 +29,9 @@ export interface Bucket {
   tags?: Tag[];
   policy?: BucketPolicy;
   lifecycle?: LifecycleConfiguration;
+  replication?: ReplicationConfiguration;
+  /** Created with Object Lock, which keeps versioning on for good. */
+  objectLock?: boolean;
   /**
    * Configurations that other sandbox modules own (replication, ...), by sub-resource name.
    * Keeping them here means a bucket is deleted with all of its configuration.

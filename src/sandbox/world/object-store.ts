@@ -40,7 +40,7 @@ export class ObjectStore {
   }
 
   /** DeleteObject without a version id: removes the object, or stacks a delete marker. */
-  deleteLatest(key: string, versioning: VersioningState, now: Date): DeleteMarker | undefined {
+  deleteLatest(key: string, versioning: VersioningState, now: Date, replicaOf?: DeleteMarker): DeleteMarker | undefined {
     if (versioning === "Unversioned") {
       this.byKey.delete(key);
       return undefined;
@@ -48,8 +48,10 @@ export class ObjectStore {
     const marker: DeleteMarker = {
       kind: "deleteMarker",
       key,
-      versionId: versioning === "Enabled" ? newVersionId() : NULL_VERSION,
+      // A replicated delete marker keeps the source's version id, as objects do.
+      versionId: replicaOf?.versionId ?? (versioning === "Enabled" ? newVersionId() : NULL_VERSION),
       lastModified: now,
+      ...(replicaOf ? { replica: true } : {}),
     };
     this.addNewest(marker);
     return marker;

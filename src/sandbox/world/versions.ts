@@ -34,6 +34,8 @@ export interface DeleteMarker {
   key: string;
   versionId: string;
   lastModified: Date;
+  /** Put here by replication: never replicated again (no chaining). */
+  replica?: boolean;
 }
 
 export type ObjectVersion = StoredObject | DeleteMarker;

@@ -1,0 +1,128 @@
+import type { Bucket } from "../world/bucket";
+import type { DeleteMarker, StoredObject } from "../world/versions";
+import type { ObjectWritten, World } from "../world/world";
+import type { ReplicationRule } from "./config";
+import { replicationProblem } from "./permissions";
+import { routesFor, type Route } from "./routes";
+
+/**
+ * Live replication: new versions that a rule matches are copied to each destination after a
+ * short delay, off the request path, the way S3 does it asynchronously. The source reads
+ * PENDING, then COMPLETED once every destination has its copy, or FAILED (never retried) when
+ * one could not be made.
+ */
+
+export interface ReplicationEvent {
+  key: string;
+  versionId: string;
+  kind: "object" | "deleteMarker";
+  sourceBucket: string;
+  sourceRegion: string;
+  destinationBucket: string;
+  destinationRegion?: string;
+  status: "COMPLETED" | "FAILED";
+  /** Why it failed, in words. */
+  reason?: string;
+}
+
+/**
+ * Milliseconds before a copy is made: a fixed delay, a random one between two bounds, or one
+ * chosen per destination bucket.
+ */
+export type ReplicationDelay = number | readonly [number, number] | ((destinationBucket: string) => number);
+export const DEFAULT_REPLICATION_DELAY: ReplicationDelay = [1000, 3000];
+
+export interface ReplicationWorker {
+  /** Cancels every copy not yet made; nothing runs after this. */
+  stop(): void;
+}
+
+const pick = (delay: ReplicationDelay, destination: string): number => {
+  if (typeof delay === "function") return delay(destination);
+  if (typeof delay === "number") return delay;
+  return delay[0] + Math.random() * Math.max(0, delay[1] - delay[0]);
+};
+
+export const startReplication = (
+  world: World,
+  options: { delay?: ReplicationDelay; onEvent?: (event: ReplicationEvent) => void } = {},
+): ReplicationWorker => {
+  const delay = options.delay ?? DEFAULT_REPLICATION_DELAY;
+  const timers = new Set<NodeJS.Timeout>();
+  let stopped = false;
+
+  const schedule = (destination: string, task: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!stopped) task();
+    }, pick(delay, destination));
+    timers.add(timer);
+  };
+
+  const onWritten = ({ bucket, version }: ObjectWritten) => {
+    const configuration = bucket.replication;
+    // Replicas never replicate again (no chaining), and only new writes are replicated.
+    if (!configuration || isReplica(version)) return;
+    const routes = routesFor(configuration, version);
+    if (routes.length === 0) return;
+    if (version.kind === "object") version.replicationStatus = "PENDING";
+    const outcome = { remaining: routes.length, failed: false };
+    for (const route of routes) {
+      schedule(route.destination, () => {
+        const event = replicateOne(world, bucket, configuration.role, route, version);
+        options.onEvent?.(event);
+        outcome.failed ||= event.status === "FAILED";
+        outcome.remaining -= 1;
+        if (outcome.remaining === 0 && version.kind === "object") version.replicationStatus = outcome.failed ? "FAILED" : "COMPLETED";
+      });
+    }
+  };
+
+  const unsubscribe = world.onObjectWritten(onWritten);
+  return {
+    stop: () => {
+      stopped = true;
+      unsubscribe();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+};
+
+const isReplica = (version: StoredObject | DeleteMarker): boolean =>
+  version.kind === "object" ? version.replicationStatus === "REPLICA" : version.replica === true;
+
+/** One copy to one destination: checked as S3 checks it, then made with the same version id. */
+const replicateOne = (world: World, source: Bucket, role: string, route: Route, version: StoredObject | DeleteMarker): ReplicationEvent => {
+  const destination = world.bucket(route.destination);
+  const base = {
+    key: version.key,
+    versionId: version.versionId,
+    kind: version.kind,
+    sourceBucket: source.name,
+    sourceRegion: source.region,
+    destinationBucket: route.destination,
+    ...(destination ? { destinationRegion: destination.region } : {}),
+  };
+  const problem = replicationProblem(world, source, role, route.destination, version);
+  if (problem || !destination) return { ...base, status: "FAILED", reason: problem ?? `destination bucket ${route.destination} does not exist` };
+  if (version.kind === "deleteMarker") {
+    destination.objects.deleteLatest(version.key, destination.versioning, world.now(), version);
+  } else {
+    destination.objects.put(version.key, replicaData(version, route.rule), destination.versioning, world.now(), version.versionId);
+  }
+  return { ...base, status: "COMPLETED" };
+};
+
+/** The copy keeps body, metadata, tags and checksums; its storage class comes from the rule, else the source's. */
+const replicaData = (source: StoredObject, rule: ReplicationRule) => ({
+  body: source.body,
+  etag: source.etag,
+  contentType: source.contentType,
+  contentHeaders: { ...source.contentHeaders },
+  metadata: { ...source.metadata },
+  tags: source.tags.map((tag) => ({ ...tag })),
+  storageClass: rule.destination.storageClass ?? source.storageClass,
+  checksums: { ...source.checksums },
+  replicationStatus: "REPLICA" as const,
+});

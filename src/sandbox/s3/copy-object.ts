@@ -1,52 +1,13 @@
 import { header } from "../http/exchange";
-import { decodeComponent } from "../http/target";
 import { objectArn } from "../world/bucket";
-import type { StoredObject } from "../world/versions";
-import { authorize, openBucket } from "./access";
+import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { checksumHeaders, md5Hex } from "./checksums";
-import { invalidArgument, invalidRequest, noSuchBucket, noSuchKey, noSuchVersion } from "./errors";
+import { fullObjectChecksums, md5Hex } from "./checksums";
+import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource } from "./copy-source";
+import { invalidArgument, invalidRequest } from "./errors";
 import { checkKeyLength, readObjectAttributes, readStorageClass, readTags, versionHeader } from "./object-attributes";
 import { checkReadPreconditions } from "./preconditions";
 import { xmlResponse, xmlTime } from "./respond";
-
-interface CopySource {
-  bucket: string;
-  key: string;
-  versionId?: string;
-}
-
-/** x-amz-copy-source: "[/]bucket/key[?versionId=id]", URL-encoded. */
-const parseCopySource = (value: string): CopySource => {
-  const [path = "", query = ""] = value.split("?", 2);
-  const decoded = decodeComponent(path.startsWith("/") ? path.slice(1) : path);
-  const slash = decoded.indexOf("/");
-  if (slash <= 0 || slash === decoded.length - 1) {
-    throw invalidArgument("Invalid copy source object key", "x-amz-copy-source", value);
-  }
-  const versionId = new URLSearchParams(query).get("versionId") ?? undefined;
-  return { bucket: decoded.slice(0, slash), key: decoded.slice(slash + 1), ...(versionId ? { versionId } : {}) };
-};
-
-/** The source version, read with the caller's rights on the source bucket (which may be in any region). */
-const readSource = (call: S3Call, source: CopySource): StoredObject => {
-  const bucket = call.world.bucket(source.bucket);
-  if (!bucket) throw noSuchBucket(source.bucket);
-  authorize(call, bucket, source.versionId ? "s3:GetObjectVersion" : "s3:GetObject", {
-    resource: objectArn(source.bucket, source.key),
-  });
-  const version = source.versionId
-    ? bucket.objects.version(source.key, source.versionId)
-    : bucket.objects.latest(source.key);
-  if (!version) throw source.versionId ? noSuchVersion(source.key, source.versionId) : noSuchKey(source.key);
-  if (version.kind === "deleteMarker") {
-    if (source.versionId) {
-      throw invalidRequest("The source of a copy request may not specifically refer to a delete marker by version id.");
-    }
-    throw noSuchKey(source.key);
-  }
-  return version;
-};
 
 const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
   const value = header(call.request, name) ?? "COPY";
@@ -57,9 +18,9 @@ const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
 const copyObject: S3Handler = (call) => {
   const { request, world } = call;
   checkKeyLength(call.key);
-  const source = parseCopySource(header(request, "x-amz-copy-source") ?? "");
+  const source = parseCopySource(call);
   const target = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
-  const original = readSource(call, source);
+  const original = readCopySource(call, source);
   checkReadPreconditions(request, original, "x-amz-copy-source-");
 
   const metadataDirective = directive(call, "x-amz-metadata-directive");
@@ -85,32 +46,23 @@ const copyObject: S3Handler = (call) => {
       ...attributes,
       tags,
       storageClass,
-      checksums: original.checksums,
+      // A copy is written in one piece: a multipart source's composite checksum becomes a full-object one.
+      checksums: fullObjectChecksums(original.checksums, original.body),
     },
     target.versioning,
     world.now(),
   );
   world.objectWritten({ bucket: target, version: copy, cause: "CopyObject" });
 
-  const sourceVersioned = world.bucket(source.bucket)?.versioning !== "Unversioned";
   return xmlResponse(
     "CopyObjectResult",
-    { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy) },
+    { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy.checksums) },
     {
       "x-amz-server-side-encryption": "AES256",
       ...versionHeader(target, copy.versionId),
-      ...(sourceVersioned ? { "x-amz-copy-source-version-id": original.versionId } : {}),
+      ...copySourceVersionHeader(call, source, original),
     },
   );
-};
-
-const checksumElements = (object: StoredObject): Record<string, string> => {
-  const elements: Record<string, string> = {};
-  for (const [name, value] of Object.entries(checksumHeaders(object.checksums))) {
-    if (name === "x-amz-checksum-type") continue;
-    elements[`Checksum${name.slice("x-amz-checksum-".length).toUpperCase()}`] = value;
-  }
-  return elements;
 };
 
 export const copyObjectHandlers: Record<string, S3Handler> = { CopyObject: copyObject };

@@ -3,12 +3,13 @@ import type { Bucket } from "../world/bucket";
 import type { ObjectVersion, StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
+import { checksumTypeOf } from "./checksums";
 import { invalidArgument } from "./errors";
 import { canonicalUserId, xmlResponse, xmlTime } from "./respond";
 
 const DEFAULT_MAX_KEYS = 1000;
 
-interface ListParams {
+export interface ListParams {
   prefix: string;
   delimiter?: string;
   maxKeys: number;
@@ -57,7 +58,7 @@ interface Page<T> {
  * the prefix rolled up into common prefixes. Each item and each common prefix counts toward
  * max-keys, as on S3.
  */
-const paginate = <T>(
+export const paginate = <T>(
   sorted: readonly T[],
   keyOf: (item: T) => string,
   params: ListParams,
@@ -92,14 +93,14 @@ const paginate = <T>(
 };
 
 /** Keys after a marker; a marker that is a common prefix skips everything rolled up under it. */
-const afterMarker = (marker: string | undefined, delimiter: string | undefined) => (key: string) => {
+export const afterMarker = (marker: string | undefined, delimiter: string | undefined) => (key: string) => {
   if (!marker) return true;
   if (delimiter && marker.endsWith(delimiter) && key.startsWith(marker)) return false;
   return Buffer.compare(Buffer.from(key), Buffer.from(marker)) > 0;
 };
 
 /** encoding-type=url: keys and prefixes URL-encoded, a space as "+", as S3 does. */
-const encoder = (params: ListParams) => (value: string | undefined) =>
+export const encoder = (params: Pick<ListParams, "urlEncode">) => (value: string | undefined) =>
   value === undefined || !params.urlEncode ? value : encodeURIComponent(value).replace(/%20/g, "+");
 
 const owner = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
@@ -110,7 +111,7 @@ const contents = (bucket: Bucket, object: StoredObject, encode: ReturnType<typeo
     Key: encode(object.key),
     LastModified: xmlTime(object.lastModified),
     ETag: object.etag,
-    ...(algorithms.length > 0 ? { ChecksumAlgorithm: algorithms, ChecksumType: "FULL_OBJECT" } : {}),
+    ...(algorithms.length > 0 ? { ChecksumAlgorithm: algorithms, ChecksumType: checksumTypeOf(object.checksums) } : {}),
     Size: object.body.length,
     StorageClass: object.storageClass,
     ...(withOwner ? { Owner: owner(bucket) } : {}),

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import type { Bucket } from "./bucket";
+import { compareKeys } from "./object-store";
+import type { ChecksumAlgorithm, StorageClass, Tag } from "./versions";
+
+/** How S3 combines part checksums into the object's: a checksum of checksums, or of all the bytes. */
+export type ChecksumType = "COMPOSITE" | "FULL_OBJECT";
+
+/** One uploaded part, kept until the upload is completed or aborted. */
+export interface UploadedPart {
+  partNumber: number;
+  body: Buffer;
+  /** Quoted hex MD5 of the part. */
+  etag: string;
+  lastModified: Date;
+  checksums: Partial<Record<ChecksumAlgorithm, string>>;
+}
+
+/** What CreateMultipartUpload fixed for the object the upload will become. */
+export interface UploadPlan {
+  key: string;
+  initiator: string;
+  contentType: string;
+  contentHeaders: Record<string, string>;
+  metadata: Record<string, string>;
+  tags: Tag[];
+  storageClass: StorageClass;
+  checksum?: { algorithm: ChecksumAlgorithm; type: ChecksumType };
+}
+
+export interface MultipartUpload extends UploadPlan {
+  uploadId: string;
+  initiated: Date;
+  parts: Map<number, UploadedPart>;
+}
+
+/**
+ * The multipart uploads in progress in one bucket. A key may have several at once; each is
+ * independent until it is completed (it becomes an object version) or aborted.
+ */
+export class MultipartUploads {
+  private readonly byId = new Map<string, MultipartUpload>();
+
+  start(plan: UploadPlan, now: Date): MultipartUpload {
+    const upload: MultipartUpload = { ...plan, uploadId: newUploadId(), initiated: now, parts: new Map() };
+    this.byId.set(upload.uploadId, upload);
+    return upload;
+  }
+
+  /** The upload with this id for this key; an id used with another key does not exist. */
+  find(key: string, uploadId: string): MultipartUpload | undefined {
+    const upload = this.byId.get(uploadId);
+    return upload?.key === key ? upload : undefined;
+  }
+
+  /** Stores a part, replacing an earlier upload of the same part number. */
+  putPart(upload: MultipartUpload, part: UploadedPart): void {
+    upload.parts.set(part.partNumber, part);
+  }
+
+  end(upload: MultipartUpload): void {
+    this.byId.delete(upload.uploadId);
+  }
+
+  /** Uploads sorted as ListMultipartUploads lists them: by key, then by initiation time. */
+  inProgress(): MultipartUpload[] {
+    return [...this.byId.values()].sort(
+      (a, b) => compareKeys(a.key, b.key) || a.initiated.getTime() - b.initiated.getTime(),
+    );
+  }
+}
+
+/** The `?uploads` slot of a bucket's configurations: its uploads leave with the bucket. */
+const SLOT = "uploads";
+
+export const uploadsOf = (bucket: Bucket): MultipartUploads => {
+  let uploads = bucket.configurations.get(SLOT);
+  if (!(uploads instanceof MultipartUploads)) {
+    uploads = new MultipartUploads();
+    bucket.configurations.set(SLOT, uploads);
+  }
+  return uploads as MultipartUploads;
+};
+
+/** Upload ids are long opaque URL-safe tokens on S3. */
+const newUploadId = (): string => randomBytes(48).toString("base64url");

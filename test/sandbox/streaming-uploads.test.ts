@@ -5,7 +5,7 @@ import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NodeSha256 } from "../../src/sandbox/auth/node-sha256";
-import { errorCode } from "../helpers/raw";
+import { errorCode, rawRequest } from "../helpers/raw";
 import { uniqueBucket, useSandbox } from "../helpers/sandbox";
 
 // Streaming uploads arrive aws-chunked; the object stored is the data, never the framing.
@@ -85,5 +85,19 @@ describe("aws-chunked uploads", () => {
     expect(errorCode(await response.text())).toBe("SignatureDoesNotMatch");
     const error = await clients().s3().send(new HeadObjectCommand({ Bucket: bucket, Key: "tampered.txt" })).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
+  });
+});
+
+describe("UNSIGNED-PAYLOAD", () => {
+  it("a body sent with x-amz-content-sha256: UNSIGNED-PAYLOAD is stored as sent", async () => {
+    const response = await rawRequest(sandbox().endpoint, {
+      method: "PUT",
+      path: `/${bucket}/unsigned.txt`,
+      headers: { "x-amz-content-sha256": "UNSIGNED-PAYLOAD" },
+      body: "not hashed by the client",
+    });
+    expect(response.status).toBe(200);
+    const got = await clients().s3().send(new GetObjectCommand({ Bucket: bucket, Key: "unsigned.txt" }));
+    expect(await got.Body?.transformToString()).toBe("not hashed by the client");
   });
 });

@@ -21,6 +21,11 @@ export interface Caller {
   region: string;
   /** The service of the credential scope: s3, iam or sts. */
   service: string;
+  /**
+   * Signed with S3's legacy Signature Version 2, which names no region: the request counts as
+   * sent to the bucket's own region, if that region still accepts SigV2.
+   */
+  legacySignature?: boolean;
 }
 
 export const rootArn = (account: string): string => `arn:aws:iam::${account}:root`;

@@ -6,6 +6,7 @@ import { ServiceError } from "../errors";
 import { header, type SandboxRequest } from "../http/exchange";
 import { accountForAccessKey, SANDBOX_SECRET_ACCESS_KEY, type Caller } from "./identity";
 import { NodeSha256, sha256Hex } from "./node-sha256";
+import { authenticateSigV2Query, isSigV2Query } from "./sigv2-query";
 
 /**
  * Verifies AWS Signature Version 4, in the Authorization header or in a presigned URL's query,
@@ -65,6 +66,7 @@ export const claimedService = (request: SandboxRequest): string | undefined => {
  * the error AWS would send for a malformed, expired or wrong signature.
  */
 export const authenticate = async (request: SandboxRequest): Promise<Caller | undefined> => {
+  if (isSigV2Query(request)) return authenticateSigV2Query(request);
   const claim = readClaim(request);
   if (!claim) return undefined;
   const { credential } = claim;

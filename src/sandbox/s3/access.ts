@@ -1,9 +1,13 @@
 import { rootArn } from "../auth/identity";
+import { SIGV2_REGIONS } from "../auth/sigv2-query";
 import { evaluatePolicy } from "../policy/evaluate";
 import { ServiceError } from "../errors";
 import { bucketArn, type Bucket } from "../world/bucket";
 import type { S3Call } from "./call";
 import { accessDenied, noSuchBucket, permanentRedirect } from "./errors";
+
+const sigV2NotAccepted = () =>
+  new ServiceError("InvalidRequest", 400, "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
 
 const POLICY_ACTIONS = new Set(["s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"]);
 
@@ -32,6 +36,11 @@ export const openBucket = (call: S3Call, action: string, options: OpenOptions = 
 export const locateBucket = (call: S3Call, options: Pick<OpenOptions, "anyRegion"> = {}): Bucket => {
   const bucket = call.world.bucket(call.bucket);
   if (!bucket) throw noSuchBucket(call.bucket);
+  if (call.caller.legacySignature) {
+    // SigV2 names no region: the URL reaches the bucket's own endpoint, which must still accept SigV2.
+    if (!SIGV2_REGIONS.has(bucket.region)) throw sigV2NotAccepted();
+    return bucket;
+  }
   if (!options.anyRegion && bucket.region !== call.caller.region) throw permanentRedirect(bucket.name, bucket.region);
   return bucket;
 };

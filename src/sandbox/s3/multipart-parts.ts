@@ -4,15 +4,20 @@ import type { S3Call, S3Handler } from "./call";
 import { md5Hex } from "./checksums";
 import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource } from "./copy-source";
 import { invalidArgument, invalidRequest } from "./errors";
-import { openUpload, partChecksums, readPartNumber } from "./multipart-common";
+import { openUpload, partChecksums, readPartNumber, type OpenedUpload } from "./multipart-common";
 import { checkReadPreconditions } from "./preconditions";
 import { emptyResponse, xmlResponse, xmlTime } from "./respond";
 
 const SSE = { "x-amz-server-side-encryption": "AES256" };
 
 /** Stores one part (replacing an earlier upload of that number) and returns what it was stored as. */
-const storePart = (call: S3Call, partNumber: number, body: Buffer, sent: Partial<Record<ChecksumAlgorithm, string>>) => {
-  const { uploads, upload } = openUpload(call, "s3:PutObject");
+const storePart = (
+  call: S3Call,
+  { uploads, upload }: OpenedUpload,
+  partNumber: number,
+  body: Buffer,
+  sent: Partial<Record<ChecksumAlgorithm, string>>,
+) => {
   const part = {
     partNumber,
     body,
@@ -26,7 +31,7 @@ const storePart = (call: S3Call, partNumber: number, body: Buffer, sent: Partial
 
 const uploadPart: S3Handler = (call) => {
   const partNumber = readPartNumber(call);
-  const part = storePart(call, partNumber, call.request.body, call.checksums);
+  const part = storePart(call, openUpload(call, "s3:PutObject"), partNumber, call.request.body, call.checksums);
   const checksumValues = Object.fromEntries(
     Object.entries(part.checksums).map(([name, value]) => [`x-amz-checksum-${name.toLowerCase()}`, value]),
   );
@@ -52,12 +57,12 @@ const uploadPartCopy: S3Handler = (call) => {
   const partNumber = readPartNumber(call);
   const source = parseCopySource(call);
   // The upload must exist before the source is read: a wrong upload id is NoSuchUpload, whatever the source.
-  openUpload(call, "s3:PutObject");
+  const opened = openUpload(call, "s3:PutObject");
   const original = readCopySource(call, source);
   checkReadPreconditions(call.request, original, "x-amz-copy-source-");
   const range = readCopyRange(header(call.request, "x-amz-copy-source-range"), original.body.length);
   const body = range ? Buffer.from(original.body.subarray(range.start, range.end + 1)) : original.body;
-  const part = storePart(call, partNumber, body, {});
+  const part = storePart(call, opened, partNumber, body, {});
   return xmlResponse(
     "CopyPartResult",
     { ETag: part.etag, LastModified: xmlTime(part.lastModified), ...checksumElements(part.checksums) },

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +8,16 @@ import type { RequestLogEntry } from "../../src/sandbox/index";
 import { errorCode } from "../helpers/raw";
 import { uniqueBucket, useSandbox } from "../helpers/sandbox";
 import { aws, pythonClients, type Run } from "./helpers/python-clients";
+
+/** GETs a URL with curl, as a learner would, and returns the status and body. */
+const curl = (url: string): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    execFile("curl", ["--silent", "--show-error", "--write-out", "\n%{http_code}", url], (error, stdout) => {
+      if (error) return reject(error);
+      const cut = stdout.lastIndexOf("\n");
+      resolve({ status: Number(stdout.slice(cut + 1)), body: stdout.slice(0, cut) });
+    });
+  });
 
 // The AWS CLI (v1, from PyPI) against a started sandbox, as a learner pastes its commands.
 const requests: RequestLogEntry[] = [];
@@ -130,9 +141,10 @@ describe.skipIf(!pythonClients.available)(`the AWS CLI against the sandbox ${pyt
     // In us-east-1 the CLI v1 still signs presigned URLs with SigV2, which S3 accepts there.
     const url = (await ok(["s3", "presign", `s3://${bucket}/report.txt`, "--expires-in", "60"])).trim();
     expect(new URL(url).searchParams.has("AWSAccessKeyId")).toBe(true);
-    const fetched = await fetch(url);
+    // Fetched as a learner would paste it: with curl, no credentials.
+    const fetched = await curl(url);
     expect(fetched.status).toBe(200);
-    expect(await fetched.text()).toBe("quarterly numbers");
+    expect(fetched.body).toBe("quarterly numbers");
 
     const tampered = new URL(url);
     tampered.pathname = `/${bucket}/other.txt`;
@@ -142,9 +154,9 @@ describe.skipIf(!pythonClients.available)(`the AWS CLI against the sandbox ${pyt
 
     const shortLived = (await ok(["s3", "presign", `s3://${bucket}/report.txt`, "--expires-in", "1"])).trim();
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const expired = await fetch(shortLived);
+    const expired = await curl(shortLived);
     expect(expired.status).toBe(403);
-    const body = await expired.text();
+    const body = expired.body;
     expect(errorCode(body)).toBe("AccessDenied");
     expect(body).toContain("<Message>Request has expired</Message>");
   });

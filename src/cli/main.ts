@@ -66,6 +66,16 @@ withTargetOptions(
   process.exitCode = await runRunCommand(lesson, options);
 });
 
+program
+  .command("quiz")
+  .description("answer quiz questions with immediate feedback, the explanation and its source")
+  .argument("[topics...]", "quiz topics to ask (default: every topic)")
+  .option("--plain", "numbered questions and answers line by line on stdin/stdout: for screen readers, pipes and terminals without the app")
+  .action(async (topics: string[], options: { plain?: boolean }) => {
+    const { runQuizCommand } = await import("./commands/quiz");
+    process.exitCode = await runQuizCommand(topics, options);
+  });
+
 withTargetOptions(
   program.command("cleanup").description("remove everything the tutorial created on a target, as its cleanup journal lists"),
 ).action(async (options) => {

@@ -14,6 +14,9 @@ export const buildOptions = (version) => ({
   legalComments: "none",
   define: { __S3_TUTOR_VERSION__: JSON.stringify(version) },
   logLevel: "warning",
+  // Ink imports react-devtools-core for its optional devtools; bundled, that import would be
+  // hoisted and fail at start-up.
+  alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
   // Bundled CommonJS dependencies still call require() for Node built-ins.
   banner: {
     js: 'import { createRequire as __s3tutorCreateRequire } from "node:module"; const require = __s3tutorCreateRequire(import.meta.url);',

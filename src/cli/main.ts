@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_SANDBOX_PORT } from "./commands/sandbox";
 import { UserError } from "./errors";
 import { parsePort, parseReplicationDelay } from "./parse";
+import type { TargetFlags } from "./target-flags";
 import { VERSION } from "./version";
 
 // The AWS SDK warns that its releases after January 2027 need Node 22; s3-tutor pins its SDK,
@@ -12,15 +13,7 @@ const program = new Command()
   .name("s3-tutor")
   .description("Learn Amazon S3 in the terminal: lessons, quizzes and hands-on steps against a real S3 API.")
   .version(VERSION)
-  .showHelpAfterError()
-  .action(() => {
-    process.stdout.write(
-      "The tutorial screens are not here yet. For now:\n" +
-        "  s3-tutor run all --auto  run every lesson's hands-on steps against the embedded sandbox\n" +
-        "  s3-tutor sandbox         start the sandbox, then point the AWS CLI or an SDK at it\n\n",
-    );
-    program.outputHelp();
-  });
+  .showHelpAfterError();
 
 /** The flags every command that talks to S3 shares. */
 const withTargetOptions = (command: Command): Command =>
@@ -33,6 +26,19 @@ const withTargetOptions = (command: Command): Command =>
     .option("--profile <profile>", "the AWS profile to use (aws target)")
     .option("--prefix <prefix>", "the prefix of every resource the tutorial creates")
     .option("-y, --yes", "do not ask before creating resources in a real AWS account");
+
+// `s3-tutor` alone opens the screens.
+withTargetOptions(program).action(async (flags: TargetFlags) => {
+  const { runAppCommand } = await import("./commands/app");
+  process.exitCode = await runAppCommand(flags);
+});
+
+withTargetOptions(program.command("lesson").description("open a lesson in the app").argument("<id>", "the lesson's id")).action(
+  async (id: string, flags: TargetFlags) => {
+    const { runAppCommand } = await import("./commands/app");
+    process.exitCode = await runAppCommand(flags, id);
+  },
+);
 
 program
   .command("sandbox")

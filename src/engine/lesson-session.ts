@@ -42,6 +42,18 @@ export type LessonEvent =
 
 export const stepKind = (step: Step): StepKind => (isHandsOnStep(step) ? "handsOn" : isQuizStep(step) ? "quiz" : "read");
 
+/** Whether saved data (from the progress file) has the shape of a lesson state. */
+export const isLessonState = (value: unknown): value is LessonState => {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Partial<LessonState>;
+  return (
+    typeof candidate.lessonId === "string" &&
+    typeof candidate.index === "number" &&
+    Array.isArray(candidate.steps) &&
+    candidate.steps.every((step) => typeof step === "object" && step !== null && typeof (step as StepProgress).status === "string")
+  );
+};
+
 const freshStep = (): StepProgress => ({ status: "pending", hintShown: false, solvedForMe: false, checks: 0, answers: 0 });
 
 /** A new session, or one resumed from saved progress (kept only if it still fits the lesson). */
@@ -73,7 +85,7 @@ export const lessonReducer = (lesson: Lesson, state: LessonState, event: LessonE
     case "next": {
       if (kind === "read" && progress.status === "pending") state = withStep(state, { status: "done" });
       else if (progress.status === "pending") {
-        return refuse(state, kind === "quiz" ? "Answer the question first, or skip it." : "Check your work first (c), or skip the step (s).");
+        return refuse(state, kind === "quiz" ? "Answer the question first, or skip it (S)." : "Check your work first (c), or skip the step (S).");
       }
       return last ? state : moveTo(state, state.index + 1);
     }

@@ -53,7 +53,7 @@ export const quizReducer = (questions: ReadonlyMap<string, Question>, state: Qui
     }
     case "next":
       if (!state.answers[question.id] && !state.skipped.includes(question.id)) {
-        return { ...state, notice: "Answer the question first, or skip it." };
+        return { ...state, notice: "Answer the question first, or skip it (S)." };
       }
       return last ? { ...state, notice: undefined } : { ...state, index: state.index + 1, notice: undefined };
     case "back":

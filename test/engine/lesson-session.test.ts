@@ -49,7 +49,7 @@ describe("a lesson session", () => {
   it("next on an unanswered question is refused with a notice, and nothing moves", () => {
     const state = play({ type: "next" }, { type: "next" });
     expect(state.index).toBe(1);
-    expect(state.notice).toBe("Answer the question first, or skip it.");
+    expect(state.notice).toBe("Answer the question first, or skip it (S).");
   });
 
   it("answering records whether the first answer was right, and a later answer does not change it", () => {
@@ -63,7 +63,7 @@ describe("a lesson session", () => {
     state = lessonReducer(lesson, state, { type: "checked", passed: false });
     expect(state.steps[2]).toMatchObject({ status: "pending", checks: 1 });
     state = lessonReducer(lesson, state, { type: "next" });
-    expect(state.notice).toBe("Check your work first (c), or skip the step (s).");
+    expect(state.notice).toBe("Check your work first (c), or skip the step (S).");
     state = lessonReducer(lesson, state, { type: "checked", passed: true });
     expect(state.steps[2]).toMatchObject({ status: "done", checks: 2 });
   });

@@ -58,7 +58,7 @@ describe("grading", () => {
 describe("a quiz session", () => {
   it("answers, feedback, next; refuses next before an answer", () => {
     let state = play({ type: "next" });
-    expect(state.notice).toBe("Answer the question first, or skip it.");
+    expect(state.notice).toBe("Answer the question first, or skip it (S).");
     state = quizReducer(byId, state, { type: "answer", answer: { kind: "choices", indexes: [1] } });
     expect(currentGrade(byId, state)?.correct).toBe(true);
     state = quizReducer(byId, state, { type: "next" });

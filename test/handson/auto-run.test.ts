@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Lesson } from "../../src/content/schema/lesson";
-import { autoRunLesson, inTeachingOrder } from "../../src/handson/auto-run";
+import { inTeachingOrder } from "../../src/content/teaching-order";
+import { autoRunLesson } from "../../src/handson/auto-run";
 import { sandboxTarget } from "../../src/targets/sandbox-target";
 import type { Target } from "../../src/targets/target";
 

@@ -2,16 +2,17 @@ import { resolve } from "node:path";
 import { loadCatalog, loadContent, shippedContentFolders } from "../../content/catalog";
 import { formatProblem } from "../../content/problem";
 import type { Lesson } from "../../content/schema/lesson";
-import { autoRunLesson, inTeachingOrder, type LessonRun } from "../../handson/auto-run";
+import { inTeachingOrder } from "../../content/teaching-order";
+import { autoRunLesson, type LessonRun } from "../../handson/auto-run";
 import { createTarget } from "../../targets/create-target";
-import type { TargetOptions } from "../../targets/options";
 import { TargetError, type Target } from "../../targets/target";
 import { UserError } from "../errors";
 import { confirmOnTerminal } from "../confirm";
+import { targetOptionsFrom, type TargetFlags } from "../target-flags";
 import type { PollProgress } from "../../handson/results";
 import { cleanupLines, jsonReport, lessonHeading, pollLine, stepLine, summaryLine, targetLine } from "../run-report";
 
-export interface RunCommandOptions extends Partial<TargetOptions> {
+export interface RunCommandOptions extends TargetFlags {
   auto?: boolean;
   json?: boolean;
 }
@@ -45,8 +46,7 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
   let target: Target | undefined;
   try {
     target = await createTarget({
-      target: options.target ?? "sandbox",
-      ...pick(options),
+      ...targetOptionsFrom(options),
       ...(options.yes ? {} : { confirm: confirmOnTerminal }),
       onNotice: (message) => process.stderr.write(`s3-tutor: ${message}\n`),
     });
@@ -105,16 +105,6 @@ const pollReporter = (out: (line: string) => void, quiet: boolean) => {
       lastPrinted = -Infinity;
     },
   };
-};
-
-const pick = (options: RunCommandOptions): Partial<TargetOptions> => {
-  const chosen: Partial<TargetOptions> = {};
-  if (options.endpoint) chosen.endpoint = options.endpoint;
-  if (options.region) chosen.region = options.region;
-  if (options.profile) chosen.profile = options.profile;
-  if (options.prefix) chosen.prefix = options.prefix;
-  if (options.yes) chosen.yes = true;
-  return chosen;
 };
 
 const chooseLessons = (lessons: Lesson[], which: string): Lesson[] => {

@@ -1,0 +1,36 @@
+import { loadCatalog } from "../../content/catalog";
+import { formatProblem } from "../../content/problem";
+import { UserError } from "../errors";
+import { targetOptionsFrom, type TargetFlags } from "../target-flags";
+
+export const NO_TERMINAL_MESSAGE = [
+  "s3-tutor's screens need an interactive terminal, and this is not one (a pipe, a script or CI).",
+  "Without one, use:",
+  "  s3-tutor run <lesson|all> --auto   run the lessons' hands-on steps headless, a line per step",
+  "  s3-tutor quiz --plain              answer the quiz line by line on stdin and stdout",
+  "  s3-tutor validate                  check the lessons and quizzes",
+  "",
+].join("\n");
+
+/** `s3-tutor` and `s3-tutor lesson <id>`: the screens, on a terminal. Exits 2 without one. */
+export const runAppCommand = async (flags: TargetFlags, lessonId?: string): Promise<number> => {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(NO_TERMINAL_MESSAGE);
+    return 2;
+  }
+  const content = await loadCatalog();
+  if (content.problems.length > 0) {
+    for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    throw new UserError(`the lessons have ${content.problems.length} problems (above); run s3-tutor validate for details.`);
+  }
+  if (lessonId && !content.lessons.some((loaded) => loaded.lesson.id === lessonId)) {
+    const known = content.lessons.map((loaded) => loaded.lesson.id).join(", ");
+    throw new UserError(`there is no lesson "${lessonId}". Lessons: ${known}.`);
+  }
+  const { startApp } = await import("../../ui/start-app");
+  return startApp({
+    content,
+    target: targetOptionsFrom(flags),
+    ...(lessonId ? { initialView: { screen: "lesson", lessonId } } : {}),
+  });
+};

@@ -1,0 +1,59 @@
+import { createContext, useContext } from "react";
+import type { Lesson } from "../content/schema/lesson";
+import { inTeachingOrder } from "../content/teaching-order";
+import type { Question, Quiz } from "../content/schema/quiz";
+import type { ProgressStore } from "../store/progress";
+import type { TargetSession } from "../targets/target-session";
+import type { Command } from "./keys/bindings";
+
+/** The lessons and questions the app teaches from. */
+export interface Catalog {
+  lessons: readonly Lesson[];
+  quizzes: readonly Quiz[];
+  questions: ReadonlyMap<string, Question>;
+}
+
+/** A question the app asks before doing something that cannot be undone. */
+export interface Confirmation {
+  title: string;
+  lines?: string[];
+  onAnswer: (yes: boolean) => void;
+}
+
+export type View =
+  | { screen: "home" }
+  | { screen: "lessons" }
+  | { screen: "lesson"; lessonId: string }
+  | { screen: "quiz" }
+  | { screen: "target" };
+
+export interface AppServices {
+  catalog: Catalog;
+  progress: ProgressStore;
+  session: TargetSession;
+  /** Goes to another screen. */
+  go: (view: View) => void;
+  /** Asks a yes/no question over the current screen. */
+  confirm: (confirmation: Confirmation) => void;
+  /** Tells the learner something in the notice line (progress saved elsewhere, a corrupt file moved aside...). */
+  notify: (message: string) => void;
+  /** The keys the status bar shows for what is on screen now (the screen's usual ones when unset). */
+  setStatusKeys: (keys: readonly Command[] | undefined) => void;
+  /** While a text answer is typed, letters are text: q and ? do not quit or open help. */
+  setTextEntry: (typing: boolean) => void;
+  quit: () => void;
+}
+
+export const AppContext = createContext<AppServices | undefined>(undefined);
+
+export const useServices = (): AppServices => {
+  const services = useContext(AppContext);
+  if (!services) throw new Error("useServices outside the app");
+  return services;
+};
+
+export const catalogFrom = (lessons: readonly Lesson[], quizzes: readonly Quiz[]): Catalog => ({
+  lessons: inTeachingOrder(lessons),
+  quizzes,
+  questions: new Map(quizzes.flatMap((quiz) => quiz.questions.map((question) => [question.id, question] as const))),
+});

@@ -1,0 +1,178 @@
+import { Box, Text, useApp, useInput } from "ink";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ProgressStore } from "../store/progress";
+import type { TargetSession } from "../targets/target-session";
+import { AppContext, type AppServices, type Catalog, type Confirmation, type View } from "./app-context";
+import type { UiBridge } from "./bridge";
+import { ConfirmDialog } from "./components/confirm-dialog";
+import { ScrollArea, useScroll } from "./components/scroll-area";
+import { STATUS_BAR_HEIGHT, StatusBar } from "./components/status-bar";
+import { useTargetStatus } from "./hooks/use-target-status";
+import { useWindowSize } from "./hooks/use-window-size";
+import { commandFor, type Command, type ScreenName } from "./keys/bindings";
+import { Help } from "./screens/help";
+import { Home } from "./screens/home";
+import { LessonList } from "./screens/lesson-list";
+import { LessonPlayer } from "./screens/lesson-player";
+import { QuizRunner } from "./screens/quiz-runner";
+import { TargetPicker } from "./screens/target-picker";
+import { wrapLines } from "./text";
+import { ThemeContext, type Theme } from "./theme";
+
+/** What the learner decided on the way out; the caller acts on it once the screen is gone. */
+export interface ExitChoice {
+  cleanup: boolean;
+}
+
+export interface AppProps {
+  catalog: Catalog;
+  progress: ProgressStore;
+  session: TargetSession;
+  bridge: UiBridge;
+  theme: Theme;
+  initialNotices?: string[];
+  initialView?: View;
+  onExit: (choice: ExitChoice) => void;
+}
+
+/** The root: owns the current screen, the dialogs, the notice line, and leaving. */
+export const App = ({ catalog, progress, session, bridge, theme, initialNotices = [], initialView, onExit }: AppProps) => {
+  const { exit } = useApp();
+  const size = useWindowSize();
+  const status = useTargetStatus(session);
+  const [view, setView] = useState<View>(initialView ?? { screen: "home" });
+  const [help, setHelp] = useState(false);
+  const [confirmation, setConfirmation] = useState<Confirmation | undefined>();
+  // Each notice has a serial number, so a key press clears the notice it saw and not one its screen just set.
+  const [notice, setNoticeEntry] = useState({ text: initialNotices.join(" "), serial: 0 });
+  const setNotice = useCallback((text: string) => setNoticeEntry((current) => ({ text, serial: current.serial + 1 })), []);
+  const textEntry = useRef(false);
+  const helpScroll = useScroll(Math.max(3, size.rows - STATUS_BAR_HEIGHT - 2));
+  const [statusKeys, setStatusKeys] = useState<readonly Command[] | undefined>();
+
+  const leave = useCallback(
+    (cleanup: boolean) => {
+      onExit({ cleanup });
+      exit();
+    },
+    [exit, onExit],
+  );
+
+  const quit = useCallback(() => {
+    if (session.started && session.settings.target === "aws") {
+      setConfirmation({
+        title: "Clean up what s3-tutor created in your AWS account before leaving?",
+        lines: ["y removes it now; n keeps it (s3-tutor cleanup --target aws removes it later)."],
+        onAnswer: (yes) => leave(yes),
+      });
+    } else leave(false);
+  }, [session, leave]);
+
+  const services: AppServices = useMemo(
+    () => ({
+      catalog,
+      progress,
+      session,
+      go: (next: View) => {
+        if (!progress.data.welcomed) void progress.markWelcomed();
+        setStatusKeys(undefined);
+        setView(next);
+      },
+      setStatusKeys,
+      confirm: setConfirmation,
+      notify: setNotice,
+      setTextEntry: (typing: boolean) => {
+        textEntry.current = typing;
+      },
+      quit,
+    }),
+    [catalog, progress, session, quit, setNotice],
+  );
+
+  // The target asks here before its first write to a real account, and tells its notices here.
+  useEffect(
+    () =>
+      bridge.connect(
+        (whatWillBeCreated) =>
+          new Promise<boolean>((resolve) =>
+            setConfirmation({
+              title: "This will create, in your AWS account (tagged, and listed for s3-tutor cleanup):",
+              lines: whatWillBeCreated.map((item) => `- ${item}`),
+              onAnswer: resolve,
+            }),
+          ),
+        setNotice,
+      ),
+    [bridge, setNotice],
+  );
+
+  useInput((input, key) => {
+    if (confirmation) return;
+    const seen = notice.serial;
+    if (notice.text) setNoticeEntry((current) => (current.serial === seen ? { text: "", serial: current.serial } : current));
+    if (help) {
+      const command = commandFor("help", input, key);
+      if (command === "down" || command === "up") helpScroll.scrollBy(command === "down" ? 1 : -1);
+      else if (command === "pageDown" || command === "pageUp") helpScroll.pageBy(command === "pageDown" ? 1 : -1);
+      else setHelp(false);
+      return;
+    }
+    if (key.ctrl && input === "c") quit();
+    else if (key.escape && view.screen !== "home") services.go({ screen: "home" });
+    else if (textEntry.current) return;
+    else if (input === "?") {
+      helpScroll.toTop();
+      setHelp(true);
+    } else if (input === "q") quit();
+  });
+
+  const screen: ScreenName = view.screen;
+  // A notice may take up to three lines (a path to a moved-aside file is long).
+  const noticeLines = notice.text ? wrapLines(notice.text, size.columns).slice(0, 3) : [];
+  const noticeHeight = noticeLines.length;
+  const dialogHeight = confirmation ? 3 + (confirmation.lines?.length ?? 0) : 0;
+  const contentHeight = Math.max(5, size.rows - STATUS_BAR_HEIGHT - noticeHeight - dialogHeight - 1);
+  const active = !confirmation && !help;
+
+  let content;
+  if (help) {
+    content = (
+      <ScrollArea height={contentHeight} offset={helpScroll.offset} onMeasure={helpScroll.onMeasure}>
+        <Help screen={screen} />
+      </ScrollArea>
+    );
+  }
+  else if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} />;
+  else if (view.screen === "lessons") content = <LessonList isActive={active} />;
+  else if (view.screen === "quiz") content = <QuizRunner isActive={active} height={contentHeight} />;
+  else if (view.screen === "target") content = <TargetPicker isActive={active} />;
+  else {
+    const lesson = catalog.lessons.find((candidate) => candidate.id === view.lessonId);
+    content = lesson ? (
+      <LessonPlayer key={lesson.id} lesson={lesson} isActive={active} width={size.columns} height={contentHeight} />
+    ) : (
+      <Text>There is no lesson {view.lessonId}.</Text>
+    );
+  }
+
+  return (
+    <ThemeContext.Provider value={theme}>
+      <AppContext.Provider value={services}>
+        <Box flexDirection="column" width={size.columns}>
+          <Box flexDirection="column" height={contentHeight} overflowY="hidden">
+            {content}
+          </Box>
+          {confirmation ? <ConfirmDialog confirmation={confirmation} onDone={() => setConfirmation(undefined)} /> : null}
+          {noticeLines.length > 0 ? <Text color={theme.warning}>{noticeLines.join("\n")}</Text> : null}
+          <StatusBar
+            screen={help ? "help" : screen}
+            target={session.settings}
+            status={status}
+            width={size.columns}
+            {...(statusKeys && !help ? { keys: statusKeys } : {})}
+          />
+        </Box>
+      </AppContext.Provider>
+    </ThemeContext.Provider>
+  );
+};

@@ -1,0 +1,54 @@
+import { Box, Text } from "ink";
+import type { ActionResult, PhaseResult } from "../../handson/results";
+import { useTheme } from "../theme";
+
+/** What the response said that matters: the status, the error code, the telling headers. */
+export const responseDetail = (action: ActionResult): string => {
+  const parts: string[] = [];
+  if (action.status !== undefined) parts.push(String(action.status));
+  if (action.error) parts.push(action.error.code);
+  for (const [name, value] of Object.entries(action.headers)) {
+    if (name === "etag") continue;
+    parts.push(`${name}: ${value}`);
+  }
+  return parts.join(" · ");
+};
+
+const ActionLine = ({ action }: { action: ActionResult }) => {
+  const theme = useTheme();
+  const title = action.action.label ?? `${action.service}:${action.operation}`;
+  if (action.notRun) {
+    return <Text color={theme.muted}>· {title} (not run: an earlier action failed)</Text>;
+  }
+  const failing = action.items.filter((item) => !item.pass);
+  const detail = responseDetail(action);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="wrap">
+        <Text bold color={action.pass ? theme.success : theme.failure}>
+          {action.pass ? "✓" : "✗"}
+        </Text>{" "}
+        {title}
+      </Text>
+      {failing.map((item) => (
+        <Text key={item.label} color={theme.failure} wrap="wrap">
+          {"    "}
+          {item.reason || item.label}
+        </Text>
+      ))}
+      {detail ? (
+        <Text color={theme.muted} wrap="wrap">
+          {"    "}
+          {detail}
+        </Text>
+      ) : null}
+    </Box>
+  );
+};
+
+/** Every action of the phases run, ✓ or ✗, with the reason and the telling response details. */
+export const Checklist = ({ phases }: { phases: readonly PhaseResult[] }) => (
+  <Box flexDirection="column">
+    {phases.flatMap((phase) => phase.actions.map((action, index) => <ActionLine key={`${phase.phase}-${index}`} action={action} />))}
+  </Box>
+);

@@ -1,0 +1,141 @@
+import { Box, Text, useInput } from "ink";
+import TextInput from "ink-text-input";
+import { useEffect, useState } from "react";
+import type { Question } from "../../content/schema/quiz";
+import type { Answer, Grade } from "../../engine/grading";
+import { useServices } from "../app-context";
+import { useTheme } from "../theme";
+import { Menu } from "./menu";
+
+export interface QuestionViewProps {
+  question: Question;
+  /** The grade once answered: the choices give way to the feedback. */
+  grade?: Grade;
+  isActive: boolean;
+  onAnswer: (answer: Answer) => void;
+}
+
+/** A question and its way to answer (a menu, ticks, or a line of text), then the feedback. */
+export const QuestionView = ({ question, grade, isActive, onAnswer }: QuestionViewProps) => {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="wrap">
+        {question.prompt}
+      </Text>
+      <Box marginTop={1} flexDirection="column">
+        {grade ? <Feedback grade={grade} /> : <AnswerInput question={question} isActive={isActive} onAnswer={onAnswer} />}
+      </Box>
+      {!grade && question.type === "multi" ? (
+        <Text color={theme.muted}>space ticks a choice, enter answers; several may be right.</Text>
+      ) : null}
+    </Box>
+  );
+};
+
+const AnswerInput = ({ question, isActive, onAnswer }: Omit<QuestionViewProps, "grade">) => {
+  switch (question.type) {
+    case "single":
+      return (
+        <Menu
+          items={question.choices.map((choice, index) => ({ label: choice.text, value: String(index) }))}
+          onSelect={(value) => onAnswer({ kind: "choices", indexes: [Number(value)] })}
+          isActive={isActive}
+        />
+      );
+    case "truefalse":
+      return (
+        <Menu
+          items={[
+            { label: "True", value: "true" },
+            { label: "False", value: "false" },
+          ]}
+          onSelect={(value) => onAnswer({ kind: "boolean", value: value === "true" })}
+          isActive={isActive}
+        />
+      );
+    case "multi":
+      return <Ticks choices={question.choices.map((choice) => choice.text)} isActive={isActive} onAnswer={onAnswer} />;
+    case "text":
+      return <TextAnswer isActive={isActive} onAnswer={onAnswer} />;
+  }
+};
+
+const Ticks = ({ choices, isActive, onAnswer }: { choices: string[]; isActive: boolean; onAnswer: (answer: Answer) => void }) => {
+  const theme = useTheme();
+  const [cursor, setCursor] = useState(0);
+  const [ticked, setTicked] = useState<Set<number>>(new Set());
+  useInput(
+    (input, key) => {
+      if (key.upArrow || input === "k") setCursor((current) => (current + choices.length - 1) % choices.length);
+      else if (key.downArrow || input === "j") setCursor((current) => (current + 1) % choices.length);
+      else if (input === " ") {
+        setTicked((current) => {
+          const next = new Set(current);
+          if (next.has(cursor)) next.delete(cursor);
+          else next.add(cursor);
+          return next;
+        });
+      } else if (key.return && ticked.size > 0) onAnswer({ kind: "choices", indexes: [...ticked].sort((a, b) => a - b) });
+    },
+    { isActive },
+  );
+  return (
+    <Box flexDirection="column">
+      {choices.map((choice, index) => (
+        <Text key={choice} color={index === cursor ? theme.accent : undefined} bold={index === cursor}>
+          {index === cursor ? "❯ " : "  "}
+          {ticked.has(index) ? "[x] " : "[ ] "}
+          {choice}
+        </Text>
+      ))}
+    </Box>
+  );
+};
+
+const TextAnswer = ({ isActive, onAnswer }: { isActive: boolean; onAnswer: (answer: Answer) => void }) => {
+  const { setTextEntry } = useServices();
+  const theme = useTheme();
+  const [value, setValue] = useState("");
+  // While typing, q and ? are letters, not quit and help.
+  useEffect(() => {
+    setTextEntry(isActive);
+    return () => setTextEntry(false);
+  }, [isActive, setTextEntry]);
+  return (
+    <Box>
+      <Text color={theme.accent}>Your answer: </Text>
+      <TextInput
+        value={value}
+        onChange={setValue}
+        focus={isActive}
+        onSubmit={(text) => {
+          if (text.trim()) onAnswer({ kind: "text", value: text });
+        }}
+      />
+    </Box>
+  );
+};
+
+export const Feedback = ({ grade }: { grade: Grade }) => {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column">
+      {grade.correct ? (
+        <Text bold color={theme.success}>
+          ✓ Correct.
+        </Text>
+      ) : (
+        <Text bold color={theme.failure} wrap="wrap">
+          ✗ Not quite. The answer: {grade.rightAnswer}
+        </Text>
+      )}
+      <Box marginTop={1}>
+        <Text wrap="wrap">{grade.explain}</Text>
+      </Box>
+      <Text color={theme.link} wrap="wrap">
+        Source: {grade.source}
+      </Text>
+    </Box>
+  );
+};

@@ -1,0 +1,61 @@
+import { Box, Text } from "ink";
+import type { TargetOptions } from "../../targets/options";
+import type { TargetStatus } from "../../targets/target-session";
+import { statusBarKeys, type Command, type ScreenName } from "../keys/bindings";
+import { useTheme } from "../theme";
+
+export interface StatusBarProps {
+  screen: ScreenName;
+  target: TargetOptions;
+  status: TargetStatus;
+  width: number;
+  /** The keys to show instead of the screen's usual ones (e.g. while a question waits for text). */
+  keys?: readonly Command[];
+}
+
+const targetText = (target: TargetOptions, status: TargetStatus): string => {
+  const region = target.region ?? "eu-west-1";
+  const where = `${target.target} · ${region}`;
+  switch (status.state) {
+    case "idle":
+      return `${where} · not started`;
+    case "starting":
+      return `${where} · starting…`;
+    case "ready":
+      return `${where} · account ${status.account}`;
+    case "failed":
+      return `${where} · not reachable`;
+  }
+};
+
+/** The bottom line: where hands-on steps run, and the keys of this screen. */
+export const StatusBar = ({ screen, target, status, width, keys }: StatusBarProps) => {
+  const theme = useTheme();
+  const bindings = statusBarKeys(screen, keys);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text color={theme.muted} wrap="truncate-end">
+        {"─".repeat(Math.max(0, width))}
+      </Text>
+      <Box>
+        <Text color={status.state === "failed" ? theme.failure : theme.accent} wrap="truncate-end">
+          {targetText(target, status)}
+        </Text>
+      </Box>
+      <Text wrap="truncate-end">
+        {bindings.map((binding, index) => (
+          <Text key={binding.command}>
+            {index > 0 ? <Text color={theme.muted}> · </Text> : null}
+            <Text bold color={theme.key}>
+              {binding.label}
+            </Text>{" "}
+            {binding.short}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+};
+
+/** Rows the status bar takes. */
+export const STATUS_BAR_HEIGHT = 3;

@@ -1,0 +1,86 @@
+import type { Key } from "ink";
+
+/**
+ * Every key the app understands, as data: what it does, where, and how it is shown. The status
+ * bar and the help screen are generated from this table, so they cannot drift from the code.
+ */
+
+export type ScreenName = "home" | "lessons" | "lesson" | "quiz" | "target" | "help";
+
+export type Command =
+  | "up"
+  | "down"
+  | "pageUp"
+  | "pageDown"
+  | "select"
+  | "toggle"
+  | "next"
+  | "back"
+  | "hint"
+  | "solve"
+  | "check"
+  | "skip"
+  | "code"
+  | "codeTab"
+  | "cleanup"
+  | "reset"
+  | "resetAll"
+  | "menu"
+  | "help"
+  | "quit";
+
+export interface Binding {
+  command: Command;
+  /** How the key is written on screen. */
+  label: string;
+  /** One word for the status bar. */
+  short: string;
+  description: string;
+  screens: readonly ScreenName[];
+  /** Shown in the status bar of those screens (the rest are in help). */
+  inStatusBar?: boolean;
+  matches: (input: string, key: Key) => boolean;
+}
+
+const ALL: readonly ScreenName[] = ["home", "lessons", "lesson", "quiz", "target", "help"];
+const MENUS: readonly ScreenName[] = ["home", "lessons", "target", "quiz"];
+
+export const BINDINGS: readonly Binding[] = [
+  { command: "up", short: "up", label: "↑/k", description: "move up, or scroll up", screens: ALL, matches: (i, k) => k.upArrow || i === "k" },
+  { command: "down", short: "down", label: "↓/j", description: "move down, or scroll down", screens: ALL, matches: (i, k) => k.downArrow || i === "j" },
+  { command: "pageUp", short: "page up", label: "PgUp", description: "scroll a page up", screens: ["lesson", "quiz", "help"], matches: (_i, k) => k.pageUp },
+  { command: "pageDown", short: "page down", label: "PgDn", description: "scroll a page down", screens: ["lesson", "quiz", "help"], matches: (_i, k) => k.pageDown },
+  { command: "select", short: "choose", label: "enter", description: "choose, or answer", screens: [...MENUS, "lesson"], inStatusBar: true, matches: (_i, k) => k.return },
+  { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice (several answers)", screens: ["lesson", "quiz"], matches: (i) => i === " " },
+  { command: "next", short: "next", label: "n", description: "next step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "n" },
+  { command: "back", short: "back", label: "b", description: "previous step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "b" },
+  { command: "hint", short: "hint", label: "h", description: "show the hint", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "h" },
+  { command: "solve", short: "solve", label: "s", description: "do it for me: run the step's solution", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "s" },
+  { command: "check", short: "check", label: "c", description: "check what happened in S3", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "c" },
+  { command: "code", short: "code", label: "v", description: "view the code: TypeScript SDK and AWS CLI", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "v" },
+  { command: "codeTab", short: "tab", label: "tab", description: "switch between the SDK and the CLI code", screens: ["lesson"], matches: (_i, k) => k.tab },
+  { command: "skip", short: "skip", label: "S", description: "skip this step or question", screens: ["lesson", "quiz"], matches: (i) => i === "S" },
+  { command: "cleanup", short: "clean up", label: "u", description: "clean up what the lesson created", screens: ["lesson"], matches: (i) => i === "u" },
+  { command: "reset", short: "reset", label: "r", description: "reset the chosen lesson (asks first)", screens: ["lessons"], inStatusBar: true, matches: (i) => i === "r" },
+  { command: "resetAll", short: "reset all", label: "R", description: "reset every lesson (asks first)", screens: ["lessons"], matches: (i) => i === "R" },
+  { command: "menu", short: "menu", label: "esc", description: "back to the menu", screens: ["lessons", "lesson", "quiz", "target", "help"], inStatusBar: true, matches: (_i, k) => k.escape },
+  { command: "help", short: "help", label: "?", description: "show every key", screens: ALL, inStatusBar: true, matches: (i) => i === "?" },
+  { command: "quit", short: "quit", label: "q", description: "quit (progress is saved)", screens: ALL, inStatusBar: true, matches: (i) => i === "q" },
+];
+
+/** The command a key press means on this screen, if any. */
+export const commandFor = (screen: ScreenName, input: string, key: Key): Command | undefined =>
+  BINDINGS.find((binding) => binding.screens.includes(screen) && binding.matches(input, key))?.command;
+
+/** "↑/k move · enter choose · ? help · q quit": the keys shown at the bottom of a screen. */
+export const statusBarKeys = (screen: ScreenName, only?: readonly Command[]): Binding[] =>
+  BINDINGS.filter((binding) => binding.screens.includes(screen) && (only ? only.includes(binding.command) : binding.inStatusBar));
+
+export const SCREEN_TITLES: Record<ScreenName, string> = {
+  home: "Home",
+  lessons: "Lesson list",
+  lesson: "Lesson",
+  quiz: "Practice quiz",
+  target: "Target and region",
+  help: "Help",
+};

@@ -1,0 +1,240 @@
+import { Box, Text, useInput } from "ink";
+import { useEffect, useRef, useState, type ReactElement } from "react";
+import { isHandsOnStep, isQuizStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
+import { grade, type Answer, type Grade } from "../../engine/grading";
+import { isLessonComplete, lessonReducer, lessonScore, startLesson, stepKind, type LessonEvent, type LessonState } from "../../engine/lesson-session";
+import { useServices } from "../app-context";
+import { Checklist } from "../components/checklist";
+import { ScrollArea, useScroll } from "../components/scroll-area";
+import { useMarkdownLines } from "../components/markdown";
+import { QuestionView, Feedback } from "../components/question-view";
+import { cleanUpLesson, type LessonVariables } from "../hooks/use-hands-on";
+import type { PhaseResult } from "../../handson/results";
+import { commandFor, type Command } from "../keys/bindings";
+import { savedState } from "../progress-view";
+import { useTheme } from "../theme";
+import { HandsOnStep } from "./hands-on-step";
+
+export interface LessonPlayerProps {
+  lesson: Lesson;
+  isActive: boolean;
+  width: number;
+  height: number;
+}
+
+const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
+
+/** The keys worth showing for what is on screen: fewer, so they fit in 80 columns. */
+const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean): Command[] => {
+  if (what === "recap") return ["cleanup", "back", "menu", "help", "quit"];
+  if (what === "quiz") return pending ? ["select", "skip", "back", "menu", "help", "quit"] : ["next", "back", "menu", "help", "quit"];
+  if (what === "handsOn") return ["hint", "solve", "check", "code", "next", "menu", "help", "quit"];
+  return ["next", "back", "menu", "help", "quit"];
+};
+
+/** A lesson, one step at a time: read, answer, do and check; then the recap. */
+export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerProps) => {
+  const { catalog, progress, notify, setStatusKeys } = useServices();
+  const theme = useTheme();
+  const [state, setState] = useState<LessonState>(() => startLesson(lesson, savedState(lesson, progress.data)));
+  const [finished, setFinished] = useState(false);
+  const [grades, setGrades] = useState<ReadonlyMap<number, Grade>>(new Map());
+  const [applicable, setApplicable] = useState(true);
+  const variables = useRef<LessonVariables>(new Map()).current;
+  const bodyHeight = Math.max(3, height - 2);
+  const scroll = useScroll(bodyHeight);
+  const dispatch = (event: LessonEvent) => setState((current) => lessonReducer(lesson, current, event));
+
+  useEffect(() => {
+    void progress.saveLesson(lesson.id, state as unknown as Record<string, unknown>, isLessonComplete(state));
+  }, [state, lesson.id, progress]);
+  useEffect(() => {
+    if (state.notice) notify(state.notice);
+  }, [state.notice, notify]);
+  useEffect(() => {
+    scroll.toTop();
+    setApplicable(true);
+  }, [state.index, finished]);
+
+  const step = lesson.steps[state.index];
+  const stepProgress = state.steps[state.index];
+  const kind = step ? stepKind(step) : "read";
+  const last = state.index === lesson.steps.length - 1;
+  const pending = stepProgress?.status === "pending";
+
+  useEffect(() => {
+    setStatusKeys(statusKeysFor(finished ? "recap" : kind, pending));
+  }, [finished, kind, pending, setStatusKeys]);
+
+  useInput(
+    (input, key) => {
+      const command = commandFor("lesson", input, key);
+      if (command === "pageDown") scroll.pageBy(1);
+      else if (command === "pageUp") scroll.pageBy(-1);
+      else if ((command === "down" || command === "up") && (kind !== "quiz" || finished || stepProgress?.status !== "pending")) {
+        scroll.scrollBy(command === "down" ? 1 : -1);
+      } else if (finished) {
+        if (command === "back") setFinished(false);
+      } else if (command === "next") {
+        const pending = stepProgress?.status === "pending";
+        // A step this target cannot run is passed over; the last step leads to the recap.
+        const passOver = kind === "handsOn" && !applicable && pending;
+        dispatch({ type: passOver ? "skip" : "next" });
+        if (last && (passOver || kind === "read" || !pending)) setFinished(true);
+      } else if (command === "back") dispatch({ type: "back" });
+      else if (command === "skip") {
+        if (last) setFinished(true);
+        dispatch({ type: "skip" });
+      }
+    },
+    { isActive },
+  );
+
+  const answer = (answerGiven: Answer) => {
+    if (!step || !isQuizStep(step)) return;
+    const question = questionOf(step.quiz);
+    if (!question) return;
+    const graded = grade(question, answerGiven);
+    setGrades((current) => new Map(current).set(state.index, graded));
+    dispatch({ type: "answered", correct: graded.correct });
+  };
+  const questionOf = (id: string) => catalog.questions.get(id);
+
+  const header = (
+    <Box flexDirection="column" paddingX={1}>
+      <Text wrap="truncate-end">
+        <Text bold color={theme.heading}>
+          {lesson.title}
+        </Text>
+        <Text color={theme.muted}>
+          {finished ? "  recap" : `  step ${state.index + 1} of ${lesson.steps.length}  `}
+          {finished ? "" : state.steps.map((s, i) => (i === state.index ? "▸" : STEP_MARK[s.status])).join("")}
+        </Text>
+      </Text>
+    </Box>
+  );
+
+  let body: ReactElement;
+  if (finished) {
+    body = <Recap lesson={lesson} state={state} variables={variables} isActive={isActive} width={width} />;
+  } else if (!step) {
+    body = <Text>This lesson has no steps.</Text>;
+  } else if (isHandsOnStep(step)) {
+    body = (
+      <HandsOnStep
+        key={state.index}
+        step={step.handsOn}
+        lessonId={lesson.id}
+        variables={variables}
+        isActive={isActive}
+        hintShown={stepProgress?.hintShown ?? false}
+        passedBefore={stepProgress?.status === "done"}
+        onHint={() => dispatch({ type: "hint" })}
+        onSolved={() => dispatch({ type: "solve" })}
+        onChecked={(passed) => dispatch({ type: "checked", passed })}
+        onApplicable={setApplicable}
+        width={width - 2}
+      />
+    );
+  } else if (isQuizStep(step)) {
+    const question = questionOf(step.quiz);
+    const given = grades.get(state.index);
+    const earlier =
+      !given && question && stepProgress?.status === "done"
+        ? { ...grade(question, { kind: "text", value: "" }), correct: stepProgress.firstAnswerCorrect === true }
+        : undefined;
+    body = question ? (
+      <Box flexDirection="column">
+        <Text bold color={theme.heading}>
+          ? Question
+        </Text>
+        <Box marginTop={1}>
+          <QuestionView key={state.index} question={question} grade={given ?? earlier} isActive={isActive} onAnswer={answer} />
+        </Box>
+        {given || earlier ? <Text color={theme.muted}>Press n for the next step.</Text> : null}
+      </Box>
+    ) : (
+      <Text color={theme.failure}>The question {step.quiz} is missing from the quizzes.</Text>
+    );
+  } else {
+    body = <ReadStep markdown={step.read} width={width - 2} colour={theme.colour} />;
+  }
+
+  return (
+    <Box flexDirection="column">
+      {header}
+      <Box paddingX={1} marginTop={1}>
+        <ScrollArea height={bodyHeight} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+          {body}
+        </ScrollArea>
+      </Box>
+    </Box>
+  );
+};
+
+const ReadStep = ({ markdown, width, colour }: { markdown: string; width: number; colour: boolean }) => {
+  const lines = useMarkdownLines(markdown, width, colour);
+  return (
+    <Box flexDirection="column">
+      <Text>{lines.join("\n")}</Text>
+      <Box marginTop={1}>
+        <Text dimColor>Press n for the next step.</Text>
+      </Box>
+    </Box>
+  );
+};
+
+/** The end of a lesson: the score, the recap, and cleanup on offer. */
+const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; state: LessonState; variables: LessonVariables; isActive: boolean; width: number }) => {
+  const { session, notify } = useServices();
+  const theme = useTheme();
+  const score = lessonScore(lesson, state);
+  const recap = useMarkdownLines(lesson.recap ?? "", width - 2, theme.colour);
+  const [cleanup, setCleanup] = useState<{ running: boolean; results?: PhaseResult[] }>({ running: false });
+  const handsOn = lesson.steps.filter(isHandsOnStep).map((step) => step.handsOn) as HandsOn[];
+  const canClean = session.started && handsOn.some((step) => step.cleanup?.length);
+
+  useInput(
+    (input, key) => {
+      if (commandFor("lesson", input, key) !== "cleanup" || !canClean || cleanup.running) return;
+      setCleanup({ running: true });
+      void cleanUpLesson(handsOn, session, variables.get(lesson.id))
+        .then((results) => setCleanup({ running: false, results }))
+        .catch((error: Error) => {
+          setCleanup({ running: false });
+          notify(`Cleanup failed: ${error.message}`);
+        });
+    },
+    { isActive },
+  );
+
+  return (
+    <Box flexDirection="column">
+      <Text bold color={isLessonComplete(state) ? theme.success : theme.warning}>
+        {isLessonComplete(state) ? "✓ Lesson complete" : "Lesson not finished: some steps are still open (b goes back)"}
+        {`  score ${score.earned} of ${score.possible} (${score.percent}%)`}
+      </Text>
+      {lesson.recap ? (
+        <Box marginTop={1}>
+          <Text>{recap.join("\n")}</Text>
+        </Box>
+      ) : null}
+      {canClean ? (
+        <Box marginTop={1} flexDirection="column">
+          {session.settings.target === "aws" ? (
+            <Text color={theme.warning} wrap="wrap">
+              This lesson created resources in your AWS account. Press u to remove them now, or run s3-tutor cleanup --target aws later.
+            </Text>
+          ) : (
+            <Text color={theme.muted}>Press u to clean up what the lesson created.</Text>
+          )}
+          {cleanup.running ? <Text color={theme.accent}>Cleaning up…</Text> : null}
+          {cleanup.results ? <Checklist phases={cleanup.results} /> : null}
+        </Box>
+      ) : null}
+      <Box marginTop={1}>
+        <Text color={theme.muted}>esc: back to the menu</Text>
+      </Box>
+    </Box>
+  );
+};

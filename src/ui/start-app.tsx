@@ -1,0 +1,78 @@
+import { render } from "ink";
+import type { Content } from "../content/catalog";
+import { ProgressStore } from "../store/progress";
+import { CleanupJournal } from "../targets/journal";
+import { cleanupJournaled, formatCleanupLine } from "../targets/cleanup";
+import type { TargetOptions } from "../targets/options";
+import { TargetSession } from "../targets/target-session";
+import { App, type ExitChoice } from "./app";
+import { catalogFrom, type View } from "./app-context";
+import { UiBridge } from "./bridge";
+import { guardStrayOutput } from "./stray-output";
+import { themeFor } from "./theme";
+
+export interface StartAppOptions {
+  content: Content;
+  target: TargetOptions;
+  initialView?: View;
+}
+
+/**
+ * Runs the screens until the learner quits: progress loaded (a corrupt file is moved aside and
+ * said), the target left unstarted until a step needs it, stray output kept off the frame, and
+ * on the way out the terminal restored and, if asked, the real account cleaned up.
+ */
+export const startApp = async ({ content, target, initialView }: StartAppOptions): Promise<number> => {
+  const { store, notice } = await ProgressStore.open();
+  const bridge = new UiBridge();
+  const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify });
+  const catalog = catalogFrom(
+    content.lessons.map((loaded) => loaded.lesson),
+    content.quizzes.map((loaded) => loaded.quiz),
+  );
+  let choice: ExitChoice = { cleanup: false };
+  const restoreStderr = guardStrayOutput(bridge.notify);
+  const instance = render(
+    <App
+      catalog={catalog}
+      progress={store}
+      session={session}
+      bridge={bridge}
+      theme={themeFor(process.env)}
+      initialNotices={notice ? [notice] : []}
+      {...(initialView ? { initialView } : {})}
+      onExit={(chosen) => {
+        choice = chosen;
+      }}
+    />,
+    { exitOnCtrlC: false },
+  );
+  // A signal from outside (kill, a closing terminal) still leaves the terminal as it was.
+  const stop = () => instance.unmount();
+  process.once("SIGTERM", stop);
+  process.once("SIGHUP", stop);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off("SIGTERM", stop);
+    process.off("SIGHUP", stop);
+    for (const line of restoreStderr()) process.stderr.write(`${line}\n`);
+  }
+
+  let exitCode = 0;
+  if (choice.cleanup && session.started) exitCode = await cleanUpRealAccount(session);
+  await session.close();
+  await store.flush();
+  if (store.writeError) process.stderr.write(`s3-tutor: ${store.writeError}\n`);
+  return exitCode;
+};
+
+const cleanUpRealAccount = async (session: TargetSession): Promise<number> => {
+  const target = await session.ready();
+  const journal = CleanupJournal.forTarget(target.name, (message) => process.stderr.write(`s3-tutor: ${message}\n`));
+  process.stdout.write("Cleaning up what s3-tutor created:\n");
+  const result = await cleanupJournaled(target, journal, (line) => process.stdout.write(`${formatCleanupLine(line)}\n`));
+  if (result.remaining.length === 0) return 0;
+  process.stdout.write(`${result.remaining.length} resource(s) remain; run s3-tutor cleanup --target ${target.name} to try again.\n`);
+  return 1;
+};

@@ -1,0 +1,88 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { render } from "ink-testing-library";
+import { loadCatalog } from "../../src/content/catalog";
+import { ProgressStore } from "../../src/store/progress";
+import { TargetSession } from "../../src/targets/target-session";
+import { App, type ExitChoice } from "../../src/ui/app";
+import { catalogFrom, type View } from "../../src/ui/app-context";
+import { UiBridge } from "../../src/ui/bridge";
+import { NO_COLOUR_THEME } from "../../src/ui/theme";
+
+export const KEYS = { enter: "\r", down: "\u001B[B", up: "\u001B[A", escape: "\u001B", tab: "\t" } as const;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface RenderedApp {
+  frame: () => string;
+  /** Types keys one at a time, leaving Ink time to re-bind its handlers in between. */
+  press: (...keys: string[]) => Promise<void>;
+  /** Waits until the screen shows `text` (or matches it), failing with the last frame otherwise. */
+  waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
+  exitChoice: () => ExitChoice | undefined;
+  progress: ProgressStore;
+  session: TargetSession;
+  stateDir: string;
+  unmount: () => Promise<void>;
+}
+
+/**
+ * The real app over the shipped lessons, the sandbox as target, and a progress file in a
+ * temporary folder (or `stateDir`, to resume), rendered by ink-testing-library.
+ */
+export const renderApp = async (options: { stateDir?: string; initialView?: View } = {}): Promise<RenderedApp> => {
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "s3-tutor-ui-"));
+  const content = await loadCatalog();
+  const opened = await ProgressStore.open(join(stateDir, "progress.json"));
+  const bridge = new UiBridge();
+  const session = new TargetSession({ target: "sandbox", confirm: bridge.confirm, onNotice: bridge.notify });
+  let exitChoice: ExitChoice | undefined;
+  const instance = render(
+    <App
+      catalog={catalogFrom(
+        content.lessons.map((loaded) => loaded.lesson),
+        content.quizzes.map((loaded) => loaded.quiz),
+      )}
+      progress={opened.store}
+      session={session}
+      bridge={bridge}
+      theme={NO_COLOUR_THEME}
+      initialNotices={opened.notice ? [opened.notice] : []}
+      {...(options.initialView ? { initialView: options.initialView } : {})}
+      onExit={(choice) => {
+        exitChoice = choice;
+      }}
+    />,
+  );
+  await sleep(30);
+  const frame = () => instance.lastFrame() ?? "";
+  return {
+    frame,
+    press: async (...keys) => {
+      for (const key of keys) {
+        await sleep(20);
+        instance.stdin.write(key);
+        await sleep(key === KEYS.escape ? 80 : 20);
+      }
+    },
+    waitFor: async (text, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const current = frame();
+        if (typeof text === "string" ? current.includes(text) : text.test(current)) return current;
+        if (Date.now() > deadline) throw new Error(`the screen never showed ${String(text)}; it shows:\n${current}`);
+        await sleep(20);
+      }
+    },
+    exitChoice: () => exitChoice,
+    progress: opened.store,
+    session,
+    stateDir,
+    unmount: async () => {
+      instance.unmount();
+      await session.close();
+      await opened.store.flush();
+    },
+  };
+};

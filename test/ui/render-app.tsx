@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { loadCatalog } from "../../src/content/catalog";
 import { ProgressStore } from "../../src/store/progress";
+import type { TargetOptions } from "../../src/targets/options";
+import type { Target } from "../../src/targets/target";
 import { TargetSession } from "../../src/targets/target-session";
 import { App, type ExitChoice } from "../../src/ui/app";
 import { catalogFrom, type View } from "../../src/ui/app-context";
@@ -31,12 +33,23 @@ export interface RenderedApp {
  * The real app over the shipped lessons, the sandbox as target, and a progress file in a
  * temporary folder (or `stateDir`, to resume), rendered by ink-testing-library.
  */
-export const renderApp = async (options: { stateDir?: string; initialView?: View } = {}): Promise<RenderedApp> => {
+export interface RenderOptions {
+  stateDir?: string;
+  initialView?: View;
+  /** Which target the app believes it has, and how to make it (default: the embedded sandbox). */
+  target?: TargetOptions;
+  createTarget?: (options: TargetOptions) => Promise<Target>;
+}
+
+export const renderApp = async (options: RenderOptions = {}): Promise<RenderedApp> => {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "s3-tutor-ui-"));
   const content = await loadCatalog();
   const opened = await ProgressStore.open(join(stateDir, "progress.json"));
   const bridge = new UiBridge();
-  const session = new TargetSession({ target: "sandbox", confirm: bridge.confirm, onNotice: bridge.notify });
+  const session = new TargetSession(
+    { ...(options.target ?? { target: "sandbox" }), confirm: bridge.confirm, onNotice: bridge.notify },
+    options.createTarget,
+  );
   let exitChoice: ExitChoice | undefined;
   const instance = render(
     <App

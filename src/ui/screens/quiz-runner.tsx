@@ -65,7 +65,8 @@ export const QuizRunner = ({ isActive, height }: QuizRunnerProps) => {
         <Box marginTop={1}>
           <Text bold color={score.percent >= 70 ? theme.success : theme.warning}>
             Score: {score.correct} of {score.total} ({score.percent}%)
-            {isQuizComplete(state) ? "" : " (some questions skipped)"}
+            {state.skipped.length > 0 ? `, ${state.skipped.length} skipped` : ""}
+            {isQuizComplete(state) ? "" : ", some not answered"}
           </Text>
         </Box>
         <Text color={theme.muted}>esc: back to the menu</Text>

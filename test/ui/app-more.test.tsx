@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createTarget } from "../../src/targets/create-target";
+import { sandboxTarget } from "../../src/targets/sandbox-target";
+import type { Target } from "../../src/targets/target";
+import { guardStrayOutput } from "../../src/ui/stray-output";
+import { COLOUR_THEME, NO_COLOUR_THEME, themeFor } from "../../src/ui/theme";
+import { KEYS, renderApp, type RenderedApp } from "./render-app";
+
+let app: RenderedApp | undefined;
+afterEach(async () => {
+  await app?.unmount();
+  app = undefined;
+});
+
+/** The sandbox, but without a second account: what LocalStack-like targets look like to a step. */
+const withoutSecondAccount = async (): Promise<Target> => {
+  const target = sandboxTarget();
+  return Object.assign(Object.create(target) as Target, { capabilities: new Set(["regionRedirect"]), identities: ["default"] });
+};
+
+describe("the practice quiz", () => {
+  it("gives immediate feedback with the explanation and the source, then the score", async () => {
+    app = await renderApp({ initialView: { screen: "quiz" } });
+    const first = await app.waitFor("question 1 of 6");
+    expect(first).toContain("Where is the file stored?");
+    await app.press(KEYS.enter);
+    const feedback = await app.waitFor("✓ Correct.");
+    expect(feedback).toContain("Source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingBucket.html");
+    await app.press("n");
+    await app.waitFor("question 2 of 6");
+    for (let i = 2; i <= 6; i++) await app.press("S");
+    await app.waitFor("Score: 1 of 6 (17%), 5 skipped");
+  });
+
+  it("ticks several choices with space for a question with more than one answer", async () => {
+    app = await renderApp({ initialView: { screen: "quiz" } });
+    await app.waitFor("question 1 of 6");
+    await app.press("S", "S", "S");
+    await app.waitFor("Which of these are invalid names");
+    await app.press(" ", KEYS.down, " ", KEYS.down, " ", KEYS.enter);
+    const feedback = await app.waitFor("✓ Correct.");
+    expect(feedback).toContain("InvalidBucketName");
+  });
+});
+
+describe("targets in the app", () => {
+  it("a step the target cannot run says so, with what AWS would show, and n passes over it", async () => {
+    app = await renderApp({ initialView: { screen: "lesson", lessonId: "global-namespace" }, createTarget: withoutSecondAccount });
+    await app.press("n", KEYS.down, KEYS.down, KEYS.enter, "n");
+    await app.waitFor("▶ Claim a name");
+    await app.press("n");
+    await app.waitFor("Check your work first (c), or skip the step (S).");
+    await app.press("S");
+    const step = await app.waitFor("Not on this target");
+    expect(step).toContain("▶ Another account tries the same name");
+    expect(step).toContain("needs a second account");
+    expect(step).toContain("409 BucketAlreadyExists");
+    await app.press("n");
+    await app.waitFor("▶ Ask again for your own name");
+    expect(app.frame()).toContain("✓✓––▸");
+  });
+
+  it("an unreachable target says what is wrong and how to fix it", async () => {
+    app = await renderApp({
+      initialView: { screen: "lesson", lessonId: "global-namespace" },
+      target: { target: "localstack", endpoint: "http://127.0.0.1:9" },
+      createTarget: (options) => createTarget(options),
+    });
+    await app.press("n", KEYS.down, KEYS.down, KEYS.enter, "n");
+    const failed = await app.waitFor("Nothing answers at http://127.0.0.1:9");
+    expect(failed).toContain("pass --endpoint");
+    expect(failed).toContain("localstack · eu-west-1 · not reachable");
+  });
+
+  it("quitting after using a real account offers cleanup first", async () => {
+    app = await renderApp({ target: { target: "aws", region: "eu-west-1" }, createTarget: async () => sandboxTarget() });
+    await app.session.ready();
+    await app.press("q");
+    await app.waitFor("Clean up what s3-tutor created in your AWS account before leaving?");
+    await app.press("y");
+    expect(app.exitChoice()).toEqual({ cleanup: true });
+  });
+
+  it("Ctrl-C on the sandbox leaves at once", async () => {
+    app = await renderApp();
+    await app.waitFor("Practice quiz");
+    await app.press("\u0003");
+    expect(app.exitChoice()).toEqual({ cleanup: false });
+  });
+});
+
+describe("the screen stays whole", () => {
+  it("stray stderr output and warnings become notices, and are kept for after the app", () => {
+    const seen: string[] = [];
+    const restore = guardStrayOutput((message) => seen.push(message));
+    process.stderr.write("(node:1) SomeWarning: something a library says\nmore detail\n");
+    process.emitWarning("NodeVersionSupportWarning: please upgrade");
+    const kept = restore();
+    expect(seen).toEqual(["(node:1) SomeWarning: something a library says", "NodeVersionSupportWarning: please upgrade"]);
+    expect(kept[0]).toContain("more detail");
+  });
+
+  it("NO_COLOR turns every colour off", () => {
+    expect(themeFor({ NO_COLOR: "1" })).toBe(NO_COLOUR_THEME);
+    expect(themeFor({})).toBe(COLOUR_THEME);
+    expect(Object.entries(NO_COLOUR_THEME).filter(([name, value]) => name !== "colour" && value !== undefined)).toEqual([]);
+  });
+});
+
+describe("the lesson list", () => {
+  it("marks a finished lesson done and a started one in progress", async () => {
+    app = await renderApp({ initialView: { screen: "lesson", lessonId: "regions-and-buckets" } });
+    await app.press("n", KEYS.enter, "n", "S", "n", "S", KEYS.enter, "n");
+    await app.waitFor("recap");
+    await app.press(KEYS.escape);
+    await app.waitFor("Practice quiz");
+    await app.press(KEYS.down, KEYS.enter);
+    const list = await app.waitFor("Lessons");
+    expect(list).toContain("✓ Global service, regional buckets");
+    expect(list).toContain("· One name, one owner");
+  });
+});

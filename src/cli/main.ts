@@ -13,7 +13,10 @@ const program = new Command()
   .name("s3-tutor")
   .description("Learn Amazon S3 in the terminal: lessons, quizzes and hands-on steps against a real S3 API.")
   .version(VERSION)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // The root command (the app) and the subcommands share flags such as --target: options after a
+  // subcommand's name are that subcommand's.
+  .enablePositionalOptions();
 
 /** The flags every command that talks to S3 shares. */
 const withTargetOptions = (command: Command): Command =>

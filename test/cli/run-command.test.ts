@@ -49,3 +49,12 @@ describe("s3-tutor run --auto", () => {
     expect(result.stderr).toContain("run needs --auto");
   });
 });
+
+describe("target flags reach the subcommand", () => {
+  it("run --target localstack talks to LocalStack's endpoint, and says plainly when nothing answers", async () => {
+    const result = await finished(spawnCli(["run", "all", "--auto", "--target", "localstack", "--endpoint", "http://127.0.0.1:9"]));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Nothing answers at http://127.0.0.1:9.");
+    expect(result.stdout).not.toContain("Target: sandbox");
+  });
+});

@@ -1,0 +1,193 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
+
+/**
+ * The built `s3-tutor` (dist/cli.js) in a pseudo-terminal, started the way a learner starts it:
+ * what reaches the terminal is all these tests look at. The ink-testing-library tests in
+ * test/ui cover the flows in depth; these cover what only a real terminal shows: raw keys,
+ * the size, resizing, colour, leaving the terminal as it was, and the exit codes.
+ */
+
+const KEYS = { enter: "\r", ctrlC: "\u0003" } as const;
+const LESSON = "Global service, regional buckets";
+
+const stateDirs: string[] = [];
+const apps: PtyApp[] = [];
+
+const newStateDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "s3-tutor-pty-"));
+  stateDirs.push(dir);
+  return dir;
+};
+
+const start = (options: Partial<StartOptions> = {}): PtyApp => {
+  const app = new PtyApp({ stateDir: options.stateDir ?? newStateDir(), ...options });
+  apps.push(app);
+  return app;
+};
+
+/** The home screen is up and the app takes keys (see `waitForKeys`). */
+const home = async (app: PtyApp): Promise<string[]> => {
+  await app.waitFor("enter choose");
+  await app.waitForKeys();
+  return app.screen();
+};
+
+/** The row that is a rule of "─" across the whole width: the status bar's top edge. */
+const ruleWidth = (rows: string[]): number | undefined =>
+  rows.filter((row) => /^─+$/.test(row)).map((row) => row.length).at(-1);
+
+beforeAll(() => {
+  // Never test a stale dist/: bundle the sources as they are now.
+  const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8", shell: process.platform === "win32" });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+}, 120_000);
+
+afterEach(() => {
+  for (const app of apps.splice(0)) app.kill();
+});
+
+afterAll(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("s3-tutor in a terminal", () => {
+  it("opens home at 80×24: title, first-run welcome, menu and status bar, every row within the window", async () => {
+    const app = start();
+    const rows = await home(app);
+    const text = rows.join("\n");
+    expect(rows[0]?.trim()).toBe("s3-tutor");
+    expect(text).toContain("Welcome!");
+    expect(text).toContain("an S3 sandbox built into s3-tutor: nothing to");
+    expect(text).toContain("install, no account, no network.");
+    for (const item of [`Start: ${LESSON}`, "Lessons", "Practice quiz", "Target and region", "Help", "Quit"]) {
+      expect(text).toContain(item);
+    }
+    expect(rows).toContain("sandbox · eu-west-1 · not started");
+    expect(rows.at(-1)).toMatch(/^enter choose · \? help · q quit/);
+    expect(ruleWidth(rows)).toBe(80);
+    // The frame fits: fewer rows than the window (Ink then keeps its cursor on the row below),
+    // and no row wider than it. Every character on this screen takes one column.
+    expect(rows.length).toBeLessThan(24);
+    expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(80);
+
+    app.press("q");
+    expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+  });
+
+  it("Enter opens the first lesson, n moves to its question, and a resize reflows to the new width", async () => {
+    const app = start();
+    await home(app);
+
+    app.press(KEYS.enter);
+    // The read step as rendered markdown: the heading without its "#".
+    let rows = await app.waitFor((screen) => screen.some((row) => row.trim() === "One list, many regions"));
+    expect(rows.join("\n")).toContain(`${LESSON}  step 1 of 6`);
+    expect(rows.join("\n")).not.toMatch(/\*\*|# One list/);
+
+    app.press("n");
+    await app.waitFor("step 2 of 6");
+    await app.waitFor("You create a bucket in eu-west-1");
+    rows = await app.waitFor("In eu-west-1 only, unless you copy or replicate it elsewhere");
+    expect(ruleWidth(rows)).toBe(80);
+
+    app.pty.resize(100, 30);
+    rows = await app.waitFor((screen) => ruleWidth(screen) === 100);
+    expect(rows.join("\n")).toContain("step 2 of 6");
+    expect(rows.join("\n")).toContain("You create a bucket in eu-west-1");
+    expect(rows.length).toBeLessThan(30);
+    expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(100);
+
+    app.press("q");
+    expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+  });
+
+  it("NO_COLOR=1: no colour sequences at all, on home or in a lesson; without it, colours", async () => {
+    const openLesson = async (app: PtyApp) => {
+      await home(app);
+      app.press(KEYS.enter);
+      // Wait for the rendered markdown, whose inline code is coloured when colour is on.
+      await app.waitFor((screen) => screen.some((row) => row.trim() === "One list, many regions"));
+      app.press("q");
+      expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+      return app.output;
+    };
+
+    const plain = await openLesson(start({ env: { NO_COLOR: "1" } }));
+    expect(colourSequences(plain)).toEqual([]);
+    expect(plain).toContain("\u001B[1m"); // bold still carries meaning
+
+    const coloured = await openLesson(start());
+    expect(colourSequences(coloured).length).toBeGreaterThan(0);
+  });
+
+  it("Ctrl-C exits 0 and leaves the terminal as it found it", async () => {
+    // POSIX: started from sh, which prints the terminal's settings after the app exits.
+    const thenStty = process.platform !== "win32";
+    const app = start({ thenStty });
+    await home(app);
+    app.press(KEYS.enter);
+    await app.waitFor("step 1 of 6");
+
+    app.press(KEYS.ctrlC);
+    expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+
+    const [appOutput = "", afterExit = ""] = app.output.split(EXIT_MARK);
+    // The last thing the app wrote shows the cursor again, and every mode it set is reset.
+    expect(appOutput.trimEnd().endsWith("\u001B[?25h")).toBe(true);
+    const modes = privateModes(appOutput);
+    expect(modes.get("25")).toBe(true);
+    expect([...modes].filter(([mode, on]) => mode !== "25" && on)).toEqual([]);
+    if (thenStty) {
+      // Raw mode is off again: the line discipline echoes and edits lines, and Ctrl-C signals.
+      const settings = afterExit.split(/\s+/);
+      expect(settings).toEqual(expect.arrayContaining(["icanon", "echo", "isig"]));
+      expect(settings).not.toContain("-icanon");
+      expect(settings).not.toContain("-echo");
+    }
+  });
+
+  it("q quits with 0, and the next start offers to continue the lesson at the step left", async () => {
+    const stateDir = newStateDir();
+    const first = start({ stateDir });
+    await home(first);
+    first.press(KEYS.enter);
+    await first.waitFor("step 1 of 6");
+    first.press("n");
+    await first.waitFor("step 2 of 6");
+    first.press("q");
+    expect(await first.waitForExit()).toMatchObject({ exitCode: 0 });
+
+    const second = start({ stateDir });
+    const rows = await home(second);
+    const text = rows.join("\n");
+    expect(text).toMatch(new RegExp(`❯ Continue: ${LESSON}\\s+step 2 of 6`));
+    expect(text).not.toContain("Welcome!");
+
+    second.press(KEYS.enter);
+    await second.waitFor("You create a bucket in eu-west-1");
+    expect(second.screen().join("\n")).toContain("step 2 of 6");
+    second.press("q");
+    expect(await second.waitForExit()).toMatchObject({ exitCode: 0 });
+  });
+
+  it("without a terminal, exits 2 and says what to use instead", () => {
+    const result = spawnSync(process.execPath, ["dist/cli.js"], {
+      cwd: root,
+      env: terminalEnv(newStateDir()),
+      input: "",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("need an interactive terminal");
+    expect(result.stderr).toContain("s3-tutor run <lesson|all> --auto");
+    expect(result.stderr).toContain("s3-tutor quiz --plain");
+    expect(result.stderr).toContain("s3-tutor validate");
+  });
+});

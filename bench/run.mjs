@@ -1,11 +1,14 @@
-// s3-tutor benchmarks: sandbox start-up, the whole curriculum headless, and SDK round-trip
-// latency, each beside a floor measured in the same run, and beside moto where a venv can hold it.
+// s3-tutor benchmarks: sandbox start-up, the whole curriculum headless, the app's first frame and
+// peak RSS in a pseudo-terminal (bench/first-frame.mjs), and SDK round-trip latency, each beside a
+// floor measured in the same run, and beside moto where a venv can hold it.
 //   npm run bench                    all figures
 //   npm run bench -- --no-moto       skip moto
 //   BENCH_ITERATIONS=2000 npm run bench
+//   BENCH_START_RUNS, BENCH_CURRICULUM_RUNS, BENCH_FRAME_RUNS: processes per start-up figure
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { measureFirstFrame, printFirstFrame } from "./first-frame.mjs";
 import { ensureBuilt, ms, root, runNodeJson, startServer, summary } from "./lib.mjs";
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 1000);
@@ -43,6 +46,10 @@ const cliFloor = await timed("floor");
 console.log(`\ns3-tutor run all --auto on the sandbox (${curriculumRuns} whole processes)`);
 console.log(startRow("run all --auto", curriculum));
 console.log(startRow("floor: s3-tutor --version", cliFloor));
+
+// --- the app's first frame and peak RSS, in a pseudo-terminal -------------------------------
+console.log("");
+printFirstFrame(await measureFirstFrame());
 
 // --- round trips ----------------------------------------------------------------------------
 const roundTrips = (endpoint) => runNodeJson("bench/probe-round-trip.mjs", [endpoint, String(iterations)]);

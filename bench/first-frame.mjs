@@ -1,0 +1,187 @@
+// Time to the first frame of s3-tutor's home screen in a pseudo-terminal, beside a bare Ink
+// "hello" bundled with the same esbuild options (the floor), alternating the two in the same run;
+// and the peak RSS of each, from GNU time around the node process. Measured from outside: the
+// program is spawned as a learner would start it, timed until its text appears, then quit with q.
+//   node bench/first-frame.mjs                  this section alone (npm run bench runs it too)
+//   BENCH_FRAME_RUNS=20 node bench/first-frame.mjs
+import { spawn } from "@lydell/node-pty";
+import { spawnSync } from "node:child_process";
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
+import { build } from "esbuild";
+import { buildOptions } from "../scripts/build-options.mjs";
+import { ensureBuilt, ms, root, summary } from "./lib.mjs";
+
+const COLS = 80;
+const ROWS = 24;
+
+const programs = {
+  app: { label: 's3-tutor: home screen ("Practice quiz")', args: ["dist/cli.js"], text: "Practice quiz" },
+  hello: { label: 'floor: bare Ink "hello", bundled the same', args: [".bench-cache/ink-hello/ink-hello.js"], text: "hello" },
+};
+
+/** bench/fixtures/ink-hello.tsx bundled into .bench-cache/ink-hello/ with dist/'s esbuild options. */
+const buildHello = async () => {
+  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  await build({
+    ...buildOptions(version),
+    absWorkingDir: root,
+    entryPoints: { "ink-hello": "bench/fixtures/ink-hello.tsx" },
+    outdir: ".bench-cache/ink-hello",
+  });
+};
+
+/** GNU time's -v report names the peak RSS; BSD time (macOS) and Windows have no -v. */
+const gnuTime = () => {
+  const time = "/usr/bin/time";
+  if (process.platform === "win32" || !existsSync(time)) return { reason: "no /usr/bin/time on this machine" };
+  const probe = spawnSync(time, ["-v", process.execPath, "-e", ""], { encoding: "utf8" });
+  if (!/Maximum resident set size/.test(probe.stderr ?? "")) return { reason: "/usr/bin/time is not GNU time (no -v report)" };
+  return { time };
+};
+
+/** A learner's terminal: none of the CI variables (with them Ink prints only the last frame). */
+const terminalEnv = (stateDir) => {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name === "CI" || name === "CONTINUOUS_INTEGRATION" || name.startsWith("CI_") || name === "NO_COLOR" || name === "FORCE_COLOR") {
+      delete env[name];
+    }
+  }
+  return { ...env, TERM: "xterm-256color", S3_TUTOR_STATE_DIR: stateDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+};
+
+/**
+ * Whether the program reads keys one by one yet (raw mode): Ink draws its first frame a few ms
+ * before it turns raw mode on, and a q typed in between would be echoed, not read at once.
+ * Undefined where the pty's device cannot be looked at (Windows).
+ */
+const rawMode = (term) => {
+  if (process.platform === "win32" || !term.ptsName) return undefined;
+  let fd;
+  try {
+    fd = openSync(term.ptsName, constants.O_RDWR | constants.O_NOCTTY);
+  } catch {
+    return undefined; // gone: the program has exited
+  }
+  try {
+    return spawnSync("stty", ["-a"], { stdio: [fd, "pipe", "pipe"], encoding: "utf8" }).stdout.split(/\s+/).includes("-icanon");
+  } finally {
+    closeSync(fd);
+  }
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One run: spawn in an 80×24 pty, time until `text` shows, then wait for raw mode and press q.
+ * Resolves with { frameMs, rssKiB }.
+ */
+const runOnce = (program, { time, stateDir, scratch }) =>
+  new Promise((resolve, reject) => {
+    const rssFile = join(scratch, `time-${Math.random().toString(36).slice(2)}.txt`);
+    const [file, args] = time
+      ? [time, ["-v", "-o", rssFile, process.execPath, ...program.args]]
+      : [process.execPath, program.args];
+    const started = performance.now();
+    const term = spawn(file, args, { name: "xterm-256color", cols: COLS, rows: ROWS, cwd: root, env: terminalEnv(stateDir) });
+    let output = "";
+    let frameMs;
+    let exited = false;
+    let ctrlC;
+    const giveUp = setTimeout(() => {
+      term.kill();
+      reject(new Error(`${program.args[0]} did not show "${program.text}" and quit within 30 s:\n${stripVTControlCharacters(output)}`));
+    }, 30_000);
+
+    const quit = async () => {
+      const deadline = Date.now() + 5_000;
+      let raw = rawMode(term);
+      while (raw === false && !exited && Date.now() < deadline) {
+        await sleep(5);
+        raw = rawMode(term);
+      }
+      if (raw === undefined) await sleep(200);
+      if (exited) return;
+      term.write("q");
+      ctrlC = setTimeout(() => term.write("\u0003"), 5_000);
+    };
+
+    term.onData((chunk) => {
+      output += chunk;
+      if (frameMs === undefined && stripVTControlCharacters(output).includes(program.text)) {
+        frameMs = performance.now() - started;
+        void quit();
+      }
+    });
+    term.onExit(({ exitCode }) => {
+      exited = true;
+      clearTimeout(giveUp);
+      clearTimeout(ctrlC);
+      if (exitCode !== 0 || frameMs === undefined) {
+        reject(new Error(`${program.args[0]} exited with ${exitCode}:\n${stripVTControlCharacters(output)}`));
+        return;
+      }
+      let rssKiB;
+      if (time) {
+        const report = readFileSync(rssFile, "utf8");
+        rssKiB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1]);
+        rmSync(rssFile, { force: true });
+      }
+      resolve({ frameMs, rssKiB });
+    });
+  });
+
+/**
+ * Both programs `runs` times each, alternating which goes first, after one warm-up run of each
+ * (not counted). Resolves with the summaries and, when peak RSS cannot be read, why.
+ */
+export const measureFirstFrame = async ({ runs = Number(process.env.BENCH_FRAME_RUNS ?? 10) } = {}) => {
+  await buildHello();
+  const { time, reason } = gnuTime();
+  const scratch = mkdtempSync(join(tmpdir(), "s3-tutor-bench-frame-"));
+  const options = { time, stateDir: scratch, scratch };
+  try {
+    const samples = { app: [], hello: [] };
+    await runOnce(programs.app, options);
+    await runOnce(programs.hello, options);
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 === 0 ? ["app", "hello"] : ["hello", "app"];
+      for (const name of order) samples[name].push(await runOnce(programs[name], options));
+    }
+    const summarise = (rows) => ({
+      frame: summary(rows.map((row) => row.frameMs)),
+      rss: time ? summary(rows.map((row) => row.rssKiB)) : undefined,
+    });
+    return { runs, app: summarise(samples.app), hello: summarise(samples.hello), rssReason: reason };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+};
+
+const mib = (kib) => `${(kib / 1024).toFixed(1)} MiB`;
+const row = (label, s, format) =>
+  `  ${label.padEnd(42)} p50 ${format(s.p50).padStart(10)}   min ${format(s.min).padStart(10)}   max ${format(s.max).padStart(10)}`;
+
+export const printFirstFrame = (result) => {
+  console.log(`Time to first frame, spawn to text on screen, ${COLS}×${ROWS} pty (${result.runs} runs each, alternating, after a warm-up)`);
+  console.log(row(programs.app.label, result.app.frame, ms));
+  console.log(row(programs.hello.label, result.hello.frame, ms));
+  console.log(`  ratio s3-tutor/hello p50: ${(result.app.frame.p50 / result.hello.frame.p50).toFixed(2)}`);
+  if (result.app.rss && result.hello.rss) {
+    console.log(`\nPeak RSS of the node process (GNU time -v), same runs: started, first frame, q`);
+    console.log(row("s3-tutor: home screen, then q", result.app.rss, mib));
+    console.log(row('floor: bare Ink "hello"', result.hello.rss, mib));
+    console.log(`  ratio s3-tutor/hello p50: ${(result.app.rss.p50 / result.hello.rss.p50).toFixed(2)}`);
+  } else {
+    console.log(`\nPeak RSS: not measured (${result.rssReason})`);
+  }
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  ensureBuilt();
+  printFirstFrame(await measureFirstFrame());
+}

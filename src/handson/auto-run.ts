@@ -12,7 +12,7 @@ import type { Target } from "../targets/target";
 import { missingCapabilities } from "./needs";
 import type { PhaseResult, PollProgress } from "./results";
 import { runCleanup, runStepPhases } from "./runner";
-import type { Variables } from "./template";
+import { renderString, type Variables } from "./template";
 import { targetVariables } from "./variables";
 
 /**
@@ -61,9 +61,11 @@ const CAPABILITY_WORDS: Record<Capability, string> = {
 
 const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };
 
-export const notApplicableReason = (step: HandsOn, missing: Capability[], target: Target): string => {
+/** Why a step cannot run here, and what real AWS would show (with the lesson's variables filled in). */
+export const notApplicableReason = (step: HandsOn, missing: Capability[], target: Target, variables: Variables): string => {
   const needs = missing.map((capability) => CAPABILITY_WORDS[capability]).join(" and ");
-  return `needs ${needs}, which ${TARGET_WORDS[target.name]} cannot provide here.${step.otherwise ? ` ${step.otherwise.trim()}` : ""}`;
+  const otherwise = step.otherwise ? ` ${String(renderString(step.otherwise.trim(), variables, "otherwise", "keep"))}` : "";
+  return `needs ${needs}, which ${TARGET_WORDS[target.name]} cannot provide here.${otherwise}`;
 };
 
 /** The first failing expectation of a step, told with its phase and action. */
@@ -113,7 +115,7 @@ export const autoRunLesson = async (
         index,
         title: handsOn.title,
         outcome: "notApplicable",
-        reason: notApplicableReason(handsOn, missing, target),
+        reason: notApplicableReason(handsOn, missing, target, context.variables),
         missing,
         phases: [],
         durationMs: 0,

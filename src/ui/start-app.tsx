@@ -8,6 +8,7 @@ import { TargetSession } from "../targets/target-session";
 import { App, type ExitChoice } from "./app";
 import { catalogFrom, type View } from "./app-context";
 import { UiBridge } from "./bridge";
+import { preloadMarkdown } from "./components/markdown";
 import { guardStrayOutput } from "./stray-output";
 import { themeFor } from "./theme";
 
@@ -47,6 +48,7 @@ export const startApp = async ({ content, target, initialView }: StartAppOptions
     />,
     { exitOnCtrlC: false },
   );
+  preloadMarkdown();
   // A signal from outside (kill, a closing terminal) still leaves the terminal as it was.
   const stop = () => instance.unmount();
   process.once("SIGTERM", stop);

@@ -75,7 +75,7 @@ describe("run --auto on one lesson", () => {
             goal: "-",
             needs: ["secondAccount"],
             as: "other",
-            otherwise: "On AWS another account gets BucketAlreadyExists.",
+            otherwise: "On AWS another account gets BucketAlreadyExists for {{prefix}}-data.",
             solve: [{ call: "s3:ListBuckets" }],
           },
         },
@@ -84,7 +84,7 @@ describe("run --auto on one lesson", () => {
     );
     expect(run.steps[0]).toMatchObject({ outcome: "notApplicable", missing: ["secondAccount"] });
     expect(run.steps[0]?.reason).toBe(
-      "needs a second account, which the sandbox cannot provide here. On AWS another account gets BucketAlreadyExists.",
+      "needs a second account, which the sandbox cannot provide here. On AWS another account gets BucketAlreadyExists for autorun-data.",
     );
     expect(run.passed).toBe(true);
   });

@@ -18,6 +18,20 @@ export const runAppCommand = async (flags: TargetFlags, lessonId?: string): Prom
     process.stderr.write(NO_TERMINAL_MESSAGE);
     return 2;
   }
+  // Raw mode from the start: keys typed while the app loads wait for it, instead of being echoed
+  // by the terminal and turned into a newline Ink would not read as Enter.
+  process.stdin.setRawMode(true);
+  try {
+    return await openApp(flags, lessonId);
+  } finally {
+    process.stdin.setRawMode(false);
+  }
+};
+
+const openApp = async (flags: TargetFlags, lessonId?: string): Promise<number> => {
+  // The screens' code (Ink, React, yoga) loads while the lessons are read from disk.
+  const screens = import("../../ui/start-app");
+  screens.catch(() => undefined);
   const content = await loadCatalog();
   if (content.problems.length > 0) {
     for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
@@ -27,7 +41,7 @@ export const runAppCommand = async (flags: TargetFlags, lessonId?: string): Prom
     const known = content.lessons.map((loaded) => loaded.lesson.id).join(", ");
     throw new UserError(`there is no lesson "${lessonId}". Lessons: ${known}.`);
   }
-  const { startApp } = await import("../../ui/start-app");
+  const { startApp } = await screens;
   return startApp({
     content,
     target: targetOptionsFrom(flags),

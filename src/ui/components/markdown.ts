@@ -24,24 +24,33 @@ const loadRenderer = (): Promise<Renderer> =>
     };
   }));
 
+/** Loads the renderer in the background (after the first frame), so a lesson does not wait for it. */
+export const preloadMarkdown = (): void => {
+  void loadRenderer();
+};
+
 export const renderMarkdown = async (markdown: string, width: number, colour: boolean): Promise<string[]> => {
   const render = await loadRenderer();
   const text = render(markdown, width);
   return wrapLines(colour ? text : plain(text), width);
 };
 
-/** The markdown as terminal rows for this width; plain source text until the renderer is ready. */
+/**
+ * The markdown as terminal rows for this width: plain source text only until the renderer is
+ * first ready; after a resize, the previous rendering until the new one is ready.
+ */
 export const useMarkdownLines = (markdown: string, width: number, colour: boolean): string[] => {
-  const [rendered, setRendered] = useState<{ key: string; lines: string[] } | undefined>();
+  const [rendered, setRendered] = useState<{ key: string; markdown: string; lines: string[] } | undefined>();
   const key = `${width}:${colour}:${markdown}`;
   useEffect(() => {
     let current = true;
     void renderMarkdown(markdown, width, colour).then((lines) => {
-      if (current) setRendered({ key, lines });
+      if (current) setRendered({ key, markdown, lines });
     });
     return () => {
       current = false;
     };
   }, [key, markdown, width, colour]);
-  return rendered?.key === key ? rendered.lines : wrapLines(markdown.trim(), width);
+  if (rendered?.key === key || rendered?.markdown === markdown) return rendered.lines;
+  return wrapLines(markdown.trim(), width);
 };

@@ -107,7 +107,7 @@ export const useHandsOn = (
         if (!live) return;
         const missing = missingCapabilities(step, target);
         if (missing.length > 0) {
-          const notApplicable = { missing, reason: notApplicableReason(step, missing, target) };
+          const notApplicable = { missing, reason: notApplicableReason(step, missing, target, variables) };
           setView((current) => ({ ...current, activity: "idle", target, variables, notApplicable }));
           return;
         }

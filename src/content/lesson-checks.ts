@@ -62,6 +62,14 @@ export const checkLesson = (loaded: LoadedLesson, known: KnownIds, operationExis
     for (const { list, index, action } of actionsOf(step.handsOn)) {
       problems.push(...checkAction(loaded, [...path, list, index], action, scope, operationExists));
     }
+    const variant = step.handsOn.onRealAccount;
+    if (variant) {
+      const variantPath = [...path, "onRealAccount"];
+      problems.push(...scope.check([...variantPath, "goal"], variant.goal), ...scope.check([...variantPath, "hint"], variant.hint));
+      for (const { list, index, action } of actionsOf({ ...step.handsOn, ...variant, onRealAccount: undefined })) {
+        problems.push(...checkAction(loaded, [...variantPath, list, index], action, scope, operationExists));
+      }
+    }
   });
   return problems;
 };

@@ -10,6 +10,7 @@ import {
 } from "../engine/lesson-session";
 import type { Target } from "../targets/target";
 import { missingCapabilities } from "./needs";
+import { stepFor } from "./step-variant";
 import type { PhaseResult, PollProgress } from "./results";
 import { runCleanup, runStepPhases } from "./runner";
 import { renderString, type Variables } from "./template";
@@ -57,6 +58,8 @@ const CAPABILITY_WORDS: Record<Capability, string> = {
   secondAccount: "a second account",
   replication: "replication that really copies objects",
   regionRedirect: "wrong-region redirects",
+  reservedNames: "S3's reserved bucket-name prefixes and suffixes",
+  lifecycleRules: "S3's lifecycle checks",
 };
 
 const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };
@@ -104,7 +107,7 @@ export const autoRunLesson = async (
       state = lessonReducer(lesson, state, { type: stepKind(step) === "read" ? "next" : "skip" });
       continue;
     }
-    const handsOn = step.handsOn;
+    const handsOn = stepFor(step.handsOn, target);
     callbacks.onStepStart?.(lesson, index, handsOn.title);
     const stepStarted = performance.now();
     const missing = missingCapabilities(handsOn, target);

@@ -26,6 +26,7 @@ export const codeView = (action: Action, target: Target, stepIdentity?: string):
     region: action.region ?? target.region,
     endpoint: target.endpoint,
     environment: identityEnvironment(target, action.as ?? stepIdentity ?? DEFAULT_IDENTITY),
+    ...(action.followRegionRedirects ? { followRegionRedirects: true } : {}),
   };
   return {
     typescript: sdkSnippet({ ...call, ...(action.expectError ? { expectedError: action.expectError } : {}) }),

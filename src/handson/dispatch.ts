@@ -112,7 +112,9 @@ const callError = (fault: ServiceFault, status: number | undefined): CallError =
 /** Sends one call as the target's identity in the region, with the target's guard around it. */
 export const sendCall = async (target: Target, call: PlannedCall): Promise<CallResponse> => {
   const Command = await loadCommand(`${call.service}:${call.operation}`);
-  const client = await target.client(call.service, call.identity, call.region);
+  const client = await target.client(call.service, call.identity, call.region, {
+    ...(call.followRegionRedirects ? { followRegionRedirects: true } : {}),
+  });
   // A copy: the S3 client writes into its input (it fills CreateBucketConfiguration.LocationConstraint).
   const command = new Command(structuredClone(call.input));
   const seen: { response?: RawResponse } = {};

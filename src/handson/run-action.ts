@@ -45,6 +45,7 @@ export const plannedCallOf = (rendered: Action, context: RunContext): PlannedCal
     identity: rendered.as ?? context.identity ?? DEFAULT_IDENTITY,
     region: rendered.region ?? context.target.region,
     expectsError: rendered.expectError !== undefined,
+    ...(rendered.followRegionRedirects ? { followRegionRedirects: true } : {}),
   };
 };
 

@@ -53,6 +53,7 @@ const clientOptions = (call: SnippetCall): Record<string, unknown> => {
     region: call.region,
     ...(call.endpoint ? { endpoint: call.endpoint } : {}),
     ...(call.endpoint && call.service === "s3" ? { forcePathStyle: true } : {}),
+    ...(call.followRegionRedirects && call.service === "s3" ? { followRegionRedirects: true } : {}),
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
     ...(profile ? { profile } : {}),
   };

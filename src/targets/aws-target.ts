@@ -41,13 +41,14 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
     return region;
   };
 
-  const clients = new ClientPool((service, identity, clientRegion) => {
+  const clients = new ClientPool((service, identity, clientRegion, variant) => {
     onlyDefault(identity);
     return createClient(service, {
       region: clientRegion,
       credentials,
       ...(options.profile ? { profile: options.profile } : {}),
       ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      ...variant,
     });
   });
   const account = accountCache(async (identity) => {
@@ -66,7 +67,7 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
 
   return {
     name: "aws",
-    capabilities: new Set<Capability>(["replication", "regionRedirect"]),
+    capabilities: new Set<Capability>(["replication", "regionRedirect", "reservedNames", "lifecycleRules"]),
     // Empty only when no region is set anywhere; pre-flight then says how to set one.
     region: region ?? "",
     otherRegion: otherRegionFor(region ?? ""),
@@ -90,7 +91,7 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
       }
     },
     account,
-    client: (service, identity, clientRegion) => clients.get(service, identity, clientRegion),
+    client: (service, identity, clientRegion, variant) => clients.get(service, identity, clientRegion, variant),
     // Never keys: the learner's own shell already has their credentials.
     cliEnvironment: (): Record<string, string> => (options.profile ? { AWS_PROFILE: options.profile } : {}),
     confirmWrites: (calls) => guard.confirmWrites(calls),

@@ -1,16 +1,18 @@
-import type { AwsClient, ServiceName } from "./target";
+import type { AwsClient, ClientVariant, ServiceName } from "./target";
 
 /** One SDK client per service, identity and region, made on first use and destroyed together. */
 export class ClientPool {
   private readonly clients = new Map<string, Promise<AwsClient>>();
 
-  constructor(private readonly make: (service: ServiceName, identity: string, region: string) => Promise<AwsClient>) {}
+  constructor(
+    private readonly make: (service: ServiceName, identity: string, region: string, variant: ClientVariant) => Promise<AwsClient>,
+  ) {}
 
-  get(service: ServiceName, identity: string, region: string): Promise<AwsClient> {
-    const key = `${service}/${identity}/${region}`;
+  get(service: ServiceName, identity: string, region: string, variant: ClientVariant = {}): Promise<AwsClient> {
+    const key = `${service}/${identity}/${region}/${variant.followRegionRedirects ? "follow" : "plain"}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = Promise.resolve().then(() => this.make(service, identity, region));
+      client = Promise.resolve().then(() => this.make(service, identity, region, variant));
       this.clients.set(key, client);
       client.catch(() => this.clients.delete(key));
     }

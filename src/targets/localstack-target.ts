@@ -25,12 +25,13 @@ export const localstackTarget = async (options: TargetOptions): Promise<Target> 
   const endpoint = options.endpoint ?? LOCALSTACK_ENDPOINT;
   const region = options.region ?? EMULATOR_REGION;
   const prefix = await sessionPrefix("localstack", options.prefix, options.onNotice ?? noticeToStderr);
-  const clients = new ClientPool((service, identity, clientRegion) =>
+  const clients = new ClientPool((service, identity, clientRegion, variant) =>
     createClient(service, {
       region: clientRegion,
       endpoint,
       credentials: { accessKeyId: accessKeyOf(identity), secretAccessKey: SECRET },
       forcePathStyle: true,
+      ...variant,
     }),
   );
   const account = accountCache(async (identity) => callerAccount(await clients.get("sts", identity, region)));
@@ -51,7 +52,7 @@ export const localstackTarget = async (options: TargetOptions): Promise<Target> 
       }
     },
     account,
-    client: (service, identity, clientRegion) => clients.get(service, identity, clientRegion),
+    client: (service, identity, clientRegion, variant) => clients.get(service, identity, clientRegion, variant),
     cliEnvironment: (identity) => ({ AWS_ACCESS_KEY_ID: accessKeyOf(identity), AWS_SECRET_ACCESS_KEY: SECRET }),
     beforeCall: async () => undefined,
     afterCall: async () => undefined,

@@ -1,7 +1,7 @@
 import type { Capability } from "../content/schema/lesson";
 import { loadSandbox } from "./sandbox-loader";
 import { callerAccount, createClient } from "./sdk-clients";
-import { DEFAULT_IDENTITY, OTHER_IDENTITY, type AwsClient, type ServiceName, type Target } from "./target";
+import { DEFAULT_IDENTITY, OTHER_IDENTITY, type AwsClient, type ClientVariant, type ServiceName, type Target } from "./target";
 
 /** The example accounts of the AWS documentation: the learner, and someone else. */
 export const SANDBOX_ACCOUNTS: Record<string, string> = {
@@ -26,7 +26,7 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
 
   const target: Target = {
     name: "sandbox",
-    capabilities: new Set<Capability>(["secondAccount", "replication", "regionRedirect"]),
+    capabilities: new Set<Capability>(["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules"]),
     region: options.region ?? "eu-west-1",
     otherRegion: options.otherRegion ?? "us-west-2",
     prefix: options.prefix ?? "s3t",
@@ -38,8 +38,8 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
       await callerAccount(await target.client("sts", DEFAULT_IDENTITY, target.region));
     },
     account: async (identity) => accountOf(identity),
-    client: async (service: ServiceName, identity: string, region: string) => {
-      const key = `${service}/${identity}/${region}`;
+    client: async (service: ServiceName, identity: string, region: string, variant: ClientVariant = {}) => {
+      const key = `${service}/${identity}/${region}/${variant.followRegionRedirects ? "follow" : "plain"}`;
       let client = clients.get(key);
       if (!client) {
         client = start().then(({ endpoint }) => {
@@ -49,6 +49,7 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
             endpoint,
             credentials: { accessKeyId: accountOf(identity), secretAccessKey: "test" },
             forcePathStyle: true,
+            ...variant,
           });
         });
         clients.set(key, client);

@@ -9,6 +9,8 @@ export interface ClientOptions {
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   profile?: string;
   forcePathStyle?: boolean;
+  /** S3 only: follow a 301 to the bucket's region, as the SDK does when asked to. */
+  followRegionRedirects?: boolean;
 }
 
 /** Without it a blackholed host would hang pre-flight forever. */
@@ -27,7 +29,11 @@ export const createClient = async (service: ServiceName, options: ClientOptions)
   switch (service) {
     case "s3": {
       const { S3Client } = await import("@aws-sdk/client-s3");
-      return new S3Client({ ...config, forcePathStyle: options.forcePathStyle ?? false });
+      return new S3Client({
+        ...config,
+        forcePathStyle: options.forcePathStyle ?? false,
+        followRegionRedirects: options.followRegionRedirects ?? false,
+      });
     }
     case "iam": {
       const { IAMClient } = await import("@aws-sdk/client-iam");

@@ -29,6 +29,13 @@ export interface PlannedCall {
   region: string;
   /** The action expects this call to fail (e.g. BucketAlreadyExists), so it may name foreign resources. */
   expectsError: boolean;
+  /** The S3 client follows a 301 to the bucket's region (the SDK's followRegionRedirects). */
+  followRegionRedirects?: boolean;
+}
+
+/** How a client differs from the plain one for its service, identity and region. */
+export interface ClientVariant {
+  followRegionRedirects?: boolean;
 }
 
 export interface CallOutcome {
@@ -56,7 +63,7 @@ export interface Target {
   /** The 12-digit account of an identity, read with STS GetCallerIdentity. */
   account(identity: string): Promise<string>;
   /** An SDK client for the service, signing as the identity for the region; the SDK loads on first use. */
-  client(service: ServiceName, identity: string, region: string): Promise<AwsClient>;
+  client(service: ServiceName, identity: string, region: string, variant?: ClientVariant): Promise<AwsClient>;
   /** Environment lines for the AWS CLI code view of a call as this identity (never a secret of a real account). */
   cliEnvironment(identity: string): Record<string, string>;
   /**

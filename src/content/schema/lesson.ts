@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 
 /** What a target can do that not every target can (DESIGN.md, "Targets and safety"). */
-export const CAPABILITIES = ["secondAccount", "replication", "regionRedirect"] as const;
+export const CAPABILITIES = ["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules"] as const;
 export const CapabilitySchema = z.enum(CAPABILITIES).describe("A capability of the target this step needs.");
 export type Capability = z.infer<typeof CapabilitySchema>;
 
@@ -35,6 +35,10 @@ export const ActionSchema = z
     as: z.string().optional().describe('Whose credentials make the call: "default" (the learner) or "other" (a second account).'),
     region: z.string().optional().describe("The region the call is signed for, if not the lesson's region, e.g. {{otherRegion}}."),
     label: z.string().optional().describe("What this action shows, in words, for the checklist."),
+    followRegionRedirects: z
+      .boolean()
+      .optional()
+      .describe("The S3 client follows a 301 to the bucket's region, as the SDK does with followRegionRedirects: true."),
     expect: z
       .record(z.string(), z.unknown())
       .optional()
@@ -60,6 +64,20 @@ export const ActionSchema = z
   .strict();
 export type Action = z.infer<typeof ActionSchema>;
 
+/** What a step does instead on a real AWS account, where there is no second account at hand. */
+export const RealAccountVariantSchema = z
+  .object({
+    goal: z.string().min(1).optional(),
+    hint: z.string().optional(),
+    needs: z.array(CapabilitySchema).optional(),
+    setup: z.array(ActionSchema).optional(),
+    solve: z.array(ActionSchema).min(1),
+    check: z.array(ActionSchema).optional(),
+    cleanup: z.array(ActionSchema).optional(),
+    explain: z.string().optional(),
+  })
+  .strict();
+
 export const HandsOnSchema = z
   .object({
     title: z.string().min(1),
@@ -79,6 +97,9 @@ export const HandsOnSchema = z
       .describe("What check verifies, whoever did the work. Without it, check runs solve and its expectations."),
     cleanup: z.array(ActionSchema).optional().describe("Removes what the step made, when the lesson is left or reset."),
     explain: z.string().optional().describe("Shown once the step passes: why it turned out this way."),
+    onRealAccount: RealAccountVariantSchema.optional().describe(
+      "What the step does instead on the aws target, e.g. try a name that is surely taken instead of acting as a second account.",
+    ),
   })
   .strict();
 export type HandsOn = z.infer<typeof HandsOnSchema>;

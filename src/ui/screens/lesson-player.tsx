@@ -13,6 +13,7 @@ import type { PhaseResult } from "../../handson/results";
 import { commandFor, type Command } from "../keys/bindings";
 import { savedState } from "../progress-view";
 import { useTheme } from "../theme";
+import { stepFor } from "../../handson/step-variant";
 import { HandsOnStep } from "./hands-on-step";
 
 export interface LessonPlayerProps {
@@ -34,7 +35,7 @@ const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boo
 
 /** A lesson, one step at a time: read, answer, do and check; then the recap. */
 export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerProps) => {
-  const { catalog, progress, notify, setStatusKeys } = useServices();
+  const { catalog, progress, notify, setStatusKeys, session } = useServices();
   const theme = useTheme();
   const [state, setState] = useState<LessonState>(() => startLesson(lesson, savedState(lesson, progress.data)));
   const [finished, setFinished] = useState(false);
@@ -123,7 +124,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
     body = (
       <HandsOnStep
         key={state.index}
-        step={step.handsOn}
+        step={stepFor(step.handsOn, { name: session.settings.target })}
         lessonId={lesson.id}
         variables={variables}
         isActive={isActive}

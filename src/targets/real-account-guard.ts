@@ -106,7 +106,9 @@ export class RealAccountGuard {
     try {
       home = await bucketRegion(await this.options.client("s3", call.region), resource.name, account);
     } catch (error) {
-      if (faultOf(error).status === 403) return; // another account's name: the error will come
+      const fault = faultOf(error);
+      // Another account's name (403), or a name S3 refuses outright: not ours, and the create will fail.
+      if (fault.status === 403 || fault.code === "InvalidBucketName") return;
       throw new TargetError(
         `Refused s3:CreateBucket on bucket "${resource.name}": could not check that it is not already yours (${describeFault(error)}).`,
         `Use a name starting with "${this.options.prefix}", or --target sandbox.`,

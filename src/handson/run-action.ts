@@ -1,4 +1,5 @@
 import type { Action } from "../content/schema/lesson";
+import { emptyBucket } from "../targets/bucket-removal";
 import { DEFAULT_IDENTITY, TargetError, type PlannedCall, type Target } from "../targets/target";
 import { parseCall, type CallName } from "./call-name";
 import { sendCall, type CallResponse } from "./dispatch";
@@ -76,6 +77,21 @@ const saveValues = (action: Action, output: Record<string, unknown>) => {
   return { saved, items };
 };
 
+/**
+ * A cleanup's DeleteBucket with emptyFirst: the bucket's versions, delete markers and replication
+ * configuration go first (a versioned bucket's version ids are not known to the lesson). The
+ * guard sees the DeleteBucket before anything is removed.
+ */
+const emptyBeforeDelete = async (call: PlannedCall, context: RunContext): Promise<void> => {
+  const bucket = call.input.Bucket;
+  if (call.service !== "s3" || call.operation !== "DeleteBucket" || typeof bucket !== "string") {
+    throw new Error("emptyFirst works only on s3:DeleteBucket");
+  }
+  await context.target.beforeCall(call);
+  const s3 = await context.target.client("s3", call.identity, call.region);
+  await emptyBucket(s3, bucket, await context.target.account(call.identity));
+};
+
 /** Runs one action: templates it, calls (polling with `eventually`), checks and saves. */
 export const runAction = async (action: Action, phase: Phase, context: RunContext): Promise<ActionResult> => {
   const start = Date.now();
@@ -84,6 +100,7 @@ export const runAction = async (action: Action, phase: Phase, context: RunContex
   try {
     rendered = renderAction(action, context.variables);
     const call = plannedCallOf(rendered, context);
+    if (rendered.emptyFirst) await emptyBeforeDelete(call, context);
     const polled = await callUntilItPasses(
       rendered,
       async () => {

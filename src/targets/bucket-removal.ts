@@ -27,23 +27,30 @@ export interface BucketRemoval {
 }
 
 /**
- * Empties and deletes a bucket through a client of its own region: replication first (so
- * nothing more arrives), then every object version and delete marker, then the bucket.
+ * Deletes a bucket's replication configuration (so nothing more arrives) and then every object
+ * version and delete marker, leaving the bucket itself. Undefined when the bucket is gone.
+ */
+export const emptyBucket = async (s3: AwsClient, bucket: string, account: string): Promise<number | undefined> => {
+  const { DeleteBucketReplicationCommand } = await import("@aws-sdk/client-s3");
+  await unlessAbsent(() => s3.send(new DeleteBucketReplicationCommand({ Bucket: bucket, ExpectedBucketOwner: account })));
+  try {
+    return await deleteAllVersions(s3, bucket, account);
+  } catch (error) {
+    if (isAbsent(error)) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * Empties and deletes a bucket through a client of its own region.
  * ExpectedBucketOwner makes S3 refuse if the name now belongs to another account.
  */
 export const removeBucket = async (s3: AwsClient, bucket: string, account: string): Promise<BucketRemoval> => {
-  const { DeleteBucketCommand, DeleteBucketReplicationCommand } = await import("@aws-sdk/client-s3");
-  const owner = { Bucket: bucket, ExpectedBucketOwner: account };
-  await unlessAbsent(() => s3.send(new DeleteBucketReplicationCommand(owner)));
-  let versions: number;
+  const versions = await emptyBucket(s3, bucket, account);
+  if (versions === undefined) return { removed: false, versions: 0 };
+  const { DeleteBucketCommand } = await import("@aws-sdk/client-s3");
   try {
-    versions = await deleteAllVersions(s3, bucket, account);
-  } catch (error) {
-    if (isAbsent(error)) return { removed: false, versions: 0 };
-    throw error;
-  }
-  try {
-    await s3.send(new DeleteBucketCommand(owner));
+    await s3.send(new DeleteBucketCommand({ Bucket: bucket, ExpectedBucketOwner: account }));
   } catch (error) {
     if (isAbsent(error)) return { removed: false, versions };
     throw error;

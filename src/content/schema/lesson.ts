@@ -35,6 +35,12 @@ export const ActionSchema = z
     as: z.string().optional().describe('Whose credentials make the call: "default" (the learner) or "other" (a second account).'),
     region: z.string().optional().describe("The region the call is signed for, if not the lesson's region, e.g. {{otherRegion}}."),
     label: z.string().optional().describe("What this action shows, in words, for the checklist."),
+    emptyFirst: z
+      .boolean()
+      .optional()
+      .describe(
+        "s3:DeleteBucket only, for cleanup: first delete every object version, delete marker and the replication configuration, as s3-tutor cleanup does.",
+      ),
     followRegionRedirects: z
       .boolean()
       .optional()

@@ -190,6 +190,25 @@ describe("objects", () => {
     expect(error.message).toContain("copy an object to itself without changing");
   });
 
+  it("an object put in Glacier Flexible Retrieval answers HeadObject with its class, but GetObject is InvalidObjectState until restored", async () => {
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "archive.log", Body: "old", StorageClass: "GLACIER" }));
+    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: "archive.log" }));
+    expect(head.StorageClass).toBe("GLACIER");
+    const error = await failureOf(s3().send(new GetObjectCommand({ Bucket: bucket, Key: "archive.log" })));
+    expect(error.name).toBe("InvalidObjectState");
+    expect(error.$metadata?.httpStatusCode).toBe(403);
+    expect((error as { StorageClass?: string }).StorageClass).toBe("GLACIER");
+  });
+
+  it("Glacier Instant Retrieval and Standard-IA objects read at once", async () => {
+    for (const StorageClass of ["GLACIER_IR", "STANDARD_IA"] as const) {
+      await s3().send(new PutObjectCommand({ Bucket: bucket, Key: `now-${StorageClass}`, Body: "ready", StorageClass }));
+      const got = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: `now-${StorageClass}` }));
+      expect(got.StorageClass).toBe(StorageClass);
+      expect(await got.Body?.transformToString()).toBe("ready");
+    }
+  });
+
   it("CopyObject from a missing source key is NoSuchKey", async () => {
     const error = await failureOf(
       s3().send(new CopyObjectCommand({ Bucket: bucket, Key: "to", CopySource: `${bucket}/does-not-exist` })),

@@ -25,6 +25,12 @@ export const invalidArgument = (message: string, name?: string, value?: string) 
     name === undefined ? {} : { ArgumentName: name, ArgumentValue: value ?? "" },
   );
 
+/** GetObject of an archived object (Glacier Flexible Retrieval, Deep Archive) before a restore. */
+export const invalidObjectState = (storageClass: string) =>
+  new ServiceError("InvalidObjectState", 403, "The operation is not valid for the object's storage class", {
+    StorageClass: storageClass,
+  });
+
 export const invalidRequest = (message: string) => new ServiceError("InvalidRequest", 400, message);
 
 export const methodNotAllowedOnDeleteMarker = (headers: Record<string, string>) =>

@@ -4,7 +4,7 @@ import { NULL_VERSION, type ObjectVersion, type StoredObject } from "../world/ve
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
 import { checksumHeaders, md5Hex } from "./checksums";
-import { invalidArgument, methodNotAllowedOnDeleteMarker, noSuchKey, noSuchVersion } from "./errors";
+import { invalidArgument, invalidObjectState, methodNotAllowedOnDeleteMarker, noSuchKey, noSuchVersion } from "./errors";
 import {
   checkKeyLength,
   objectHeaders,
@@ -86,6 +86,9 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
   "response-content-encoding": "content-encoding",
 };
 
+/** Storage classes whose objects must be restored before GetObject can read them. */
+const ARCHIVED = new Set(["GLACIER", "DEEP_ARCHIVE"]);
+
 const readObject = (call: S3Call, withBody: boolean) => {
   const { request } = call;
   const versionId = requestedVersion(request);
@@ -93,6 +96,8 @@ const readObject = (call: S3Call, withBody: boolean) => {
     resource: objectArn(call.bucket, call.key),
   });
   const object = readableVersion(bucket, call.key, versionId);
+  // Archived bytes need RestoreObject first; HEAD still answers (the sandbox has no restore).
+  if (withBody && ARCHIVED.has(object.storageClass)) throw invalidObjectState(object.storageClass);
   const headers = objectHeaders(bucket, object, request);
   if (checkReadPreconditions(request, object) === "not-modified") {
     return emptyResponse(304, { etag: object.etag, "last-modified": headers["last-modified"] ?? "" });

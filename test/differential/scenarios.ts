@@ -1,0 +1,23 @@
+import { accessScenarios } from "./scenarios/access";
+import { iamScenarios } from "./scenarios/iam";
+import { lifecycleScenarios } from "./scenarios/lifecycle";
+import { locationScenarios } from "./scenarios/locations";
+import { namespaceScenarios } from "./scenarios/namespace";
+import { namingScenarios } from "./scenarios/naming";
+import { redirectScenarios } from "./scenarios/redirects";
+import { replicationScenarios } from "./scenarios/replication";
+import { versioningScenarios } from "./scenarios/versioning";
+import type { Scenario } from "./scenario";
+
+/** The one list every target runs, in the order of docs/targets.md. */
+export const SCENARIOS: readonly Scenario[] = [
+  ...namingScenarios,
+  ...locationScenarios,
+  ...namespaceScenarios,
+  ...redirectScenarios,
+  ...versioningScenarios,
+  ...replicationScenarios,
+  ...lifecycleScenarios,
+  ...iamScenarios,
+  ...accessScenarios,
+];

@@ -192,6 +192,36 @@ describe("cleanup", () => {
   });
 });
 
+describe("emptyFirst", () => {
+  it("deletes a versioned bucket with old versions and delete markers, which a bare DeleteBucket cannot", async () => {
+    const made = await runPhase(
+      "setup",
+      [
+        { call: "s3:CreateBucket", input: { Bucket: "{{prefix}}-full", CreateBucketConfiguration: { LocationConstraint: "{{region}}" } } },
+        { call: "s3:PutBucketVersioning", input: { Bucket: "{{prefix}}-full", VersioningConfiguration: { Status: "Enabled" } } },
+        { call: "s3:PutObject", input: { Bucket: "{{prefix}}-full", Key: "a.txt", Body: "one" } },
+        { call: "s3:PutObject", input: { Bucket: "{{prefix}}-full", Key: "a.txt", Body: "two" } },
+        { call: "s3:DeleteObject", input: { Bucket: "{{prefix}}-full", Key: "a.txt" } },
+      ],
+      context,
+    );
+    expect(made.pass).toBe(true);
+    const bare = await runPhase("cleanup", [{ call: "s3:DeleteBucket", input: { Bucket: "{{prefix}}-full" } }], context);
+    expect(bare.actions[0]?.error?.code).toBe("BucketNotEmpty");
+
+    const emptied = await runPhase("cleanup", [{ call: "s3:DeleteBucket", input: { Bucket: "{{prefix}}-full" }, emptyFirst: true }], context);
+    expect(emptied.pass).toBe(true);
+    const gone = await runPhase("check", [{ call: "s3:HeadBucket", input: { Bucket: "{{prefix}}-full" }, expectError: { code: "NotFound", status: 404 } }], context);
+    expect(gone.pass).toBe(true);
+  });
+
+  it("is refused on anything but s3:DeleteBucket", async () => {
+    const phase = await runPhase("cleanup", [{ call: "s3:DeleteObject", input: { Bucket: "{{prefix}}-full", Key: "a.txt" }, emptyFirst: true }], context);
+    expect(phase.pass).toBe(false);
+    expect(JSON.stringify(phase.actions[0])).toContain("emptyFirst works only on s3:DeleteBucket");
+  });
+});
+
 describe("needs", () => {
   it("names the capabilities a target lacks, including a second account for as: other", () => {
     const localstackLike = stubTarget({ name: "localstack", capabilities: new Set(["secondAccount"]), identities: ["default", "other"] });

@@ -5,6 +5,7 @@ import type { Lesson } from "../../content/schema/lesson";
 import { inTeachingOrder } from "../../content/teaching-order";
 import { autoRunLesson, type LessonRun } from "../../handson/auto-run";
 import { createTarget } from "../../targets/create-target";
+import { stoppable, type StoppableTarget } from "../../targets/stoppable-target";
 import { TargetError, type Target } from "../../targets/target";
 import { UserError } from "../errors";
 import { confirmOnTerminal } from "../confirm";
@@ -40,16 +41,20 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
       );
   if (lessons.length === 0) throw new UserError(`${file} holds no lesson.`);
 
+  let interrupted = false;
   const out = (line: string) => {
-    if (!options.json) process.stdout.write(`${line}\n`);
+    if (!options.json && !interrupted) process.stdout.write(`${line}\n`);
   };
   let target: Target | undefined;
-  try {
+  let run: StoppableTarget | undefined;
+  const ctrlC = onCtrlC();
+  const work = async (): Promise<number> => {
     target = await createTarget({
       ...targetOptionsFrom(options),
       ...(options.yes ? {} : { confirm: confirmOnTerminal }),
       onNotice: (message) => process.stderr.write(`s3-tutor: ${message}\n`),
     });
+    run = stoppable(target);
     await target.preflight();
     out(targetLine(target));
     const started = performance.now();
@@ -58,7 +63,7 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
       out(`\n${lessonHeading(lesson.id, lesson.title)}`);
       const progress = pollReporter(out, options.json === true);
       runs.push(
-        await autoRunLesson(lesson, target, {
+        await autoRunLesson(lesson, run.target, {
           onProgress: progress.report,
           onStepDone: (_lesson, step) => {
             progress.clear();
@@ -69,14 +74,59 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
       for (const line of cleanupLines(runs[runs.length - 1] as LessonRun)) out(line);
     }
     const durationMs = performance.now() - started;
-    if (options.json) process.stdout.write(`${JSON.stringify(jsonReport(target, runs, durationMs), null, 2)}\n`);
+    if (options.json && !interrupted) process.stdout.write(`${JSON.stringify(jsonReport(target, runs, durationMs), null, 2)}\n`);
     else out(`\n${summaryLine(runs, durationMs)}`);
-    return runs.every((run) => run.passed) ? 0 : 1;
+    return runs.every((lessonRun) => lessonRun.passed) ? 0 : 1;
+  };
+  try {
+    const outcome = await Promise.race([work(), ctrlC.pressed]);
+    if (outcome !== INTERRUPTED) return outcome;
+    // Ctrl-C: send nothing more, say what is left, close the target (aborting calls in flight).
+    interrupted = true;
+    (run as StoppableTarget | undefined)?.stop();
+    process.stderr.write(`${interruptedMessage(options)}\n`);
+    // A step still unwinding (a poll that waits) must not hold the process once the target is closed.
+    setTimeout(() => process.exit(INTERRUPTED), 2_000).unref();
+    return INTERRUPTED;
   } catch (error) {
     if (error instanceof TargetError) throw new UserError(`${error.message}\n${error.fix}`);
     throw error;
   } finally {
-    await target?.close();
+    ctrlC.stopListening();
+    await (target as Target | undefined)?.close();
+  }
+};
+
+/** The exit code of a program stopped by Ctrl-C (128 + SIGINT). */
+const INTERRUPTED = 130;
+
+/** Resolves on the first Ctrl-C (SIGINT); a second one exits at once. */
+const onCtrlC = () => {
+  let stopListening = () => {};
+  const pressed = new Promise<typeof INTERRUPTED>((resolve) => {
+    const first = () => {
+      process.off("SIGINT", first);
+      process.once("SIGINT", () => process.exit(INTERRUPTED));
+      resolve(INTERRUPTED);
+    };
+    process.on("SIGINT", first);
+    stopListening = () => process.off("SIGINT", first);
+  });
+  return { pressed, stopListening: () => stopListening() };
+};
+
+/** What an interrupted run leaves behind, and on a real account how to remove it. */
+const interruptedMessage = (flags: RunCommandOptions): string => {
+  switch (flags.target ?? "sandbox") {
+    case "aws": {
+      const more = [flags.profile && `--profile ${flags.profile}`, flags.region && `--region ${flags.region}`, flags.endpoint && `--endpoint ${flags.endpoint}`];
+      const command = ["s3-tutor cleanup --target aws", ...more.filter(Boolean)].join(" ");
+      return `s3-tutor: interrupted; nothing more will be created. What this run created is in the cleanup journal: remove it with ${command}`;
+    }
+    case "localstack":
+      return "s3-tutor: interrupted; the steps' cleanup did not run, so LocalStack keeps what they made until it restarts.";
+    case "sandbox":
+      return "s3-tutor: interrupted.";
   }
 };
 

@@ -17,6 +17,11 @@ const TIMEOUT_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeout
 const EXPIRED_CODES = new Set(["ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired", "TokenRefreshRequiredException"]);
 const REJECTED_CODES = new Set(["InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "SignatureDoesNotMatch", "AuthFailure"]);
 const DENIED_CODES = new Set(["AccessDenied", "AccessDeniedException"]);
+/**
+ * The SDK could not read the answer as AWS's (an HTML page, plain text, an empty 200), or found
+ * no message in it ("Unknown"): another program answered.
+ */
+const FOREIGN_ANSWER = /Deserialization error|XML parse error|returned no account|^Unknown(Error)?$/i;
 
 /** Node reports a refused localhost connection as an AggregateError (IPv4 and IPv6), or as a cause. */
 const networkCode = (error: unknown, depth = 0): string | undefined => {
@@ -50,6 +55,16 @@ const unreachable = (context: PreflightContext, code: string): TargetError => {
   );
 };
 
+const foreignAnswer = (context: PreflightContext, status: number | undefined): TargetError => {
+  const what = context.target === "localstack" ? "LocalStack" : "an AWS endpoint";
+  return new TargetError(
+    `Something answers at ${context.url}${status ? ` (HTTP ${status})` : ""}, but not as ${what} would: another program is probably listening on that port.`,
+    context.target === "localstack"
+      ? "Check the port LocalStack listens on (its GATEWAY_LISTEN; curl http://localhost:4566/_localstack/health answers on the right one) and pass it with --endpoint."
+      : "Check the URL given with --endpoint.",
+  );
+};
+
 /**
  * Turns whatever pre-flight ran into into a TargetError that says what is wrong and how to fix
  * it, in words: no stack trace, and never a credential.
@@ -59,7 +74,8 @@ export const explainPreflightFailure = (error: unknown, context: PreflightContex
   const network = networkCode(error);
   if (network) return unreachable(context, network);
 
-  const { code, message } = faultOf(error);
+  const { code, message, status } = faultOf(error);
+  if (context.custom && FOREIGN_ANSWER.test(message)) return foreignAnswer(context, status);
   const profileNamed = context.profile ? ` "${context.profile}"` : "";
   if (/SSO session|SSO Token|Token is expired|sso login/i.test(message)) {
     const forProfile = context.profile ? ` for profile${profileNamed}` : "";

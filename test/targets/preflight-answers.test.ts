@@ -9,9 +9,9 @@ import { TargetError } from "../../src/targets/target";
 import { useEnvironment, useStateDir } from "./helpers/aws-on-sandbox";
 
 /**
- * Pre-flight of the aws target through the real credential chain and SDK, for what a real
- * account can answer: an expired SSO session (from the SDK's own token cache), and STS refusing
- * GetCallerIdentity (from a local endpoint that answers as STS does).
+ * Pre-flight through the real credential chain and SDK, for what a real account can answer: an
+ * expired SSO session (from the SDK's own token cache), STS refusing GetCallerIdentity (from a
+ * local endpoint that answers as STS does); and another program where LocalStack should be.
  */
 
 const failure = async (promise: Promise<unknown>): Promise<TargetError> => {
@@ -130,5 +130,35 @@ describe("pre-flight: STS refuses GetCallerIdentity", () => {
     const error = await preflightFailure();
     expect(error.message).toBe("AWS does not accept these credentials (InvalidClientTokenId).");
     expect(`${error.message} ${error.fix}`).not.toMatch(/AKIAIOSFODNN7EXAMPLE|secret/);
+  });
+});
+
+describe("pre-flight: a web server where LocalStack should be (the wrong port)", () => {
+  useStateDir();
+  let server: Server | undefined;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => {
+        response.writeHead(404, { "content-type": "text/html" });
+        response.end("<html><head><title>Not Found</title></head><body>Not Found</body></html>");
+      });
+    });
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it("says something else answers there, and how to find LocalStack's port", async () => {
+    const endpoint = `http://127.0.0.1:${(server?.address() as { port: number }).port}`;
+    const target = await createTarget({ target: "localstack", endpoint });
+    try {
+      const error = await failure(target.preflight());
+      expect(error.message).toBe(`Something answers at ${endpoint} (HTTP 404), but not as LocalStack would: another program is probably listening on that port.`);
+      expect(error.fix).toMatch(/^Check the port LocalStack listens on/);
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -116,6 +116,23 @@ describe("pre-flight failures, in words with the fix", () => {
     });
   });
 
+  it("another program at the endpoint: the SDK cannot read its answer", () => {
+    const unreadable = Object.assign(
+      new Error("@aws-sdk XML parse error: unexpected content.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object."),
+      { $metadata: { httpStatusCode: 404 } },
+    );
+    expect(explained(unreadable, localstack)).toEqual({
+      message: "Something answers at http://localhost:4566 (HTTP 404), but not as LocalStack would: another program is probably listening on that port.",
+      fix: "Check the port LocalStack listens on (its GATEWAY_LISTEN; curl http://localhost:4566/_localstack/health answers on the right one) and pass it with --endpoint.",
+    });
+    const htmlPage = Object.assign(new Error("Unknown"), { name: "NotFound", $metadata: { httpStatusCode: 404 } });
+    expect(explained(htmlPage, localstack).message).toMatch(/^Something answers at http:\/\/localhost:4566 \(HTTP 404\), but not as LocalStack would/);
+    expect(explained(new Error("STS GetCallerIdentity returned no account"), { ...aws, url: "http://127.0.0.1:8080", custom: true })).toEqual({
+      message: "Something answers at http://127.0.0.1:8080, but not as an AWS endpoint would: another program is probably listening on that port.",
+      fix: "Check the URL given with --endpoint.",
+    });
+  });
+
   it("anything else, with its code and message but no stack", () => {
     expect(explained(serviceError("InternalError", "We encountered an internal error. Please try again.", 500), localstack)).toEqual({
       message: "The localstack target did not answer as expected at http://localhost:4566: InternalError: We encountered an internal error. Please try again.",

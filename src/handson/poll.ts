@@ -16,8 +16,11 @@ export interface PollOptions {
 
 const passes = (items: CheckItem[]) => items.every((item) => item.pass);
 
+/** The first retry comes this soon; each wait doubles up to `every`, so quick effects are seen quickly. */
+const FIRST_RETRY_MS = 250;
+
 /**
- * Makes the call once, or — with `eventually` — again every `every` until its checklist passes,
+ * Makes the call once, or — with `eventually` — again, at most `every` apart, until its checklist passes,
  * `within` runs out or the signal aborts, reporting progress after each attempt. Reasons that
  * still fail say how long it tried, so "PENDING after 60s" reads differently from "PENDING".
  */
@@ -35,10 +38,11 @@ export const callUntilItPasses = async (
     const elapsedMs = Date.now() - start;
     const pass = passes(items);
     options.onProgress?.({ action, attempt: attempts, elapsedMs, withinMs, lastReason: items.find((item) => !item.pass)?.reason ?? "", pass });
-    if (pass || options.signal?.aborted || elapsedMs + everyMs > withinMs) {
+    const waitMs = Math.min(everyMs, FIRST_RETRY_MS * 2 ** (attempts - 1));
+    if (pass || options.signal?.aborted || elapsedMs + waitMs > withinMs) {
       const tries = `after ${attempts} ${attempts === 1 ? "try" : "tries"} in ${(elapsedMs / 1000).toFixed(1)}s`;
       return { response, attempts, items: pass ? items : items.map((item) => (item.pass ? item : { ...item, reason: `${item.reason} (${tries})` })) };
     }
-    await sleep(everyMs, options.signal);
+    await sleep(waitMs, options.signal);
   }
 };

@@ -61,7 +61,7 @@ export const ActionSchema = z
     eventually: z
       .object({
         within: DurationSchema.describe("How long to keep trying."),
-        every: DurationSchema.optional().describe("How long to wait between tries (default 1s)."),
+        every: DurationSchema.optional().describe("The longest wait between tries (default 1s); the first retry comes after 250 ms and the waits double up to this."),
       })
       .strict()
       .optional()

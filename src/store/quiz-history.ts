@@ -1,0 +1,97 @@
+import { join } from "node:path";
+import { JsonDocument, type DocumentKind, type OpenedDocument } from "./json-document";
+import { isFiniteNumber, isIsoDate, isRecord } from "./parse-helpers";
+import { stateDir } from "./state-dir";
+
+/**
+ * Every quiz answer and every finished quiz session, for mistakes, stats and reports:
+ * quiz-history.json in the state directory. Modes are kept as the words the engine uses.
+ */
+
+export interface HistoryAnswer {
+  questionId: string;
+  correct: boolean;
+  /** The learner said "I guessed". */
+  guessed: boolean;
+  mode: string;
+  at: string;
+}
+
+export interface HistorySession {
+  mode: string;
+  startedAt: string;
+  finishedAt: string;
+  correct: number;
+  total: number;
+  /** Exams only. */
+  passed?: boolean;
+}
+
+export interface QuizHistory {
+  version: 1;
+  answers: HistoryAnswer[];
+  sessions: HistorySession[];
+}
+
+/** Enough for years of drilling; the oldest go first, so the file stays small to rewrite. */
+export const MAX_ANSWERS = 20_000;
+export const MAX_SESSIONS = 2_000;
+
+const parseAnswer = (value: unknown, index: number): HistoryAnswer => {
+  if (
+    !isRecord(value) ||
+    typeof value.questionId !== "string" ||
+    typeof value.correct !== "boolean" ||
+    typeof value.mode !== "string" ||
+    !isIsoDate(value.at)
+  ) {
+    throw new Error(`answer ${index + 1} is not readable`);
+  }
+  return { questionId: value.questionId, correct: value.correct, guessed: value.guessed === true, mode: value.mode, at: value.at };
+};
+
+const parseSession = (value: unknown, index: number): HistorySession => {
+  if (
+    !isRecord(value) ||
+    typeof value.mode !== "string" ||
+    !isIsoDate(value.startedAt) ||
+    !isIsoDate(value.finishedAt) ||
+    !isFiniteNumber(value.correct) ||
+    !isFiniteNumber(value.total)
+  ) {
+    throw new Error(`session ${index + 1} is not readable`);
+  }
+  return {
+    mode: value.mode,
+    startedAt: value.startedAt,
+    finishedAt: value.finishedAt,
+    correct: value.correct,
+    total: value.total,
+    ...(typeof value.passed === "boolean" ? { passed: value.passed } : {}),
+  };
+};
+
+export const QUIZ_HISTORY: DocumentKind<QuizHistory> = {
+  name: "quiz history",
+  empty: () => ({ version: 1, answers: [], sessions: [] }),
+  parse: (value) => {
+    if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.answers) || !Array.isArray(value.sessions)) {
+      throw new Error("not a quiz history file of this version");
+    }
+    return { version: 1, answers: value.answers.map(parseAnswer), sessions: value.sessions.map(parseSession) };
+  },
+};
+
+export const quizHistoryPath = (): string => join(stateDir(), "quiz-history.json");
+
+export const openQuizHistory = (path = quizHistoryPath()): Promise<OpenedDocument<QuizHistory>> => JsonDocument.open(path, QUIZ_HISTORY);
+
+export const withAnswers = (history: QuizHistory, answers: readonly HistoryAnswer[]): QuizHistory => ({
+  ...history,
+  answers: [...history.answers, ...answers].slice(-MAX_ANSWERS),
+});
+
+export const withSession = (history: QuizHistory, session: HistorySession): QuizHistory => ({
+  ...history,
+  sessions: [...history.sessions, session].slice(-MAX_SESSIONS),
+});

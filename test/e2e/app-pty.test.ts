@@ -13,7 +13,7 @@ import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, ty
  */
 
 const KEYS = { enter: "\r", ctrlC: "\u0003" } as const;
-const LESSON = "Global service, regional buckets";
+const LESSON = "S3 in one picture";
 
 const stateDirs: string[] = [];
 const apps: PtyApp[] = [];
@@ -85,20 +85,20 @@ describe("s3-tutor in a terminal", () => {
 
     app.press(KEYS.enter);
     // The read step as rendered markdown: the heading without its "#".
-    let rows = await app.waitFor((screen) => screen.some((row) => row.trim() === "One list, many regions"));
-    expect(rows.join("\n")).toContain(`${LESSON}  step 1 of 6`);
-    expect(rows.join("\n")).not.toMatch(/\*\*|# One list/);
+    let rows = await app.waitFor((screen) => screen.some((row) => row.trim() === "Objects, keys, buckets"));
+    expect(rows.join("\n")).toContain(`${LESSON}  step 1 of 8`);
+    expect(rows.join("\n")).not.toMatch(/\*\*|# Objects/);
 
     app.press("n");
-    await app.waitFor("step 2 of 6");
-    await app.waitFor("You create a bucket in eu-west-1");
-    rows = await app.waitFor("In eu-west-1 only, unless you copy or replicate it elsewhere");
+    await app.waitFor("step 2 of 8");
+    await app.waitFor("You upload a file with the key");
+    rows = await app.waitFor("One object whose key is the whole string");
     expect(ruleWidth(rows)).toBe(80);
 
     app.pty.resize(100, 30);
     rows = await app.waitFor((screen) => ruleWidth(screen) === 100);
-    expect(rows.join("\n")).toContain("step 2 of 6");
-    expect(rows.join("\n")).toContain("You create a bucket in eu-west-1");
+    expect(rows.join("\n")).toContain("step 2 of 8");
+    expect(rows.join("\n")).toContain("You upload a file with the key");
     expect(rows.length).toBeLessThan(30);
     expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(100);
 
@@ -111,7 +111,7 @@ describe("s3-tutor in a terminal", () => {
       await home(app);
       app.press(KEYS.enter);
       // Wait for the rendered markdown, whose inline code is coloured when colour is on.
-      await app.waitFor((screen) => screen.some((row) => row.trim() === "One list, many regions"));
+      await app.waitFor((screen) => screen.some((row) => row.trim() === "Objects, keys, buckets"));
       app.press("q");
       expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
       return app.output;
@@ -131,7 +131,7 @@ describe("s3-tutor in a terminal", () => {
     const app = start({ thenStty });
     await home(app);
     app.press(KEYS.enter);
-    await app.waitFor("step 1 of 6");
+    await app.waitFor("step 1 of 8");
 
     app.press(KEYS.ctrlC);
     expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
@@ -156,21 +156,21 @@ describe("s3-tutor in a terminal", () => {
     const first = start({ stateDir });
     await home(first);
     first.press(KEYS.enter);
-    await first.waitFor("step 1 of 6");
+    await first.waitFor("step 1 of 8");
     first.press("n");
-    await first.waitFor("step 2 of 6");
+    await first.waitFor("step 2 of 8");
     first.press("q");
     expect(await first.waitForExit()).toMatchObject({ exitCode: 0 });
 
     const second = start({ stateDir });
     const rows = await home(second);
     const text = rows.join("\n");
-    expect(text).toMatch(new RegExp(`❯ Continue: ${LESSON}\\s+step 2 of 6`));
+    expect(text).toMatch(new RegExp(`❯ Continue: ${LESSON}\\s+step 2 of 8`));
     expect(text).not.toContain("Welcome!");
 
     second.press(KEYS.enter);
-    await second.waitFor("You create a bucket in eu-west-1");
-    expect(second.screen().join("\n")).toContain("step 2 of 6");
+    await second.waitFor("You upload a file with the key");
+    expect(second.screen().join("\n")).toContain("step 2 of 8");
     second.press("q");
     expect(await second.waitForExit()).toMatchObject({ exitCode: 0 });
   });

@@ -13,15 +13,16 @@ afterEach(async () => {
 describe("the app", () => {
   it("opens on the home screen with a welcome, and navigates to the lessons and back", async () => {
     app = await renderApp();
-    const home = await app.waitFor("Start: Global service, regional buckets");
+    const home = await app.waitFor("Start: S3 in one picture");
     expect(home).toContain("Welcome!");
     expect(home).toContain("nothing to install, no account");
     expect(home).toContain("--target localstack or --target aws");
     expect(home).toContain("sandbox · eu-west-1 · not started");
     await app.press(KEYS.down, KEYS.enter);
     const lessons = await app.waitFor("Lessons");
-    expect(lessons).toContain("· Global service, regional buckets  8 min");
-    expect(lessons).toContain("· One name, one owner  9 min");
+    expect(lessons).toContain("· S3 in one picture  9 min");
+    expect(lessons).toContain("· Global service, regional buckets  10 min");
+    expect(lessons).toContain("· Interview drill  15 min");
     await app.press(KEYS.escape);
     await app.waitFor("Practice quiz");
     expect(app.frame()).not.toContain("Welcome!");
@@ -34,7 +35,7 @@ describe("the app", () => {
     await app.waitFor("Where is the file stored?");
     await app.press(KEYS.enter);
     const feedback = await app.waitFor("✓ Correct.");
-    expect(feedback).toContain("A bucket lives in exactly one region");
+    expect(feedback).toContain("A bucket lives in exactly one Region");
     expect(feedback).toContain("Source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingBucket.html");
   });
 
@@ -108,10 +109,10 @@ describe("the app", () => {
 
     app = await renderApp({ stateDir });
     const home = await app.waitFor("Continue: Global service, regional buckets");
-    expect(home).toContain("step 3 of 6");
+    expect(home).toContain("step 3 of 8");
     await app.press(KEYS.enter);
     await app.waitFor("▶ Buckets in two regions");
-    expect(app.frame()).toContain("step 3 of 6  ✓✓▸");
+    expect(app.frame()).toContain("step 3 of 8  ✓✓▸");
   });
 
   it("a corrupt progress file is moved aside, the learner is told, and the app starts fresh", async () => {
@@ -122,7 +123,7 @@ describe("the app", () => {
     app = await renderApp({ stateDir });
     const home = await app.waitFor("Your progress file could not be read");
     expect(home).toContain("you start fresh");
-    expect(home).toContain("Start: Global service, regional buckets");
+    expect(home).toContain("Start: S3 in one picture");
   });
 
   it("? shows every key from the key table, and any key closes it", async () => {
@@ -140,12 +141,12 @@ describe("the app", () => {
     app = await renderApp({ initialView: { screen: "lessons" } });
     await app.waitFor("Lessons");
     await app.press("r");
-    await app.waitFor('Reset "Global service, regional buckets"?');
+    await app.waitFor('Reset "S3 in one picture"?');
     await app.press("n");
     expect(app.frame()).not.toContain("starts afresh");
     await app.press("r");
     await app.waitFor("Reset");
     await app.press("y");
-    await app.waitFor('"Global service, regional buckets" starts afresh.');
+    await app.waitFor('"S3 in one picture" starts afresh.');
   });
 });

@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_SANDBOX_PORT } from "./commands/sandbox";
 import { UserError } from "./errors";
 import { parsePort, parseReplicationDelay } from "./parse";
+import { collectTags, parseCount, parseSeed } from "./quiz-flags";
+import type { QuizCommandOptions } from "./commands/quiz";
+import { QUIZ_MODES } from "../engine/quiz-modes";
 import type { TargetFlags } from "./target-flags";
 import { VERSION } from "./version";
 
@@ -77,10 +80,15 @@ withTargetOptions(
 
 program
   .command("quiz")
-  .description("answer quiz questions with immediate feedback, the explanation and its source")
+  .description("drill the quiz questions: practice, a timed exam, spaced review, or your mistakes")
   .argument("[topics...]", "quiz topics to ask (default: every topic)")
+  .addOption(new Option("-m, --mode <mode>", "practice, exam, review (spaced repetition) or mistakes").choices(QUIZ_MODES).default("practice"))
+  .option("-n, --count <count>", "how many questions (default: 20 for exam and review, all for practice and mistakes)", parseCount)
+  .option("--tag <tag>", "only questions with this tag (repeat for several)", collectTags)
   .option("--plain", "numbered questions and answers line by line on stdin/stdout: for screen readers, pipes and terminals without the app")
-  .action(async (topics: string[], options: { plain?: boolean }) => {
+  .option("--json", "print the results as JSON on stdout for scripts (implies --plain; the questions go to stderr)")
+  .option("--seed <seed>", "shuffle the same way every time, e.g. so a whole workshop gets the same exam", parseSeed)
+  .action(async (topics: string[], options: QuizCommandOptions) => {
     const { runQuizCommand } = await import("./commands/quiz");
     process.exitCode = await runQuizCommand(topics, options);
   });

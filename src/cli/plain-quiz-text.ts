@@ -1,28 +1,39 @@
-import type { Question, Quiz } from "../content/schema/quiz";
+import type { Question } from "../content/schema/quiz";
 import type { Answer, Grade } from "../engine/grading";
-import { quizScore, type QuizState } from "../engine/quiz-session";
+import type { QuizMode } from "../engine/quiz-modes";
+import { formatDuration, type QuizResults } from "../engine/quiz-results";
+import type { Tally } from "../engine/tally";
 
 /** The words `quiz --plain` prints: one thought per line, no colour, no layout a screen reader has to untangle. */
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
-const KEYS = "an empty line or s skips, q stops";
+const MODE_LINES: Record<QuizMode, (count: number, timeLimitMs?: number) => string> = {
+  practice: (count) => `${plural(count, "question")}, practice mode: you see the answer after each one.`,
+  exam: (count, limit) =>
+    `${plural(count, "question")}, exam mode: ${formatDuration(limit ?? 0)} to answer them and no feedback until the end. The pass mark is 70%.`,
+  review: (count) => `${plural(count, "question")}, spaced review: the ones due today first, then new ones; the answer after each one.`,
+  mistakes: (count) => `${plural(count, "question")} you got wrong last time; the answer after each one.`,
+};
 
-export const headerLines = (quizzes: readonly Quiz[], questionCount: number): string[] => [
-  `Quiz: ${quizzes.map((quiz) => quiz.title).join("; ")}`,
-  `${plural(questionCount, "question")}, practice mode: you see the answer after each one.`,
+export const headerLines = (titles: readonly string[], mode: QuizMode, count: number, timeLimitMs?: number): string[] => [
+  `Quiz: ${titles.join("; ")}`,
+  MODE_LINES[mode](count, timeLimitMs),
 ];
 
-const howToAnswer = (question: Question): string => {
+const keys = (mode: QuizMode) =>
+  `${mode === "exam" ? "an empty line or s leaves it unanswered" : "an empty line or s skips"}, flag flags it for review, guess marks a guess, q stops`;
+
+const howToAnswer = (question: Question, mode: QuizMode): string => {
   switch (question.type) {
     case "single":
-      return `Answer with the number of one choice (${KEYS}):`;
+      return `Answer with the number of one choice (${keys(mode)}):`;
     case "multi":
-      return `Answer with numbers separated by spaces or commas; several may be right (${KEYS}):`;
+      return `Answer with numbers separated by spaces or commas; several may be right (${keys(mode)}):`;
     case "truefalse":
-      return `Answer 1 or 2 (${KEYS}):`;
+      return `Answer 1 or 2 (${keys(mode)}):`;
     case "text":
-      return `Type your answer (${KEYS}):`;
+      return `Type your answer (${keys(mode)}):`;
   }
 };
 
@@ -38,11 +49,22 @@ const choiceLines = (question: Question): string[] => {
   }
 };
 
-export const questionLines = (question: Question, number: number, total: number): string[] => [
-  `Question ${number} of ${total} (${question.id})`,
+export interface QuestionContext {
+  number: number;
+  total: number;
+  mode: QuizMode;
+  flagged: boolean;
+  timeLeftMs?: number;
+}
+
+/** `question` as shown: its options already in the shuffled order. */
+export const questionLines = (question: Question, context: QuestionContext): string[] => [
+  `Question ${context.number} of ${context.total} (${question.id})${context.flagged ? ", flagged" : ""}${
+    context.timeLeftMs !== undefined ? `, ${formatDuration(context.timeLeftMs)} left` : ""
+  }`,
   question.prompt.trim(),
   ...choiceLines(question),
-  howToAnswer(question),
+  howToAnswer(question, context.mode),
 ];
 
 /** What the author wrote about each choice the learner picked (`why`), so a wrong pick is explained too. */
@@ -54,34 +76,62 @@ const whyLines = (question: Question, answer: Answer): string[] => {
   });
 };
 
-const shownAnswer = (question: Question, grade: Grade): string =>
+const rightAnswerShown = (question: Question, grade: Grade): string =>
   question.type === "truefalse" ? (question.answer ? "True" : "False") : grade.rightAnswer;
 
+/** `question` and `answer` as shown, so "About 2" names the choice the learner saw as 2. */
 export const feedbackLines = (question: Question, answer: Answer, grade: Grade): string[] => [
-  grade.correct ? "Correct." : `Not quite. The answer: ${shownAnswer(question, grade)}`,
+  grade.correct ? "Correct." : `Not quite. The answer: ${rightAnswerShown(question, grade)}`,
   ...whyLines(question, answer),
   grade.explain.trim(),
   `Source: ${grade.source}`,
 ];
 
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
+const tallyLine = (row: Tally) => `  ${row.name}: ${row.correct} of ${row.total} (${row.percent}%)`;
 
-/** Questions the learner got to: answered or skipped. */
-const reachedCount = (state: QuizState) => Object.keys(state.answers).length + state.skipped.length;
-
-export const finalScoreLines = (state: QuizState): string[] => {
-  const score = quizScore(state);
-  const skipped = state.skipped.length;
-  return [`Score: ${score.correct} of ${score.total} (${score.percent}%)`, ...(skipped > 0 ? [`Skipped: ${plural(skipped, "question")}.`] : [])];
+const scoreLine = (results: QuizResults): string => {
+  const score = `Score: ${results.correct} of ${results.total} (${results.percent}%)`;
+  if (results.passed === undefined) return score;
+  return `${score}: ${results.passed ? "pass" : "fail"} (the pass mark is ${results.passMark}%)`;
 };
 
-/** After q or the end of input: the score over the questions reached, and how many were left. */
-export const partialScoreLines = (state: QuizState, why: "quit" | "input-ended"): string[] => {
-  const { correct, total } = quizScore(state);
-  const reached = reachedCount(state);
-  const stopped = why === "quit" ? "Stopped" : "Input ended";
-  return [
-    `${stopped} after ${reached} of ${plural(total, "question")}.`,
-    reached === 0 ? "Score so far: nothing answered yet." : `Score so far: ${correct} of ${reached} (${percent(correct, reached)}%)`,
+/** The end of a session: score, pass or fail, time, breakdowns and (for an exam) every question missed, explained. */
+export const resultsLines = (results: QuizResults): string[] => {
+  const exam = results.mode === "exam";
+  const lines = [
+    ...(results.endedBy === "time-up" ? ["Time is up."] : []),
+    scoreLine(results),
+    ...(results.unanswered > 0 ? [`Not answered: ${plural(results.unanswered, "question")}.`] : []),
+    `Time taken: ${formatDuration(results.durationMs)}${results.timeLimitMs !== undefined ? ` of ${formatDuration(results.timeLimitMs)}` : ""}.`,
   ];
+  if (results.byTopic.length > 1 || exam) lines.push("By topic:", ...results.byTopic.map(tallyLine));
+  if (exam && results.byTag.length > 0) lines.push("By tag:", ...results.byTag.map(tallyLine));
+  if (exam && results.missed.length > 0) {
+    lines.push("", `Missed (${results.missed.length}):`);
+    results.missed.forEach((missed, index) => {
+      lines.push(
+        `${index + 1}. ${missed.prompt} (${missed.questionId})`,
+        missed.given !== undefined ? `   Your answer: ${missed.given}. The answer: ${missed.rightAnswer}` : `   Not answered. The answer: ${missed.rightAnswer}`,
+        `   ${missed.explain}`,
+        `   Source: ${missed.source}`,
+      );
+    });
+  }
+  return lines;
+};
+
+export const retryPromptLine = (missed: number): string =>
+  `Type r and enter to retry the ${plural(missed, "question")} you missed, with the answer after each; anything else finishes:`;
+
+/** After q or the end of input: how far the learner got, and the score over the questions answered. */
+export const stoppedLines = (results: QuizResults, why: "quit" | "input-ended"): string[] => {
+  const answered = results.questions.filter((question) => question.answered).length;
+  const stopped = why === "quit" ? "Stopped" : "Input ended";
+  const score =
+    results.mode === "exam"
+      ? "The exam was not handed in, so it is not scored."
+      : answered === 0
+        ? "Score so far: nothing answered yet."
+        : `Score so far: ${results.correct} of ${answered} (${Math.round((results.correct / answered) * 100)}%)`;
+  return [`${stopped} after ${answered} of ${plural(results.total, "question")} answered.`, score];
 };

@@ -6,10 +6,17 @@ export type PlainReply =
   | { kind: "answer"; answer: Answer }
   | { kind: "skip" }
   | { kind: "quit" }
+  /** Flag or unflag the question for review; the question is asked again. */
+  | { kind: "flag" }
+  /** Mark the coming answer as a guess (review rates it Hard); the question is asked again. */
+  | { kind: "guess" }
   | { kind: "invalid"; reason: string };
 
 const SKIP = new Set(["", "s", "skip"]);
 const QUIT = new Set(["q", "quit"]);
+// Whole words: "f" already means False and "g" could be a typed answer.
+const FLAG = new Set(["flag"]);
+const GUESS = new Set(["guess", "guessed"]);
 const TRUE_WORDS = new Set(["1", "true", "t", "yes", "y"]);
 const FALSE_WORDS = new Set(["2", "false", "f", "no", "n"]);
 
@@ -26,7 +33,8 @@ const parseChoiceNumbers = (line: string, choiceCount: number): number[] | { rea
 };
 
 /**
- * Reads a line as an answer to `question`, or as skip (an empty line or "s") or quit ("q").
+ * Reads a line as an answer to `question`, or as skip (an empty line or "s"), quit ("q"),
+ * "flag" or "guess".
  * Checks only the form (a number in range, one number for a single choice); whether the
  * answer is right is grade()'s business.
  */
@@ -35,6 +43,8 @@ export const parsePlainReply = (question: Question, line: string): PlainReply =>
   const word = typed.toLowerCase();
   if (SKIP.has(word)) return { kind: "skip" };
   if (QUIT.has(word)) return { kind: "quit" };
+  if (FLAG.has(word)) return { kind: "flag" };
+  if (GUESS.has(word)) return { kind: "guess" };
   switch (question.type) {
     case "single":
     case "multi": {

@@ -2,7 +2,10 @@ import { createContext, useContext } from "react";
 import type { Lesson } from "../content/schema/lesson";
 import { inTeachingOrder } from "../content/teaching-order";
 import type { Question, Quiz } from "../content/schema/quiz";
+import type { QuizRequest } from "../engine/quiz-plan";
+import type { Random } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
+import type { QuizStores } from "../store/quiz-stores";
 import type { TargetSession } from "../targets/target-session";
 import type { Command } from "./keys/bindings";
 
@@ -24,12 +27,22 @@ export type View =
   | { screen: "home" }
   | { screen: "lessons" }
   | { screen: "lesson"; lessonId: string }
-  | { screen: "quiz" }
+  /** The quiz menu: a mode, then topics. */
+  | { screen: "quizMenu" }
+  /** A quiz session; without a request, practice over every topic. */
+  | { screen: "quiz"; request?: QuizRequest }
+  | { screen: "stats" }
   | { screen: "target" };
 
 export interface AppServices {
   catalog: Catalog;
   progress: ProgressStore;
+  /** The quiz history, review cards and flags. */
+  quizStores: QuizStores;
+  /** The time now: injectable so tests can run an exam's clock. */
+  clock: () => Date;
+  /** Shuffles questions and options. */
+  random: Random;
   session: TargetSession;
   /** Goes to another screen. */
   go: (view: View) => void;
@@ -41,6 +54,8 @@ export interface AppServices {
   setStatusKeys: (keys: readonly Command[] | undefined) => void;
   /** While a text answer is typed, letters are text: q and ? do not quit or open help. */
   setTextEntry: (typing: boolean) => void;
+  /** While set, leaving the screen (esc, q) asks this first: an exam in progress would be lost. */
+  setLeaveGuard: (question: string | undefined) => void;
   quit: () => void;
 }
 

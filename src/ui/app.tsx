@@ -1,6 +1,8 @@
 import { Box, Text, useApp, useInput } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Random } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
+import type { QuizStores } from "../store/quiz-stores";
 import type { TargetSession } from "../targets/target-session";
 import { AppContext, type AppServices, type Catalog, type Confirmation, type View } from "./app-context";
 import type { UiBridge } from "./bridge";
@@ -14,7 +16,9 @@ import { Help } from "./screens/help";
 import { Home } from "./screens/home";
 import { LessonList } from "./screens/lesson-list";
 import { LessonPlayer } from "./screens/lesson-player";
+import { QuizMenu } from "./screens/quiz-menu";
 import { QuizRunner } from "./screens/quiz-runner";
+import { Stats } from "./screens/stats";
 import { TargetPicker } from "./screens/target-picker";
 import { wrapLines } from "./text";
 import { ThemeContext, type Theme } from "./theme";
@@ -27,16 +31,35 @@ export interface ExitChoice {
 export interface AppProps {
   catalog: Catalog;
   progress: ProgressStore;
+  quizStores: QuizStores;
   session: TargetSession;
   bridge: UiBridge;
   theme: Theme;
   initialNotices?: string[];
   initialView?: View;
   onExit: (choice: ExitChoice) => void;
+  /** The time now (tests pass a clock they can move). */
+  clock?: () => Date;
+  /** Shuffles questions and options (tests may pass a seeded one). */
+  random?: Random;
 }
 
+const systemClock = () => new Date();
+
 /** The root: owns the current screen, the dialogs, the notice line, and leaving. */
-export const App = ({ catalog, progress, session, bridge, theme, initialNotices = [], initialView, onExit }: AppProps) => {
+export const App = ({
+  catalog,
+  progress,
+  quizStores,
+  session,
+  bridge,
+  theme,
+  initialNotices = [],
+  initialView,
+  onExit,
+  clock = systemClock,
+  random = Math.random,
+}: AppProps) => {
   const { exit } = useApp();
   const size = useWindowSize();
   const status = useTargetStatus(session);
@@ -47,6 +70,7 @@ export const App = ({ catalog, progress, session, bridge, theme, initialNotices 
   const [notice, setNoticeEntry] = useState({ text: initialNotices.join(" "), serial: 0 });
   const setNotice = useCallback((text: string) => setNoticeEntry((current) => ({ text, serial: current.serial + 1 })), []);
   const textEntry = useRef(false);
+  const leaveGuard = useRef<string | undefined>(undefined);
   const helpScroll = useScroll(Math.max(3, size.rows - STATUS_BAR_HEIGHT - 2));
   const [statusKeys, setStatusKeys] = useState<readonly Command[] | undefined>();
 
@@ -72,9 +96,13 @@ export const App = ({ catalog, progress, session, bridge, theme, initialNotices 
     () => ({
       catalog,
       progress,
+      quizStores,
+      clock,
+      random,
       session,
       go: (next: View) => {
         if (!progress.data.welcomed) void progress.markWelcomed();
+        leaveGuard.current = undefined;
         setStatusKeys(undefined);
         setView(next);
       },
@@ -84,10 +112,20 @@ export const App = ({ catalog, progress, session, bridge, theme, initialNotices 
       setTextEntry: (typing: boolean) => {
         textEntry.current = typing;
       },
+      setLeaveGuard: (question: string | undefined) => {
+        leaveGuard.current = question;
+      },
       quit,
     }),
-    [catalog, progress, session, quit, setNotice],
+    [catalog, progress, quizStores, clock, random, session, quit, setNotice],
   );
+
+  /** Leaves the screen (or the app), asking first while a screen guards against it. */
+  const guarded = (leave: () => void) => {
+    const question = leaveGuard.current;
+    if (!question) return leave();
+    setConfirmation({ title: question, onAnswer: (yes) => yes && leave() });
+  };
 
   // The target asks here before its first write to a real account, and tells its notices here.
   useEffect(
@@ -118,12 +156,12 @@ export const App = ({ catalog, progress, session, bridge, theme, initialNotices 
       return;
     }
     if (key.ctrl && input === "c") quit();
-    else if (key.escape && view.screen !== "home") services.go({ screen: "home" });
+    else if (key.escape && view.screen !== "home") guarded(() => services.go({ screen: "home" }));
     else if (textEntry.current) return;
     else if (input === "?") {
       helpScroll.toTop();
       setHelp(true);
-    } else if (input === "q") quit();
+    } else if (input === "q") guarded(quit);
   });
 
   const screen: ScreenName = view.screen;
@@ -135,16 +173,12 @@ export const App = ({ catalog, progress, session, bridge, theme, initialNotices 
   const active = !confirmation && !help;
 
   let content;
-  if (help) {
-    content = (
-      <ScrollArea height={contentHeight} offset={helpScroll.offset} onMeasure={helpScroll.onMeasure}>
-        <Help screen={screen} />
-      </ScrollArea>
-    );
-  }
-  else if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} />;
+  if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} />;
   else if (view.screen === "lessons") content = <LessonList isActive={active} />;
-  else if (view.screen === "quiz") content = <QuizRunner isActive={active} height={contentHeight} />;
+  else if (view.screen === "quizMenu") content = <QuizMenu isActive={active} />;
+  else if (view.screen === "quiz") {
+    content = <QuizRunner key={JSON.stringify(view.request ?? {})} request={view.request} isActive={active} height={contentHeight} />;
+  } else if (view.screen === "stats") content = <Stats height={contentHeight} isActive={active} />;
   else if (view.screen === "target") content = <TargetPicker isActive={active} />;
   else {
     const lesson = catalog.lessons.find((candidate) => candidate.id === view.lessonId);
@@ -159,7 +193,15 @@ export const App = ({ catalog, progress, session, bridge, theme, initialNotices 
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
         <Box flexDirection="column" width={size.columns}>
-          <Box flexDirection="column" height={contentHeight} overflowY="hidden">
+          {help ? (
+            <Box flexDirection="column" height={contentHeight} overflowY="hidden">
+              <ScrollArea height={contentHeight} offset={helpScroll.offset} onMeasure={helpScroll.onMeasure}>
+                <Help screen={screen} />
+              </ScrollArea>
+            </Box>
+          ) : null}
+          {/* Hidden, not unmounted, under help: an exam's answers and clock must survive a look at the keys. */}
+          <Box flexDirection="column" height={contentHeight} overflowY="hidden" display={help ? "none" : "flex"}>
             {content}
           </Box>
           {confirmation ? <ConfirmDialog confirmation={confirmation} onDone={() => setConfirmation(undefined)} /> : null}

@@ -1,6 +1,7 @@
 import { render } from "ink";
 import type { Content } from "../content/catalog";
 import { ProgressStore } from "../store/progress";
+import { flushQuizStores, openQuizStores } from "../store/quiz-stores";
 import { CleanupJournal } from "../targets/journal";
 import { cleanupJournaled, formatCleanupLine } from "../targets/cleanup";
 import type { TargetOptions } from "../targets/options";
@@ -24,7 +25,7 @@ export interface StartAppOptions {
  * on the way out the terminal restored and, if asked, the real account cleaned up.
  */
 export const startApp = async ({ content, target, initialView }: StartAppOptions): Promise<number> => {
-  const { store, notice } = await ProgressStore.open();
+  const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(), openQuizStores()]);
   const bridge = new UiBridge();
   const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify });
   const catalog = catalogFrom(
@@ -37,10 +38,11 @@ export const startApp = async ({ content, target, initialView }: StartAppOptions
     <App
       catalog={catalog}
       progress={store}
+      quizStores={quiz.stores}
       session={session}
       bridge={bridge}
       theme={themeFor(process.env)}
-      initialNotices={notice ? [notice] : []}
+      initialNotices={[...(notice ? [notice] : []), ...quiz.notices]}
       {...(initialView ? { initialView } : {})}
       onExit={(chosen) => {
         choice = chosen;
@@ -66,6 +68,7 @@ export const startApp = async ({ content, target, initialView }: StartAppOptions
   await session.close();
   await store.flush();
   if (store.writeError) process.stderr.write(`s3-tutor: ${store.writeError}\n`);
+  for (const error of await flushQuizStores(quiz.stores)) process.stderr.write(`s3-tutor: ${error}\n`);
   return exitCode;
 };
 

@@ -1,177 +1,332 @@
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
 import type { Question, Quiz } from "../../src/content/schema/quiz";
-import { grade } from "../../src/engine/grading";
-import { finished, spawnCli, waitForOutput } from "../helpers/cli";
+import { rightAnswerInWords } from "../../src/engine/answer-words";
+import { DEFAULT_EXAM_COUNT } from "../../src/engine/quiz-selection";
+import { openQuizStores } from "../../src/store/quiz-stores";
+import { finished, spawnCli } from "../helpers/cli";
+import { newStateDir, PlainQuiz, replyFor, type AskedQuestion } from "./plain-driver";
+
+// `quiz --plain` through a child process with piped stdin, as a screen reader or a script runs it.
+// Everything is derived from the shipped quizzes, which others keep adding to.
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The replies a learner types, one per line, built from the shipped quiz so content edits do not break the tests. */
-const rightReply = (question: Question): string => {
-  switch (question.type) {
-    case "single":
-    case "multi":
-      return question.choices.flatMap((choice, index) => (choice.correct ? [String(index + 1)] : [])).join(" ");
-    case "truefalse":
-      return question.answer ? "1" : "2";
-    case "text":
-      return question.accept[0] ?? "";
-  }
-};
-
-const wrongReply = (question: Question): string => {
-  switch (question.type) {
-    case "single":
-    case "multi": {
-      const wrong = question.choices.findIndex((choice) => !choice.correct);
-      // A multi question whose choices are all right is answered wrong by picking only one.
-      return String(wrong === -1 ? 1 : wrong + 1);
-    }
-    case "truefalse":
-      return question.answer ? "2" : "1";
-    case "text":
-      return "certainly-not-an-accepted-answer";
-  }
-};
-
-/** What the feedback names as the answer after a wrong one (True/False are shown as the choices read). */
-const shownAnswer = (question: Question): string =>
-  question.type === "truefalse" ? (question.answer ? "True" : "False") : grade(question, { kind: "text", value: "" }).rightAnswer;
-
-/** Starts `quiz <topic> --plain`, types `lines` and closes stdin (unless told not to). */
-const quiz = (args: string[], lines: string[], options: { endInput?: boolean } = {}) => {
-  const child = spawnCli(["quiz", ...args, "--plain"]);
-  // A CLI that exits before reading (an unknown topic) closes the pipe; that is not the test's failure.
-  child.stdin.on("error", () => {});
-  child.stdin.write(lines.map((line) => `${line}\n`).join(""));
-  if (options.endInput !== false) child.stdin.end();
-  return child;
-};
-
 let topic: string;
 let shipped: Quiz;
-let questions: Question[];
+let byId: Map<string, Question>;
+let allQuestions: Question[];
 
 beforeAll(async () => {
   const catalog = await loadCatalog();
   expect(catalog.problems).toEqual([]);
-  const first = catalog.quizzes[0]?.quiz;
+  const quizzes = catalog.quizzes.map((loaded) => loaded.quiz);
+  // The tests need a topic with a few questions, one of them with options.
+  const first = quizzes.find((quiz) => quiz.questions.length >= 3 && quiz.questions.some((q) => q.type === "single" || q.type === "multi"));
   if (!first) throw new Error("no shipped quiz to test with");
   shipped = first;
   topic = first.topic;
-  questions = first.questions;
-  // The tests below need a right and a wrong answer, and a choice question to answer badly.
-  expect(questions.length).toBeGreaterThanOrEqual(3);
-  expect(questions.some((question) => question.type === "single" || question.type === "multi")).toBe(true);
+  allQuestions = quizzes.flatMap((quiz) => quiz.questions);
+  byId = new Map(allQuestions.map((question) => [question.id, question]));
 });
 
-describe("s3-tutor quiz --plain", () => {
-  it("asks every question numbered, answers each with Correct., the explanation and the source, then the score", async () => {
-    const result = await finished(quiz([topic], questions.map(rightReply)));
+const asked = (question: AskedQuestion): Question => {
+  const found = byId.get(question.id);
+  if (!found) throw new Error(`${question.id} is not a shipped question`);
+  return found;
+};
+
+/** Answers every question as `right` says (by its number), until the quiz stops asking. */
+const answerAll = async (quiz: PlainQuiz, right: (number: number) => boolean | "skip"): Promise<AskedQuestion[]> => {
+  const seen: AskedQuestion[] = [];
+  for (let next = await quiz.next(); next !== undefined && next !== "retry"; next = await quiz.next()) {
+    seen.push(next);
+    const choice = right(next.number);
+    quiz.type(choice === "skip" ? "" : replyFor(asked(next), next, choice));
+  }
+  return seen;
+};
+
+describe("s3-tutor quiz --plain: practice", () => {
+  it("asks every question of the topic numbered, options shuffled, each answer followed by Correct., the explanation and the source", async () => {
+    const quiz = new PlainQuiz([topic, "--plain"]);
+    const seen = await answerAll(quiz, () => true);
+    const result = await quiz.end();
+    expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Quiz: ${shipped.title}`);
-    expect(result.stdout).toContain(`${questions.length} questions`);
-    questions.forEach((question, index) => {
-      expect(result.stdout).toContain(`Question ${index + 1} of ${questions.length} (${question.id})\n${question.prompt.trim()}\n`);
-      expect(result.stdout).toContain(`${question.explain.trim()}\nSource: ${question.source}\n`);
-    });
-    expect(result.stdout.match(/^Correct\.$/gm)).toHaveLength(questions.length);
-    expect(result.stdout).not.toContain("Not quite");
-    expect(result.stdout.trimEnd().endsWith(`Score: ${questions.length} of ${questions.length} (100%)`)).toBe(true);
+    expect(result.stdout).toContain(`Quiz: ${shipped.title}\n${shipped.questions.length} questions, practice mode`);
+    expect(seen.map((question) => question.id).sort()).toEqual(shipped.questions.map((question) => question.id).sort());
+    for (const question of shipped.questions) expect(result.stdout).toContain(`${question.explain.trim()}\nSource: ${question.source}\n`);
+    expect(result.stdout.match(/^Correct\.$/gm)).toHaveLength(shipped.questions.length);
+    expect(result.stdout).toContain(`Score: ${shipped.questions.length} of ${shipped.questions.length} (100%)`);
   });
 
-  it("shows the choices numbered, True and False as 1 and 2, and asks for typed text", async () => {
-    const result = await finished(quiz([topic], questions.map(rightReply)));
-    for (const question of questions) {
-      const asked = result.stdout.slice(result.stdout.indexOf(`(${question.id})`));
-      if (question.type === "single" || question.type === "multi") {
-        question.choices.forEach((choice, index) => expect(asked).toContain(`\n${index + 1}. ${choice.text}\n`));
-      }
-      if (question.type === "multi") expect(asked).toMatch(/numbers separated by spaces or commas/);
-      if (question.type === "truefalse") expect(asked).toContain("\n1. True\n2. False\n");
-      if (question.type === "text") expect(asked).toMatch(/Type your answer/);
-    }
+  it("says Not quite with the right answer after a wrong one", async () => {
+    const quiz = new PlainQuiz([topic, "--plain"]);
+    const seen = await answerAll(quiz, (number) => number === 1);
+    const result = await quiz.end();
+    for (const question of seen.slice(1)) expect(result.stdout).toContain(`Not quite. The answer: ${rightAnswerInWords(asked(question))}\n`);
+    const percent = Math.round((1 / shipped.questions.length) * 100);
+    expect(result.stdout).toContain(`Score: 1 of ${shipped.questions.length} (${percent}%)`);
   });
 
-  it("says Not quite with the right answer after a wrong one, and still exits 0", async () => {
-    const [first, ...rest] = questions as [Question, ...Question[]];
-    const result = await finished(quiz([topic], [rightReply(first), ...rest.map(wrongReply)]));
-    expect(result.code).toBe(0);
-    for (const question of rest) expect(result.stdout).toContain(`Not quite. The answer: ${shownAnswer(question)}\n`);
-    const percent = Math.round((1 / questions.length) * 100);
-    expect(result.stdout).toContain(`Score: 1 of ${questions.length} (${percent}%)`);
+  it("shuffles the questions differently with a different --seed, and the same with the same one", async () => {
+    const order = async (seed: number) => {
+      const child = spawnCli(["quiz", topic, "--plain", "--seed", String(seed)], { S3_TUTOR_STATE_DIR: newStateDir() });
+      child.stdin.end(shipped.questions.map(() => "s\n").join(""));
+      const { stdout } = await finished(child);
+      return [...stdout.matchAll(/^Question \d+ of \d+ \((.+)\)$/gm)].map((match) => match[1]).join();
+    };
+    const [one, again, two, three] = await Promise.all([order(1), order(1), order(2), order(3)]);
+    expect(one).toBe(again);
+    expect(new Set([one, two, three]).size).toBeGreaterThan(1);
   });
 
   it("asks again, with the reason, after a number out of range or letters for a choice question", async () => {
-    const target = questions.findIndex((question) => question.type === "single" || question.type === "multi");
-    const question = questions[target] as Extract<Question, { type: "single" | "multi" }>;
-    const skipsBefore = questions.slice(0, target).map(() => "s");
-    const result = await finished(quiz([topic], [...skipsBefore, "99", "abc", rightReply(question), "q"]));
-    expect(result.code).toBe(0);
+    const quiz = new PlainQuiz([topic, "--plain"]);
+    let question = await quiz.question();
+    while (asked(question).type !== "single" && asked(question).type !== "multi") {
+      quiz.type("s");
+      question = await quiz.question();
+    }
+    quiz.type("99");
+    quiz.type("abc");
+    quiz.type(replyFor(asked(question), question, true));
+    quiz.type("q");
+    const result = await quiz.end();
     const count = question.choices.length;
-    expect(result.stdout).toContain(`There is no choice 99: type a number from 1 to ${count}.`);
-    expect(result.stdout).toContain(`"abc" is not a choice number: type a number from 1 to ${count}.`);
-    // Asked once, answered on the third try.
+    expect(result.stdout).toContain(`> 99\nThere is no choice 99: type a number from 1 to ${count}.`);
+    expect(result.stdout).toContain(`> abc\n"abc" is not a choice number: type a number from 1 to ${count}.`);
     expect(result.stdout.split(`(${question.id})`)).toHaveLength(2);
-    expect(result.stdout).toContain(`> ${rightReply(question)}\nCorrect.`);
+    expect(result.stdout).toContain(`> ${replyFor(asked(question), question, true)}\nCorrect.`);
   });
 
-  it("skips a question on an empty line or s, and counts it as not answered", async () => {
-    const [, , third] = questions as [Question, Question, Question];
-    const result = await finished(quiz([topic], ["", "s", rightReply(third), "q"]));
-    expect(result.stdout.match(/^Skipped\.$/gm)).toHaveLength(2);
-    expect(result.stdout).toContain(`Question 3 of ${questions.length} (${third.id})`);
-    expect(result.stdout).toContain(`Stopped after 3 of ${questions.length} questions.\nScore so far: 1 of 3 (33%)`);
+  it("skips on an empty line or s; q stops with the score so far; so does the end of the input", async () => {
+    const child = spawnCli(["quiz", topic, "--plain"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    child.stdin.end("\ns\nq\n");
+    const stopped = await finished(child);
+    expect(stopped.code).toBe(0);
+    expect(stopped.stdout.match(/^Skipped\.$/gm)).toHaveLength(2);
+    expect(stopped.stdout).toContain(`Stopped after 0 of ${shipped.questions.length} questions answered.\nScore so far: nothing answered yet.`);
+    const ended = spawnCli(["quiz", topic, "--plain"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    ended.stdin.end("s\n");
+    expect((await finished(ended)).stdout).toContain(`Input ended after 0 of ${shipped.questions.length} questions answered.`);
   });
 
-  it("stops at q with the score so far, without waiting for the input to end", async () => {
-    const [first, second] = questions as [Question, Question];
-    const child = quiz([topic], [rightReply(first)], { endInput: false });
-    const done = finished(child);
-    await waitForOutput(child, new RegExp(`\\(${second.id.replace(/[.-]/g, "\\$&")}\\)`));
-    child.stdin.write("q\n");
-    const result = await done;
+  it("asks every topic's questions when no topic is given, and only the tagged ones with --tag", async () => {
+    const all = spawnCli(["quiz", "--plain"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    all.stdin.end();
+    expect((await finished(all)).stdout).toContain(`${allQuestions.length} questions`);
+    const tag = allQuestions.flatMap((question) => question.tags ?? [])[0];
+    if (!tag) return;
+    const tagged = allQuestions.filter((question) => question.tags?.includes(tag)).length;
+    const only = spawnCli(["quiz", "--plain", "--tag", tag], { S3_TUTOR_STATE_DIR: newStateDir() });
+    only.stdin.end();
+    expect((await finished(only)).stdout).toContain(`${tagged} question${tagged === 1 ? "" : "s"}, practice mode`);
+  });
+});
+
+describe("s3-tutor quiz --plain: exam, review, mistakes", () => {
+  it("an exam: no feedback, then score, pass or fail, time, breakdowns, the missed questions explained, and a retry of them", async () => {
+    const count = Math.min(3, shipped.questions.length);
+    const quiz = new PlainQuiz([topic, "--mode", "exam", "--count", String(count), "--plain"]);
+    const seen: AskedQuestion[] = [];
+    let next = await quiz.next();
+    while (next !== undefined && next !== "retry") {
+      seen.push(next);
+      quiz.type(replyFor(asked(next), next, next.number === 1));
+      next = await quiz.next();
+    }
+    expect(next).toBe("retry");
+    quiz.type("r");
+    const retried = await answerAll(quiz, () => true);
+    const result = await quiz.end();
+    const out = result.stdout;
+    expect(out).toContain(`${count} questions, exam mode: ${Math.floor((count * 90) / 60)}:${String((count * 90) % 60).padStart(2, "0")} to answer them`);
+    expect(out).toMatch(/^Question 1 of \d+ \(.+\), \d+:\d\d left$/m);
+    const examPart = out.slice(0, out.indexOf("Score:"));
+    expect(examPart).not.toMatch(/^(Correct\.|Not quite)/m);
+    expect(examPart.match(/^Answer saved\.$/gm)).toHaveLength(count);
+    const percent = Math.round((1 / count) * 100);
+    expect(out).toContain(`Score: 1 of ${count} (${percent}%): fail (the pass mark is 70%)`);
+    expect(out).toMatch(/Time taken: \d+:\d\d of \d+:\d\d\./);
+    expect(out).toContain(`By topic:\n  ${topic}: 1 of ${count} (${percent}%)`);
+    expect(out).toContain(`Missed (${count - 1}):`);
+    for (const question of seen.slice(1)) {
+      const original = asked(question);
+      expect(out).toContain(`(${original.id})\n   Your answer: `);
+      expect(out).toContain(`The answer: ${rightAnswerInWords(original)}\n   ${original.explain.trim()}\n   Source: ${original.source}`);
+    }
+    expect(retried.map((question) => question.id).sort()).toEqual(seen.slice(1).map((question) => question.id).sort());
+    expect(out).toContain(`Score: ${count - 1} of ${count - 1} (100%)`);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Stopped after 1 of ${questions.length} questions.\nScore so far: 1 of 1 (100%)`);
-    expect(result.stdout).not.toContain("Question 3 of");
-    expect(result.stdout).not.toMatch(/^Score: /m);
   });
 
-  it("shows the score so far when the input ends before the last question", async () => {
-    const [first, second] = questions as [Question, Question];
-    const result = await finished(quiz([topic], [rightReply(first), wrongReply(second)]));
+  it("review: what was answered becomes a card; due cards come first; the answers reschedule them", async () => {
+    const stateDir = newStateDir();
+    const practice = new PlainQuiz([topic, "--plain"], stateDir);
+    const first = await practice.question();
+    practice.type(replyFor(asked(first), first, true));
+    const second = await practice.question();
+    practice.type(replyFor(asked(second), second, false));
+    await practice.question();
+    practice.type("q");
+    await practice.end();
+
+    // A right answer comes back in 10 minutes, a wrong one in 1: both due today, so both lead.
+    const review = new PlainQuiz([topic, "--mode", "review", "--plain"], stateDir);
+    const leading = [await review.question()];
+    review.type("guess");
+    await review.question();
+    review.type(replyFor(asked(leading[0]!), leading[0]!, true));
+    leading.push(await review.question());
+    review.type("q");
+    const result = await review.end();
+    expect(result.stdout).toContain("spaced review: the ones due today first, then new ones");
+    expect(leading.map((question) => question.id).sort()).toEqual([first.id, second.id].sort());
+    const { stores } = await openQuizStores(stateDir);
+    expect(stores.cards.data.cards[leading[0]!.id]?.reps).toBe(2);
+    expect(stores.history.data.answers.at(-1)).toMatchObject({ questionId: leading[0]!.id, mode: "review", guessed: true, correct: true });
+  });
+
+  it("mistakes: only the questions answered wrong and not right since", async () => {
+    const stateDir = newStateDir();
+    const none = new PlainQuiz([topic, "--mode", "mistakes", "--plain"], stateDir);
+    expect((await none.end()).stdout).toBe("No mistakes to go over: you have not answered a question here wrong.\n");
+
+    const practice = new PlainQuiz([topic, "--plain"], stateDir);
+    const missed = await practice.question();
+    practice.type(replyFor(asked(missed), missed, false));
+    practice.type("q");
+    await practice.end();
+
+    const mistakes = new PlainQuiz([topic, "--mode", "mistakes", "--plain"], stateDir);
+    const only = await mistakes.question();
+    expect(only).toMatchObject({ id: missed.id, number: 1, total: 1 });
+    mistakes.type(replyFor(asked(only), only, true));
+    expect((await mistakes.end()).stdout).toContain("Score: 1 of 1 (100%)");
+
+    const after = new PlainQuiz([topic, "--mode", "mistakes", "--plain"], stateDir);
+    expect((await after.end()).stdout).toContain("every question you got wrong here, you have since got right");
+  });
+
+  it("flag marks a question for review across runs", async () => {
+    const stateDir = newStateDir();
+    const quiz = new PlainQuiz([topic, "--plain"], stateDir);
+    const question = await quiz.question();
+    quiz.type("flag");
+    const again = await quiz.question();
+    expect(again.id).toBe(question.id);
+    quiz.type("q");
+    const result = await quiz.end();
+    expect(result.stdout).toContain("> flag\nFlagged for review: it comes up in spaced review until you unflag it.");
+    const next = new PlainQuiz([topic, "--plain"], stateDir);
+    for (let shown = await next.question(); shown.id !== question.id; shown = await next.question()) next.type("s");
+    next.type("q");
+    expect((await next.end()).stdout).toContain(`(${question.id}), flagged`);
+  });
+});
+
+describe("s3-tutor quiz --json", () => {
+  it("prints the results as one JSON document on stdout; the dialogue goes to stderr", async () => {
+    const count = Math.min(2, shipped.questions.length);
+    const child = spawnCli(["quiz", topic, "--mode", "exam", "--count", String(count), "--json"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    child.stdin.end("s\n".repeat(count));
+    const result = await finished(child);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Input ended after 2 of ${questions.length} questions.\nScore so far: 1 of 2 (50%)`);
+    expect(result.stderr).toContain(`Question 1 of ${count}`);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      mode: "exam",
+      end: "finished",
+      score: { correct: 0, total: count, percent: 0 },
+      unanswered: count,
+      passMark: 70,
+      passed: false,
+      byTopic: [{ name: topic, correct: 0, total: count, percent: 0 }],
+      dueToday: 0,
+    });
+    expect(report.timeLimitMs).toBe(count * 90_000);
+    expect(report.questions).toHaveLength(count);
+    for (const question of report.questions) {
+      expect(question).toMatchObject({ topic, answered: false, correct: false, guessed: false, flagged: false });
+      expect(byId.get(question.id)?.source).toBe(question.source);
+    }
   });
 
-  it("asks every topic's questions when no topic is given", async () => {
-    const catalog = await loadCatalog();
-    const total = catalog.quizzes.reduce((sum, loaded) => sum + loaded.quiz.questions.length, 0);
-    const result = await finished(quiz([], []));
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`${total} questions`);
-    for (const loaded of catalog.quizzes) expect(result.stdout).toContain(loaded.quiz.title);
+  it("an exam the input ends in the middle of is not scored: no pass or fail", async () => {
+    const child = spawnCli(["quiz", topic, "--mode", "exam", "--count", "2", "--json"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    child.stdin.end("s\n");
+    const report = JSON.parse((await finished(child)).stdout);
+    expect(report.end).toBe("input-ended");
+    expect(report).not.toHaveProperty("passed");
+    expect(report).not.toHaveProperty("passMark");
   });
 
+  it("says why there is nothing to ask, as JSON", async () => {
+    const child = spawnCli(["quiz", "--mode", "mistakes", "--json"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    child.stdin.end();
+    const result = await finished(child);
+    expect(JSON.parse(result.stdout)).toEqual({
+      mode: "mistakes",
+      end: "nothing-to-ask",
+      reason: "No mistakes to go over: you have not answered a question here wrong.",
+      questions: [],
+    });
+  });
+});
+
+describe("s3-tutor quiz: mistakes in the command", () => {
   it("an unknown topic is a one-line error with the topics there are, exit 1", async () => {
-    const result = await finished(quiz(["no-such-topic"], []));
+    const child = spawnCli(["quiz", "no-such-topic", "--plain"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    child.stdin.end();
+    const result = await finished(child);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(`s3-tutor: there is no quiz topic "no-such-topic". Topics: ${topic}.\n`);
+    expect(result.stderr).toMatch(/^s3-tutor: there is no quiz topic "no-such-topic"\. Topics: .*\b/);
+    expect(result.stderr).toContain(topic);
   });
 
-  it("without --plain it points at --plain and exits 2", async () => {
-    const child = spawnCli(["quiz"]);
+  it("an unknown tag, a bad mode or a bad count is refused", async () => {
+    const run = async (args: string[]) => {
+      const child = spawnCli(["quiz", ...args, "--plain"], { S3_TUTOR_STATE_DIR: newStateDir() });
+      child.stdin.end();
+      return finished(child);
+    };
+    const tag = await run(["--tag", "no-such-tag"]);
+    expect(tag.code).toBe(1);
+    expect(tag.stderr).toMatch(/^s3-tutor: no question has the tag "no-such-tag"\. Tags: /);
+    const mode = await run(["--mode", "cram"]);
+    expect(mode.code).toBe(1);
+    expect(mode.stderr).toContain("Allowed choices are practice, exam, review, mistakes");
+    const count = await run(["--count", "0"]);
+    expect(count.code).toBe(1);
+    expect(count.stderr).toContain("give a whole number of questions, 1 or more.");
+  });
+
+  it("without --plain and without a terminal it points at --plain and exits 2", async () => {
+    const child = spawnCli(["quiz", "--mode", "exam"]);
     child.stdin.end();
     const result = await finished(child);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("s3-tutor quiz --plain");
+  });
+
+  it("a quiz history file that cannot be read is moved aside, the learner is told, and the quiz goes on", async () => {
+    const stateDir = newStateDir();
+    await writeFile(join(stateDir, "quiz-history.json"), '{"version":1,"answers":[');
+    const child = spawnCli(["quiz", topic, "--plain"], { S3_TUTOR_STATE_DIR: stateDir });
+    child.stdin.end("q\n");
+    const result = await finished(child);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^s3-tutor: Your quiz history file could not be read \(.+\)\. It was kept as .+, and a new one was started\.\n$/);
+    expect(result.stdout).toContain("Question 1 of");
+    expect((await readdir(stateDir)).some((file) => file.startsWith("quiz-history.json.corrupt-"))).toBe(true);
   });
 });
 
@@ -193,7 +348,7 @@ describe("s3-tutor quiz --plain with broken content", () => {
   it("prints each problem as file:line:col and exits 1, never a stack trace", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "quiz", "--plain"], {
       cwd: copy,
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", S3_TUTOR_STATE_DIR: newStateDir() },
     });
     child.stdin.end();
     const result = await finished(child);

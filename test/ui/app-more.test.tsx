@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loadCatalog } from "../../src/content/catalog";
+import { DEFAULT_EXAM_COUNT } from "../../src/engine/quiz-selection";
 import { createTarget } from "../../src/targets/create-target";
 import { sandboxTarget } from "../../src/targets/sandbox-target";
 import type { Target } from "../../src/targets/target";
 import { guardStrayOutput } from "../../src/ui/stray-output";
 import { COLOUR_THEME, NO_COLOUR_THEME, themeFor } from "../../src/ui/theme";
+import { answerOnScreen, choose, questionIdOnScreen } from "./quiz-driver";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
 let app: RenderedApp | undefined;
@@ -18,28 +21,33 @@ const withoutSecondAccount = async (): Promise<Target> => {
   return Object.assign(Object.create(target) as Target, { capabilities: new Set(["regionRedirect"]), identities: ["default"] });
 };
 
-describe("the practice quiz", () => {
-  it("gives immediate feedback with the explanation and the source, then the score", async () => {
+describe("the quiz on the shipped questions", () => {
+  it("practice asks every question, shuffled, with the explanation and the source after each", async () => {
+    const catalog = await loadCatalog();
+    const questions = new Map(catalog.quizzes.flatMap((loaded) => loaded.quiz.questions.map((question) => [question.id, question] as const)));
     app = await renderApp({ initialView: { screen: "quiz" } });
-    const first = await app.waitFor("question 1 of 6");
-    expect(first).toContain("Where is the file stored?");
-    await app.press(KEYS.enter);
+    const first = await app.waitFor(`question 1 of ${questions.size}`);
+    const asked = questions.get(questionIdOnScreen(first));
+    if (!asked) throw new Error("the question on screen is not in the catalog");
+    await answerOnScreen(app, asked, true);
     const feedback = await app.waitFor("✓ Correct.");
-    expect(feedback).toContain("Source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingBucket.html");
+    expect(feedback).toContain(`Source: ${asked.source}`);
     await app.press("n");
-    await app.waitFor("question 2 of 6");
-    for (let i = 2; i <= 6; i++) await app.press("S");
-    await app.waitFor("Score: 1 of 6 (17%), 5 skipped");
+    await app.waitFor(`question 2 of ${questions.size}`);
   });
 
-  it("ticks several choices with space for a question with more than one answer", async () => {
-    app = await renderApp({ initialView: { screen: "quiz" } });
-    await app.waitFor("question 1 of 6");
-    await app.press("S", "S", "S");
-    await app.waitFor("Which of these are invalid names");
-    await app.press(" ", KEYS.down, " ", KEYS.down, " ", KEYS.enter);
-    const feedback = await app.waitFor("✓ Correct.");
-    expect(feedback).toContain("InvalidBucketName");
+  it("an exam on the topics ticked in the menu asks up to 20 of their questions", async () => {
+    const catalog = await loadCatalog();
+    const [firstQuiz] = catalog.quizzes.map((loaded) => loaded.quiz);
+    if (!firstQuiz) throw new Error("no shipped quiz");
+    app = await renderApp({ initialView: { screen: "quizMenu" } });
+    await choose(app, "Exam");
+    await app.waitFor("Exam: choose the topics");
+    await app.press(KEYS.down, " ", KEYS.enter);
+    const count = Math.min(DEFAULT_EXAM_COUNT, firstQuiz.questions.length);
+    const frame = await app.waitFor(`Exam  question 1 of ${count}`);
+    expect(questionIdOnScreen(frame).startsWith(`${firstQuiz.topic}.`)).toBe(true);
+    expect(frame).toMatch(/⏱ \d+:\d\d left/);
   });
 });
 

@@ -2,8 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { loadCatalog } from "../../src/content/catalog";
+import { loadCatalog, loadContent } from "../../src/content/catalog";
+import type { Random } from "../../src/engine/random";
 import { ProgressStore } from "../../src/store/progress";
+import { flushQuizStores, openQuizStores, type QuizStores } from "../../src/store/quiz-stores";
 import type { TargetOptions } from "../../src/targets/options";
 import type { Target } from "../../src/targets/target";
 import { TargetSession } from "../../src/targets/target-session";
@@ -12,7 +14,7 @@ import { catalogFrom, type View } from "../../src/ui/app-context";
 import { UiBridge } from "../../src/ui/bridge";
 import { NO_COLOUR_THEME } from "../../src/ui/theme";
 
-export const KEYS = { enter: "\r", down: "\u001B[B", up: "\u001B[A", escape: "\u001B", tab: "\t" } as const;
+export const KEYS = { enter: "\r", down: "\u001B[B", up: "\u001B[A", escape: "\u001B", tab: "\t", backspace: "\u007F" } as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,6 +26,9 @@ export interface RenderedApp {
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
   exitChoice: () => ExitChoice | undefined;
   progress: ProgressStore;
+  quizStores: QuizStores;
+  /** Notices from opening the stores, as the app was told them. */
+  notices: string[];
   session: TargetSession;
   stateDir: string;
   unmount: () => Promise<void>;
@@ -39,12 +44,19 @@ export interface RenderOptions {
   /** Which target the app believes it has, and how to make it (default: the embedded sandbox). */
   target?: TargetOptions;
   createTarget?: (options: TargetOptions) => Promise<Target>;
+  /** Lesson and quiz files or folders to teach from instead of the shipped ones. */
+  content?: string[];
+  /** The app's clock (an exam's timer reads it). */
+  clock?: () => Date;
+  random?: Random;
 }
 
 export const renderApp = async (options: RenderOptions = {}): Promise<RenderedApp> => {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "s3-tutor-ui-"));
-  const content = await loadCatalog();
+  const content = options.content ? await loadContent(options.content) : await loadCatalog();
   const opened = await ProgressStore.open(join(stateDir, "progress.json"));
+  const quiz = await openQuizStores(stateDir);
+  const notices = [...(opened.notice ? [opened.notice] : []), ...quiz.notices];
   const bridge = new UiBridge();
   const session = new TargetSession(
     { ...(options.target ?? { target: "sandbox" }), confirm: bridge.confirm, onNotice: bridge.notify },
@@ -58,11 +70,14 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
         content.quizzes.map((loaded) => loaded.quiz),
       )}
       progress={opened.store}
+      quizStores={quiz.stores}
       session={session}
       bridge={bridge}
       theme={NO_COLOUR_THEME}
-      initialNotices={opened.notice ? [opened.notice] : []}
+      initialNotices={notices}
       {...(options.initialView ? { initialView: options.initialView } : {})}
+      {...(options.clock ? { clock: options.clock } : {})}
+      {...(options.random ? { random: options.random } : {})}
       onExit={(choice) => {
         exitChoice = choice;
       }}
@@ -90,12 +105,15 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
     },
     exitChoice: () => exitChoice,
     progress: opened.store,
+    quizStores: quiz.stores,
+    notices,
     session,
     stateDir,
     unmount: async () => {
       instance.unmount();
       await session.close();
       await opened.store.flush();
+      await flushQuizStores(quiz.stores);
     },
   };
 };

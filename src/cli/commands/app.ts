@@ -1,6 +1,7 @@
 import { loadCatalog } from "../../content/catalog";
 import { formatProblem } from "../../content/problem";
 import { UserError } from "../errors";
+import type { View } from "../../ui/app-context";
 import { targetOptionsFrom, type TargetFlags } from "../target-flags";
 
 export const NO_TERMINAL_MESSAGE = [
@@ -12,8 +13,8 @@ export const NO_TERMINAL_MESSAGE = [
   "",
 ].join("\n");
 
-/** `s3-tutor` and `s3-tutor lesson <id>`: the screens, on a terminal. Exits 2 without one. */
-export const runAppCommand = async (flags: TargetFlags, lessonId?: string): Promise<number> => {
+/** `s3-tutor`, `s3-tutor lesson <id>` and `s3-tutor quiz` in a terminal: the screens. Exits 2 without a terminal. */
+export const runAppCommand = async (flags: TargetFlags, lessonId?: string, initialView?: View): Promise<number> => {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(NO_TERMINAL_MESSAGE);
     return 2;
@@ -22,13 +23,13 @@ export const runAppCommand = async (flags: TargetFlags, lessonId?: string): Prom
   // by the terminal and turned into a newline Ink would not read as Enter.
   process.stdin.setRawMode(true);
   try {
-    return await openApp(flags, lessonId);
+    return await openApp(flags, lessonId, initialView);
   } finally {
     process.stdin.setRawMode(false);
   }
 };
 
-const openApp = async (flags: TargetFlags, lessonId?: string): Promise<number> => {
+const openApp = async (flags: TargetFlags, lessonId?: string, initialView?: View): Promise<number> => {
   // The screens' code (Ink, React, yoga) loads while the lessons are read from disk.
   const screens = import("../../ui/start-app");
   screens.catch(() => undefined);
@@ -45,6 +46,6 @@ const openApp = async (flags: TargetFlags, lessonId?: string): Promise<number> =
   return startApp({
     content,
     target: targetOptionsFrom(flags),
-    ...(lessonId ? { initialView: { screen: "lesson", lessonId } } : {}),
+    ...(lessonId ? { initialView: { screen: "lesson", lessonId } } : initialView ? { initialView } : {}),
   });
 };

@@ -1,43 +1,86 @@
 import { loadCatalog } from "../../content/catalog";
 import { formatProblem } from "../../content/problem";
-import type { Quiz } from "../../content/schema/quiz";
+import type { Question } from "../../content/schema/quiz";
+import type { QuizMode } from "../../engine/quiz-modes";
+import { planQuiz, type QuizRequest } from "../../engine/quiz-plan";
+import { filterProblem } from "../../engine/quiz-selection";
+import { topicOf } from "../../engine/question-topic";
+import { seededRandom } from "../../engine/random";
+import { dueToday } from "../../engine/review-due";
+import { flushQuizStores, openQuizStores } from "../../store/quiz-stores";
 import { UserError } from "../errors";
 import { runPlainQuiz } from "../plain-quiz";
+import { nothingToAskJson, quizJson } from "../quiz-json";
 
 export interface QuizCommandOptions {
   plain?: boolean;
+  json?: boolean;
+  mode?: QuizMode;
+  count?: number;
+  tag?: string[];
+  seed?: number;
 }
 
+export const NO_TERMINAL_QUIZ_MESSAGE =
+  "the quiz screens need an interactive terminal. Without one, run s3-tutor quiz --plain: questions and answers line by line (add --json for a report).";
+
 /**
- * `s3-tutor quiz [topics...] --plain`: the shipped quizzes (or those of the topics given, in
- * file order) as a line-by-line practice quiz on stdin/stdout. Returns the exit code: 0 once
- * the quiz ran, whatever the score; errors are for content or arguments that are wrong.
+ * `s3-tutor quiz [topics...] [--mode] [--count] [--tag] [--plain] [--json]`. In a terminal it
+ * opens the app on the quiz; with --plain (or --json, which implies it) the session runs line
+ * by line on stdin and stdout, and --json prints the results as JSON on stdout (the dialogue
+ * then goes to stderr). Exit 0 once the quiz ran, whatever the score.
  */
 export const runQuizCommand = async (topics: string[], options: QuizCommandOptions): Promise<number> => {
-  if (!options.plain) {
-    throw new UserError("the interactive quiz comes with the app. For now, run s3-tutor quiz --plain: questions and answers line by line.", 2);
-  }
+  const request: QuizRequest = {
+    mode: options.mode ?? "practice",
+    topics,
+    tags: options.tag ?? [],
+    ...(options.count !== undefined ? { count: options.count } : {}),
+  };
+  const lineByLine = options.plain === true || options.json === true;
+  if (!lineByLine && (!process.stdin.isTTY || !process.stdout.isTTY)) throw new UserError(NO_TERMINAL_QUIZ_MESSAGE, 2);
+
   const content = await loadCatalog();
   if (content.problems.length > 0) {
     for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     throw new UserError(`the lessons and quizzes have ${content.problems.length} problems (above); run s3-tutor validate for details.`);
   }
-  const quizzes = chooseQuizzes(
-    content.quizzes.map((loaded) => loaded.quiz),
-    topics,
-  );
-  await runPlainQuiz(quizzes, { input: process.stdin, output: process.stdout, echoAnswers: process.stdin.isTTY !== true });
-  return 0;
-};
+  const quizzes = content.quizzes.map((loaded) => loaded.quiz);
+  const questions: Question[] = quizzes.flatMap((quiz) => quiz.questions);
+  if (questions.length === 0) throw new UserError("there are no quizzes to ask.");
+  const problem = filterProblem(questions, request);
+  if (problem) throw new UserError(problem);
 
-const chooseQuizzes = (quizzes: Quiz[], topics: string[]): Quiz[] => {
-  const known = quizzes.map((quiz) => quiz.topic);
-  if (known.length === 0) throw new UserError("there are no quizzes to ask.");
-  const unknown = topics.filter((topic) => !known.includes(topic));
-  if (unknown.length > 0) {
-    const named = unknown.map((topic) => `"${topic}"`).join(", ");
-    const there = unknown.length === 1 ? `there is no quiz topic ${named}` : `there are no quiz topics ${named}`;
-    throw new UserError(`${there}. Topics: ${known.join(", ")}.`);
+  if (!lineByLine) {
+    const { runAppCommand } = await import("./app");
+    return runAppCommand({}, undefined, { screen: "quiz", request });
   }
-  return topics.length === 0 ? quizzes : quizzes.filter((quiz) => topics.includes(quiz.topic));
+
+  const { stores, notices } = await openQuizStores();
+  for (const notice of notices) process.stderr.write(`s3-tutor: ${notice}\n`);
+  const random = options.seed !== undefined ? seededRandom(options.seed) : Math.random;
+  const clock = () => new Date();
+  const plan = (wanted: QuizRequest) => planQuiz(wanted, { questions, history: stores.history.data, cards: stores.cards.data, now: clock(), random });
+  const first = plan(request);
+  const dialogue = options.json ? process.stderr : process.stdout;
+
+  if (!("state" in first)) {
+    if (options.json) process.stdout.write(`${JSON.stringify(nothingToAskJson(request.mode, first.reason), null, 2)}\n`);
+    else dialogue.write(`${first.reason}\n`);
+    return 0;
+  }
+  const asked = new Set(first.state.items.map((item) => topicOf(item.questionId)));
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const run = await runPlainQuiz(
+    first.state,
+    { questions: byId, titles: quizzes.filter((quiz) => asked.has(quiz.topic)).map((quiz) => quiz.title), clock, stores, ...(options.json ? {} : { planRetry: plan }) },
+    { input: process.stdin, output: dialogue, echoAnswers: process.stdin.isTTY !== true },
+  );
+  const writeErrors = await flushQuizStores(stores);
+  for (const error of writeErrors) process.stderr.write(`s3-tutor: ${error}\n`);
+  if (options.json) {
+    const due = dueToday(stores.cards.data.cards, clock(), new Set(byId.keys())).length;
+    process.stdout.write(`${JSON.stringify(quizJson(run, due), null, 2)}\n`);
+  }
+  return 0;
 };

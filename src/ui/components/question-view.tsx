@@ -13,10 +13,12 @@ export interface QuestionViewProps {
   grade?: Grade;
   isActive: boolean;
   onAnswer: (answer: Answer) => void;
+  /** Enter on an empty text answer: the quiz passes over the question (letters are text while typing, so S cannot). */
+  onEmptyAnswer?: () => void;
 }
 
 /** A question and its way to answer (a menu, ticks, or a line of text), then the feedback. */
-export const QuestionView = ({ question, grade, isActive, onAnswer }: QuestionViewProps) => {
+export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswer }: QuestionViewProps) => {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -24,7 +26,11 @@ export const QuestionView = ({ question, grade, isActive, onAnswer }: QuestionVi
         {question.prompt}
       </Text>
       <Box marginTop={1} flexDirection="column">
-        {grade ? <Feedback grade={grade} /> : <AnswerInput question={question} isActive={isActive} onAnswer={onAnswer} />}
+        {grade ? (
+          <Feedback grade={grade} />
+        ) : (
+          <AnswerInput question={question} isActive={isActive} onAnswer={onAnswer} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />
+        )}
       </Box>
       {!grade && question.type === "multi" ? (
         <Text color={theme.muted}>space ticks a choice, enter answers; several may be right.</Text>
@@ -33,7 +39,7 @@ export const QuestionView = ({ question, grade, isActive, onAnswer }: QuestionVi
   );
 };
 
-const AnswerInput = ({ question, isActive, onAnswer }: Omit<QuestionViewProps, "grade">) => {
+const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer }: Omit<QuestionViewProps, "grade">) => {
   switch (question.type) {
     case "single":
       return (
@@ -57,7 +63,7 @@ const AnswerInput = ({ question, isActive, onAnswer }: Omit<QuestionViewProps, "
     case "multi":
       return <Ticks choices={question.choices.map((choice) => choice.text)} isActive={isActive} onAnswer={onAnswer} />;
     case "text":
-      return <TextAnswer isActive={isActive} onAnswer={onAnswer} />;
+      return <TextAnswer isActive={isActive} onAnswer={onAnswer} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />;
   }
 };
 
@@ -93,7 +99,7 @@ const Ticks = ({ choices, isActive, onAnswer }: { choices: string[]; isActive: b
   );
 };
 
-const TextAnswer = ({ isActive, onAnswer }: { isActive: boolean; onAnswer: (answer: Answer) => void }) => {
+const TextAnswer = ({ isActive, onAnswer, onEmptyAnswer }: { isActive: boolean; onAnswer: (answer: Answer) => void; onEmptyAnswer?: () => void }) => {
   const { setTextEntry } = useServices();
   const theme = useTheme();
   const [value, setValue] = useState("");
@@ -111,6 +117,7 @@ const TextAnswer = ({ isActive, onAnswer }: { isActive: boolean; onAnswer: (answ
         focus={isActive}
         onSubmit={(text) => {
           if (text.trim()) onAnswer({ kind: "text", value: text });
+          else onEmptyAnswer?.();
         }}
       />
     </Box>

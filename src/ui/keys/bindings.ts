@@ -5,7 +5,7 @@ import type { Key } from "ink";
  * bar and the help screen are generated from this table, so they cannot drift from the code.
  */
 
-export type ScreenName = "home" | "lessons" | "lesson" | "quiz" | "target" | "help";
+export type ScreenName = "home" | "lessons" | "lesson" | "quizMenu" | "quiz" | "stats" | "target" | "help";
 
 export type Command =
   | "up"
@@ -20,6 +20,11 @@ export type Command =
   | "solve"
   | "check"
   | "skip"
+  | "guess"
+  | "flag"
+  | "change"
+  | "endExam"
+  | "retry"
   | "code"
   | "codeTab"
   | "cleanup"
@@ -42,16 +47,16 @@ export interface Binding {
   matches: (input: string, key: Key) => boolean;
 }
 
-const ALL: readonly ScreenName[] = ["home", "lessons", "lesson", "quiz", "target", "help"];
-const MENUS: readonly ScreenName[] = ["home", "lessons", "target", "quiz"];
+const ALL: readonly ScreenName[] = ["home", "lessons", "lesson", "quizMenu", "quiz", "stats", "target", "help"];
+const MENUS: readonly ScreenName[] = ["home", "lessons", "target", "quizMenu", "quiz"];
 
 export const BINDINGS: readonly Binding[] = [
   { command: "up", short: "up", label: "↑/k", description: "move up, or scroll up", screens: ALL, matches: (i, k) => k.upArrow || i === "k" },
   { command: "down", short: "down", label: "↓/j", description: "move down, or scroll down", screens: ALL, matches: (i, k) => k.downArrow || i === "j" },
-  { command: "pageUp", short: "page up", label: "PgUp", description: "scroll a page up", screens: ["lesson", "quiz", "help"], matches: (_i, k) => k.pageUp },
-  { command: "pageDown", short: "page down", label: "PgDn", description: "scroll a page down", screens: ["lesson", "quiz", "help"], matches: (_i, k) => k.pageDown },
+  { command: "pageUp", short: "page up", label: "PgUp", description: "scroll a page up", screens: ["lesson", "quiz", "stats", "help"], matches: (_i, k) => k.pageUp },
+  { command: "pageDown", short: "page down", label: "PgDn", description: "scroll a page down", screens: ["lesson", "quiz", "stats", "help"], matches: (_i, k) => k.pageDown },
   { command: "select", short: "choose", label: "enter", description: "choose, or answer", screens: [...MENUS, "lesson"], inStatusBar: true, matches: (_i, k) => k.return },
-  { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice (several answers)", screens: ["lesson", "quiz"], matches: (i) => i === " " },
+  { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice (several answers), or a topic", screens: ["lesson", "quizMenu", "quiz"], matches: (i) => i === " " },
   { command: "next", short: "next", label: "n", description: "next step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "n" },
   { command: "back", short: "back", label: "b", description: "previous step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "b" },
   { command: "hint", short: "hint", label: "h", description: "show the hint", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "h" },
@@ -60,10 +65,15 @@ export const BINDINGS: readonly Binding[] = [
   { command: "code", short: "code", label: "v", description: "view the code: TypeScript SDK and AWS CLI", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "v" },
   { command: "codeTab", short: "tab", label: "tab", description: "switch between the SDK and the CLI code", screens: ["lesson"], matches: (_i, k) => k.tab },
   { command: "skip", short: "skip", label: "S", description: "skip this step or question", screens: ["lesson", "quiz"], matches: (i) => i === "S" },
+  { command: "guess", short: "I guessed", label: "g", description: "I guessed: a right answer counts as shaky, so review brings it back sooner", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "g" },
+  { command: "flag", short: "flag", label: "f", description: "flag the question for review, or unflag it", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "f" },
+  { command: "change", short: "change", label: "c", description: "change your answer (exam, before it ends)", screens: ["quiz"], matches: (i) => i === "c" },
+  { command: "endExam", short: "end exam", label: "e", description: "end the exam and see the score", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "e" },
+  { command: "retry", short: "retry missed", label: "r", description: "retry the questions you missed", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "r" },
   { command: "cleanup", short: "clean up", label: "u", description: "clean up what the lesson created", screens: ["lesson"], matches: (i) => i === "u" },
   { command: "reset", short: "reset", label: "r", description: "reset the chosen lesson (asks first)", screens: ["lessons"], inStatusBar: true, matches: (i) => i === "r" },
   { command: "resetAll", short: "reset all", label: "R", description: "reset every lesson (asks first)", screens: ["lessons"], matches: (i) => i === "R" },
-  { command: "menu", short: "menu", label: "esc", description: "back to the menu", screens: ["lessons", "lesson", "quiz", "target", "help"], inStatusBar: true, matches: (_i, k) => k.escape },
+  { command: "menu", short: "menu", label: "esc", description: "back to the menu", screens: ["lessons", "lesson", "quizMenu", "quiz", "stats", "target", "help"], inStatusBar: true, matches: (_i, k) => k.escape },
   { command: "help", short: "help", label: "?", description: "show every key", screens: ALL, inStatusBar: true, matches: (i) => i === "?" },
   { command: "quit", short: "quit", label: "q", description: "quit (progress is saved)", screens: ALL, inStatusBar: true, matches: (i) => i === "q" },
 ];
@@ -80,7 +90,9 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   home: "Home",
   lessons: "Lesson list",
   lesson: "Lesson",
-  quiz: "Practice quiz",
+  quizMenu: "Quiz menu",
+  quiz: "Quiz",
+  stats: "Quiz stats",
   target: "Target and region",
   help: "Help",
 };

@@ -1,24 +1,26 @@
 import { Box, Text } from "ink";
+import { dueToday } from "../../engine/review-due";
 import { useServices } from "../app-context";
 import { Menu } from "../components/menu";
 import { lessonMark, lessonToContinue, savedState } from "../progress-view";
 import { useTheme } from "../theme";
 
-type Choice = "continue" | "lessons" | "quiz" | "target" | "help" | "quit";
+type Choice = "continue" | "lessons" | "quiz" | "stats" | "target" | "help" | "quit";
 
 export interface HomeProps {
   isActive: boolean;
   openHelp: () => void;
 }
 
-/** Where the app opens: continue, lessons, quiz, target and region, help, quit. */
+/** Where the app opens: continue, lessons, quiz (with the review cards due today), stats, target and region, help, quit. */
 export const Home = ({ isActive, openHelp }: HomeProps) => {
-  const { catalog, progress, session, go, quit } = useServices();
+  const { catalog, progress, quizStores, clock, session, go, quit } = useServices();
   const theme = useTheme();
   const data = progress.data;
   const next = lessonToContinue(catalog.lessons, data);
   const done = catalog.lessons.filter((lesson) => lessonMark(lesson, data) === "done").length;
   const questionCount = catalog.questions.size;
+  const due = dueToday(quizStores.cards.data.cards, clock(), new Set(catalog.questions.keys())).length;
   const nextState = next ? savedState(next, data) : undefined;
   const target = session.settings;
 
@@ -33,7 +35,8 @@ export const Home = ({ isActive, openHelp }: HomeProps) => {
         ]
       : []),
     { value: "lessons" as const, label: "Lessons", note: `${done} of ${catalog.lessons.length} done` },
-    { value: "quiz" as const, label: "Practice quiz", note: `${questionCount} questions` },
+    { value: "quiz" as const, label: "Practice quiz, exam and review", note: `${questionCount} questions · ${due} due for review today` },
+    { value: "stats" as const, label: "Quiz stats" },
     { value: "target" as const, label: "Target and region", note: `${target.target} · ${target.region ?? "eu-west-1"}` },
     { value: "help" as const, label: "Help" },
     { value: "quit" as const, label: "Quit" },
@@ -42,7 +45,8 @@ export const Home = ({ isActive, openHelp }: HomeProps) => {
   const choose = (choice: Choice) => {
     if (choice === "continue" && next) go({ screen: "lesson", lessonId: next.id });
     else if (choice === "lessons") go({ screen: "lessons" });
-    else if (choice === "quiz") go({ screen: "quiz" });
+    else if (choice === "quiz") go({ screen: "quizMenu" });
+    else if (choice === "stats") go({ screen: "stats" });
     else if (choice === "target") go({ screen: "target" });
     else if (choice === "help") openHelp();
     else if (choice === "quit") quit();

@@ -1,0 +1,32 @@
+import type { Question } from "../content/schema/quiz";
+import type { Answer } from "./grading";
+import { shuffled, type Random } from "./random";
+
+/**
+ * Options are shown in a shuffled order but graded and stored by their place in the file:
+ * `order[shown] = original`. The learner's answer is mapped back before grade() sees it, so
+ * the YAML's `correct` marks (and the history) never depend on the shuffle.
+ */
+export type ChoiceOrder = readonly number[];
+
+/** A random order for a choice question's options; empty for true/false and text (nothing to shuffle). */
+export const shuffledChoiceOrder = (question: Question, random: Random): number[] =>
+  question.type === "single" || question.type === "multi" ? shuffled(question.choices.map((_choice, index) => index), random) : [];
+
+/** The question as the learner sees it: the same question with its options in `order`. */
+export const presentQuestion = (question: Question, order: ChoiceOrder): Question => {
+  if ((question.type !== "single" && question.type !== "multi") || order.length !== question.choices.length) return question;
+  return { ...question, choices: order.map((original) => question.choices[original]).filter((choice) => choice !== undefined) };
+};
+
+/** An answer to the shown question, as an answer to the question in the file. */
+export const toOriginalAnswer = (answer: Answer, order: ChoiceOrder): Answer =>
+  answer.kind === "choices" && order.length > 0
+    ? { kind: "choices", indexes: answer.indexes.map((shown) => order[shown] ?? shown).sort((a, b) => a - b) }
+    : answer;
+
+/** The other way round: a stored answer, as it was picked on screen (to mark the choices picked). */
+export const toShownAnswer = (answer: Answer, order: ChoiceOrder): Answer =>
+  answer.kind === "choices" && order.length > 0
+    ? { kind: "choices", indexes: answer.indexes.map((original) => order.indexOf(original)).filter((shown) => shown >= 0).sort((a, b) => a - b) }
+    : answer;

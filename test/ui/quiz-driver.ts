@@ -33,17 +33,23 @@ export const shownOrder = (frame: string, question: Extract<Question, { type: "s
   return question.choices.map((_choice, index) => index).sort((a, b) => (rows[a] ?? 0) - (rows[b] ?? 0));
 };
 
-/** Answers the question on screen right (or wrong) from what the screen shows, whatever the shuffle. */
-export const answerOnScreen = async (app: RenderedApp, question: Question, right: boolean): Promise<void> => {
+/**
+ * Answers the question on screen right (or wrong) from what the screen shows, whatever the
+ * shuffle; or, for an app rendered with IN_FILE_ORDER, from the file (a long question's options
+ * may not all fit on the screen to be read).
+ */
+export const answerOnScreen = async (app: RenderedApp, question: Question, right: boolean, inFileOrder = false): Promise<void> => {
+  const orderOf = (asked: Extract<Question, { type: "single" | "multi" }>) =>
+    inFileOrder ? asked.choices.map((_choice, index) => index) : shownOrder(app.frame(), asked);
   switch (question.type) {
     case "single": {
-      const order = shownOrder(app.frame(), question);
+      const order = orderOf(question);
       const position = order.findIndex((original) => (question.choices[original]?.correct === true) === right);
       for (let i = 0; i < position; i++) await app.press(KEYS.down);
       return app.press(KEYS.enter);
     }
     case "multi": {
-      const order = shownOrder(app.frame(), question);
+      const order = orderOf(question);
       const wanted = order.map((original) => question.choices[original]?.correct === true);
       // A wrong answer: tick only the first option, or the first wrong one.
       const ticks = right ? wanted : order.map((_o, position) => position === (wanted.indexOf(false) === -1 ? 0 : wanted.indexOf(false)));

@@ -20,8 +20,9 @@ import { ExamClock } from "../components/exam-clock";
 import { QuestionView } from "../components/question-view";
 import { QuizResultsView } from "../components/quiz-results-view";
 import { ScrollArea, useScroll } from "../components/scroll-area";
-import { commandFor, type Command } from "../keys/bindings";
+import { commandFor } from "../keys/bindings";
 import { useTheme } from "../theme";
+import { quizStatusKeys } from "./quiz-status-keys";
 
 export interface QuizPlayerProps {
   start: QuizState;
@@ -103,20 +104,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   const guessed = original ? state.guessed.includes(original.id) : false;
   const last = state.index === state.items.length - 1;
 
-  useEffect(() => {
-    const keys: Command[] = finished
-      ? [...(results && results.missed.length > 0 ? (["retry"] as const) : []), "pageDown", "menu", "quit"]
-      : typing
-        ? ["select", "menu"]
-        : exam
-          ? answered
-            ? ["next", "back", "change", "flag", "guess", "endExam", "menu"]
-            : ["select", "next", "back", "flag", "guess", "endExam", "menu"]
-          : answered
-            ? ["next", "guess", "flag", "menu", "help", "quit"]
-            : ["select", "skip", "flag", "guess", "menu", "help"];
-    setStatusKeys(keys);
-  }, [finished, results, typing, exam, answered, setStatusKeys]);
+  const anyMissed = results !== undefined && results.missed.length > 0;
+  useEffect(() => setStatusKeys(quizStatusKeys({ finished, anyMissed, typing, exam, answered })), [finished, anyMissed, typing, exam, answered, setStatusKeys]);
 
   const now = () => clock().toISOString();
   const endExam = () => {

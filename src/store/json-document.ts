@@ -13,6 +13,8 @@ export interface DocumentKind<T> {
   /** Checks and converts what was read; throws (with a reason in words) when it is not a file of this kind. */
   parse: (value: unknown) => T;
   empty: () => T;
+  /** How the notice for an unreadable file ends; "a new one was started" unless given. */
+  freshStart?: string;
 }
 
 export interface OpenedDocument<T> {
@@ -38,7 +40,7 @@ export class JsonDocument<T> {
     if (read.status === "missing") return { document: new JsonDocument(path, kind, kind.empty()) };
     return {
       document: new JsonDocument(path, kind, kind.empty()),
-      notice: `Your ${kind.name} file could not be read (${read.reason}). It was kept as ${read.movedTo}, and a new one was started.`,
+      notice: `Your ${kind.name} file could not be read (${read.reason}). It was kept as ${read.movedTo}, and ${kind.freshStart ?? "a new one was started"}.`,
     };
   }
 

@@ -1,6 +1,5 @@
 import { join } from "node:path";
-import { writeJsonAtomic } from "./atomic-write";
-import { readJsonFile } from "./json-file";
+import { JsonDocument, type DocumentKind } from "./json-document";
 import { stateDir } from "./state-dir";
 
 /**
@@ -56,70 +55,54 @@ export interface OpenedProgress {
   notice?: string;
 }
 
-export class ProgressStore {
-  private writing: Promise<void> = Promise.resolve();
-  /** Why the last write failed (a full disk, a read-only folder), for the app to say. */
-  writeError: string | undefined;
+const PROGRESS: DocumentKind<ProgressData> = { name: "progress", parse: parseProgress, empty, freshStart: "you start fresh" };
 
-  private constructor(
-    private readonly path: string,
-    private current: ProgressData,
-  ) {}
+export class ProgressStore {
+  private constructor(private readonly document: JsonDocument<ProgressData>) {}
 
   static async open(path = progressPath()): Promise<OpenedProgress> {
-    const read = await readJsonFile(path, parseProgress);
-    if (read.status === "ok") return { store: new ProgressStore(path, read.value) };
-    if (read.status === "missing") return { store: new ProgressStore(path, empty()) };
-    return {
-      store: new ProgressStore(path, empty()),
-      notice: `Your progress file could not be read (${read.reason}). It was kept as ${read.movedTo}, and you start fresh.`,
-    };
+    const { document, notice } = await JsonDocument.open(path, PROGRESS);
+    return { store: new ProgressStore(document), ...(notice ? { notice } : {}) };
   }
 
   get data(): ProgressData {
-    return this.current;
+    return this.document.data;
+  }
+
+  /** Why the last write failed (a full disk, a read-only folder), for the app to say. */
+  get writeError(): string | undefined {
+    return this.document.writeError;
   }
 
   saveLesson(lessonId: string, state: Record<string, unknown>, completed: boolean): Promise<void> {
-    const previous = this.current.lessons[lessonId];
-    const now = new Date().toISOString();
-    const completedAt = completed ? (previous?.completedAt ?? now) : undefined;
-    return this.update({
-      ...this.current,
-      lastLessonId: lessonId,
-      lessons: { ...this.current.lessons, [lessonId]: { state, updatedAt: now, ...(completedAt ? { completedAt } : {}) } },
+    return this.document.update((current) => {
+      const previous = current.lessons[lessonId];
+      const now = new Date().toISOString();
+      const completedAt = completed ? (previous?.completedAt ?? now) : undefined;
+      return {
+        ...current,
+        lastLessonId: lessonId,
+        lessons: { ...current.lessons, [lessonId]: { state, updatedAt: now, ...(completedAt ? { completedAt } : {}) } },
+      };
     });
   }
 
   markWelcomed(): Promise<void> {
-    return this.update({ ...this.current, welcomed: true });
+    return this.document.update((current) => ({ ...current, welcomed: true }));
   }
 
   /** Forgets one lesson's progress, or every lesson's (the welcome stays seen). */
   reset(lessonId?: string): Promise<void> {
-    if (lessonId === undefined) return this.update({ ...empty(), welcomed: this.current.welcomed });
-    const { [lessonId]: _removed, ...rest } = this.current.lessons;
-    const lastLessonId = this.current.lastLessonId === lessonId ? undefined : this.current.lastLessonId;
-    return this.update({ version: 1, welcomed: this.current.welcomed, lessons: rest, ...(lastLessonId ? { lastLessonId } : {}) });
+    return this.document.update((current) => {
+      if (lessonId === undefined) return { ...empty(), welcomed: current.welcomed };
+      const { [lessonId]: _removed, ...rest } = current.lessons;
+      const lastLessonId = current.lastLessonId === lessonId ? undefined : current.lastLessonId;
+      return { version: 1, welcomed: current.welcomed, lessons: rest, ...(lastLessonId ? { lastLessonId } : {}) };
+    });
   }
 
-  /** Resolves once everything asked so far is on disk. */
+  /** Resolves once everything asked so far is on disk (or has failed, see writeError). */
   flush(): Promise<void> {
-    return this.writing;
-  }
-
-  /** Writes go one after another, so the file always holds the latest state. */
-  private update(next: ProgressData): Promise<void> {
-    this.current = next;
-    const snapshot = this.current;
-    this.writing = this.writing
-      .then(() => writeJsonAtomic(this.path, snapshot))
-      .then(() => {
-        this.writeError = undefined;
-      })
-      .catch((error: NodeJS.ErrnoException) => {
-        this.writeError = `Progress could not be saved to ${this.path} (${error.code ?? error.message}).`;
-      });
-    return this.writing;
+    return this.document.flush();
   }
 }

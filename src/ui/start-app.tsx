@@ -1,5 +1,6 @@
 import { render } from "ink";
-import type { Content } from "../content/catalog";
+import type { Lesson } from "../content/schema/lesson";
+import type { Quiz } from "../content/schema/quiz";
 import { ProgressStore } from "../store/progress";
 import { flushQuizStores, openQuizStores } from "../store/quiz-stores";
 import { CleanupJournal } from "../targets/journal";
@@ -14,7 +15,8 @@ import { guardStrayOutput } from "./stray-output";
 import { themeFor } from "./theme";
 
 export interface StartAppOptions {
-  content: Content;
+  /** Valid content only: the caller reports problems before the screens start. */
+  content: { lessons: Lesson[]; quizzes: Quiz[] };
   target: TargetOptions;
   initialView?: View;
 }
@@ -28,10 +30,7 @@ export const startApp = async ({ content, target, initialView }: StartAppOptions
   const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(), openQuizStores()]);
   const bridge = new UiBridge();
   const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify });
-  const catalog = catalogFrom(
-    content.lessons.map((loaded) => loaded.lesson),
-    content.quizzes.map((loaded) => loaded.quiz),
-  );
+  const catalog = catalogFrom(content.lessons, content.quizzes);
   let choice: ExitChoice = { cleanup: false };
   const restoreStderr = guardStrayOutput(bridge.notify);
   const instance = render(

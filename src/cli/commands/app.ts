@@ -1,5 +1,5 @@
-import { loadCatalog } from "../../content/catalog";
 import { formatProblem } from "../../content/problem";
+import { loadAppContent } from "../app-content";
 import { UserError } from "../errors";
 import type { View } from "../../ui/app-context";
 import { targetOptionsFrom, type TargetFlags } from "../target-flags";
@@ -33,13 +33,14 @@ const openApp = async (flags: TargetFlags, lessonId?: string, initialView?: View
   // The screens' code (Ink, React, yoga) loads while the lessons are read from disk.
   const screens = import("../../ui/start-app");
   screens.catch(() => undefined);
-  const content = await loadCatalog();
-  if (content.problems.length > 0) {
-    for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    throw new UserError(`the lessons have ${content.problems.length} problems (above); run s3-tutor validate for details.`);
+  const loaded = await loadAppContent();
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    throw new UserError(`the lessons have ${loaded.problems.length} problems (above); run s3-tutor validate for details.`);
   }
-  if (lessonId && !content.lessons.some((loaded) => loaded.lesson.id === lessonId)) {
-    const known = content.lessons.map((loaded) => loaded.lesson.id).join(", ");
+  const { content } = loaded;
+  if (lessonId && !content.lessons.some((lesson) => lesson.id === lessonId)) {
+    const known = content.lessons.map((lesson) => lesson.id).join(", ");
     throw new UserError(`there is no lesson "${lessonId}". Lessons: ${known}.`);
   }
   const { startApp } = await screens;

@@ -1,0 +1,86 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Problem } from "../content/problem";
+import type { Lesson } from "../content/schema/lesson";
+import type { Quiz } from "../content/schema/quiz";
+import { packageRoot } from "../content/package-root";
+import { writeJsonAtomic } from "../store/atomic-write";
+import { stateDir } from "../store/state-dir";
+import { VERSION } from "./version";
+
+/**
+ * The shipped lessons and quizzes as the app needs them. Reading and checking the YAML is most
+ * of the app's start-up, so once the content has been found valid it is kept, already parsed, in
+ * the state directory, with a fingerprint of what it came from: this version, this code, the
+ * JSON Schemas and every content file's size and time. A change to any of them (an edited lesson,
+ * an upgrade) misses the cache, and the content is read and checked again.
+ */
+
+export interface AppContent {
+  lessons: Lesson[];
+  quizzes: Quiz[];
+}
+
+export type AppContentResult = { ok: true; content: AppContent } | { ok: false; problems: Problem[] };
+
+interface CacheFile {
+  fingerprint: string;
+  lessons: Lesson[];
+  quizzes: Quiz[];
+}
+
+export const contentCachePath = (): string => join(stateDir(), "content-cache.json");
+
+const statLine = async (path: string): Promise<string> => {
+  const info = await stat(path);
+  return `${path}:${info.size}:${info.mtimeMs}`;
+};
+
+const filesIn = async (folder: string, extension: string): Promise<string[]> => {
+  try {
+    const names = await readdir(folder, { recursive: true });
+    return names.filter((name) => name.endsWith(extension) || (extension === ".yaml" && name.endsWith(".yml"))).map((name) => join(folder, name));
+  } catch {
+    return [];
+  }
+};
+
+/** What the cached content depends on, as one string. */
+export const contentFingerprint = async (): Promise<string> => {
+  const root = packageRoot();
+  const files = [
+    fileURLToPath(import.meta.url),
+    ...(await filesIn(join(root, "schema"), ".json")),
+    ...(await filesIn(join(root, "lessons"), ".yaml")),
+    ...(await filesIn(join(root, "quizzes"), ".yaml")),
+  ].sort();
+  return [VERSION, ...(await Promise.all(files.map(statLine)))].join("\n");
+};
+
+const readCache = async (fingerprint: string): Promise<AppContent | undefined> => {
+  try {
+    const cached = JSON.parse(await readFile(contentCachePath(), "utf8")) as Partial<CacheFile>;
+    if (cached.fingerprint !== fingerprint || !Array.isArray(cached.lessons) || !Array.isArray(cached.quizzes)) return undefined;
+    return { lessons: cached.lessons, quizzes: cached.quizzes };
+  } catch {
+    // Missing, half-written or not JSON: it is only a cache, so read the content instead.
+    return undefined;
+  }
+};
+
+/** The shipped content, from the cache when nothing it came from has changed. */
+export const loadAppContent = async (): Promise<AppContentResult> => {
+  const fingerprint = await contentFingerprint();
+  const cached = await readCache(fingerprint);
+  if (cached) return { ok: true, content: cached };
+
+  const { loadCatalog } = await import("../content/catalog");
+  const loaded = await loadCatalog();
+  if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
+  const content = { lessons: loaded.lessons.map((l) => l.lesson), quizzes: loaded.quizzes.map((q) => q.quiz) };
+  const file: CacheFile = { fingerprint, ...content };
+  // A cache that cannot be written (a read-only state folder) only costs the next start its speed.
+  await writeJsonAtomic(contentCachePath(), file).catch(() => undefined);
+  return { ok: true, content };
+};

@@ -1,4 +1,4 @@
-import { loadCatalog } from "../../content/catalog";
+import { loadAppContent } from "../app-content";
 import { formatProblem } from "../../content/problem";
 import type { Question } from "../../content/schema/quiz";
 import type { QuizMode } from "../../engine/quiz-modes";
@@ -40,12 +40,12 @@ export const runQuizCommand = async (topics: string[], options: QuizCommandOptio
   const lineByLine = options.plain === true || options.json === true;
   if (!lineByLine && (!process.stdin.isTTY || !process.stdout.isTTY)) throw new UserError(NO_TERMINAL_QUIZ_MESSAGE, 2);
 
-  const content = await loadCatalog();
-  if (content.problems.length > 0) {
-    for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    throw new UserError(`the lessons and quizzes have ${content.problems.length} problems (above); run s3-tutor validate for details.`);
+  const loaded = await loadAppContent();
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    throw new UserError(`the lessons and quizzes have ${loaded.problems.length} problems (above); run s3-tutor validate for details.`);
   }
-  const quizzes = content.quizzes.map((loaded) => loaded.quiz);
+  const { quizzes } = loaded.content;
   const questions: Question[] = quizzes.flatMap((quiz) => quiz.questions);
   if (questions.length === 0) throw new UserError("there are no quizzes to ask.");
   const problem = filterProblem(questions, request);

@@ -1,6 +1,6 @@
 /**
  * The embedded S3/IAM/STS sandbox: a real HTTP server in this process that behaves as AWS does
- * for what the lessons use. Depends on nothing else in src/.
+ * for what the lessons use. Depends on nothing else in src/ but the policy language (src/policy).
  */
 export { startSandbox, DEFAULT_MAX_BODY_BYTES } from "./server";
 export type { Sandbox, SandboxOptions, RequestLogEntry } from "./server";

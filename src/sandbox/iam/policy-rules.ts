@@ -1,4 +1,4 @@
-import { parsePolicy, type PolicyDocument, type PolicyProblem } from "../policy/document";
+import { parsePolicy, type PolicyDocument, type PolicyProblem } from "../../policy/document";
 import { malformedPolicyDocument } from "./errors";
 
 /**

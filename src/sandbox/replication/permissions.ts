@@ -1,5 +1,5 @@
-import { parsePolicy } from "../policy/document";
-import { evaluatePolicy, type AccessRequest } from "../policy/evaluate";
+import { parsePolicy } from "../../policy/document";
+import { evaluatePolicy, type AccessRequest } from "../../policy/evaluate";
 import { bucketArn, type Bucket } from "../world/bucket";
 import type { Role } from "../world/account";
 import type { DeleteMarker, StoredObject } from "../world/versions";

@@ -1,6 +1,6 @@
 import { rootArn } from "../auth/identity";
 import { SIGV2_REGIONS } from "../auth/sigv2-query";
-import { evaluatePolicy } from "../policy/evaluate";
+import { evaluatePolicy } from "../../policy/evaluate";
 import { ServiceError } from "../errors";
 import { bucketArn, type Bucket } from "../world/bucket";
 import type { S3Call } from "./call";

@@ -1,6 +1,6 @@
 import { ServiceError } from "../errors";
-import { parsePolicy, type PolicyDocument, type PolicyProblem, type Principals, type Statement } from "../policy/document";
-import { wildcardMatch } from "../policy/evaluate";
+import { parsePolicy, type PolicyDocument, type PolicyProblem, type Principals, type Statement } from "../../policy/document";
+import { wildcardMatch } from "../../policy/evaluate";
 import { bucketArn } from "../world/bucket";
 import type { World } from "../world/world";
 

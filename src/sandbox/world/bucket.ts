@@ -1,4 +1,4 @@
-import type { PolicyDocument } from "../policy/document";
+import type { PolicyDocument } from "../../policy/document";
 import type { ReplicationConfiguration } from "../replication/config";
 import { ObjectStore, type VersioningState } from "./object-store";
 import type { Tag } from "./versions";

@@ -60,6 +60,7 @@ const CAPABILITY_WORDS: Record<Capability, string> = {
   regionRedirect: "wrong-region redirects",
   reservedNames: "S3's reserved bucket-name prefixes and suffixes",
   lifecycleRules: "S3's lifecycle checks",
+  policySimulation: "an IAM policy simulator that evaluates policies as AWS does",
 };
 
 const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };

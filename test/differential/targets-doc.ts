@@ -18,6 +18,7 @@ const CAPABILITY_MEANING: Record<Capability, string> = {
   regionRedirect: "301 PermanentRedirect for a request sent to the wrong region",
   reservedNames: "S3's reserved bucket-name prefixes and suffixes, and the account regional namespace",
   lifecycleRules: "S3's checks of lifecycle rules",
+  policySimulation: "iam:SimulatePrincipalPolicy evaluates identity policies as AWS does (wildcards, Resource, explicit Deny)",
 };
 
 /** Whether a column answers every row of the capability as AWS does. */

@@ -2,8 +2,9 @@ import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_SANDBOX_PORT } from "./commands/sandbox";
 import { UserError } from "./errors";
 import { parsePort, parseReplicationDelay } from "./parse";
-import { collectTags, parseCount, parseSeed } from "./quiz-flags";
+import { collectRepeated, parseCount, parseSeed } from "./quiz-flags";
 import type { QuizCommandOptions } from "./commands/quiz";
+import type { CheckCommandOptions } from "./commands/check";
 import { QUIZ_MODES } from "../engine/quiz-modes";
 import type { TargetFlags } from "./target-flags";
 import { VERSION } from "./version";
@@ -78,13 +79,37 @@ withTargetOptions(
   process.exitCode = await runRunCommand(lesson, options);
 });
 
+withTargetOptions(
+  program
+    .command("setup")
+    .description("bring the target to where a hands-on step starts (earlier steps' solutions, then its setup), to do it in your own shell")
+    .argument("<lesson>", "the lesson's id")
+    .argument("<step>", "the step's number among the lesson's hands-on steps, or its id"),
+).action(async (lesson: string, step: string, flags: TargetFlags) => {
+  const { runSetupCommand } = await import("./commands/setup");
+  process.exitCode = await runSetupCommand(lesson, step, flags);
+});
+
+withTargetOptions(
+  program
+    .command("check")
+    .description("check a hands-on step against what is really there: a ✓/✗ checklist, exit 0 when it passes")
+    .argument("<lesson>", "the lesson's id")
+    .argument("<step>", "the step's number among the lesson's hands-on steps, or its id")
+    .option("--answer <id=value>", "what you observed, for a step that asks (repeat for several questions)", collectRepeated)
+    .option("--json", "print the result as JSON"),
+).action(async (lesson: string, step: string, options: CheckCommandOptions) => {
+  const { runCheckCommand } = await import("./commands/check");
+  process.exitCode = await runCheckCommand(lesson, step, options);
+});
+
 program
   .command("quiz")
   .description("drill the quiz questions: practice, a timed exam, spaced review, or your mistakes")
   .argument("[topics...]", "quiz topics to ask (default: every topic)")
   .addOption(new Option("-m, --mode <mode>", "practice, exam, review (spaced repetition) or mistakes").choices(QUIZ_MODES).default("practice"))
   .option("-n, --count <count>", "how many questions (default: 20 for exam and review, all for practice and mistakes)", parseCount)
-  .option("--tag <tag>", "only questions with this tag (repeat for several)", collectTags)
+  .option("--tag <tag>", "only questions with this tag (repeat for several)", collectRepeated)
   .option("--plain", "numbered questions and answers line by line on stdin/stdout: for screen readers, pipes and terminals without the app")
   .option("--json", "print the results as JSON on stdout for scripts (implies --plain; the questions go to stderr)")
   .option("--seed <seed>", "shuffle the same way every time, e.g. so a whole workshop gets the same exam", parseSeed)

@@ -15,4 +15,4 @@ export const parseSeed = (value: string): number => {
 };
 
 /** --tag a --tag b: every value, in order. */
-export const collectTags = (value: string, previous: string[] = []): string[] => [...previous, value];
+export const collectRepeated = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -9,6 +9,7 @@ import type { ContentPath } from "./yaml-source";
 
 /** The action lists of a hands-on step, in the order they run. */
 export const ACTION_LISTS = ["setup", "solve", "check", "cleanup"] as const;
+type ActionList = (typeof ACTION_LISTS)[number];
 
 const actionsOf = (handsOn: HandsOn) =>
   ACTION_LISTS.flatMap((list) => (handsOn[list] ?? []).map((action, index) => ({ list, index, action })));
@@ -25,8 +26,25 @@ export interface KnownIds {
   questions: ReadonlySet<string>;
 }
 
-const checkAction = (where: Located, path: ContentPath, action: Action, scope: VariableScope, operationExists?: OperationExists) => {
+/** The calls whose answers the judging fields read. */
+const JUDGED_CALLS = { expectDecision: ["iam:SimulatePrincipalPolicy", "iam:SimulateCustomPolicy"], expectTrust: ["iam:GetRole"] } as const;
+
+/** Fields that only make sense on some calls or in some lists: said where they are written. */
+const placementProblems = (where: Located, path: ContentPath, action: Action, list: ActionList): Problem[] => {
   const problems: Problem[] = [];
+  if (action.ask && list !== "check") {
+    problems.push(problemAt(where, [...path, "ask"], `"ask" belongs in check: the learner answers when they press check, not in ${list}`, "key"));
+  }
+  for (const [field, calls] of Object.entries(JUDGED_CALLS) as [keyof typeof JUDGED_CALLS, readonly string[]][]) {
+    if (action[field] !== undefined && !calls.includes(action.call.trim())) {
+      problems.push(problemAt(where, [...path, field], `"${field}" judges the answer of ${calls.join(" or ")}, not ${action.call}`, "key"));
+    }
+  }
+  return problems;
+};
+
+const checkAction = (where: Located, path: ContentPath, action: Action, scope: VariableScope, operationExists?: OperationExists, list: ActionList = "solve") => {
+  const problems: Problem[] = placementProblems(where, path, action, list);
   const call = callProblem(action.call, operationExists);
   if (call) problems.push(problemAt(where, [...path, "call"], call));
   if (action.expect && action.expectError) {
@@ -34,8 +52,10 @@ const checkAction = (where: Located, path: ContentPath, action: Action, scope: V
     problems.push(problemAt(where, [...path, "expectError"], message, "key"));
   }
   // The fields the runner templates (src/handson/template.ts, renderAction).
-  for (const field of ["input", "expect", "region", "label"] as const) problems.push(...scope.check([...path, field], action[field]));
+  for (const field of ["input", "expect", "region", "label", "expectTrust"] as const) problems.push(...scope.check([...path, field], action[field]));
   problems.push(...scope.check([...path, "expectError", "code"], action.expectError?.code));
+  problems.push(...scope.check([...path, "ask", "question"], action.ask?.question));
+  problems.push(...scope.check([...path, "eventually", "retryWhile"], action.eventually?.retryWhile));
   scope.save(action);
   return problems;
 };
@@ -50,6 +70,7 @@ export const checkLesson = (loaded: LoadedLesson, known: KnownIds, operationExis
     else if (!known.lessons.has(id)) problems.push(problemAt(loaded, path, `unknown lesson "${id}"${didYouMean(id, known.lessons)}`));
   });
   const scope = new VariableScope(loaded, savedAnywhere(lesson));
+  const stepIds = new Set<string>();
   lesson.steps.forEach((step, stepIndex) => {
     if (isQuizStep(step) && !known.questions.has(step.quiz)) {
       const message = `unknown question "${step.quiz}"${didYouMean(step.quiz, known.questions)}`;
@@ -60,16 +81,35 @@ export const checkLesson = (loaded: LoadedLesson, known: KnownIds, operationExis
     // The learner reads the goal and hint before any of the step's actions run.
     problems.push(...scope.check([...path, "goal"], step.handsOn.goal), ...scope.check([...path, "hint"], step.handsOn.hint));
     for (const { list, index, action } of actionsOf(step.handsOn)) {
-      problems.push(...checkAction(loaded, [...path, list, index], action, scope, operationExists));
+      problems.push(...checkAction(loaded, [...path, list, index], action, scope, operationExists, list));
+    }
+    problems.push(...duplicateAskIds(loaded, path, step.handsOn));
+    const id = step.handsOn.id;
+    if (id !== undefined) {
+      if (stepIds.has(id)) problems.push(problemAt(loaded, [...path, "id"], `another hands-on step of this lesson is already "${id}"`));
+      else if (/^\d+$/.test(id)) problems.push(problemAt(loaded, [...path, "id"], `"${id}" would read as a step number; give the step a name`));
+      stepIds.add(id);
     }
     const variant = step.handsOn.onRealAccount;
     if (variant) {
       const variantPath = [...path, "onRealAccount"];
       problems.push(...scope.check([...variantPath, "goal"], variant.goal), ...scope.check([...variantPath, "hint"], variant.hint));
       for (const { list, index, action } of actionsOf({ ...step.handsOn, ...variant, onRealAccount: undefined })) {
-        problems.push(...checkAction(loaded, [...variantPath, list, index], action, scope, operationExists));
+        problems.push(...checkAction(loaded, [...variantPath, list, index], action, scope, operationExists, list));
       }
     }
   });
   return problems;
+};
+
+/** The learner answers each question by its id, so a step's ids must differ. */
+const duplicateAskIds = (where: Located, path: ContentPath, handsOn: HandsOn): Problem[] => {
+  const seen = new Set<string>();
+  return (handsOn.check ?? []).flatMap((action, index) => {
+    const id = action.ask?.id;
+    if (id === undefined) return [];
+    if (seen.has(id)) return [problemAt(where, [...path, "check", index, "ask", "id"], `another question of this step is already "${id}"`)];
+    seen.add(id);
+    return [];
+  });
 };

@@ -9,7 +9,7 @@ import {
   type LessonState,
 } from "../engine/lesson-session";
 import type { Target } from "../targets/target";
-import { missingCapabilities } from "./needs";
+import { capabilityWords, missingCapabilities, TARGET_WORDS } from "./needs";
 import { stepFor } from "./step-variant";
 import type { PhaseResult, PollProgress } from "./results";
 import { runCleanup, runStepPhases } from "./runner";
@@ -54,20 +54,9 @@ export interface AutoRunCallbacks {
   onProgress?: (progress: PollProgress) => void;
 }
 
-const CAPABILITY_WORDS: Record<Capability, string> = {
-  secondAccount: "a second account",
-  replication: "replication that really copies objects",
-  regionRedirect: "wrong-region redirects",
-  reservedNames: "S3's reserved bucket-name prefixes and suffixes",
-  lifecycleRules: "S3's lifecycle checks",
-  policySimulation: "an IAM policy simulator that evaluates policies as AWS does",
-};
-
-const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };
-
 /** Why a step cannot run here, and what real AWS would show (with the lesson's variables filled in). */
 export const notApplicableReason = (step: HandsOn, missing: Capability[], target: Target, variables: Variables): string => {
-  const needs = missing.map((capability) => CAPABILITY_WORDS[capability]).join(" and ");
+  const needs = capabilityWords(missing);
   const otherwise = step.otherwise ? ` ${String(renderString(step.otherwise.trim(), variables, "otherwise", "keep"))}` : "";
   return `needs ${needs}, which ${TARGET_WORDS[target.name]} cannot provide here.${otherwise}`;
 };
@@ -127,7 +116,8 @@ export const autoRunLesson = async (
     } else {
       ran.push(handsOn);
       state = lessonReducer(lesson, state, { type: "solve" });
-      const phases = await runStepPhases(handsOn, context);
+      // "Do it for me" then check: the check's questions are answered with what the target says.
+      const phases = await runStepPhases(handsOn, { ...context, answers: "reveal" });
       const passed = phases.every((phase) => phase.pass);
       state = lessonReducer(lesson, state, { type: "checked", passed });
       run = {

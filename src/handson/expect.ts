@@ -1,11 +1,15 @@
 import type { Action } from "../content/schema/lesson";
 import type { CallResponse } from "./dispatch";
+import { answerItem, type Answers } from "./answers";
 import { expectationItems } from "./match";
+import { decisionItems } from "./policy-decisions";
 import type { CallError, CheckItem } from "./results";
+import { trustItems } from "./trust-policy";
 
 /**
  * The checklist for one response: `expectError` (must fail with that code, and status if
- * given), `expect` (partial deep match, see match.ts), or — with neither — "it succeeds".
+ * given), `expect` (partial deep match, see match.ts), `expectDecision` (policy-decisions.ts),
+ * `expectTrust` (trust-policy.ts), `ask` (answers.ts), or — with none — "it succeeds".
  */
 
 const withStatus = (code: string, status: number | undefined) => (status === undefined ? code : `${code} (${status})`);
@@ -33,11 +37,40 @@ const expectErrorItem = (expected: NonNullable<Action["expectError"]>, response:
   return { label, pass: true, reason: "", expected: expectedValue, actual };
 };
 
-/** Every expectation of the action against what the call answered. */
-export const checkResponse = (action: Action, operation: string, response: CallResponse): CheckItem[] => {
+/** The items of the response itself: its error, its output, its policy decisions or trust. */
+const responseItems = (action: Action, operation: string, response: CallResponse): CheckItem[] => {
   if (action.expectError) return [expectErrorItem(action.expectError, response)];
   const succeeds = `${operation} succeeds`;
   if (!response.ok) return [{ label: succeeds, pass: false, reason: describeFailure(response.error), actual: response.error }];
-  if (action.expect && Object.keys(action.expect).length > 0) return expectationItems(action.expect, response.output);
-  return [{ label: succeeds, pass: true, reason: "" }];
+  const judged = [
+    ...(action.expect && Object.keys(action.expect).length > 0 ? expectationItems(action.expect, response.output) : []),
+    ...decisionItems(action, response.output),
+    ...trustItems(action, response.output),
+  ];
+  return judged.length > 0 ? judged : [{ label: succeeds, pass: true, reason: "" }];
+};
+
+/**
+ * The sandbox says why replication FAILED in a header of its own (AWS tells it through event
+ * notifications, not on HeadObject); a failing item carries it so the learner sees the cause.
+ */
+const SANDBOX_REPLICATION_FAILURE = "x-s3-tutor-replication-failure";
+
+const withSandboxReason = (items: CheckItem[], response: CallResponse): CheckItem[] => {
+  const why = Object.entries(response.headers).find(([name]) => name.toLowerCase() === SANDBOX_REPLICATION_FAILURE)?.[1];
+  if (!why) return items;
+  return items.map((item) => (item.pass ? item : { ...item, reason: `${item.reason} (the sandbox says why: ${why})` }));
+};
+
+/**
+ * Every expectation of the action against what the call answered. An `ask` action adds the
+ * learner's answer, compared with what the target really answered (answers.ts); its call only
+ * has to answer, so without expectError or expect a failing call is not held against it.
+ */
+export const checkResponse = (action: Action, operation: string, response: CallResponse, answers?: Answers): CheckItem[] => {
+  if (action.ask) {
+    const own = action.expectError || action.expect ? responseItems(action, operation, response) : [];
+    return withSandboxReason([...own, answerItem(action.ask, operation, response, answers)], response);
+  }
+  return withSandboxReason(responseItems(action, operation, response), response);
 };

@@ -11,7 +11,9 @@ import { formatValue, isRecord } from "./values";
  *   may hold more. An empty expected list means "none": the list is empty or absent (the SDK
  *   leaves empty lists out, e.g. ListObjectsV2 `Contents`).
  * - `null` means absent: the field is missing, null or "" (GetBucketLocation answers nothing
- *   for us-east-1).
+ *   for us-east-1). A record of nothing but `null`s also holds when the record itself is absent
+ *   (`Filter: { Prefix: null }` holds for a rule without a Filter).
+ * - An object's `Body` also matches with one trailing newline, as `echo` and editors write it.
  * - Scalars compare by their text, so 5 matches "5" and true matches "true": YAML authors quote
  *   or not, and the SDK types some header values as numbers. Strings are case-sensitive.
  * - Dates match an ISO 8601 string for the same instant.
@@ -36,10 +38,18 @@ export const matches = (expected: unknown, actual: unknown): boolean => {
     return Array.isArray(actual) && expected.every((wanted) => actual.some((element) => matches(wanted, element)));
   }
   if (isRecord(expected)) {
-    return isRecord(actual) && Object.entries(expected).every(([key, wanted]) => matches(wanted, actual[key]));
+    const entries = Object.entries(expected);
+    if (entries.length === 0) return isRecord(actual);
+    // An absent record has every field absent, so { Prefix: null } holds where there is no Filter.
+    if (actual === undefined || actual === null) return entries.every(([, wanted]) => wanted === null);
+    return isRecord(actual) && entries.every(([key, wanted]) => matches(wanted, actual[key]));
   }
   return scalarMatches(expected, actual);
 };
+
+/** A body written with echo or a text editor ends in a newline the lesson's text does not have. */
+const sameBody = (expected: unknown, actual: unknown): boolean =>
+  typeof expected === "string" && typeof actual === "string" && actual === `${expected}\n`;
 
 const item = (label: string, pass: boolean, reason: string, expected: unknown, actual: unknown): CheckItem => ({
   label,
@@ -62,8 +72,26 @@ const listItems = (path: string, expected: unknown[], actual: unknown): CheckIte
     if (!Array.isArray(actual)) return item(label, false, `${path} is ${formatValue(actual)}, expected a list`, wanted, actual);
     if (actual.length === 0) return item(label, false, `${path} is empty, expected an element matching ${formatValue(wanted)}`, wanted, actual);
     const pass = actual.some((element) => matches(wanted, element));
-    return item(label, pass, `${path} has no element matching ${formatValue(wanted)}`, wanted, actual);
+    return item(label, pass, `${path} has no element matching ${formatValue(wanted)}${closestMiss(path, wanted, actual)}`, wanted, actual);
   });
+};
+
+/**
+ * The element that came closest (fewest expectations missed) and what it missed first, so
+ * "no element matching" also says "the nearest, Rules[0], has Filter.Prefix reports/".
+ */
+const closestMiss = (path: string, wanted: unknown, actual: unknown[]): string => {
+  if (!isRecord(wanted)) return "";
+  let best: { missed: CheckItem[]; firstMiss: number } | undefined;
+  actual.forEach((element, index) => {
+    const items = itemsAt(`${path}[${index}]`, wanted, element);
+    const missed = items.filter((candidate) => !candidate.pass);
+    // Ties go to the element that matches more of the first fields (usually its name).
+    const firstMiss = items.findIndex((candidate) => !candidate.pass);
+    if (!best || missed.length < best.missed.length || (missed.length === best.missed.length && firstMiss > best.firstMiss)) best = { missed, firstMiss };
+  });
+  const first = best?.missed[0];
+  return first ? `; the nearest: ${first.reason}` : "";
 };
 
 const itemsAt = (path: string, expected: unknown, actual: unknown): CheckItem[] => {
@@ -81,7 +109,8 @@ const itemsAt = (path: string, expected: unknown, actual: unknown): CheckItem[] 
   }
   const label = `${path} is ${formatValue(expected)}`;
   if (actual === undefined) return [item(label, false, `${path} is missing, expected ${formatValue(expected)}`, expected, actual)];
-  return [item(label, scalarMatches(expected, actual), `${path} is ${formatValue(actual)}, expected ${formatValue(expected)}`, expected, actual)];
+  const pass = scalarMatches(expected, actual) || (path === "Body" && sameBody(expected, actual));
+  return [item(label, pass, `${path} is ${formatValue(actual)}, expected ${formatValue(expected)}`, expected, actual)];
 };
 
 /** One checklist item per expected leaf (or list element) of `expect` against the output. */

@@ -1,4 +1,4 @@
-import type { Capability, HandsOn } from "../content/schema/lesson";
+import type { Action, Capability, HandsOn } from "../content/schema/lesson";
 import { DEFAULT_IDENTITY, type Target } from "../targets/target";
 
 /** The phases' actions that name an identity, so a step acting as "other" needs a second account. */
@@ -15,4 +15,25 @@ export const missingCapabilities = (step: HandsOn, target: Target): Capability[]
   const missing = new Set((step.needs ?? []).filter((capability) => !target.capabilities.has(capability)));
   if (identitiesOf(step).some((identity) => !target.identities.includes(identity))) missing.add("secondAccount");
   return [...missing];
+};
+
+const CAPABILITY_WORDS: Record<Capability, string> = {
+  secondAccount: "a second account",
+  replication: "replication that really copies objects",
+  regionRedirect: "wrong-region redirects",
+  reservedNames: "S3's reserved bucket-name prefixes and suffixes",
+  lifecycleRules: "S3's lifecycle checks",
+  policySimulation: "an IAM policy simulator that evaluates policies as AWS does",
+};
+
+export const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };
+
+/** "a second account and replication that really copies objects" */
+export const capabilityWords = (missing: readonly Capability[]): string => missing.map((capability) => CAPABILITY_WORDS[capability]).join(" and ");
+
+/** Why one action is not checked on this target, or undefined when it can run (its own `needs:`). */
+export const actionNotChecked = (action: Action, target: Target): string | undefined => {
+  const missing = (action.needs ?? []).filter((capability) => !target.capabilities.has(capability));
+  if (missing.length === 0) return undefined;
+  return `not checked on ${TARGET_WORDS[target.name]}: it needs ${capabilityWords(missing)}`;
 };

@@ -41,6 +41,11 @@ export interface ActionResult {
   saved?: Record<string, unknown>;
   /** True when the action was not attempted because an earlier action of its phase failed. */
   notRun?: boolean;
+  /**
+   * Why the action was not checked on this target (it needs a capability the target lacks); such
+   * an action neither passes nor fails the step, and the checklist says so.
+   */
+  notChecked?: string;
 }
 
 export type Phase = "setup" | "solve" | "check" | "cleanup";
@@ -61,4 +66,6 @@ export interface PollProgress {
   lastReason: string;
   /** The last attempt met every expectation (the last progress report of a successful poll). */
   pass: boolean;
+  /** Why the last answer is final, so the wait ends without passing (e.g. "a final state"). */
+  final?: string;
 }

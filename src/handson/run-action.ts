@@ -1,9 +1,13 @@
 import type { Action } from "../content/schema/lesson";
 import { emptyBucket } from "../targets/bucket-removal";
+import { removeRolePolicies } from "../targets/role-removal";
+import { unlessAbsent } from "../targets/sdk-faults";
 import { DEFAULT_IDENTITY, TargetError, type PlannedCall, type Target } from "../targets/target";
+import type { Answers } from "./answers";
 import { parseCall, type CallName } from "./call-name";
 import { sendCall, type CallResponse } from "./dispatch";
 import { checkResponse } from "./expect";
+import { actionNotChecked } from "./needs";
 import { callUntilItPasses } from "./poll";
 import type { ActionResult, CheckItem, Phase, PollProgress } from "./results";
 import { sdkInput } from "./sdk-input";
@@ -23,6 +27,8 @@ export interface RunContext {
   onProgress?: (progress: PollProgress) => void;
   /** Stops polling early, e.g. when the learner leaves the step. */
   signal?: AbortSignal;
+  /** What the learner typed for the check's `ask:` actions, or "reveal" to fill in the real answers. */
+  answers?: Answers;
 }
 
 const elapsedSince = (start: number) => Date.now() - start;
@@ -60,10 +66,13 @@ const localFailure = (error: unknown): { code: string; message: string } => {
   return { code: "Error", message: String(error) };
 };
 
-const checklist = (phase: Phase, action: Action, operation: string, response: CallResponse): CheckItem[] => {
+const checklist = (phase: Phase, action: Action, operation: string, response: CallResponse, answers: Answers | undefined): CheckItem[] => {
   const tolerated = response.ok ? undefined : toleratedError(phase, action, operation, response.error);
-  return tolerated ? [tolerated] : checkResponse(action, operation, response);
+  return tolerated ? [tolerated] : checkResponse(action, operation, response, answers);
 };
+
+/** The sandbox and LocalStack apply every write at once; only AWS lists and configures eventually. */
+const immediatelyConsistent = (target: Target): boolean => target.name !== "aws";
 
 /** Saves `save:` paths of the output; a path that is not there is a failed item. */
 const saveValues = (action: Action, output: Record<string, unknown>) => {
@@ -78,18 +87,46 @@ const saveValues = (action: Action, output: Record<string, unknown>) => {
 };
 
 /**
- * A cleanup's DeleteBucket with emptyFirst: the bucket's versions, delete markers and replication
- * configuration go first (a versioned bucket's version ids are not known to the lesson). The
- * guard sees the DeleteBucket before anything is removed.
+ * A cleanup's emptyFirst: before DeleteBucket, the bucket's versions, delete markers and
+ * replication configuration go (a versioned bucket's version ids are not known to the lesson);
+ * before DeleteRole, every inline policy, whatever the learner named it, and every managed one
+ * attached. The guard sees the delete before anything is removed.
  */
 const emptyBeforeDelete = async (call: PlannedCall, context: RunContext): Promise<void> => {
   const bucket = call.input.Bucket;
-  if (call.service !== "s3" || call.operation !== "DeleteBucket" || typeof bucket !== "string") {
-    throw new Error("emptyFirst works only on s3:DeleteBucket");
+  const role = call.input.RoleName;
+  if (call.service === "s3" && call.operation === "DeleteBucket" && typeof bucket === "string") {
+    await context.target.beforeCall(call);
+    const s3 = await context.target.client("s3", call.identity, call.region);
+    await emptyBucket(s3, bucket, await context.target.account(call.identity));
+    return;
   }
-  await context.target.beforeCall(call);
-  const s3 = await context.target.client("s3", call.identity, call.region);
-  await emptyBucket(s3, bucket, await context.target.account(call.identity));
+  if (call.service === "iam" && call.operation === "DeleteRole" && typeof role === "string") {
+    await context.target.beforeCall(call);
+    const iam = await context.target.client("iam", call.identity, call.region);
+    await unlessAbsent(() => removeRolePolicies(iam, role)); // a role already gone is DeleteRole's to say
+
+    return;
+  }
+  throw new Error("emptyFirst works only on s3:DeleteBucket and iam:DeleteRole");
+};
+
+/** The result of an action this target cannot check: it neither passes nor fails the step. */
+const notCheckedResult = (rendered: Action, context: RunContext, reason: string): ActionResult => {
+  const name = callNameOf(rendered);
+  return {
+    action: rendered,
+    service: name.service,
+    operation: name.operation,
+    identity: rendered.as ?? context.identity ?? DEFAULT_IDENTITY,
+    region: rendered.region ?? context.target.region,
+    headers: {},
+    items: [{ label: rendered.label ?? `${name.operation}`, pass: true, reason: "" }],
+    pass: true,
+    attempts: 0,
+    durationMs: 0,
+    notChecked: reason,
+  };
 };
 
 /** Runs one action: templates it, calls (polling with `eventually`), checks and saves. */
@@ -99,6 +136,8 @@ export const runAction = async (action: Action, phase: Phase, context: RunContex
   let attempts = 0;
   try {
     rendered = renderAction(action, context.variables);
+    const notChecked = actionNotChecked(rendered, context.target);
+    if (notChecked) return notCheckedResult(rendered, context, notChecked);
     const call = plannedCallOf(rendered, context);
     if (rendered.emptyFirst) await emptyBeforeDelete(call, context);
     const polled = await callUntilItPasses(
@@ -106,9 +145,9 @@ export const runAction = async (action: Action, phase: Phase, context: RunContex
       async () => {
         attempts += 1;
         const response = await sendCall(context.target, call);
-        return { response, items: checklist(phase, rendered, call.operation, response) };
+        return { response, items: checklist(phase, rendered, call.operation, response, context.answers) };
       },
-      context,
+      { ...context, immediatelyConsistent: immediatelyConsistent(context.target) },
     );
     const { response } = polled;
     let { items } = polled;

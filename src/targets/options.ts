@@ -10,6 +10,11 @@ export interface TargetOptions {
   profile?: string;
   /** The session prefix for resource names; generated and remembered when absent. */
   prefix?: string;
+  /**
+   * Sandbox only: "learner" is the learner's own sandbox, kept on disk on a stable port and shared
+   * by the app, `setup`, `check` and `env`; "ephemeral" (the default) a fresh one in memory.
+   */
+  sandbox?: "learner" | "ephemeral";
   /** Skip the confirmation before the first write to a real account (scripts). */
   yes?: boolean;
   /**

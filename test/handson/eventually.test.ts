@@ -31,7 +31,7 @@ describe("eventually", () => {
     const progress: PollProgress[] = [];
     const written = putLater("late.txt", "arrived", 350);
     const result = await runAction(
-      { call: "s3:GetObject", input: { Bucket: "{{prefix}}-data", Key: "late.txt" }, expect: { Body: "arrived" }, eventually: { within: "5s", every: "100ms" } },
+      { call: "s3:GetObject", input: { Bucket: "{{prefix}}-data", Key: "late.txt" }, expect: { Body: "arrived" }, eventually: { within: "5s", every: "100ms", retryOn: ["NoSuchKey"] } },
       "check",
       { ...context, onProgress: (report) => progress.push(report) },
     );
@@ -49,7 +49,7 @@ describe("eventually", () => {
   it("gives up when time runs out, saying how long it tried", async () => {
     const progress: PollProgress[] = [];
     const result = await runAction(
-      { call: "s3:GetObject", input: { Bucket: "{{prefix}}-data", Key: "never.txt" }, eventually: { within: "300ms", every: "100ms" } },
+      { call: "s3:GetObject", input: { Bucket: "{{prefix}}-data", Key: "never.txt" }, eventually: { within: "300ms", every: "100ms", retryOn: ["NoSuchKey"] } },
       "check",
       { ...context, onProgress: (report) => progress.push(report) },
     );
@@ -66,7 +66,7 @@ describe("eventually", () => {
     setTimeout(() => controller.abort(), 150);
     const started = Date.now();
     const result = await runAction(
-      { call: "s3:HeadObject", input: { Bucket: "{{prefix}}-data", Key: "never.txt" }, eventually: { within: "30s", every: "100ms" } },
+      { call: "s3:HeadObject", input: { Bucket: "{{prefix}}-data", Key: "never.txt" }, eventually: { within: "30s", every: "100ms", retryOn: ["NotFound"] } },
       "check",
       { ...context, signal: controller.signal },
     );
@@ -84,5 +84,65 @@ describe("eventually", () => {
     );
     expect((await deleted).pass).toBe(true);
     expect(result.pass).toBe(true);
+  });
+
+  it("stops at once at an error that waiting cannot change, and says so", async () => {
+    const progress: PollProgress[] = [];
+    const result = await runAction(
+      { call: "s3:GetObject", input: { Bucket: "{{prefix}}-nowhere", Key: "x.txt" }, expect: { Body: "x" }, eventually: { within: "30s", every: "100ms" } },
+      "check",
+      { ...context, onProgress: (report) => progress.push(report) },
+    );
+    expect(result.pass).toBe(false);
+    expect(result.attempts).toBe(1);
+    expect(result.durationMs).toBeLessThan(1000);
+    expect(result.items[0]?.reason).toMatch(/NoSuchBucket \(404\) is a final answer, so the wait stopped after 1 try/);
+    expect(progress.at(-1)?.final).toBe("NoSuchBucket (404) is a final answer");
+  });
+
+  it("stops when the answer leaves the states worth waiting on (retryWhile)", async () => {
+    await putLater("state.txt", "FAILED", 0);
+    const result = await runAction(
+      {
+        call: "s3:GetObject",
+        input: { Bucket: "{{prefix}}-data", Key: "state.txt" },
+        expect: { Body: "COMPLETED" },
+        eventually: { within: "30s", every: "100ms", retryWhile: { Body: "PENDING" } },
+      },
+      "check",
+      context,
+    );
+    expect(result.pass).toBe(false);
+    expect(result.attempts).toBe(1);
+    expect(result.items[0]?.reason).toMatch(/^Body is FAILED, expected COMPLETED \(a final state, so the wait stopped after 1 try/);
+  });
+
+  it("keeps waiting while the answer matches retryWhile", async () => {
+    await putLater("moving.txt", "PENDING", 0);
+    const written = putLater("moving.txt", "COMPLETED", 400);
+    const result = await runAction(
+      {
+        call: "s3:GetObject",
+        input: { Bucket: "{{prefix}}-data", Key: "moving.txt" },
+        expect: { Body: "COMPLETED" },
+        eventually: { within: "5s", every: "100ms", retryWhile: { Body: "PENDING" } },
+      },
+      "check",
+      context,
+    );
+    await written;
+    expect(result.pass).toBe(true);
+    expect(result.attempts).toBeGreaterThan(1);
+  });
+
+  it("tries once when the wait only covers eventual consistency and the target is immediately consistent", async () => {
+    const result = await runAction(
+      { call: "s3:ListBuckets", expect: { Buckets: [{ Name: "{{prefix}}-not-there" }] }, eventually: { within: "30s", every: "1s", consistency: true } },
+      "check",
+      context,
+    );
+    expect(result.pass).toBe(false);
+    expect(result.attempts).toBe(1);
+    expect(result.durationMs).toBeLessThan(1000);
   });
 });

@@ -44,7 +44,7 @@ describe("expect: partial deep match", () => {
 
   it("names the element no list entry matches", () => {
     const items = expectationItems({ Buckets: [{ Name: "s3t-data", BucketRegion: "us-east-1" }] }, output);
-    expect(reasons(items)).toEqual(["Buckets has no element matching {Name: s3t-data, BucketRegion: us-east-1}"]);
+    expect(reasons(items)).toEqual(["Buckets has no element matching {Name: s3t-data, BucketRegion: us-east-1}; the nearest: Buckets[1].BucketRegion is eu-west-1, expected us-east-1"]);
     expect(reasons(expectationItems({ Buckets: [{ Name: "x" }] }, { Buckets: [] }))).toEqual(["Buckets is empty, expected an element matching {Name: x}"]);
   });
 

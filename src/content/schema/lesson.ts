@@ -23,6 +23,41 @@ export const ExpectErrorSchema = z
   })
   .strict();
 
+/** What the learner observed and types in: checked against what the target really answers. */
+export const AskSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by hyphens")
+      .describe('How the answer is named on the command line: s3-tutor check <lesson> <step> --answer <id>=<value>.'),
+    question: z.string().min(1).describe("What the learner is asked, e.g. \"What ETag did HeadObject answer?\""),
+    from: z
+      .string()
+      .regex(/^(output\.[A-Za-z0-9_.]+|error\.code|status|header\.[a-z0-9-]+)$/, 'output.<path>, error.code, status or header.<name>')
+      .describe(
+        "Where the real answer is read from this action's response: output.<path> (e.g. output.ETag), error.code, status (the HTTP status) or header.<name> (e.g. header.x-amz-bucket-region).",
+      ),
+  })
+  .strict();
+export type Ask = z.infer<typeof AskSchema>;
+
+/** Who a role's trust policy must let assume it (sts:AssumeRole), judged by evaluating the policy. */
+export const ExpectTrustSchema = z
+  .object({
+    principal: z
+      .object({
+        Service: z.string().min(1).optional(),
+        AWS: z.string().min(1).optional(),
+      })
+      .strict()
+      .describe('The principal that must be able to assume the role, e.g. { Service: s3.amazonaws.com }.'),
+    context: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Condition keys the service sends when it assumes the role, e.g. aws:SourceAccount; conditions on them must hold."),
+  })
+  .strict();
+
 export const ActionSchema = z
   .object({
     call: z
@@ -39,7 +74,7 @@ export const ActionSchema = z
       .boolean()
       .optional()
       .describe(
-        "s3:DeleteBucket only, for cleanup: first delete every object version, delete marker and the replication configuration, as s3-tutor cleanup does.",
+        "Cleanup, as s3-tutor cleanup does: s3:DeleteBucket first deletes every object version, delete marker and the replication configuration; iam:DeleteRole first deletes every inline policy and detaches managed ones, whatever their names.",
       ),
     followRegionRedirects: z
       .boolean()
@@ -50,6 +85,22 @@ export const ActionSchema = z
       .optional()
       .describe("A partial match on the output: every field given must be there with this value."),
     expectError: ExpectErrorSchema.optional().describe("The call must fail with this error."),
+    expectDecision: z
+      .enum(["allowed", "denied"])
+      .optional()
+      .describe(
+        "iam:SimulatePrincipalPolicy only: every action on every resource simulated must be allowed (or denied: explicitDeny or implicitDeny), each told in words.",
+      ),
+    expectTrust: ExpectTrustSchema.optional().describe(
+      "iam:GetRole only: the role's trust policy lets this principal sts:AssumeRole (a Deny, a wrong principal or a failing condition fails, with the reason).",
+    ),
+    ask: AskSchema.optional().describe(
+      "check only: the learner types what they observed; it must equal what this call really answers (case, spaces and quotes aside).",
+    ),
+    needs: z
+      .array(CapabilitySchema)
+      .optional()
+      .describe("Capabilities this action needs; on a target without them it is reported as not checked there, neither passed nor failed."),
     tolerate: z
       .array(z.string().min(1))
       .optional()
@@ -62,6 +113,24 @@ export const ActionSchema = z
       .object({
         within: DurationSchema.describe("How long to keep trying."),
         every: DurationSchema.optional().describe("The longest wait between tries (default 1s); the first retry comes after 250 ms and the waits double up to this."),
+        retryWhile: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe(
+            "Keep trying only while the output matches this (e.g. { ReplicationStatus: PENDING }); any other answer that fails the expectations is final and ends the wait.",
+          ),
+        retryOn: z
+          .array(z.string().min(1))
+          .optional()
+          .describe(
+            "Error codes worth waiting out (e.g. NoSuchLifecycleConfiguration just after a Put on AWS). Other errors end the wait at once, except throttling and 5xx.",
+          ),
+        consistency: z
+          .boolean()
+          .optional()
+          .describe(
+            "The wait only covers AWS's eventual consistency (the bucket list, bucket configuration): targets that are immediately consistent try once.",
+          ),
       })
       .strict()
       .optional()
@@ -86,6 +155,11 @@ export const RealAccountVariantSchema = z
 
 export const HandsOnSchema = z
   .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by hyphens")
+      .optional()
+      .describe("Names the step on the command line: s3-tutor check <lesson> <id> (the step's number among the hands-on steps works too)."),
     title: z.string().min(1),
     goal: z.string().min(1).describe("What the learner should make true, in a sentence or two."),
     hint: z.string().optional(),

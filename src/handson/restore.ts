@@ -8,7 +8,8 @@ import { isAbsent } from "../targets/sdk-faults";
 
 /**
  * Bringing a target to the state a step starts from: what earlier steps would have left (their
- * setup and solve, as "do it for me" runs them) and the step's own setup. Used by
+ * setup and solve, as "do it for me" runs them, and their check, which waits for what they set
+ * off) and the step's own setup. Used by
  * `s3-tutor setup <lesson> <step>`, and when a resumed lesson finds its lab gone.
  */
 
@@ -40,7 +41,7 @@ export interface Preparation {
   pass: boolean;
 }
 
-const replay = async (place: HandsOnPlace, context: RunContext, phases: ("setup" | "solve")[]): Promise<ReplayedStep> => {
+const replay = async (place: HandsOnPlace, context: RunContext, phases: ("setup" | "solve" | "check")[]): Promise<ReplayedStep> => {
   const missing = missingCapabilities(place.step, context.target);
   if (missing.length > 0) return { place, notApplicable: `needs ${missing.join(", ")}`, phases: [], pass: true };
   const results = await runStepPhases(place.step, { ...context, answers: "reveal" }, phases);
@@ -69,7 +70,8 @@ export const prepareStep = async (
   }
   const earlier: ReplayedStep[] = [];
   for (const before of places.filter((candidate) => candidate.number < place.number)) {
-    const replayed = await replay(before, context, ["setup", "solve"]);
+    // The check too: it waits for what the step sets off (replication) before the next one builds on it.
+    const replayed = await replay(before, context, ["setup", "solve", "check"]);
     earlier.push(replayed);
     options.onStep?.(replayed);
   }

@@ -12,7 +12,8 @@ const HEADER = "x-s3-tutor-replication-failure";
 /** The raw response headers of HeadObject or GetObject, as a middleware below the deserializer sees them. */
 const rawHeaders = async (s3: S3Client, command: HeadObjectCommand | GetObjectCommand): Promise<Record<string, string>> => {
   const seen: { headers?: Record<string, string> } = {};
-  command.middlewareStack.add(
+  // Both commands have the same stack; TypeScript cannot call a union of their add() overloads.
+  (command as HeadObjectCommand).middlewareStack.add(
     (next) => async (args) => {
       const result = await next(args);
       seen.headers = (result.response as { headers: Record<string, string> }).headers;

@@ -100,6 +100,25 @@ describe("SimulatePrincipalPolicy refuses", () => {
     });
   });
 
+  it("a permissions boundary or a resource policy, which it does not simulate, rather than ignore them", async () => {
+    const role = await roleWithPolicies(iam(), uniqueRole("boundary"), { read: ALLOW_GET });
+    const boundary = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] };
+    expect(
+      await failure(
+        iam().send(
+          new SimulatePrincipalPolicyCommand({ PolicySourceArn: role, ActionNames: ["s3:GetObject"], PermissionsBoundaryPolicyInputList: [JSON.stringify(boundary)] }),
+        ),
+      ),
+    ).toEqual({
+      name: "NotImplemented",
+      status: 501,
+      message: "The sandbox's SimulatePrincipalPolicy does not simulate PermissionsBoundaryPolicyInputList. Leave it out, or use a real AWS account for it.",
+    });
+    expect(
+      (await failure(iam().send(new SimulateCustomPolicyCommand({ PolicyInputList: [JSON.stringify(ALLOW_GET)], ActionNames: ["s3:GetObject"], ResourcePolicy: "{}" })))).status,
+    ).toBe(501);
+  });
+
   it("an extra policy that is not a policy, as InvalidInput with IAM's words", async () => {
     const role = await roleWithPolicies(iam(), uniqueRole("badextra"), { read: ALLOW_GET });
     expect(

@@ -5,7 +5,7 @@ import { roleOfPolicySource } from "./policy-source";
 import { roleVerdict } from "./role-permissions";
 import { memberList } from "./role-xml";
 import { simulate, type ActionResult } from "./simulation";
-import { policyInputs, readSimulationInput } from "./simulation-input";
+import { policyInputs, readSimulationInput, sent } from "./simulation-input";
 import { evaluationResultXml } from "./simulation-xml";
 import { Constraints } from "./validate";
 
@@ -25,7 +25,7 @@ const simulatePrincipalPolicy = (call: QueryCall) => {
   const source = call.params.get("PolicySourceArn");
   const constraints = new Constraints().length("policySourceArn", source, 20, 2048);
   if (source === undefined) constraints.notNull("policySourceArn", source);
-  const input = readSimulationInput(call.params, constraints);
+  const input = readSimulationInput(call.params, call.action, constraints);
   constraints.check();
   const role = roleOfPolicySource(call, source ?? "");
   const extra = policyInputs(input.policyTexts);
@@ -37,9 +37,8 @@ const simulatePrincipalPolicy = (call: QueryCall) => {
 
 const simulateCustomPolicy = (call: QueryCall) => {
   const constraints = new Constraints();
-  const listed = call.params.get("PolicyInputList") !== undefined || call.params.memberIndexes("PolicyInputList").length > 0;
-  if (!listed) constraints.notNull("policyInputList", undefined);
-  const input = readSimulationInput(call.params, constraints);
+  if (!sent(call.params, "PolicyInputList")) constraints.notNull("policyInputList", undefined);
+  const input = readSimulationInput(call.params, call.action, constraints);
   constraints.check();
   const policies = policyInputs(input.policyTexts);
   return page(

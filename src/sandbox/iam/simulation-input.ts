@@ -1,4 +1,5 @@
 import { parsePolicy } from "../../policy/document";
+import { ServiceError } from "../errors";
 import type { QueryParams } from "../query/protocol";
 import { invalidInput } from "./errors";
 import { readPaging, type Paging } from "./paging";
@@ -26,13 +27,33 @@ export interface SimulationInput {
 
 const CONTEXT_KEY_TYPES = ["string", "stringList", "numeric", "numericList", "boolean", "booleanList", "ip", "ipList", "binary", "binaryList", "date", "dateList"];
 
-const sent = (params: QueryParams, name: string): boolean => params.get(name) !== undefined || params.memberIndexes(name).length > 0;
+/** Whether a member was sent at all: a value, an empty list ("Name="), or list members. */
+export const sent = (params: QueryParams, name: string): boolean => params.get(name) !== undefined || params.memberIndexes(name).length > 0;
+
+/**
+ * Members that would change the answer in ways the sandbox does not model (a permissions
+ * boundary, a resource policy, excluded policies): refused rather than silently ignored, so the
+ * simulator never says "allowed" where AWS would not.
+ */
+const UNSUPPORTED = ["PermissionsBoundaryPolicyInputList", "PolicyExclusionList", "ResourcePolicy", "OrderedOrganizationPolicyInputList"];
+
+const refuseUnsupported = (params: QueryParams, action: string): void => {
+  const sentMember = UNSUPPORTED.find((name) => sent(params, name));
+  if (sentMember) {
+    throw new ServiceError(
+      "NotImplemented",
+      501,
+      `The sandbox's ${action} does not simulate ${sentMember}. Leave it out, or use a real AWS account for it.`,
+    );
+  }
+};
 
 /**
  * Reads the shared members in the model's order, recording constraint violations in
  * `constraints`; the caller checks them, so one ValidationError names every problem.
  */
-export const readSimulationInput = (params: QueryParams, constraints: Constraints): SimulationInput => {
+export const readSimulationInput = (params: QueryParams, action: string, constraints: Constraints): SimulationInput => {
+  refuseUnsupported(params, action);
   const policyTexts = params.list("PolicyInputList");
   policyTexts.forEach((text, index) =>
     constraints

@@ -10,6 +10,8 @@ export const TELLING_HEADERS: readonly string[] = [
   "location",
   "etag",
   "x-amz-expiration",
+  // The sandbox's own (not AWS's): why replication of this version FAILED.
+  "x-s3-tutor-replication-failure",
 ];
 
 /** The telling headers of a response, by lower-case name. */

@@ -21,21 +21,39 @@ export interface AccessRequest {
 export type Decision = "Allow" | "Deny" | "NoMatch";
 
 export const evaluatePolicy = (policy: PolicyDocument, request: AccessRequest): Decision => {
-  let allowed = false;
-  for (const statement of policy.statements) {
-    if (!statementApplies(statement, request)) continue;
-    if (statement.effect === "Deny") return "Deny";
-    allowed = true;
-  }
-  return allowed ? "Allow" : "NoMatch";
+  const applying = applyingStatements(policy, request).map((index) => policy.statements[index]);
+  if (applying.some((statement) => statement?.effect === "Deny")) return "Deny";
+  return applying.length > 0 ? "Allow" : "NoMatch";
 };
 
-const statementApplies = (statement: Statement, request: AccessRequest): boolean =>
+/** The indexes of the statements that apply to the request: principal, action, resource and conditions all match. */
+export const applyingStatements = (policy: PolicyDocument, request: AccessRequest): number[] =>
+  policy.statements.flatMap((statement, index) =>
+    statementTargets(statement, request) && conditionsHold(statement.condition, request.context ?? {}) ? [index] : [],
+  );
+
+/**
+ * The condition keys that statements aimed at this request (principal, action and resource
+ * match) test but the request does not carry: what a policy simulator reports as missing.
+ */
+export const missingConditionKeys = (policy: PolicyDocument, request: AccessRequest): string[] => {
+  const carried = new Set(Object.keys(request.context ?? {}).map((key) => key.toLowerCase()));
+  const missing = new Set<string>();
+  for (const statement of policy.statements) {
+    if (!statementTargets(statement, request)) continue;
+    for (const keys of Object.values(statement.condition ?? {})) {
+      for (const key of Object.keys(keys)) if (!carried.has(key.toLowerCase())) missing.add(key);
+    }
+  }
+  return [...missing];
+};
+
+/** Whether a statement is about this request at all, before its conditions are looked at. */
+const statementTargets = (statement: Statement, request: AccessRequest): boolean =>
   principalApplies(statement, request.principal) &&
   listApplies(statement.action, statement.notAction, request.action, true) &&
   // Trust policies name no Resource: their statements apply to the role they belong to.
-  (statement.resource || statement.notResource ? listApplies(statement.resource, statement.notResource, request.resource, false) : true) &&
-  conditionsHold(statement.condition, request.context ?? {});
+  (statement.resource || statement.notResource ? listApplies(statement.resource, statement.notResource, request.resource, false) : true);
 
 const principalApplies = (statement: Statement, principal: Principal): boolean => {
   // Identity policies have no Principal: they apply to whoever they are attached to.

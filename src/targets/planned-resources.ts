@@ -8,8 +8,12 @@ export interface NamedResource {
   name: string;
 }
 
-/** Reads (Get*, List*, Head*) and every STS call change nothing. */
-export const isMutating = (call: PlannedCall): boolean => call.service !== "sts" && !/^(Get|List|Head)/.test(call.operation);
+/** IAM's policy simulator only evaluates policies: it reads, though its names start with neither Get nor List. */
+const IAM_READS = new Set(["SimulatePrincipalPolicy", "SimulateCustomPolicy"]);
+
+/** Reads (Get*, List*, Head*, IAM's policy simulator) and every STS call change nothing. */
+export const isMutating = (call: PlannedCall): boolean =>
+  call.service !== "sts" && !/^(Get|List|Head)/.test(call.operation) && !(call.service === "iam" && IAM_READS.has(call.operation));
 
 const CREATES: Record<string, ResourceKind> = { "s3:CreateBucket": "bucket", "iam:CreateRole": "role" };
 const DELETES: Record<string, ResourceKind> = { "s3:DeleteBucket": "bucket", "iam:DeleteRole": "role" };

@@ -3,7 +3,8 @@ import { TargetError, type PlannedCall } from "./target";
 
 /**
  * Refuses a write to a real account that could touch something the tutorial did not create:
- * every bucket and role it changes must start with the session prefix.
+ * every bucket and role it changes must start with the session prefix. Reads pass, on any name
+ * (isMutating says which calls read, iam:SimulatePrincipalPolicy among them).
  *
  * A call that expects an error (BucketAlreadyExists on a famous name, InvalidBucketName) may
  * name anything, but only when it creates a bucket or role: should it succeed after all, the

@@ -218,4 +218,19 @@ describe.skipIf(!pythonClients.available)(`the AWS CLI against the sandbox ${pyt
     expect(versions.DeleteMarkers).toHaveLength(1);
     expect(await ok(["s3", "ls"])).toContain(bucket);
   });
+
+  it("aws iam simulate-principal-policy says a role may replicate, and which inline policy says so", async () => {
+    const role = `cli-sim-${process.pid}`;
+    const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+    const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:Replicate*", Resource: "arn:aws:s3:::dst/*" }] };
+    const arn = JSON.parse(await ok(["iam", "create-role", "--role-name", role, "--assume-role-policy-document", JSON.stringify(trust)])).Role.Arn;
+    await ok(["iam", "put-role-policy", "--role-name", role, "--policy-name", "replicate", "--policy-document", JSON.stringify(policy)]);
+    const answer = JSON.parse(
+      await ok(["iam", "simulate-principal-policy", "--policy-source-arn", arn, "--action-names", "s3:ReplicateObject", "s3:PutObject", "--resource-arns", "arn:aws:s3:::dst/a"]),
+    );
+    expect(answer.EvaluationResults.map((result: { EvalDecision: string }) => result.EvalDecision)).toEqual(["allowed", "implicitDeny"]);
+    expect(answer.EvaluationResults[0].MatchedStatements).toEqual([
+      { SourcePolicyId: `role_${role}_replicate`, SourcePolicyType: "IAM Policy", StartPosition: { Line: 1, Column: 38 }, EndPosition: { Line: 1, Column: 113 } },
+    ]);
+  });
 });

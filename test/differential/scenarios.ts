@@ -4,6 +4,7 @@ import { lifecycleScenarios } from "./scenarios/lifecycle";
 import { locationScenarios } from "./scenarios/locations";
 import { namespaceScenarios } from "./scenarios/namespace";
 import { namingScenarios } from "./scenarios/naming";
+import { policySimulatorScenarios } from "./scenarios/policy-simulator";
 import { redirectScenarios } from "./scenarios/redirects";
 import { replicationScenarios } from "./scenarios/replication";
 import { versioningScenarios } from "./scenarios/versioning";
@@ -19,5 +20,6 @@ export const SCENARIOS: readonly Scenario[] = [
   ...replicationScenarios,
   ...lifecycleScenarios,
   ...iamScenarios,
+  ...policySimulatorScenarios,
   ...accessScenarios,
 ];

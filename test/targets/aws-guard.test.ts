@@ -1,3 +1,4 @@
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, DeleteBucketPolicyCommand, GetBucketTaggingCommand, PutBucketPolicyCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -49,7 +50,7 @@ describe("the aws target pointed at the sandbox", () => {
     await target.preflight();
     expect(await target.account("default")).toBe(LEARNER_ACCOUNT);
     expect(target.name).toBe("aws");
-    expect([...target.capabilities].sort()).toEqual(["lifecycleRules", "regionRedirect", "replication", "reservedNames"]);
+    expect([...target.capabilities].sort()).toEqual(["lifecycleRules", "policySimulation", "regionRedirect", "replication", "reservedNames"]);
     expect(target.identities).toEqual(["default"]);
     expect(target.otherRegion).not.toBe(target.region);
     expect(target.cliEnvironment("default")).toEqual({});
@@ -204,6 +205,32 @@ describe("the aws target pointed at the sandbox", () => {
     await sendGuarded(target, planned("s3", "HeadBucket", { Bucket: "anything-at-all" })).catch(() => undefined);
     await sendGuarded(target, planned("sts", "GetCallerIdentity", {}));
     expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it("lets the IAM policy simulator through as a read, on any role, without asking", async () => {
+    const confirm = vi.fn(async () => true);
+    const target = await awsTarget({ yes: false, confirm });
+    // A role the tutorial did not make: simulating its policies changes nothing, so the prefix does not matter.
+    const iam = new IAMClient({ endpoint: endpoint(), region: "us-east-1", credentials: { accessKeyId: LEARNER_ACCOUNT, secretAccessKey: "test" } });
+    const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:Replicate*", Resource: "arn:aws:s3:::prod-backup/*" }] };
+    const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+    await iam.send(new CreateRoleCommand({ RoleName: "prod-replication", AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: "prod-replication", PolicyName: "replicate", PolicyDocument: JSON.stringify(policy) }));
+    iam.destroy();
+
+    const simulation = planned("iam", "SimulatePrincipalPolicy", {
+      PolicySourceArn: `arn:aws:iam::${LEARNER_ACCOUNT}:role/prod-replication`,
+      ActionNames: ["s3:ReplicateObject"],
+      ResourceArns: ["arn:aws:s3:::prod-backup/report.csv"],
+    });
+    const simulated = (await sendGuarded(target, simulation)) as { EvaluationResults: { EvalDecision: string }[] };
+    expect(simulated.EvaluationResults[0]?.EvalDecision).toBe("allowed");
+    const custom = planned("iam", "SimulateCustomPolicy", { PolicyInputList: [JSON.stringify(policy)], ActionNames: ["s3:ReplicateDelete"] });
+    const customSimulated = (await sendGuarded(target, custom)) as { EvaluationResults: { EvalDecision: string }[] };
+    expect(customSimulated.EvaluationResults[0]?.EvalDecision).toBe("implicitDeny");
+    await target.confirmWrites?.([simulation, custom]);
+    expect(confirm).not.toHaveBeenCalled();
+    expect(await journaled()).toEqual([]);
   });
 
   it("journals, tags and forgets roles", async () => {

@@ -21,3 +21,11 @@ export const limitExceeded = (message: string) => new ServiceError("LimitExceede
 export const invalidInput = (message: string) => new ServiceError("InvalidInput", 400, message);
 
 export const validationError = (message: string) => new ServiceError("ValidationError", 400, message);
+
+/** IAM acts on the caller's own account: another account's entity is not theirs to read. */
+export const notAuthorized = (callerArn: string, action: string, resource: string) =>
+  new ServiceError(
+    "AccessDenied",
+    403,
+    `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} because no resource-based policy allows the ${action} action`,
+  );

@@ -33,6 +33,12 @@ export class Constraints {
     return this;
   }
 
+  /** One of an enum's values, listed as IAM lists them in the message. */
+  oneOf(field: string, value: string | undefined, allowed: readonly string[]): this {
+    if (value !== undefined && !allowed.includes(value)) this.fail(field, value, `Member must satisfy enum value set: [${allowed.join(", ")}]`);
+    return this;
+  }
+
   notNull(field: string, value: unknown): this {
     if (value === undefined) this.violations.push(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
     return this;

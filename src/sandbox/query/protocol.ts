@@ -57,17 +57,19 @@ export class QueryParams {
 
   /** `Name.member.N` (N from 1) as a list. */
   list(name: string): string[] {
-    return this.indexed(`${name}.member.`).map((n) => this.values.get(`${name}.member.${n}`) ?? "");
+    return this.memberIndexes(name).map((n) => this.values.get(`${name}.member.${n}`) ?? "");
   }
 
   /** `Name.member.N.Field` as a list of records. */
   structList(name: string, fields: readonly string[]): Array<Record<string, string | undefined>> {
-    return this.indexed(`${name}.member.`).map((n) =>
+    return this.memberIndexes(name).map((n) =>
       Object.fromEntries(fields.map((field) => [field, this.values.get(`${name}.member.${n}.${field}`)])),
     );
   }
 
-  private indexed(prefix: string): number[] {
+  /** The N of every `Name.member.N...` sent, ascending: for members that hold lists of their own. */
+  memberIndexes(name: string): number[] {
+    const prefix = `${name}.member.`;
     const indexes = new Set<number>();
     for (const name of this.values.keys()) {
       if (!name.startsWith(prefix)) continue;

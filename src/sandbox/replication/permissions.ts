@@ -1,5 +1,6 @@
 import { parsePolicy } from "../../policy/document";
-import { evaluatePolicy, type AccessRequest } from "../../policy/evaluate";
+import { evaluatePolicy } from "../../policy/evaluate";
+import { roleVerdict } from "../iam/role-permissions";
 import { bucketArn, type Bucket } from "../world/bucket";
 import type { Role } from "../world/account";
 import type { DeleteMarker, StoredObject } from "../world/versions";
@@ -40,19 +41,6 @@ const trustsS3 = (role: Role, source: Bucket): boolean => {
       context: { "aws:SourceAccount": source.owner, "aws:SourceArn": bucketArn(source.name) },
     }) === "Allow"
   );
-};
-
-/** The role's inline policies together: an explicit Deny wins, else any Allow. */
-const roleAllows = (role: Role, request: Omit<AccessRequest, "principal">, assumed: AssumedRole): boolean => {
-  let allowed = false;
-  for (const text of role.inlinePolicies.values()) {
-    const parsed = parsePolicy(text);
-    if (!parsed.ok) continue;
-    const decision = evaluatePolicy(parsed.document, { ...request, principal: { arn: assumed.arn } });
-    if (decision === "Deny") return false;
-    if (decision === "Allow") allowed = true;
-  }
-  return allowed;
 };
 
 /** The destination's bucket policy: another account's bucket must grant the role; a Deny refuses anyone. */
@@ -97,7 +85,8 @@ export const replicationProblem = (
           ["s3:ReplicateObject", destinationObject, destinationObjects],
         ];
   for (const [action, resource, shown] of needs) {
-    if (!roleAllows(assumed.role, { action, resource }, assumed)) return `role lacks ${action} on ${shown}`;
+    // The role's inline policies together, exactly as iam:SimulatePrincipalPolicy evaluates them.
+    if (roleVerdict(assumed.role, { action, resource }).decision !== "allowed") return `role lacks ${action} on ${shown}`;
   }
 
   const destination = world.bucket(destinationName);

@@ -66,14 +66,14 @@ export const startReplication = (
     const routes = routesFor(configuration, version);
     if (routes.length === 0) return;
     if (version.kind === "object") version.replicationStatus = "PENDING";
-    const outcome = { remaining: routes.length, failed: false };
+    const outcome = { remaining: routes.length, failures: [] as string[] };
     for (const route of routes) {
       schedule(route.destination, () => {
         const event = replicateOne(world, bucket, configuration.role, route, version);
         options.onEvent?.(event);
-        outcome.failed ||= event.status === "FAILED";
+        if (event.status === "FAILED") outcome.failures.push(event.reason ?? `replication to ${route.destination} failed`);
         outcome.remaining -= 1;
-        if (outcome.remaining === 0 && version.kind === "object") version.replicationStatus = outcome.failed ? "FAILED" : "COMPLETED";
+        if (outcome.remaining === 0 && version.kind === "object") settle(version, outcome.failures);
       });
     }
   };
@@ -87,6 +87,12 @@ export const startReplication = (
       timers.clear();
     },
   };
+};
+
+/** COMPLETED once every destination has its copy; else FAILED, keeping why (every destination's reason). */
+const settle = (version: StoredObject, failures: readonly string[]): void => {
+  version.replicationStatus = failures.length > 0 ? "FAILED" : "COMPLETED";
+  if (failures.length > 0) version.replicationFailure = failures.join("; ");
 };
 
 const isReplica = (version: StoredObject | DeleteMarker): boolean =>

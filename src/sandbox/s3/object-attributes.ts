@@ -3,6 +3,7 @@ import { header, type SandboxRequest } from "../http/exchange";
 import type { Bucket } from "../world/bucket";
 import type { StoredObject, Tag } from "../world/versions";
 import { checksumHeaders } from "./checksums";
+import { replicationFailureHeader } from "./replication-failure-header";
 import { httpDate } from "./respond";
 import { parseTaggingHeader } from "./tags";
 
@@ -102,6 +103,7 @@ export const objectHeaders = (bucket: Bucket, object: StoredObject, request: San
   if (object.tags.length > 0) headers["x-amz-tagging-count"] = String(object.tags.length);
   if (object.storageClass !== "STANDARD") headers["x-amz-storage-class"] = object.storageClass;
   if (object.replicationStatus) headers["x-amz-replication-status"] = object.replicationStatus;
+  Object.assign(headers, replicationFailureHeader(object));
   if (header(request, "x-amz-checksum-mode")?.toUpperCase() === "ENABLED") {
     Object.assign(headers, checksumHeaders(object.checksums));
   }

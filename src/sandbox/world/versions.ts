@@ -20,6 +20,8 @@ export interface ObjectData {
   storageClass: StorageClass;
   checksums: Partial<Record<ChecksumAlgorithm, string>>;
   replicationStatus?: ReplicationStatus;
+  /** Why replication of this version FAILED, in words (the sandbox shows it; AWS does not). */
+  replicationFailure?: string;
 }
 
 export interface StoredObject extends ObjectData {

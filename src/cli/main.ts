@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
-import { DEFAULT_SANDBOX_PORT } from "./commands/sandbox";
+import type { SandboxCommandOptions } from "./commands/sandbox";
+import { LEARNER_SANDBOX_PORT } from "../targets/sandbox-port";
 import { UserError } from "./errors";
 import { parsePort, parseReplicationDelay } from "./parse";
 import { collectTags, parseCount, parseSeed } from "./quiz-flags";
@@ -48,11 +49,13 @@ withTargetOptions(program.command("lesson").description("open a lesson in the ap
 
 program
   .command("sandbox")
-  .description("run the embedded S3/IAM/STS sandbox in the foreground, for the AWS CLI or your own code")
-  .option("-p, --port <port>", "port to listen on (0 picks a free one)", parsePort, DEFAULT_SANDBOX_PORT)
+  .description("run the embedded S3/IAM/STS sandbox in the foreground (your own, kept between runs), for the AWS CLI or your own code")
+  .option("-p, --port <port>", `port to listen on (0 picks a free one; default: the one your sandbox used before, else ${LEARNER_SANDBOX_PORT})`, parsePort)
   .option("-H, --host <host>", "address to listen on", "127.0.0.1")
+  .option("--data-dir <dir>", "keep the sandbox's buckets, objects and roles in this folder instead of your own sandbox's")
+  .option("--ephemeral", "a fresh sandbox in memory: everything is gone when it stops")
   .option("--replication-delay <delay>", 'how long replication waits before copying, e.g. "2s" or "1s-3s" (default)', parseReplicationDelay)
-  .action(async (options: { port: number; host: string; replicationDelay?: number | [number, number] }) => {
+  .action(async (options: SandboxCommandOptions) => {
     const { runSandboxCommand } = await import("./commands/sandbox");
     await runSandboxCommand(options);
   });

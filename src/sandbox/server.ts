@@ -15,6 +15,7 @@ import { isKnownRegion } from "./regions";
 import { handleS3 } from "./s3/dispatch";
 import { accessDenied } from "./s3/errors";
 import { routeS3, type S3Route } from "./s3/router";
+import { SANDBOX_HEALTH_PATH, type SandboxHealth } from "./probe";
 import { stsService } from "./sts/service";
 import { acquireDataDirLock, type DataDirLock } from "./persist/lock";
 import { DataDirStore } from "./persist/store";
@@ -89,8 +90,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     ...(options.onReplication ? { onEvent: options.onReplication } : {}),
   });
 
-  const handle = (incoming: IncomingMessage, outgoing: ServerResponse) =>
+  const health: SandboxHealth = { service: "s3-tutor-sandbox", pid: process.pid, persistent: store !== undefined };
+  const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    if (incoming.method === "GET" && incoming.url === SANDBOX_HEALTH_PATH) {
+      outgoing.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health));
+      return;
+    }
     void serve(incoming, outgoing, { world, store, maxBodyBytes, now, options });
+  };
 
   const server = createServer({ requestTimeout: 5 * 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 });
   server.on("request", handle);

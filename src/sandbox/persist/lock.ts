@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, open, readFile, rename, rm } from "node:fs/promises";
+import { link, mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeFileAtomically } from "./durable-fs";
 import { SandboxDataDirInUseError } from "./errors";
@@ -63,6 +63,7 @@ export const acquireDataDirLock = async (dataDir: string): Promise<DataDirLock> 
   const dir = resolve(dataDir);
   const file = join(dir, LOCK_FILE);
   const mine: LockHolder = { pid: process.pid, startedAt: new Date().toISOString() };
+  await mkdir(dir, { recursive: true });
   for (let attempt = 0; attempt < 20; attempt += 1) {
     try {
       const handle = await open(file, "wx");

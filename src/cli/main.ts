@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
+import type { EnvCommandOptions } from "./commands/env";
 import type { SandboxCommandOptions } from "./commands/sandbox";
+import { SHELL_KINDS } from "./shell-env";
 import { LEARNER_SANDBOX_PORT } from "../targets/sandbox-port";
 import { UserError } from "./errors";
 import { parsePort, parseReplicationDelay } from "./parse";
@@ -58,6 +60,22 @@ program
   .action(async (options: SandboxCommandOptions) => {
     const { runSandboxCommand } = await import("./commands/sandbox");
     await runSandboxCommand(options);
+  });
+
+program
+  .command("env")
+  .description("point your own shell's AWS CLI, boto3 and SDKs at the lessons' target and account: eval \"$(s3-tutor env)\"")
+  .addOption(new Option("-t, --target <target>", "the target to point at").choices(["sandbox", "localstack", "aws"]).default("sandbox"))
+  .option("--endpoint <url>", "the sandbox's or LocalStack's URL (default: your sandbox; LocalStack http://localhost:4566)")
+  .option("--region <region>", "the region (default: the lessons' eu-west-1; aws: your configured one)")
+  .option("--profile <profile>", "the AWS profile to use (aws target)")
+  .addOption(new Option("--as <identity>", 'whom to act as: "default" (you) or "other" (the lessons\' second account)').default("default"))
+  .addOption(
+    new Option("--shell <shell>", "the shell the lines are for").choices(SHELL_KINDS).default(process.platform === "win32" ? "powershell" : "sh"),
+  )
+  .action(async (options: EnvCommandOptions) => {
+    const { runEnvCommand } = await import("./commands/env");
+    process.exitCode = await runEnvCommand(options);
   });
 
 program

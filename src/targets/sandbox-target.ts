@@ -83,7 +83,7 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
           return createClient(service, {
             region,
             endpoint,
-            credentials: { accessKeyId: accountOf(identity), secretAccessKey: "test" },
+            credentials: sandboxCredentials(identity),
             forcePathStyle: true,
             ...variant,
           });
@@ -93,7 +93,10 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
       }
       return client;
     },
-    cliEnvironment: (identity) => ({ AWS_ACCESS_KEY_ID: accountOf(identity), AWS_SECRET_ACCESS_KEY: "test" }),
+    cliEnvironment: (identity) => {
+      const { accessKeyId, secretAccessKey } = sandboxCredentials(identity);
+      return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
+    },
     beforeCall: async () => undefined,
     afterCall: async () => undefined,
     close: async () => {
@@ -106,6 +109,9 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
   let endpointSeen: string | undefined;
   return target;
 };
+
+/** What an identity signs the sandbox's requests with: its account as the access key id, and "test". */
+export const sandboxCredentials = (identity: string) => ({ accessKeyId: accountOf(identity), secretAccessKey: "test" });
 
 const accountOf = (identity: string): string => {
   const account = SANDBOX_ACCOUNTS[identity];

@@ -41,6 +41,18 @@ const journalOf = (dataDir: string) => {
   return join(dataDir, name);
 };
 
+/** Creates a bucket with one object in a sandbox of its own process, then kills that process (SIGKILL). */
+const writeThenKill = async (dataDir: string, bucket: string, body: string) => {
+  const serving = await serveInChild(dataDir);
+  const s3 = client(serving.endpoint);
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "kept", Body: body }));
+  serving.child.kill("SIGKILL");
+  await serving.exited;
+  s3.destroy();
+  return put.VersionId ?? "null";
+};
+
 type Acknowledged = { kind: "put"; key: string; versionId: string; body: Buffer } | { kind: "delete"; key: string; versionId: string };
 
 describe("a sandbox killed with SIGKILL", () => {
@@ -99,20 +111,14 @@ describe("a sandbox killed with SIGKILL", () => {
 
   it("ignores a journal line cut short by the crash, and appends nothing after it", async () => {
     const dataDir = tempDir();
-    const serving = await serveInChild(dataDir);
-    const s3 = client(serving.endpoint);
-    await s3.send(new CreateBucketCommand({ Bucket: "torn-bucket" }));
-    const put = await s3.send(new PutObjectCommand({ Bucket: "torn-bucket", Key: "kept", Body: "acknowledged" }));
-    serving.child.kill("SIGKILL");
-    await serving.exited;
-    s3.destroy();
+    const versionId = await writeThenKill(dataDir, "torn-bucket", "acknowledged");
     // What a power cut in the middle of the next commit's write leaves.
     appendFileSync(journalOf(dataDir), '{"records":[{"t":"key","bucket":"torn-bucket","key":"lost","versions":[{"kind":"obj');
 
     let restarted = await startSandbox({ dataDir });
     try {
       const after = client(restarted.endpoint);
-      expect((await bodyOf(after, "torn-bucket", "kept", put.VersionId ?? "null")).toString()).toBe("acknowledged");
+      expect((await bodyOf(after, "torn-bucket", "kept", versionId)).toString()).toBe("acknowledged");
       expect(readFileSync(journalOf(dataDir), "utf8")).toBe("");
       await after.send(new PutObjectCommand({ Bucket: "torn-bucket", Key: "later", Body: "after the restart" }));
       await restarted.close();
@@ -126,13 +132,7 @@ describe("a sandbox killed with SIGKILL", () => {
 
   it("refuses a journal damaged before its end, saying which line", async () => {
     const dataDir = tempDir();
-    const serving = await serveInChild(dataDir);
-    const s3 = client(serving.endpoint);
-    await s3.send(new CreateBucketCommand({ Bucket: "damaged-bucket" }));
-    await s3.send(new PutObjectCommand({ Bucket: "damaged-bucket", Key: "a", Body: "a" }));
-    serving.child.kill("SIGKILL");
-    await serving.exited;
-    s3.destroy();
+    await writeThenKill(dataDir, "damaged-bucket", "a");
     const journal = journalOf(dataDir);
     const lines = readFileSync(journal, "utf8").split("\n");
     writeFileSync(journal, ["{not json", ...lines].join("\n"));

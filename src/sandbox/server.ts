@@ -45,7 +45,10 @@ export interface SandboxOptions {
    * Without it, everything lives in memory and is gone when the sandbox stops.
    */
   dataDir?: string;
-  /** A write to the data directory that no request waited for (replication's) failed; it is retried with the next. */
+  /**
+   * Writing to the data directory failed: a request's commit (the client got 500 InternalError)
+   * or one no request waited for (replication's). What was not written is tried again with the next commit.
+   */
   onStorageError?: (error: unknown) => void;
 }
 
@@ -113,6 +116,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     }
   };
 
+  let port: number;
+  let endpoint: string;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -121,14 +126,15 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         resolve();
       });
     });
+    port = (server.address() as AddressInfo).port;
+    endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    await kept?.lock.setEndpoint(endpoint);
   } catch (error) {
     replication.stop();
+    if (server.listening) server.close();
     await releaseDataDir();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  await kept?.lock.setEndpoint(endpoint);
   // S3 carries on with replication that was pending when the sandbox stopped.
   replication.resume();
 
@@ -240,8 +246,9 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
       markTouched(context.world, touched);
       await context.store.commit();
     } catch (error) {
+      // Not written down, so not acknowledged: the client sees 500 and may retry.
       response = errorResponse(error, entry, requestId, hostId);
-      context.options.onInternalError?.(error, entry);
+      context.options.onStorageError?.(error);
     }
   }
 

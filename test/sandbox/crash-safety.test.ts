@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   CreateBucketCommand,
@@ -147,6 +147,28 @@ describe("a sandbox killed with SIGKILL", () => {
     writeFileSync(journal, lines.join("\n"));
     const repaired = await startSandbox({ dataDir });
     await repaired.close();
+  });
+});
+
+describe("a data directory that cannot be written", () => {
+  it.skipIf(process.platform !== "linux")("answers 500 rather than acknowledge a write it could not keep, and reports why", async () => {
+    const dataDir = tempDir();
+    await (await startSandbox({ dataDir })).close();
+    // Started again, the folder gets its third journal (one per snapshot): make it a disk that is always full.
+    expect(readdirSync(dataDir)).toContain("journal-2.jsonl");
+    symlinkSync("/dev/full", join(dataDir, "journal-3.jsonl"));
+    const storageErrors: unknown[] = [];
+    const sandbox = await startSandbox({ dataDir, onStorageError: (error) => storageErrors.push(error) });
+    try {
+      const s3 = client(sandbox.endpoint);
+      const failure = await s3.send(new CreateBucketCommand({ Bucket: "full-disk" })).catch((error: Error & { $metadata?: { httpStatusCode?: number } }) => error);
+      expect(failure).toMatchObject({ name: "InternalError", $metadata: { httpStatusCode: 500 } });
+      // The request's commit, and the retries that follow it (further apart each time).
+      expect(storageErrors.length).toBeGreaterThanOrEqual(1);
+      for (const error of storageErrors) expect(error).toMatchObject({ code: "ENOSPC" });
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 

@@ -8,6 +8,9 @@ import { SandboxDataError } from "./errors";
  * the last one, and it is ignored when the journal is read back.
  */
 export class JournalWriter {
+  /** Set when a failed append could not be cut off again: nothing may follow a partial line. */
+  private broken: unknown;
+
   private constructor(
     private readonly handle: FileHandle,
     private bytes: number,
@@ -24,11 +27,22 @@ export class JournalWriter {
     return this.bytes;
   }
 
-  /** Appends one commit and waits until it is on disk. */
+  /**
+   * Appends one commit and waits until it is on disk. If that fails (a full disk), whatever part
+   * of the line was written is cut off again, so the journal still ends with a whole commit.
+   */
   async append(records: readonly unknown[]): Promise<void> {
+    if (this.broken) throw this.broken;
     const line = Buffer.from(`${JSON.stringify({ records })}\n`);
-    await this.handle.write(line);
-    await this.handle.datasync();
+    try {
+      await this.handle.write(line);
+      await this.handle.datasync();
+    } catch (error) {
+      await this.handle.truncate(this.bytes).catch(() => {
+        this.broken = error;
+      });
+      throw error;
+    }
     this.bytes += line.length;
   }
 

@@ -48,6 +48,7 @@ export class DataDirStore {
   private snapshotBytes = 0;
   private snapshotQueued = false;
   private commitScheduled = false;
+  private retryDelayMs = 0;
   private closed: Promise<void> | undefined;
 
   private constructor(
@@ -97,14 +98,25 @@ export class DataDirStore {
     return this.queue.commit(() => this.writeChanges());
   }
 
-  /** Changes made outside a request (replication) are committed soon after, on their own. */
+  /**
+   * Changes made outside a request (replication) are committed soon after, on their own; after
+   * a failure (a full disk), a little later each time rather than in a tight loop.
+   */
   private scheduleCommit(): void {
     if (this.commitScheduled || this.closed) return;
     this.commitScheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.commitScheduled = false;
-      this.commit().catch((error: unknown) => this.options.onBackgroundError?.(error));
-    });
+      this.commit().then(
+        () => (this.retryDelayMs = 0),
+        (error: unknown) => {
+          this.retryDelayMs = Math.min(Math.max(100, this.retryDelayMs * 2), 5000);
+          this.options.onBackgroundError?.(error);
+        },
+      );
+    };
+    if (this.retryDelayMs === 0) setImmediate(run);
+    else setTimeout(run, this.retryDelayMs).unref();
   }
 
   private async writeChanges(): Promise<void> {

@@ -31,13 +31,18 @@ export const probeSandbox = async (endpoint: string, timeoutMs = 2000): Promise<
   } catch {
     return { kind: "unreachable", code: "EINVAL" };
   }
+  // A timer of our own rather than AbortSignal.timeout, whose timer outlives a quick answer.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { signal: controller.signal });
     const body: unknown = await response.json().catch(() => undefined);
     return response.ok && isHealth(body) ? { kind: "sandbox", health: body } : { kind: "other", status: response.status };
   } catch (error) {
     const { name, cause } = error as { name?: string; cause?: { code?: string; errors?: Array<{ code?: string }> } };
     if (name === "TimeoutError" || name === "AbortError") return { kind: "unreachable", code: "ETIMEDOUT" };
     return { kind: "unreachable", code: cause?.code ?? cause?.errors?.[0]?.code ?? "ECONNREFUSED" };
+  } finally {
+    clearTimeout(timer);
   }
 };

@@ -49,6 +49,7 @@ export class DataDirStore {
   private snapshotQueued = false;
   private commitScheduled = false;
   private retryDelayMs = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
   private closed: Promise<void> | undefined;
 
   private constructor(
@@ -116,7 +117,7 @@ export class DataDirStore {
       );
     };
     if (this.retryDelayMs === 0) setImmediate(run);
-    else setTimeout(run, this.retryDelayMs).unref();
+    else this.retryTimer = setTimeout(run, this.retryDelayMs).unref();
   }
 
   private async writeChanges(): Promise<void> {
@@ -248,6 +249,7 @@ export class DataDirStore {
 
   /** Writes what is pending, then a final snapshot; nothing is written after this. */
   close(): Promise<void> {
+    clearTimeout(this.retryTimer);
     this.closed ??= (async () => {
       await this.queue.run(() => this.writeSnapshot());
       await this.journal?.close();

@@ -6,7 +6,8 @@
 //   BENCH_ITERATIONS=2000 npm run bench
 //   BENCH_START_RUNS, BENCH_CURRICULUM_RUNS, BENCH_FRAME_RUNS: processes per start-up figure
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { measureFirstFrame, printFirstFrame } from "./first-frame.mjs";
 import { ensureBuilt, ms, root, runNodeJson, startServer, summary } from "./lib.mjs";
@@ -59,9 +60,15 @@ const stopAll = () => servers.forEach((child) => child.kill());
 process.on("exit", stopAll);
 
 const targets = [];
-const sandbox = await startServer(process.execPath, ["dist/cli.js", "sandbox", "--port", "0"], /Endpoint\s+http:\/\/\S+/);
+const sandbox = await startServer(process.execPath, ["dist/cli.js", "sandbox", "--ephemeral", "--port", "0"], /Endpoint\s+http:\/\/\S+/);
 servers.push(sandbox.child);
 targets.push(["sandbox", endpointIn(sandbox.output)]);
+// The same with a data directory: every write synced to disk before it is answered.
+const dataDir = mkdtempSync(join(tmpdir(), "s3-tutor-bench-"));
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+const kept = await startServer(process.execPath, ["dist/cli.js", "sandbox", "--data-dir", dataDir, "--port", "0"], /Endpoint\s+http:\/\/\S+/);
+servers.push(kept.child);
+targets.push(["sandbox with a data dir (synced writes)", endpointIn(kept.output)]);
 
 const floor = await startServer(process.execPath, ["bench/floor-server.mjs"], /listening http:\/\/\S+/);
 servers.push(floor.child);

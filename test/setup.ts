@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
+
 // Runs before every test file.
 
 // CI=true makes Ink print only the last frame; the UI tests need every frame.
@@ -18,3 +23,10 @@ for (const name of [
 ]) {
   delete process.env[name];
 }
+
+// Never let a test touch the developer's real state (progress, the learner's sandbox): each test
+// file gets a fresh state folder, which tests and the processes they spawn inherit.
+
+const testStateDir = mkdtempSync(join(tmpdir(), "s3-tutor-test-state-"));
+process.env.S3_TUTOR_STATE_DIR = testStateDir;
+afterAll(() => rmSync(testStateDir, { recursive: true, force: true }));

@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
-import { DEFAULT_SANDBOX_PORT } from "./commands/sandbox";
+import type { EnvCommandOptions } from "./commands/env";
+import type { SandboxCommandOptions } from "./commands/sandbox";
+import { SHELL_KINDS } from "./shell-env";
+import { LEARNER_SANDBOX_PORT } from "../targets/sandbox-port";
 import { UserError } from "./errors";
 import { parsePort, parseReplicationDelay } from "./parse";
 import { collectRepeated, parseCount, parseSeed } from "./quiz-flags";
@@ -49,13 +52,31 @@ withTargetOptions(program.command("lesson").description("open a lesson in the ap
 
 program
   .command("sandbox")
-  .description("run the embedded S3/IAM/STS sandbox in the foreground, for the AWS CLI or your own code")
-  .option("-p, --port <port>", "port to listen on (0 picks a free one)", parsePort, DEFAULT_SANDBOX_PORT)
+  .description("run the embedded S3/IAM/STS sandbox in the foreground (your own, kept between runs), for the AWS CLI or your own code")
+  .option("-p, --port <port>", `port to listen on (0 picks a free one; default: the one your sandbox used before, else ${LEARNER_SANDBOX_PORT})`, parsePort)
   .option("-H, --host <host>", "address to listen on", "127.0.0.1")
+  .option("--data-dir <dir>", "keep the sandbox's buckets, objects and roles in this folder instead of your own sandbox's")
+  .option("--ephemeral", "a fresh sandbox in memory: everything is gone when it stops")
   .option("--replication-delay <delay>", 'how long replication waits before copying, e.g. "2s" or "1s-3s" (default)', parseReplicationDelay)
-  .action(async (options: { port: number; host: string; replicationDelay?: number | [number, number] }) => {
+  .action(async (options: SandboxCommandOptions) => {
     const { runSandboxCommand } = await import("./commands/sandbox");
     await runSandboxCommand(options);
+  });
+
+program
+  .command("env")
+  .description("point your own shell's AWS CLI, boto3 and SDKs at the lessons' target and account: eval \"$(s3-tutor env)\"")
+  .addOption(new Option("-t, --target <target>", "the target to point at").choices(["sandbox", "localstack", "aws"]).default("sandbox"))
+  .option("--endpoint <url>", "the sandbox's or LocalStack's URL (default: your sandbox; LocalStack http://localhost:4566)")
+  .option("--region <region>", "the region (default: the lessons' eu-west-1; aws: your configured one)")
+  .option("--profile <profile>", "the AWS profile to use (aws target)")
+  .addOption(new Option("--as <identity>", 'whom to act as: "default" (you) or "other" (the lessons\' second account)').default("default"))
+  .addOption(
+    new Option("--shell <shell>", "the shell the lines are for").choices(SHELL_KINDS).default(process.platform === "win32" ? "powershell" : "sh"),
+  )
+  .action(async (options: EnvCommandOptions) => {
+    const { runEnvCommand } = await import("./commands/env");
+    process.exitCode = await runEnvCommand(options);
   });
 
 program

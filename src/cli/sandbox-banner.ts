@@ -4,33 +4,50 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
 export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
 
-/** What `s3-tutor sandbox` prints once it listens: where it is, how to sign, what to paste. */
-export const sandboxBanner = (endpoint: string, region = "us-east-1"): string =>
-  [
-    "s3-tutor sandbox: S3, IAM and STS in memory, behaving as AWS does.",
+/** What the banner says about where the sandbox keeps its world, and whom the pasted lines sign as. */
+export interface BannerSettings {
+  /** The folder the world is kept in; undefined: in memory. */
+  keptIn?: string;
+  /** It is the learner's sandbox, the one the lessons use (then `s3-tutor env` prints the same lines). */
+  learner?: boolean;
+  accessKeyId?: string;
+  region?: string;
+}
+
+/** What `s3-tutor sandbox` prints once it listens: where it is, where its data is, how to sign, what to paste. */
+export const sandboxBanner = (endpoint: string, settings: BannerSettings = {}): string => {
+  const accessKeyId = settings.accessKeyId ?? "test";
+  const region = settings.region ?? "us-east-1";
+  return [
+    "s3-tutor sandbox: S3, IAM and STS, behaving as AWS does.",
     "",
     `  Endpoint     ${endpoint}`,
+    `  Data         ${settings.keptIn ? `kept in ${settings.keptIn}` : "in memory only"}`,
     "  Accounts     a 12-digit access key id is that account (111111111111, 222222222222, ...);",
     '               the access key id "test" is account 000000000000.',
+    ...(settings.learner ? [`               The lessons are account ${accessKeyId}: the lines below sign as it.`] : []),
     '  Secret key   always "test" (the LocalStack convention: the same settings work for both).',
     "  Regions      the region you sign for is the region your request goes to.",
     "",
-    "Paste into bash or zsh:",
+    settings.learner ? 'Paste into bash or zsh (or run: eval "$(s3-tutor env)"):' : "Paste into bash or zsh:",
     `  export AWS_ENDPOINT_URL=${endpoint}`,
-    "  export AWS_ACCESS_KEY_ID=test",
+    `  export AWS_ACCESS_KEY_ID=${accessKeyId}`,
     "  export AWS_SECRET_ACCESS_KEY=test",
     `  export AWS_REGION=${region} AWS_DEFAULT_REGION=${region}`,
     "",
     "Or into PowerShell:",
-    `  $env:AWS_ENDPOINT_URL="${endpoint}"; $env:AWS_ACCESS_KEY_ID="test"; $env:AWS_SECRET_ACCESS_KEY="test"; $env:AWS_REGION="${region}"; $env:AWS_DEFAULT_REGION="${region}"`,
+    `  $env:AWS_ENDPOINT_URL="${endpoint}"; $env:AWS_ACCESS_KEY_ID="${accessKeyId}"; $env:AWS_SECRET_ACCESS_KEY="test"; $env:AWS_REGION="${region}"; $env:AWS_DEFAULT_REGION="${region}"`,
     "",
     "Then try:  aws s3 mb s3://my-first-bucket && aws s3 ls",
     "SDKs read the same variables. The endpoint is an IP address, so clients use path-style URLs;",
     "behind a host name, ask for them (JavaScript: forcePathStyle: true; AWS CLI: s3.addressing_style = path).",
     "",
-    "Everything lives in memory and is gone when the sandbox stops. Press Ctrl-C to stop.",
+    settings.keptIn
+      ? "Buckets, objects and roles are kept: they are still there when the sandbox starts again. Press Ctrl-C to stop."
+      : "Everything lives in memory and is gone when the sandbox stops. Press Ctrl-C to stop.",
     "",
   ].join("\n");
+};
 
 export const exposedWarning = (host: string): string =>
   `Warning: the sandbox is listening on ${host}, not on loopback. It accepts the well-known test ` +

@@ -4,6 +4,11 @@
  */
 export { startSandbox, DEFAULT_MAX_BODY_BYTES } from "./server";
 export type { Sandbox, SandboxOptions, RequestLogEntry } from "./server";
+export { SandboxDataDirInUseError, SandboxDataError } from "./persist/errors";
+export { liveLockHolder as dataDirHolder, LOCK_FILE as DATA_DIR_LOCK_FILE } from "./persist/lock";
+export type { LockHolder as DataDirHolder } from "./persist/lock";
+export { probeSandbox, SANDBOX_HEALTH_PATH } from "./probe";
+export type { SandboxHealth, SandboxProbe } from "./probe";
 export { DEFAULT_REPLICATION_DELAY } from "./replication/worker";
 export type { ReplicationDelay, ReplicationEvent } from "./replication/worker";
 export {

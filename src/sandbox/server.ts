@@ -15,7 +15,10 @@ import { isKnownRegion } from "./regions";
 import { handleS3 } from "./s3/dispatch";
 import { accessDenied } from "./s3/errors";
 import { routeS3, type S3Route } from "./s3/router";
+import { SANDBOX_HEALTH_PATH, type SandboxHealth } from "./probe";
 import { stsService } from "./sts/service";
+import { acquireDataDirLock, type DataDirLock } from "./persist/lock";
+import { DataDirStore } from "./persist/store";
 import { startReplication, type ReplicationDelay, type ReplicationEvent } from "./replication/worker";
 import { World } from "./world/world";
 
@@ -36,6 +39,17 @@ export interface SandboxOptions {
   replicationDelay?: ReplicationDelay;
   /** Called for each copy replication makes or fails to make, with the reason. */
   onReplication?: (event: ReplicationEvent) => void;
+  /**
+   * Keep the world in this folder: loaded at start, every change on disk before the response
+   * that acknowledges it. One process per folder (SandboxDataDirInUseError otherwise).
+   * Without it, everything lives in memory and is gone when the sandbox stops.
+   */
+  dataDir?: string;
+  /**
+   * Writing to the data directory failed: a request's commit (the client got 500 InternalError)
+   * or one no request waited for (replication's). What was not written is tried again with the next commit.
+   */
+  onStorageError?: (error: unknown) => void;
 }
 
 export interface RequestLogEntry {
@@ -56,6 +70,9 @@ export interface Sandbox {
   readonly endpoint: string;
   readonly host: string;
   readonly port: number;
+  /** Where the world is kept (absolute); undefined for an in-memory sandbox. */
+  readonly dataDir?: string;
+  /** Stops serving; with a data directory, writes a last snapshot and frees the directory. */
   close(): Promise<void>;
 }
 
@@ -68,14 +85,22 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? "127.0.0.1";
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const now = options.now ?? (() => new Date());
-  const world = new World(now);
+  const kept = options.dataDir === undefined ? undefined : await openDataDir(options.dataDir, now, options);
+  const world = kept?.store.world ?? new World(now);
+  const store = kept?.store;
   const replication = startReplication(world, {
     ...(options.replicationDelay !== undefined ? { delay: options.replicationDelay } : {}),
     ...(options.onReplication ? { onEvent: options.onReplication } : {}),
   });
 
-  const handle = (incoming: IncomingMessage, outgoing: ServerResponse) =>
-    void serve(incoming, outgoing, { world, maxBodyBytes, now, options });
+  const health: SandboxHealth = { service: "s3-tutor-sandbox", pid: process.pid, persistent: store !== undefined };
+  const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    if (incoming.method === "GET" && incoming.url === SANDBOX_HEALTH_PATH) {
+      outgoing.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health));
+      return;
+    }
+    void serve(incoming, outgoing, { world, store, maxBodyBytes, now, options });
+  };
 
   const server = createServer({ requestTimeout: 5 * 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 });
   server.on("request", handle);
@@ -83,34 +108,67 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   server.on("checkContinue", handle);
   server.on("clientError", answerBrokenRequest);
 
-  await new Promise<void>((resolve, reject) => {
-    const failed = (error: Error) => {
-      replication.stop();
-      reject(error);
-    };
-    server.once("error", failed);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", failed);
-      resolve();
+  const releaseDataDir = async () => {
+    try {
+      await store?.close();
+    } finally {
+      await kept?.lock.release();
+    }
+  };
+
+  let port: number;
+  let endpoint: string;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    port = (server.address() as AddressInfo).port;
+    endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    await kept?.lock.setEndpoint(endpoint);
+  } catch (error) {
+    replication.stop();
+    if (server.listening) server.close();
+    await releaseDataDir();
+    throw error;
+  }
+  // S3 carries on with replication that was pending when the sandbox stopped.
+  replication.resume();
 
   let closing: Promise<void> | undefined;
   return {
     endpoint,
     host,
     port,
+    dataDir: store?.dataDir,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         replication.stop();
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(releaseDataDir);
       return closing;
     },
   };
+};
+
+/** Takes the data directory's lock, then loads what it holds; the lock is let go if loading fails. */
+const openDataDir = async (
+  dataDir: string,
+  now: () => Date,
+  options: SandboxOptions,
+): Promise<{ store: DataDirStore; lock: DataDirLock }> => {
+  const lock = await acquireDataDirLock(dataDir);
+  try {
+    const store = await DataDirStore.open(dataDir, now, options.onStorageError ? { onBackgroundError: options.onStorageError } : {});
+    return { store, lock };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 };
 
 /** Malformed HTTP never reaches a handler: answer it plainly and drop the connection. */
@@ -128,6 +186,7 @@ const answerBrokenRequest = (error: NodeJS.ErrnoException, socket: Socket) => {
 
 interface ServeContext {
   world: World;
+  store: DataDirStore | undefined;
   maxBodyBytes: number;
   now: () => Date;
   options: SandboxOptions;
@@ -146,6 +205,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     durationMs: 0,
   };
   outgoing.on("error", () => undefined);
+  const touched: Touched = {};
 
   let response: SandboxResponse;
   try {
@@ -170,12 +230,26 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     entry.service = serviceOf(received);
     // IAM and STS identify requests with UUIDs, S3 with 16 hex characters.
     if (QUERY_SERVICES[entry.service]) requestId = randomUUID();
-    response = await dispatch(context.world, { ...received, requestId }, entry);
+    response = await dispatch(context.world, { ...received, requestId }, entry, touched);
   } catch (error) {
-    if (incoming.destroyed && !isServiceError(error)) return; // the client went away mid-request
+    if (incoming.destroyed && !isServiceError(error)) {
+      markTouched(context.world, touched); // the client went away mid-request; a background commit keeps what changed
+      return;
+    }
     response = errorResponse(error, entry, requestId, hostId);
     if (isServiceError(error) && error.code === "EntityTooLarge") response.headers.connection = "close";
     if (!isServiceError(error)) context.options.onInternalError?.(error, entry);
+  }
+  if (context.store) {
+    try {
+      // What this request changed is on disk before the response that acknowledges it is sent.
+      markTouched(context.world, touched);
+      await context.store.commit();
+    } catch (error) {
+      // Not written down, so not acknowledged: the client sees 500 and may retry.
+      response = errorResponse(error, entry, requestId, hostId);
+      context.options.onStorageError?.(error);
+    }
   }
 
   entry.status = response.status;
@@ -186,13 +260,26 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
   });
 };
 
-const dispatch = async (world: World, request: SandboxRequest, entry: RequestLogEntry): Promise<SandboxResponse> => {
+/** What a request may have changed in place: its bucket's settings, its account's roles. */
+interface Touched {
+  bucket?: string;
+  account?: string;
+}
+
+/** Marked once the handler is done, so a commit that ran while it was still working cannot miss it. */
+const markTouched = (world: World, touched: Touched) => {
+  if (touched.bucket !== undefined) world.changes?.bucket(touched.bucket);
+  if (touched.account !== undefined) world.changes?.account(touched.account);
+};
+
+const dispatch = async (world: World, request: SandboxRequest, entry: RequestLogEntry, touched: Touched): Promise<SandboxResponse> => {
   const service = entry.service;
   const queryService = QUERY_SERVICES[service];
   if (queryService) {
     entry.operation = queryAction(request).action ?? "-";
     const caller = await authenticatedCaller(request, entry);
     if (!caller) throw new ServiceError("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+    if (service === "iam") touched.account = caller.account;
     return handleQuery(queryService, world, request, caller);
   }
   if (service !== "s3") {
@@ -221,6 +308,7 @@ const dispatch = async (world: World, request: SandboxRequest, entry: RequestLog
     );
   }
   if (routeError || !route) throw routeError;
+  if (route.bucket) touched.bucket = route.bucket;
   return handleS3(world, request, caller, route);
 };
 

@@ -1,6 +1,7 @@
 import type { TargetOptions } from "./options";
-import { otherRegionFor, US_EAST_1 } from "./regions";
-import { sandboxTarget } from "./sandbox-target";
+import { EMULATOR_REGION, otherRegionFor, US_EAST_1 } from "./regions";
+import { learnerSandboxEndpoint } from "./learner-sandbox";
+import { sandboxTarget, type SandboxSource } from "./sandbox-target";
 import { validatePrefix } from "./session-prefix";
 import { TargetError, type Target } from "./target";
 
@@ -17,12 +18,13 @@ export const createTarget = async (options: TargetOptions): Promise<Target> => {
   }
   switch (options.target) {
     case "sandbox": {
-      // A fresh, empty sandbox every run: a fixed prefix keeps names (and reports) stable.
-      const region = options.region ?? "eu-west-1";
+      // Sandboxes hold nobody else's resources: a fixed prefix keeps names (and reports) stable.
+      const region = options.region ?? EMULATOR_REGION;
       return sandboxTarget({
         region,
         otherRegion: otherRegionFor(region),
         ...(options.prefix !== undefined ? { prefix: validatePrefix(options.prefix) } : {}),
+        source: await sandboxSource(options),
       });
     }
     case "localstack": {
@@ -34,4 +36,12 @@ export const createTarget = async (options: TargetOptions): Promise<Target> => {
       return awsTarget(options);
     }
   }
+};
+
+/** --endpoint names a sandbox running elsewhere; else the learner's own, or a fresh one (the default). */
+const sandboxSource = async (options: TargetOptions): Promise<SandboxSource> => {
+  if (options.endpoint) return { kind: "external", endpoint: options.endpoint };
+  if (options.sandbox !== "learner") return { kind: "ephemeral" };
+  const { endpoint } = await learnerSandboxEndpoint(options.onNotice);
+  return { kind: "learner", endpoint, ...(options.onNotice ? { onNotice: options.onNotice } : {}) };
 };

@@ -20,6 +20,9 @@ const accessKeyOf = (identity: string): string => {
   return key;
 };
 
+/** What an identity signs LocalStack's requests with (its well-known test keys; `s3-tutor env` prints them). */
+export const localstackCredentials = (identity: string) => ({ accessKeyId: accessKeyOf(identity), secretAccessKey: SECRET });
+
 /** LocalStack (or another emulator speaking its conventions), path-style with test credentials. */
 export const localstackTarget = async (options: TargetOptions): Promise<Target> => {
   const endpoint = options.endpoint ?? LOCALSTACK_ENDPOINT;
@@ -29,7 +32,7 @@ export const localstackTarget = async (options: TargetOptions): Promise<Target> 
     createClient(service, {
       region: clientRegion,
       endpoint,
-      credentials: { accessKeyId: accessKeyOf(identity), secretAccessKey: SECRET },
+      credentials: localstackCredentials(identity),
       forcePathStyle: true,
       ...variant,
     }),

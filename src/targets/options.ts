@@ -3,18 +3,22 @@ import type { TargetName } from "./target";
 /** How the user chose a target on the command line (or in the app). */
 export interface TargetOptions {
   target: TargetName;
-  /** LocalStack's (or another emulator's) URL; default http://localhost:4566. */
+  /**
+   * LocalStack's (or another emulator's) URL; default http://localhost:4566. With the sandbox
+   * target: a sandbox already running there (s3-tutor sandbox), used instead of starting one.
+   */
   endpoint?: string;
+  /**
+   * Which sandbox the sandbox target uses: "ephemeral" (the default) a fresh one in memory on a
+   * free port, gone at the end (run --auto, tests); "learner" the learner's own, kept on disk
+   * and served on a stable port (the app, lesson, setup, check).
+   */
+  sandbox?: "learner" | "ephemeral";
   region?: string;
   /** A named AWS profile (aws target). */
   profile?: string;
   /** The session prefix for resource names; generated and remembered when absent. */
   prefix?: string;
-  /**
-   * Sandbox only: "learner" is the learner's own sandbox, kept on disk on a stable port and shared
-   * by the app, `setup`, `check` and `env`; "ephemeral" (the default) a fresh one in memory.
-   */
-  sandbox?: "learner" | "ephemeral";
   /** Skip the confirmation before the first write to a real account (scripts). */
   yes?: boolean;
   /**

@@ -129,3 +129,15 @@ export const noRegion = (profile: string | undefined): TargetError =>
     "No AWS region is set.",
     `Pass --region (e.g. --region eu-west-1), set AWS_REGION, or add "region = eu-west-1" to ${profile ? `[profile ${profile}]` : "your profile"} in ~/.aws/config.`,
   );
+
+/** `--target sandbox --endpoint URL`, and no sandbox answers there. */
+export const sandboxNotAt = (url: string, probe: { kind: "other"; status: number } | { kind: "unreachable"; code: string }): TargetError =>
+  probe.kind === "unreachable"
+    ? new TargetError(
+        `No sandbox answers at ${url}${probe.code === "ETIMEDOUT" ? " in time" : ""}.`,
+        "Start one there with: s3-tutor sandbox (it prints its endpoint), or leave out --endpoint to use your own sandbox.",
+      )
+    : new TargetError(
+        `Something answers at ${url} (HTTP ${probe.status}), but it is not an s3-tutor sandbox.`,
+        "Check the URL given with --endpoint; for LocalStack, use --target localstack.",
+      );

@@ -1,4 +1,6 @@
 import type { Capability } from "../content/schema/lesson";
+import { openLearnerSandbox } from "./learner-sandbox";
+import { sandboxNotAt } from "./preflight-errors";
 import { loadSandbox } from "./sandbox-loader";
 import { callerAccount, createClient } from "./sdk-clients";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY, type AwsClient, type ClientVariant, type ServiceName, type Target } from "./target";
@@ -9,19 +11,47 @@ export const SANDBOX_ACCOUNTS: Record<string, string> = {
   [OTHER_IDENTITY]: "444455556666",
 };
 
+/** Which sandbox the target talks to. */
+export type SandboxSource =
+  /** A fresh, empty sandbox in memory, on a free port, gone when the target closes (run --auto, tests). */
+  | { kind: "ephemeral" }
+  /** The learner's sandbox: kept on disk, on its stable port; started here unless another process serves it. */
+  | { kind: "learner"; endpoint: string; onNotice?: (message: string) => void }
+  /** A sandbox already running at this URL (s3-tutor sandbox elsewhere); nothing starts here. */
+  | { kind: "external"; endpoint: string };
+
 export interface SandboxTargetOptions {
   region?: string;
   otherRegion?: string;
   prefix?: string;
+  /** Default: ephemeral. */
+  source?: SandboxSource;
 }
 
+const connect = async (source: SandboxSource): Promise<{ endpoint: string; close(): Promise<void> }> => {
+  switch (source.kind) {
+    case "ephemeral":
+      return (await loadSandbox()).startSandbox();
+    case "learner":
+      return openLearnerSandbox(source.onNotice ? { onNotice: source.onNotice } : {});
+    case "external":
+      return { endpoint: source.endpoint, close: async () => undefined };
+  }
+};
+
 /**
- * The default target: the embedded sandbox, started in this process on first use. Each run
- * gets a fresh, empty sandbox, so nothing needs cleaning up afterwards.
+ * The default target: the embedded sandbox. Started on first use: a fresh one per run, the
+ * learner's own kept one, or one running elsewhere (see SandboxSource).
  */
 export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
+  const source = options.source ?? { kind: "ephemeral" };
   let started: Promise<{ endpoint: string; close(): Promise<void> }> | undefined;
-  const start = () => (started ??= loadSandbox().then(({ startSandbox }) => startSandbox()));
+  const start = () => {
+    started ??= connect(source);
+    // A start that failed is tried again next time (the learner may have fixed the cause).
+    started.catch(() => (started = undefined));
+    return started;
+  };
   const clients = new Map<string, Promise<AwsClient>>();
 
   const target: Target = {
@@ -30,11 +60,17 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
     region: options.region ?? "eu-west-1",
     otherRegion: options.otherRegion ?? "us-west-2",
     prefix: options.prefix ?? "s3t",
+    // Known before the sandbox starts, except for a fresh one (its port is picked when it starts).
     get endpoint() {
-      return endpointSeen;
+      return endpointSeen ?? (source.kind === "ephemeral" ? undefined : source.endpoint);
     },
     identities: [DEFAULT_IDENTITY, OTHER_IDENTITY],
     preflight: async () => {
+      if (source.kind === "external") {
+        const { probeSandbox } = await loadSandbox();
+        const probe = await probeSandbox(source.endpoint);
+        if (probe.kind !== "sandbox") throw sandboxNotAt(source.endpoint, probe);
+      }
       await callerAccount(await target.client("sts", DEFAULT_IDENTITY, target.region));
     },
     account: async (identity) => accountOf(identity),
@@ -47,16 +83,20 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
           return createClient(service, {
             region,
             endpoint,
-            credentials: { accessKeyId: accountOf(identity), secretAccessKey: "test" },
+            credentials: sandboxCredentials(identity),
             forcePathStyle: true,
             ...variant,
           });
         });
         clients.set(key, client);
+        client.catch(() => clients.delete(key));
       }
       return client;
     },
-    cliEnvironment: (identity) => ({ AWS_ACCESS_KEY_ID: accountOf(identity), AWS_SECRET_ACCESS_KEY: "test" }),
+    cliEnvironment: (identity) => {
+      const { accessKeyId, secretAccessKey } = sandboxCredentials(identity);
+      return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
+    },
     beforeCall: async () => undefined,
     afterCall: async () => undefined,
     close: async () => {
@@ -69,6 +109,9 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
   let endpointSeen: string | undefined;
   return target;
 };
+
+/** What an identity signs the sandbox's requests with: its account as the access key id, and "test". */
+export const sandboxCredentials = (identity: string) => ({ accessKeyId: accountOf(identity), secretAccessKey: "test" });
 
 const accountOf = (identity: string): string => {
   const account = SANDBOX_ACCOUNTS[identity];

@@ -1,18 +1,23 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { startSandbox } from "../../src/sandbox/index";
 import { exposedWarning, isLoopback } from "../../src/cli/sandbox-banner";
 import { finished, spawnCli, waitForOutput } from "../helpers/cli";
+import { useTempDirs } from "../helpers/data-dir";
 
 const endpointOf = (output: string) => /Endpoint\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? "";
 
 describe("s3-tutor sandbox", () => {
   it("prints the endpoint, the credential convention and lines to paste, logs each request, and stops on SIGTERM", async () => {
-    const child = spawnCli(["sandbox", "--port", "0"]);
+    const child = spawnCli(["sandbox", "--ephemeral", "--port", "0"]);
     const done = finished(child);
     const banner = await waitForOutput(child, /Press Ctrl-C to stop/);
     const endpoint = endpointOf(banner);
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(banner).toMatch(/Data\s+in memory only/);
+    expect(banner).toContain("Everything lives in memory and is gone when the sandbox stops.");
     expect(banner).toContain(`export AWS_ENDPOINT_URL=${endpoint}`);
     expect(banner).toContain("export AWS_ACCESS_KEY_ID=test");
     expect(banner).toContain("export AWS_SECRET_ACCESS_KEY=test");
@@ -40,7 +45,7 @@ describe("s3-tutor sandbox", () => {
   });
 
   it("stops cleanly on Ctrl-C (SIGINT)", async () => {
-    const child = spawnCli(["sandbox", "--port", "0"]);
+    const child = spawnCli(["sandbox", "--ephemeral", "--port", "0"]);
     const done = finished(child);
     await waitForOutput(child, /Press Ctrl-C to stop/);
     child.kill("SIGINT");
@@ -52,7 +57,7 @@ describe("s3-tutor sandbox", () => {
   it("a port in use is a one-line error with the fix, and exit code 1", async () => {
     const taken = await startSandbox();
     try {
-      const result = await finished(spawnCli(["sandbox", "--port", String(taken.port)]));
+      const result = await finished(spawnCli(["sandbox", "--ephemeral", "--port", String(taken.port)]));
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`Port ${taken.port} on 127.0.0.1 is already in use`);
       expect(result.stderr).toContain("--port 0");
@@ -80,7 +85,7 @@ describe("s3-tutor sandbox", () => {
 
 describe("s3-tutor sandbox --replication-delay", () => {
   it("logs each replication with its outcome", async () => {
-    const child = spawnCli(["sandbox", "--port", "0", "--replication-delay", "100ms"]);
+    const child = spawnCli(["sandbox", "--ephemeral", "--port", "0", "--replication-delay", "100ms"]);
     const done = finished(child);
     const endpoint = endpointOf(await waitForOutput(child, /Press Ctrl-C to stop/));
     const { SandboxClients } = await import("../helpers/sandbox");
@@ -103,5 +108,66 @@ describe("s3-tutor sandbox --replication-delay", () => {
     const result = await finished(spawnCli(["sandbox", "--replication-delay", "soon"]));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s"');
+  });
+});
+
+describe("s3-tutor sandbox keeps its world", () => {
+  const tempDir = useTempDirs("cli-sandbox");
+  const learnerS3 = (endpoint: string) =>
+    new S3Client({ endpoint, region: "eu-west-1", forcePathStyle: true, credentials: { accessKeyId: "111122223333", secretAccessKey: "test" } });
+
+  it("by default it serves your own sandbox: kept in the state folder, on the port it had before, signing as the lessons' account", async () => {
+    const stateDir = tempDir();
+    const env = { S3_TUTOR_STATE_DIR: stateDir };
+    const first = spawnCli(["sandbox", "--port", "0"], env);
+    const firstDone = finished(first);
+    onTestFinished(() => void first.kill("SIGKILL"));
+    const banner = await waitForOutput(first, /Press Ctrl-C to stop/);
+    const endpoint = endpointOf(banner);
+    expect(banner).toContain(`kept in ${join(stateDir, "sandbox")}`);
+    expect(banner).toContain("export AWS_ACCESS_KEY_ID=111122223333");
+    expect(banner).toContain("export AWS_REGION=eu-west-1");
+    expect(banner).toContain('eval "$(s3-tutor env)"');
+    expect(banner).toContain("still there when the sandbox starts again");
+    await learnerS3(endpoint).send(new CreateBucketCommand({ Bucket: "cli-kept", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }));
+
+    // A second one on the same folder is refused, naming where the first one serves it.
+    const second = await finished(spawnCli(["sandbox"], env));
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim().split("\n")).toHaveLength(1);
+    expect(second.stderr).toContain(`is already served by process ${first.pid} at ${endpoint}`);
+
+    first.kill("SIGTERM");
+    expect((await firstDone).code).toBe(0);
+
+    // Started again without --port: the same port, the same buckets.
+    const again = spawnCli(["sandbox"], env);
+    const againDone = finished(again);
+    onTestFinished(() => void again.kill("SIGKILL"));
+    expect(endpointOf(await waitForOutput(again, /Press Ctrl-C to stop/))).toBe(endpoint);
+    const listed = await learnerS3(endpoint).send(new ListBucketsCommand({}));
+    expect(listed.Buckets?.map((bucket) => bucket.Name)).toEqual(["cli-kept"]);
+    again.kill("SIGTERM");
+    expect((await againDone).code).toBe(0);
+  });
+
+  it("--data-dir keeps it in another folder; --ephemeral with it is refused", async () => {
+    const dataDir = tempDir();
+    const child = spawnCli(["sandbox", "--port", "0", "--data-dir", dataDir]);
+    const done = finished(child);
+    onTestFinished(() => void child.kill("SIGKILL"));
+    const banner = await waitForOutput(child, /Press Ctrl-C to stop/);
+    expect(banner).toContain(`kept in ${dataDir}`);
+    expect(banner).toContain("export AWS_ACCESS_KEY_ID=test");
+    const s3 = learnerS3(endpointOf(banner));
+    await s3.send(new CreateBucketCommand({ Bucket: "cli-data-dir", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }));
+    child.kill("SIGTERM");
+    expect((await done).code).toBe(0);
+    expect(readdirSync(dataDir)).toContain("snapshot.jsonl");
+    expect(readFileSync(join(dataDir, "snapshot.jsonl"), "utf8")).toContain("cli-data-dir");
+
+    const both = await finished(spawnCli(["sandbox", "--data-dir", dataDir, "--ephemeral"]));
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain("--data-dir and --ephemeral contradict each other");
   });
 });

@@ -46,7 +46,8 @@ const openApp = async (flags: TargetFlags, lessonId?: string, initialView?: View
   const { startApp } = await screens;
   return startApp({
     content,
-    target: targetOptionsFrom(flags),
+    // The learner's own sandbox: kept between runs, on a port their shell can use too (s3-tutor env).
+    target: { ...targetOptionsFrom(flags), sandbox: "learner" },
     ...(lessonId ? { initialView: { screen: "lesson", lessonId } } : initialView ? { initialView } : {}),
   });
 };

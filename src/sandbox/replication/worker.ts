@@ -33,6 +33,8 @@ export type ReplicationDelay = number | readonly [number, number] | ((destinatio
 export const DEFAULT_REPLICATION_DELAY: ReplicationDelay = [1000, 3000];
 
 export interface ReplicationWorker {
+  /** Schedules the copies of every version still PENDING in the world (after a restart). */
+  resume(): void;
   /** Cancels every copy not yet made; nothing runs after this. */
   stop(): void;
 }
@@ -42,6 +44,8 @@ const pick = (delay: ReplicationDelay, destination: string): number => {
   if (typeof delay === "number") return delay;
   return delay[0] + Math.random() * Math.max(0, delay[1] - delay[0]);
 };
+
+type Version = StoredObject | DeleteMarker;
 
 export const startReplication = (
   world: World,
@@ -59,6 +63,25 @@ export const startReplication = (
     timers.add(timer);
   };
 
+  /** One copy made or failed: the version's progress (kept on it, so it persists) moves on. */
+  const settle = (source: Bucket, version: Version, event: ReplicationEvent) => {
+    options.onEvent?.(event);
+    const progress = version.replicationProgress;
+    if (!progress) return;
+    progress.remaining = progress.remaining.filter((destination) => destination !== event.destinationBucket);
+    progress.failed ||= event.status === "FAILED";
+    // Why, kept on the version (so it persists); the sandbox tells it on HeadObject once FAILED.
+    if (event.status === "FAILED" && version.kind === "object") {
+      const reason = event.reason ?? `replication to ${event.destinationBucket} failed`;
+      version.replicationFailure = version.replicationFailure ? `${version.replicationFailure}; ${reason}` : reason;
+    }
+    if (progress.remaining.length === 0) {
+      delete version.replicationProgress;
+      if (version.kind === "object") version.replicationStatus = progress.failed ? "FAILED" : "COMPLETED";
+    }
+    source.objects.touch(version.key);
+  };
+
   const onWritten = ({ bucket, version }: ObjectWritten) => {
     const configuration = bucket.replication;
     // Replicas never replicate again (no chaining), and only new writes are replicated.
@@ -66,20 +89,46 @@ export const startReplication = (
     const routes = routesFor(configuration, version);
     if (routes.length === 0) return;
     if (version.kind === "object") version.replicationStatus = "PENDING";
-    const outcome = { remaining: routes.length, failures: [] as string[] };
+    version.replicationProgress = { remaining: routes.map((route) => route.destination), failed: false };
+    bucket.objects.touch(version.key);
     for (const route of routes) {
-      schedule(route.destination, () => {
-        const event = replicateOne(world, bucket, configuration.role, route, version);
-        options.onEvent?.(event);
-        if (event.status === "FAILED") outcome.failures.push(event.reason ?? `replication to ${route.destination} failed`);
-        outcome.remaining -= 1;
-        if (outcome.remaining === 0 && version.kind === "object") settle(version, outcome.failures);
-      });
+      schedule(route.destination, () => settle(bucket, version, replicateOne(world, bucket, configuration.role, route, version)));
+    }
+  };
+
+  /**
+   * A copy that was pending when the sandbox stopped, made as S3 would carry on: under the
+   * bucket's configuration as it is now.
+   */
+  const resumeOne = (bucket: Bucket, version: Version, destination: string) => {
+    const configuration = bucket.replication;
+    const route = configuration && routesFor(configuration, version).find((candidate) => candidate.destination === destination);
+    const event: ReplicationEvent =
+      configuration && route
+        ? replicateOne(world, bucket, configuration.role, route, version)
+        : {
+            ...eventBase(world, bucket, destination, version),
+            status: "FAILED",
+            reason: `the replication configuration of ${bucket.name} no longer sends this version to ${destination}`,
+          };
+    settle(bucket, version, event);
+  };
+
+  const resume = () => {
+    for (const bucket of world.allBuckets()) {
+      for (const key of bucket.objects.keys()) {
+        for (const version of bucket.objects.versionsOf(key)) {
+          for (const destination of version.replicationProgress?.remaining ?? []) {
+            schedule(destination, () => resumeOne(bucket, version, destination));
+          }
+        }
+      }
     }
   };
 
   const unsubscribe = world.onObjectWritten(onWritten);
   return {
+    resume,
     stop: () => {
       stopped = true;
       unsubscribe();
@@ -89,27 +138,26 @@ export const startReplication = (
   };
 };
 
-/** COMPLETED once every destination has its copy; else FAILED, keeping why (every destination's reason). */
-const settle = (version: StoredObject, failures: readonly string[]): void => {
-  version.replicationStatus = failures.length > 0 ? "FAILED" : "COMPLETED";
-  if (failures.length > 0) version.replicationFailure = failures.join("; ");
-};
-
 const isReplica = (version: StoredObject | DeleteMarker): boolean =>
   version.kind === "object" ? version.replicationStatus === "REPLICA" : version.replica === true;
 
 /** One copy to one destination: checked as S3 checks it, then made with the same version id. */
-const replicateOne = (world: World, source: Bucket, role: string, route: Route, version: StoredObject | DeleteMarker): ReplicationEvent => {
-  const destination = world.bucket(route.destination);
-  const base = {
+const eventBase = (world: World, source: Bucket, destinationName: string, version: Version) => {
+  const destination = world.bucket(destinationName);
+  return {
     key: version.key,
     versionId: version.versionId,
     kind: version.kind,
     sourceBucket: source.name,
     sourceRegion: source.region,
-    destinationBucket: route.destination,
+    destinationBucket: destinationName,
     ...(destination ? { destinationRegion: destination.region } : {}),
   };
+};
+
+const replicateOne = (world: World, source: Bucket, role: string, route: Route, version: Version): ReplicationEvent => {
+  const destination = world.bucket(route.destination);
+  const base = eventBase(world, source, route.destination, version);
   const problem = replicationProblem(world, source, role, route.destination, version);
   if (problem || !destination) return { ...base, status: "FAILED", reason: problem ?? `destination bucket ${route.destination} does not exist` };
   if (version.kind === "deleteMarker") {

@@ -1,4 +1,4 @@
-import { objectArn } from "../world/bucket";
+import { objectArn, type Bucket } from "../world/bucket";
 import type { StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
@@ -9,7 +9,7 @@ import { parseTagging, tagSetXml } from "./tags";
 
 /** Get/Put/DeleteObjectTagging on the newest version or the one asked for. */
 
-const taggedVersion = (call: S3Call, action: string): { object: StoredObject; versioned: boolean } => {
+const taggedVersion = (call: S3Call, action: string): { bucket: Bucket; object: StoredObject; versioned: boolean } => {
   const versionId = requestedVersion(call.request);
   const bucket = openBucket(call, versionId === undefined ? action : action.replace("Object", "ObjectVersion"), {
     resource: objectArn(call.bucket, call.key),
@@ -21,7 +21,7 @@ const taggedVersion = (call: S3Call, action: string): { object: StoredObject; ve
     if (versionId === undefined) throw noSuchKey(call.key, headers);
     throw methodNotAllowedOnDeleteMarker(headers);
   }
-  return { object: version, versioned: bucket.versioning !== "Unversioned" };
+  return { bucket, object: version, versioned: bucket.versioning !== "Unversioned" };
 };
 
 const versionHeaders = (object: StoredObject, versioned: boolean): Record<string, string> =>
@@ -33,14 +33,16 @@ const getObjectTagging: S3Handler = (call) => {
 };
 
 const putObjectTagging: S3Handler = (call) => {
-  const { object, versioned } = taggedVersion(call, "s3:PutObjectTagging");
+  const { bucket, object, versioned } = taggedVersion(call, "s3:PutObjectTagging");
   object.tags = parseTagging(call.request.body, 10);
+  bucket.objects.touch(object.key);
   return emptyResponse(200, versionHeaders(object, versioned));
 };
 
 const deleteObjectTagging: S3Handler = (call) => {
-  const { object, versioned } = taggedVersion(call, "s3:DeleteObjectTagging");
+  const { bucket, object, versioned } = taggedVersion(call, "s3:DeleteObjectTagging");
   object.tags = [];
+  bucket.objects.touch(object.key);
   return emptyResponse(204, versionHeaders(object, versioned));
 };
 

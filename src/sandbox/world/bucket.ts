@@ -1,5 +1,6 @@
 import type { PolicyDocument } from "../../policy/document";
 import type { ReplicationConfiguration } from "../replication/config";
+import { BucketChanges } from "./changes";
 import { ObjectStore, type VersioningState } from "./object-store";
 import type { Tag } from "./versions";
 
@@ -38,14 +39,17 @@ export interface Bucket {
    */
   readonly configurations: Map<string, unknown>;
   readonly objects: ObjectStore;
+  /** Which keys and uploads changed, for persistence (records nothing in an in-memory sandbox). */
+  readonly changes: BucketChanges;
 }
 
-export const newBucket = (fields: Omit<Bucket, "versioning" | "configurations" | "objects">): Bucket => ({
-  ...fields,
-  versioning: "Unversioned",
-  configurations: new Map(),
-  objects: new ObjectStore(),
-});
+/** The fields a bucket is created with; the rest starts empty. */
+export type BucketIdentity = Omit<Bucket, "versioning" | "configurations" | "objects" | "changes">;
+
+export const newBucket = (fields: BucketIdentity): Bucket => {
+  const changes = new BucketChanges();
+  return { ...fields, versioning: "Unversioned", configurations: new Map(), objects: new ObjectStore(changes), changes };
+};
 
 export const bucketArn = (name: string): string => `arn:aws:s3:::${name}`;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Bucket } from "./bucket";
+import { BucketChanges } from "./changes";
 import { compareKeys } from "./object-store";
 import type { ChecksumAlgorithm, StorageClass, Tag } from "./versions";
 
@@ -41,10 +42,23 @@ export interface MultipartUpload extends UploadPlan {
 export class MultipartUploads {
   private readonly byId = new Map<string, MultipartUpload>();
 
+  constructor(private readonly changes: BucketChanges = new BucketChanges()) {}
+
   start(plan: UploadPlan, now: Date): MultipartUpload {
     const upload: MultipartUpload = { ...plan, uploadId: newUploadId(), initiated: now, parts: new Map() };
     this.byId.set(upload.uploadId, upload);
+    this.changes.upload(upload.uploadId);
     return upload;
+  }
+
+  /** The upload with this id, whatever its key (persistence looks uploads up by id). */
+  byUploadId(uploadId: string): MultipartUpload | undefined {
+    return this.byId.get(uploadId);
+  }
+
+  /** Puts back an upload as persistence kept it; nothing is recorded. */
+  restore(upload: MultipartUpload): void {
+    this.byId.set(upload.uploadId, upload);
   }
 
   /** The upload with this id for this key; an id used with another key does not exist. */
@@ -56,10 +70,12 @@ export class MultipartUploads {
   /** Stores a part, replacing an earlier upload of the same part number. */
   putPart(upload: MultipartUpload, part: UploadedPart): void {
     upload.parts.set(part.partNumber, part);
+    this.changes.upload(upload.uploadId);
   }
 
   end(upload: MultipartUpload): void {
     this.byId.delete(upload.uploadId);
+    this.changes.upload(upload.uploadId);
   }
 
   /** Uploads sorted as ListMultipartUploads lists them: by key, then by initiation time. */
@@ -76,7 +92,7 @@ const SLOT = "uploads";
 export const uploadsOf = (bucket: Bucket): MultipartUploads => {
   let uploads = bucket.configurations.get(SLOT);
   if (!(uploads instanceof MultipartUploads)) {
-    uploads = new MultipartUploads();
+    uploads = new MultipartUploads(bucket.changes);
     bucket.configurations.set(SLOT, uploads);
   }
   return uploads as MultipartUploads;

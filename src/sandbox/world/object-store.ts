@@ -1,3 +1,4 @@
+import { BucketChanges } from "./changes";
 import {
   NULL_VERSION,
   newVersionId,
@@ -13,10 +14,13 @@ export type VersioningState = "Unversioned" | "Enabled" | "Suspended";
 /**
  * The objects of one bucket with S3's versioning semantics. Each key holds its versions
  * newest first; a write is one synchronous step, so concurrent writers each get a version,
- * in the order their requests completed.
+ * in the order their requests completed. Every change goes through a method here, which records
+ * the key in `changes` (handlers that change a version in place call touch).
  */
 export class ObjectStore {
   private readonly byKey = new Map<string, ObjectVersion[]>();
+
+  constructor(private readonly changes: BucketChanges = new BucketChanges()) {}
 
   /** The newest version of a key: an object, a delete marker, or nothing. */
   latest(key: string): ObjectVersion | undefined {
@@ -25,6 +29,11 @@ export class ObjectStore {
 
   version(key: string, versionId: string): ObjectVersion | undefined {
     return this.byKey.get(key)?.find((version) => version.versionId === versionId);
+  }
+
+  /** A version of this key was changed in place (its tags, its replication status). */
+  touch(key: string): void {
+    this.changes.key(key);
   }
 
   put(key: string, data: ObjectData, versioning: VersioningState, now: Date, versionId?: string): StoredObject {
@@ -43,6 +52,7 @@ export class ObjectStore {
   deleteLatest(key: string, versioning: VersioningState, now: Date, replicaOf?: DeleteMarker): DeleteMarker | undefined {
     if (versioning === "Unversioned") {
       this.byKey.delete(key);
+      this.changes.key(key);
       return undefined;
     }
     const marker: DeleteMarker = {
@@ -64,6 +74,7 @@ export class ObjectStore {
     if (!versions || index === -1) return undefined;
     const [removed] = versions.splice(index, 1);
     if (versions.length === 0) this.byKey.delete(key);
+    this.changes.key(key);
     return removed;
   }
 
@@ -86,11 +97,27 @@ export class ObjectStore {
     return this.byKey.size === 0;
   }
 
+  /** A key's versions, newest first (empty when the key has none): what persistence writes. */
+  versionsOf(key: string): readonly ObjectVersion[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  keys(): IterableIterator<string> {
+    return this.byKey.keys();
+  }
+
+  /** Puts back a key's versions as persistence kept them, newest first; nothing is recorded. */
+  restore(key: string, versions: ObjectVersion[]): void {
+    if (versions.length === 0) this.byKey.delete(key);
+    else this.byKey.set(key, versions);
+  }
+
   private addNewest(version: ObjectVersion): void {
     const versions = this.byKey.get(version.key) ?? [];
     // A null version is replaced, wherever it sits in the stack.
     const kept = version.versionId === NULL_VERSION ? versions.filter((v) => v.versionId !== NULL_VERSION) : versions;
     this.byKey.set(version.key, [version, ...kept]);
+    this.changes.key(version.key);
   }
 
   private sortedKeys(): string[] {

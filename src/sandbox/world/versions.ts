@@ -24,11 +24,20 @@ export interface ObjectData {
   replicationFailure?: string;
 }
 
+/** Copies replication still has to make of a version; kept so a restarted sandbox carries on. */
+export interface ReplicationProgress {
+  /** Destination buckets not yet copied to. */
+  remaining: string[];
+  /** A copy already failed, so the version ends FAILED. */
+  failed: boolean;
+}
+
 export interface StoredObject extends ObjectData {
   kind: "object";
   key: string;
   versionId: string;
   lastModified: Date;
+  replicationProgress?: ReplicationProgress;
 }
 
 export interface DeleteMarker {
@@ -38,6 +47,7 @@ export interface DeleteMarker {
   lastModified: Date;
   /** Put here by replication: never replicated again (no chaining). */
   replica?: boolean;
+  replicationProgress?: ReplicationProgress;
 }
 
 export type ObjectVersion = StoredObject | DeleteMarker;

@@ -1,5 +1,6 @@
 import { AccountState } from "./account";
 import type { Bucket } from "./bucket";
+import { WorldChanges } from "./changes";
 import type { StoredObject, DeleteMarker } from "./versions";
 
 /** Why a version appeared; replication reacts to these. */
@@ -15,7 +16,8 @@ export type ObjectWrittenListener = (event: ObjectWritten) => void;
 
 /**
  * All state of one sandbox: the partition's shared bucket namespace and every account.
- * Nothing is persisted; a new sandbox starts empty.
+ * Kept in memory; with a data directory, src/sandbox/persist loads it at start and writes each
+ * change down (what changed is recorded once trackChanges is called).
  */
 export class World {
   /** One namespace for the whole partition: a name belongs to at most one account. */
@@ -23,8 +25,41 @@ export class World {
   private readonly bucketCounts = new Map<string, number>();
   private readonly accounts = new Map<string, AccountState>();
   private readonly listeners: ObjectWrittenListener[] = [];
+  private tracked: WorldChanges | undefined;
 
   constructor(readonly now: () => Date = () => new Date()) {}
+
+  /** What changed since persistence last took it; undefined in an in-memory sandbox. */
+  get changes(): WorldChanges | undefined {
+    return this.tracked;
+  }
+
+  /** From now on every bucket, key, upload and account that changes is recorded. */
+  trackChanges(): WorldChanges {
+    if (!this.tracked) {
+      this.tracked = new WorldChanges();
+      for (const bucket of this.bucketsByName.values()) this.trackBucket(bucket);
+    }
+    return this.tracked;
+  }
+
+  private trackBucket(bucket: Bucket): void {
+    const changes = this.tracked;
+    if (changes) bucket.changes.track(() => changes.bucket(bucket.name));
+  }
+
+  /** The account if the sandbox has seen it, without creating it. */
+  knownAccount(id: string): AccountState | undefined {
+    return this.accounts.get(id);
+  }
+
+  allAccounts(): IterableIterator<AccountState> {
+    return this.accounts.values();
+  }
+
+  allBuckets(): IterableIterator<Bucket> {
+    return this.bucketsByName.values();
+  }
 
   account(id: string): AccountState {
     let account = this.accounts.get(id);
@@ -42,11 +77,14 @@ export class World {
   addBucket(bucket: Bucket): void {
     this.bucketsByName.set(bucket.name, bucket);
     this.bucketCounts.set(bucket.owner, this.bucketCount(bucket.owner) + 1);
+    this.trackBucket(bucket);
+    this.tracked?.bucket(bucket.name);
   }
 
   removeBucket(bucket: Bucket): void {
     if (!this.bucketsByName.delete(bucket.name)) return;
     this.bucketCounts.set(bucket.owner, this.bucketCount(bucket.owner) - 1);
+    this.tracked?.bucket(bucket.name);
   }
 
   bucketCount(account: string): number {

@@ -23,7 +23,10 @@ export const TargetPicker = ({ isActive }: { isActive: boolean }) => {
 
   const apply = (region: string) => {
     const target = chosen ?? current.target;
-    void session.switchTo({ ...current, target, region }).then(() => {
+    // --endpoint named where the old target was (LocalStack's URL, a sandbox's); it means nothing to another.
+    const { endpoint, ...rest } = current;
+    const kept = target === current.target && endpoint !== undefined ? { endpoint } : {};
+    void session.switchTo({ ...rest, ...kept, target, region }).then(() => {
       notify(`Hands-on steps now run on ${target} in ${region}.`);
       go({ screen: "home" });
     });

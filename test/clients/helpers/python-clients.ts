@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 const venv =
   process.env.S3_TUTOR_CLIENTS_VENV ||
   join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "s3-tutor", "venv-clients");
-const python = join(venv, process.platform === "win32" ? "Scripts/python.exe" : "bin/python");
+/** The venv's folder of programs (aws, python): put it first on PATH to run them as a learner would. */
+export const venvBin = join(venv, process.platform === "win32" ? "Scripts" : "bin");
+const python = join(venvBin, process.platform === "win32" ? "python.exe" : "python");
 
 /** The account the clients act as (a 12-digit access key id is that account). */
 export const CLI_ACCOUNT = "111122223333";

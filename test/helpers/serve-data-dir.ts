@@ -1,0 +1,12 @@
+/**
+ * A sandbox serving a data directory in a process of its own, for tests that kill it:
+ *   node --import tsx test/helpers/serve-data-dir.ts <dataDir> [replicationDelayMs]
+ * Prints "ENDPOINT <url>" once it listens.
+ */
+import { startSandbox } from "../../src/sandbox/index";
+
+const [dataDir, delay] = process.argv.slice(2);
+if (!dataDir) throw new Error("usage: serve-data-dir.ts <dataDir> [replicationDelayMs]");
+const sandbox = await startSandbox({ dataDir, replicationDelay: delay === undefined ? 1000 : Number(delay) });
+process.stdout.write(`ENDPOINT ${sandbox.endpoint}\n`);
+process.on("SIGTERM", () => void sandbox.close().then(() => process.exit(0)));

@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 const venv =
   process.env.S3_TUTOR_CLIENTS_VENV ||
   join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "s3-tutor", "venv-clients");
-const python = join(venv, process.platform === "win32" ? "Scripts/python.exe" : "bin/python");
+/** The venv's programs (`aws` among them), for a PATH a learner's shell would have. */
+export const clientsBin = join(venv, process.platform === "win32" ? "Scripts" : "bin");
+const python = join(clientsBin, process.platform === "win32" ? "python.exe" : "python");
 
 /** The account the clients act as (a 12-digit access key id is that account). */
 export const CLI_ACCOUNT = "111122223333";

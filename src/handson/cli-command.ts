@@ -2,7 +2,7 @@ import type { ServiceName } from "../targets/target";
 import type { CallView } from "./call-view";
 import { sdkInput } from "./sdk-input";
 import { isRecord } from "./values";
-import { oneLine, type Unit } from "./shell-layout";
+import type { Unit } from "./shell-layout";
 import { xformName } from "./xform-name";
 
 /**
@@ -113,9 +113,3 @@ export const cliCommandUnits = (call: CliCall): CliCommand => {
 /** `NAME=value` words that set the environment for one command. */
 export const environmentUnits = (environment: Record<string, string>): Unit[] =>
   Object.entries(environment).map(([name, value]) => [`${name}=${shellQuote(value)}`]);
-
-/** The command to paste, one line each: the identity's environment named on the aws line. */
-export const cliCommand = (call: CliCall): string => {
-  const { before, command, environment } = cliCommandUnits(call);
-  return [...before, [...environmentUnits(environment), ...command]].map(oneLine).join("\n");
-};

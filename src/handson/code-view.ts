@@ -3,20 +3,14 @@ import { DEFAULT_IDENTITY, type Target } from "../targets/target";
 import { parseCall } from "./call-name";
 import type { CallView } from "./call-view";
 import { cliForPasting, cliScript } from "./cli-code";
-import { cliCommand } from "./cli-command";
 import { identityEnvironment } from "./identity-environment";
-import { sdkProgram, sdkSnippet } from "./sdk-snippet";
+import { sdkProgram } from "./sdk-snippet";
 
 /**
  * Actions as code the learner can run themselves: a TypeScript SDK program and AWS CLI
  * commands, aimed at the target (endpoint, region, identity). Pass actions after templating
  * (renderAction), and read them after the target has started, so the sandbox's endpoint is known.
  */
-
-export interface CodeView {
-  typescript: string;
-  cli: string;
-}
 
 const callView = (action: Action, target: Target, stepIdentity?: string): CallView => {
   const { service, operation } = parseCall(action.call);
@@ -35,19 +29,18 @@ const callView = (action: Action, target: Target, stepIdentity?: string): CallVi
   };
 };
 
-/** One action, each form on as few lines as it takes. */
-export const codeView = (action: Action, target: Target, stepIdentity?: string): CodeView => {
-  const call = callView(action, target, stepIdentity);
-  return { typescript: sdkSnippet(call), cli: cliCommand(call) };
-};
-
 /** A step's solution as code laid out for `width` columns, and as a script to save. */
-export interface StepCode extends CodeView {
-  /** The CLI commands as a runnable POSIX script: `#!/bin/sh`, `set -e`, the identity's environment. */
+export interface StepCode {
+  /** One TypeScript program for all the calls. */
+  typescript: string;
+  /** The AWS CLI commands to paste, each naming its identity's keys. */
+  cli: string;
+  /** The same commands as a runnable POSIX script: `#!/bin/sh`, `set -e`, the identity's environment. */
   cliScript: string;
 }
 
 export interface StepCodeOptions {
+  /** Columns to lay the code out for; Infinity puts each command on one line. */
   width: number;
   stepIdentity?: string | undefined;
   /** Comment lines at the top of the script (what it is, where it runs). */

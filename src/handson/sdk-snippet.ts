@@ -161,6 +161,3 @@ export const sdkProgram = (calls: readonly SnippetCall[], width = MAX_WIDTH): st
   });
   return lines.join("\n");
 };
-
-/** One call as a program of its own. */
-export const sdkSnippet = (call: SnippetCall, width?: number): string => sdkProgram([call], width);

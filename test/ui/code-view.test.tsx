@@ -150,6 +150,23 @@ describe("the code view", () => {
     });
   }
 
+  it("when the file cannot be written, says so in words, and the code still goes to the clipboard", async () => {
+    app = await open(80, { content: [FIXTURE], initialView: { screen: "lesson", lessonId: "code-view-fixture" } });
+    // The state folder's place is taken by a file: no folder can be made there.
+    const blocked = join(mkdtempSync(join(tmpdir(), "s3-tutor-code-")), "not-a-folder");
+    writeFileSync(blocked, "");
+    vi.stubEnv(STATE_DIR_VARIABLE, blocked);
+    await app.waitFor("Do it yourself");
+    await app.press("v");
+    await app.waitFor("[TypeScript SDK]");
+    await app.press("y");
+    const shown = await app.waitFor("✗ Could not save the code to");
+    expect(shown.replace(/\s+/g, " ")).toContain("it went to the clipboard if the terminal allows OSC 52.");
+    // Words, not a stack trace.
+    expect(shown).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(clipboard(app.output())).toMatch(/^import \{/);
+  });
+
   it.skipIf(!pythonClients.available || !shAvailable)(
     "the saved script of a step, run by sh with the AWS CLI, does the step: the SDK sees the bucket, and check passes",
     async () => {

@@ -66,15 +66,15 @@ export const CodeTabs = ({ step, lessonId, target, variables, width, isActive }:
 
   const copy = async (which: CodeTab, text: string) => {
     const path = codeFilePath(lessonId, step.title, which === "typescript" ? "ts" : "sh");
+    // Through Ink, which clears its frame, writes, and draws the frame again: nothing torn.
+    write(osc52(text));
+    // The path is read from its start, like the code above it.
+    setOffset(0);
     try {
       await saveCodeFile(path, which === "typescript" ? `${text}\n` : code.cliScript, which === "cli");
-      // Through Ink, which clears its frame, writes, and draws the frame again: nothing torn.
-      write(osc52(text));
       setCopied({ tab: which, path });
-      // The path is read from its start, like the code above it.
-      setOffset(0);
     } catch (error) {
-      setCopied({ tab: which, error: `Could not save the code to ${path}: ${(error as Error).message}` });
+      setCopied({ tab: which, error: `Could not save the code to ${path} (${(error as Error).message}); it went to the clipboard if the terminal allows OSC 52.` });
     }
   };
 

@@ -17,6 +17,8 @@ import { KEYS, renderApp, type RenderedApp } from "./render-app";
 const FIXTURE = fileURLToPath(new URL("../fixtures/content/code-view", import.meta.url));
 const RIGHT = "\u001B[C";
 const LEFT = "\u001B[D";
+const HOME = "\u001B[H";
+const END = "\u001B[F";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let app: RenderedApp | undefined;
@@ -131,6 +133,11 @@ describe("the code view", () => {
       await app.press(RIGHT);
       await waitForRows(app, seen(code!, limit, width));
       for (const _ of offsets) await app.press(LEFT);
+      await waitForRows(app, seen(code!, 0, width));
+      // End and home jump to either end.
+      await app.press(END);
+      await waitForRows(app, seen(code!, limit, width));
+      await app.press(HOME);
       await waitForRows(app, seen(code!, 0, width));
 
       // The file is a script that runs the same commands, the identity set on lines of its own.

@@ -12,6 +12,17 @@ export interface CallView {
   environment: Record<string, string>;
   /** The S3 client is built to follow S3's 301 to the bucket's region. */
   followRegionRedirects?: boolean;
+  /** Whose credentials: "default" (the learner), "other"... Names the client when a program needs several. */
+  identity?: string;
+  /** What the call shows, in words: a comment above it. */
+  label?: string;
   /** Shown as a comment: "Expected to fail with BucketAlreadyExists (409)". */
   expectedError?: { code: string; status?: number };
 }
+
+/** "Expected to fail with BucketAlreadyExists (409)": the comment both code views put above such a call. */
+export const expectedFailure = ({ code, status }: { code: string; status?: number }): string =>
+  `Expected to fail with ${code}${status === undefined ? "" : ` (${status})`}`;
+
+/** Text for a one-line comment: line breaks would end the comment and leave the rest as code. */
+export const commentText = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, " ").trim();

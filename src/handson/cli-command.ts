@@ -2,6 +2,7 @@ import type { ServiceName } from "../targets/target";
 import type { CallView } from "./call-view";
 import { sdkInput } from "./sdk-input";
 import { isRecord } from "./values";
+import type { Unit } from "./shell-layout";
 import { xformName } from "./xform-name";
 
 /**
@@ -48,6 +49,19 @@ const fileNameFor = (key: unknown, fallback: string): string => {
   return base && /^[A-Za-z0-9._-]+$/.test(base) && !/^\.+$/.test(base) ? base : fallback;
 };
 
+/** printf's own escapes, for a format that must print `text` as it is. */
+const PRINTF_ESCAPES: Record<string, string> = { "\\": "\\\\", "%": "%%", "\n": "\\n", "\t": "\\t", "\r": "\\r" };
+const printfFormat = (text: string): string =>
+  text.replace(/[\\%\u0000-\u001f]/g, (char) => PRINTF_ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, "0")}`);
+
+/**
+ * printf's arguments that print a body as it is: `'%s' 'text'`, or, when the body has line
+ * breaks or other control characters, the body as printf's format with them escaped, so the
+ * command stays on one line.
+ */
+const bodyWords = (body: string): Unit[] =>
+  /[\u0000-\u001f]/.test(body) ? [[shellQuote(printfFormat(body))]] : [["'%s'"], [shellQuote(body)]];
+
 /**
  * The JS SDK fills in CreateBucketConfiguration.LocationConstraint with the client's region
  * outside us-east-1; the CLI does not, so the command spells out what the SDK really sent.
@@ -59,29 +73,43 @@ const withSdkDefaults = (call: CliCall, input: Record<string, unknown>): Record<
   return { ...input, CreateBucketConfiguration: { ...configuration, LocationConstraint: call.region } };
 };
 
-export const cliCommand = (call: CliCall): string => {
+/**
+ * A call as AWS CLI words, grouped into units that read as one thing (`aws s3api create-bucket`,
+ * `--bucket name`), so a layout can split between them: the commands to run first (an object's
+ * body written to a file) and the aws command. The identity's environment is kept apart: pasted
+ * commands name it on their line, a script sets it once.
+ */
+export interface CliCommand {
+  before: Unit[][];
+  command: Unit[];
+  environment: Record<string, string>;
+}
+
+export const cliCommandUnits = (call: CliCall): CliCommand => {
   const input = withSdkDefaults(call, sdkInput(call.input));
-  const lines: string[] = [];
-  const words = ["aws", CLI_SERVICE[call.service], xformName(call.operation)];
+  const before: Unit[][] = [];
+  const command: Unit[] = [["aws", CLI_SERVICE[call.service], xformName(call.operation)]];
   for (const [name, value] of Object.entries(input)) {
     if (value === undefined || value === null) continue;
     const flag = `--${xformName(name)}`;
     if (call.service === "s3" && name === "Body") {
       // The CLI takes an object's body from a file, so the view writes one first.
       const file = fileNameFor(input.Key, "body.txt");
-      lines.push(`printf '%s' ${shellQuote(String(value))} > ${shellQuote(file)}`);
-      words.push(flag, shellQuote(file));
+      before.push([["printf"], ...bodyWords(String(value)), [">", shellQuote(file)]]);
+      command.push([flag, shellQuote(file)]);
     } else if (typeof value === "boolean") {
-      words.push(value ? flag : `--no-${xformName(name)}`);
+      command.push([value ? flag : `--no-${xformName(name)}`]);
     } else {
-      words.push(flag, ...argumentWords(value));
+      command.push([flag, ...argumentWords(value)]);
     }
   }
   // get-object writes the body to a file named last on the line.
-  if (call.service === "s3" && call.operation === "GetObject") words.push(shellQuote(`downloaded-${fileNameFor(input.Key, "object")}`));
-  if (call.endpoint) words.push("--endpoint-url", shellQuote(call.endpoint));
-  words.push("--region", shellQuote(call.region));
-  const environment = Object.entries(call.environment).map(([name, value]) => `${name}=${shellQuote(value)}`);
-  lines.push([...environment, ...words].join(" "));
-  return lines.join("\n");
+  if (call.service === "s3" && call.operation === "GetObject") command.push([shellQuote(`downloaded-${fileNameFor(input.Key, "object")}`)]);
+  if (call.endpoint) command.push(["--endpoint-url", shellQuote(call.endpoint)]);
+  command.push(["--region", shellQuote(call.region)]);
+  return { before, command, environment: call.environment };
 };
+
+/** `NAME=value` words that set the environment for one command. */
+export const environmentUnits = (environment: Record<string, string>): Unit[] =>
+  Object.entries(environment).map(([name, value]) => [`${name}=${shellQuote(value)}`]);

@@ -1,9 +1,14 @@
 import type { ServiceName } from "../targets/target";
-import type { CallView } from "./call-view";
+import { commentText, expectedFailure, type CallView } from "./call-view";
 import { isPolicyObject } from "./sdk-input";
 import { isRecord } from "./values";
 
-/** An SDK call as a TypeScript snippet a learner can paste into an ESM file and run. */
+/**
+ * SDK calls as a TypeScript program a learner can paste into an ESM file and run: the imports,
+ * one client per service, region and identity, and the calls in order. Laid out for a width so
+ * it reads on screen, but only ever broken between properties or elements, never inside a
+ * string, so what is copied stays valid.
+ */
 
 export type SnippetCall = CallView;
 
@@ -13,8 +18,8 @@ const PACKAGES: Record<ServiceName, { module: string; client: string }> = {
   sts: { module: "@aws-sdk/client-sts", client: "STSClient" },
 };
 
-/** Lines longer than this are broken into one property per line. */
-const LINE_WIDTH = 100;
+/** Lines longer than this (or the width asked for, if narrower) are broken into one property per line. */
+const MAX_WIDTH = 100;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const propertyName = (key: string) => (IDENTIFIER.test(key) ? key : JSON.stringify(key));
 
@@ -22,13 +27,13 @@ const propertyName = (key: string) => (IDENTIFIER.test(key) ? key : JSON.stringi
  * A value as a JS literal: inline when it fits on its line (`column` characters are already
  * used before it, `tail` after it), one property or element per line otherwise.
  */
-const literal = (value: unknown, indent: string, column: number, tail = 1): string => {
+const literal = (value: unknown, indent: string, column: number, width: number, tail = 1): string => {
   const inner = `${indent}  `;
-  const fits = (text: string) => column + text.length + tail <= LINE_WIDTH && !text.includes("\n");
+  const fits = (text: string) => column + text.length + tail <= width && !text.includes("\n");
   if (Array.isArray(value)) {
-    const inline = `[${value.map((item) => literal(item, inner, Number.NEGATIVE_INFINITY)).join(", ")}]`;
+    const inline = `[${value.map((item) => literal(item, inner, Number.NEGATIVE_INFINITY, width)).join(", ")}]`;
     if (fits(inline)) return inline;
-    return `[\n${value.map((item) => `${inner}${literal(item, inner, inner.length)},\n`).join("")}${indent}]`;
+    return `[\n${value.map((item) => `${inner}${literal(item, inner, inner.length, width)},\n`).join("")}${indent}]`;
   }
   if (isRecord(value)) {
     const entries = Object.entries(value).filter(([, item]) => item !== undefined);
@@ -36,8 +41,8 @@ const literal = (value: unknown, indent: string, column: number, tail = 1): stri
     const property = (key: string, item: unknown, at: number) => {
       const name = `${propertyName(key)}: `;
       // Policies read as objects in lessons; the SDK wants them as JSON text.
-      if (isPolicyObject(key, item)) return `${name}JSON.stringify(${literal(item, inner, at + name.length + "JSON.stringify(".length, 2)})`;
-      return `${name}${literal(item, inner, at + name.length)}`;
+      if (isPolicyObject(key, item)) return `${name}JSON.stringify(${literal(item, inner, at + name.length + "JSON.stringify(".length, width, 2)})`;
+      return `${name}${literal(item, inner, at + name.length, width)}`;
     };
     const inline = `{ ${entries.map(([key, item]) => property(key, item, Number.NEGATIVE_INFINITY)).join(", ")} }`;
     if (fits(inline)) return inline;
@@ -59,22 +64,100 @@ const clientOptions = (call: SnippetCall): Record<string, unknown> => {
   };
 };
 
-export const sdkSnippet = (call: SnippetCall): string => {
-  const { module, client } = PACKAGES[call.service];
-  const command = `${call.operation}Command`;
-  const construct = `const client = new ${client}(`;
-  const lines = [`import { ${client}, ${command} } from "${module}";`, "", `${construct}${literal(clientOptions(call), "", construct.length, 2)});`, ""];
-  const send = (before: string) => {
-    const start = `${before}await client.send(new ${command}(`;
-    return `${start}${literal(call.input ?? {}, "", start.length, 3)}));`;
-  };
-  if (call.expectedError) {
-    const status = call.expectedError.status === undefined ? "" : ` (${call.expectedError.status})`;
-    lines.push(`// Expected to fail with ${call.expectedError.code}${status}`, send(""));
-  } else if (call.service === "s3" && call.operation === "GetObject") {
-    lines.push(send("const output = "), "console.log(await output.Body?.transformToString());");
-  } else {
-    lines.push(send("const output = "), "console.log(output);");
+const pascal = (text: string) =>
+  text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join("");
+
+interface Client {
+  name: string;
+  service: ServiceName;
+  options: Record<string, unknown>;
+}
+
+/**
+ * The clients the calls need, and which one each call uses. One client is `client`; several are
+ * named by what sets them apart: `s3EuWest1`, `s3EuWest1Other`, `s3UsEast1FollowingRedirects`.
+ */
+const clientsFor = (calls: readonly SnippetCall[]): { clients: Client[]; clientOf: Client[] } => {
+  const byKey = new Map<string, Client>();
+  const clientOf = calls.map((call) => {
+    const options = clientOptions(call);
+    const key = JSON.stringify([call.service, options]);
+    let client = byKey.get(key);
+    if (!client) {
+      const identity = call.identity && call.identity !== "default" ? pascal(call.identity) : "";
+      const follows = options.followRegionRedirects ? "FollowingRedirects" : "";
+      client = { name: `${call.service}${pascal(call.region)}${identity}${follows}`, service: call.service, options };
+      byKey.set(key, client);
+    }
+    return client;
+  });
+  const clients = [...byKey.values()];
+  if (clients.length === 1) clients[0]!.name = "client";
+  // Two clients may differ only in what the name leaves out (keys on a target with one identity name).
+  const seen = new Map<string, number>();
+  for (const client of clients) {
+    const count = (seen.get(client.name) ?? 0) + 1;
+    seen.set(client.name, count);
+    if (count > 1) client.name = `${client.name}${count}`;
   }
+  return { clients, clientOf };
+};
+
+/** `import { A, B } from "module";`, one name per line when that does not fit. */
+const importLine = (names: readonly string[], module: string, width: number): string => {
+  const inline = `import { ${names.join(", ")} } from "${module}";`;
+  return inline.length <= width ? inline : `import {\n${names.map((name) => `  ${name},\n`).join("")}} from "${module}";`;
+};
+
+const importsFor = (calls: readonly SnippetCall[], clients: readonly Client[], width: number): string[] => {
+  const names = new Map<string, string[]>();
+  const add = (module: string, name: string) => {
+    const list = names.get(module) ?? [];
+    if (!list.includes(name)) list.push(name);
+    names.set(module, list);
+  };
+  for (const client of clients) add(PACKAGES[client.service].module, PACKAGES[client.service].client);
+  for (const call of calls) add(PACKAGES[call.service].module, `${call.operation}Command`);
+  return [...names].map(([module, list]) => importLine(list, module, width));
+};
+
+/** The statements for one call, `indent`ed; `output` names its result where one is kept. */
+const callStatements = (call: SnippetCall, client: string, output: string, alone: boolean, width: number): string[] => {
+  const command = `${call.operation}Command`;
+  const send = (indent: string, before: string) => {
+    const start = `${indent}${before}await ${client}.send(new ${command}(`;
+    return `${start}${literal(call.input ?? {}, indent, start.length, width, 3)}));`;
+  };
+  const lines = call.label && !alone ? [`// ${commentText(call.label)}`] : [];
+  if (call.expectedError) {
+    lines.push(`// ${expectedFailure(call.expectedError)}`);
+    // Alone, the error ends the program and is shown; with calls after it, the program goes on.
+    if (alone) lines.push(send("", ""));
+    else lines.push("try {", send("  ", ""), "} catch (error) {", '  console.log("Failed as expected:", (error as Error).name);', "}");
+  } else if (call.service === "s3" && call.operation === "GetObject") {
+    lines.push(send("", `const ${output} = `), `console.log(await ${output}.Body?.transformToString());`);
+  } else {
+    lines.push(send("", `const ${output} = `), `console.log(${output});`);
+  }
+  return lines;
+};
+
+/** The calls as one program, laid out for `width` columns (at most 100). */
+export const sdkProgram = (calls: readonly SnippetCall[], width = MAX_WIDTH): string => {
+  const lineWidth = Math.min(MAX_WIDTH, width);
+  const { clients, clientOf } = clientsFor(calls);
+  const lines = [...importsFor(calls, clients, lineWidth), ""];
+  for (const client of clients) {
+    const construct = `const ${client.name} = new ${PACKAGES[client.service].client}(`;
+    lines.push(`${construct}${literal(client.options, "", construct.length, lineWidth, 2)});`);
+  }
+  const alone = calls.length === 1;
+  calls.forEach((call, index) => {
+    lines.push("", ...callStatements(call, clientOf[index]!.name, alone ? "output" : `output${index + 1}`, alone, lineWidth));
+  });
   return lines.join("\n");
 };

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
 
@@ -173,6 +174,47 @@ describe("s3-tutor in a terminal", () => {
     expect(second.screen().join("\n")).toContain("step 2 of 8");
     second.press("q");
     expect(await second.waitForExit()).toMatchObject({ exitCode: 0 });
+  });
+
+  it("the code view at 60 columns with NO_COLOR: marks in symbols, and y sends OSC 52 between frames, not into one", async () => {
+    const stateDir = newStateDir();
+    const app = start({ stateDir, cols: 60, rows: 40, env: { NO_COLOR: "1" } });
+    await home(app);
+    app.press(KEYS.enter);
+    await app.waitFor("step 1 of 8");
+    app.press("n");
+    await app.waitFor("step 2 of 8");
+    app.press(KEYS.enter);
+    await app.waitFor("Press n for the next step.");
+    app.press("n");
+    // The step's setup has run (the target is up): its code can be shown.
+    await app.waitFor("Prepared:");
+    app.press("v");
+    await app.waitFor("[TypeScript SDK]");
+    app.press("\t");
+    await app.waitFor("[AWS CLI]");
+    const before = app.output.length;
+    app.press("y");
+    const rows = await app.waitFor("✓ Saved as a script (sh runs it):");
+
+    // One OSC 52 with the commands shown, written on its own: Ink cleared its frame before it
+    // and drew the frame again after it, so no row of the screen carries a piece of it.
+    const written = app.output.slice(before);
+    const sequences = [...written.matchAll(/\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/g)];
+    expect(sequences).toHaveLength(1);
+    const copied = Buffer.from(sequences[0]![1]!, "base64").toString("utf8");
+    expect(copied).toMatch(/^printf '%s' 'Hello, S3!' > hello\.txt\nAWS_ACCESS_KEY_ID=111122223333 \\\n {4}AWS_SECRET_ACCESS_KEY=test aws s3api put-object \\\n/);
+    const osc = sequences[0]!.index;
+    const erasedBefore = written.lastIndexOf("\u001B[2K", osc);
+    expect(erasedBefore).toBeGreaterThan(-1);
+    expect(stripVTControlCharacters(written.slice(erasedBefore, osc)).trim()).toBe("");
+
+    expect(colourSequences(app.output)).toEqual([]);
+    expect(ruleWidth(rows)).toBe(60);
+    expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(60);
+    expect(rows.join("\n")).toContain("aws s3api put-object \\");
+    app.press("q");
+    expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
   });
 
   it("without a terminal, exits 2 and says what to use instead", () => {

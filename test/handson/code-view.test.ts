@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { codeView } from "../../src/handson/code-view";
+import type { Action } from "../../src/content/schema/lesson";
+import { stepCode } from "../../src/handson/code-view";
+import type { Target } from "../../src/targets/target";
 import { stubTarget } from "./stub-target";
+
+/** One action's code with no width to fit: each command on one line. */
+const codeView = (action: Action, target: Target, stepIdentity?: string) => stepCode([action], target, { width: Number.POSITIVE_INFINITY, stepIdentity });
 
 const sandbox = stubTarget();
 const aws = stubTarget({
@@ -19,10 +24,10 @@ describe("code views: AWS CLI", () => {
     );
   });
 
-  it("acts as another identity through environment variables", () => {
+  it("acts as another identity through environment variables, and says which error to expect", () => {
     const view = codeView({ call: "s3:CreateBucket", input: { Bucket: "s3t-data" }, expectError: { code: "BucketAlreadyExists", status: 409 } }, sandbox, "other");
     expect(view.cli).toBe(
-      "AWS_ACCESS_KEY_ID=444455556666 AWS_SECRET_ACCESS_KEY=test aws s3api create-bucket --bucket s3t-data --create-bucket-configuration LocationConstraint=eu-west-1 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
+      "# Expected to fail with BucketAlreadyExists (409)\nAWS_ACCESS_KEY_ID=444455556666 AWS_SECRET_ACCESS_KEY=test aws s3api create-bucket --bucket s3t-data --create-bucket-configuration LocationConstraint=eu-west-1 --endpoint-url http://127.0.0.1:4567 --region eu-west-1",
     );
   });
 

@@ -20,6 +20,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface RenderedApp {
   frame: () => string;
+  /** Everything the app wrote to the terminal, frames and anything written around them. */
+  output: () => string;
   /** Types keys one at a time, leaving Ink time to re-bind its handlers in between. */
   press: (...keys: string[]) => Promise<void>;
   /** Waits until the screen shows `text` (or matches it), failing with the last frame otherwise. */
@@ -49,6 +51,9 @@ export interface RenderOptions {
   /** The app's clock (an exam's timer reads it). */
   clock?: () => Date;
   random?: Random;
+  /** The terminal's size (ink-testing-library's is 100 columns, and no rows: the app assumes 24). */
+  columns?: number;
+  rows?: number;
 }
 
 export const renderApp = async (options: RenderOptions = {}): Promise<RenderedApp> => {
@@ -83,10 +88,18 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       }}
     />,
   );
+  if (options.columns !== undefined || options.rows !== undefined) {
+    // The terminal is resized as a real one would be: the app and Ink read the new size.
+    const { columns, rows } = options;
+    if (columns !== undefined) Object.defineProperty(instance.stdout, "columns", { get: () => columns });
+    if (rows !== undefined) Object.defineProperty(instance.stdout, "rows", { get: () => rows });
+    instance.stdout.emit("resize");
+  }
   await sleep(30);
   const frame = () => instance.lastFrame() ?? "";
   return {
     frame,
+    output: () => instance.stdout.frames.join(""),
     press: async (...keys) => {
       for (const key of keys) {
         await sleep(20);

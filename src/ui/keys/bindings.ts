@@ -27,6 +27,8 @@ export type Command =
   | "retry"
   | "code"
   | "codeTab"
+  | "codeScroll"
+  | "copyCode"
   | "cleanup"
   | "reset"
   | "resetAll"
@@ -63,7 +65,23 @@ export const BINDINGS: readonly Binding[] = [
   { command: "solve", short: "solve", label: "s", description: "do it for me: run the step's solution", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "s" },
   { command: "check", short: "check", label: "c", description: "check what happened in S3", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "c" },
   { command: "code", short: "code", label: "v", description: "view the code: TypeScript SDK and AWS CLI", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "v" },
-  { command: "codeTab", short: "tab", label: "tab", description: "switch between the SDK and the CLI code", screens: ["lesson"], matches: (_i, k) => k.tab },
+  { command: "codeTab", short: "SDK/CLI", label: "tab", description: "switch between the SDK and the CLI code", screens: ["lesson"], matches: (_i, k) => k.tab },
+  {
+    command: "codeScroll",
+    short: "scroll",
+    label: "←/→",
+    description: "scroll the code sideways, to read a line cut at the edge (» or «); home and end go to either end",
+    screens: ["lesson"],
+    matches: (_i, k) => k.leftArrow || k.rightArrow || k.home || k.end,
+  },
+  {
+    command: "copyCode",
+    short: "copy",
+    label: "y",
+    description: "copy the code shown: saved to a file (the CLI as a script), and sent to the clipboard where the terminal allows OSC 52",
+    screens: ["lesson"],
+    matches: (i) => i === "y",
+  },
   { command: "skip", short: "skip", label: "S", description: "skip this step or question", screens: ["lesson", "quiz"], matches: (i) => i === "S" },
   { command: "guess", short: "I guessed", label: "g", description: "I guessed: a right answer counts as shaky, so review brings it back sooner", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "g" },
   { command: "flag", short: "flag", label: "f", description: "flag the question for review, or unflag it", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "f" },

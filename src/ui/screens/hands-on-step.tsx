@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { HandsOn } from "../../content/schema/lesson";
 import { useServices } from "../app-context";
 import { Checklist } from "../components/checklist";
-import { CodeTabs, type CodeTab } from "../components/code-tabs";
+import { CodeTabs } from "../components/code-tabs";
 import { renderString } from "../../handson/template";
 import { useMarkdownLines } from "../components/markdown";
 import { useHandsOn, type LessonVariables } from "../hooks/use-hands-on";
@@ -23,6 +23,8 @@ export interface HandsOnStepProps {
   onChecked: (passed: boolean) => void;
   /** Told whether the step can run on this target, so "next" can pass over one that cannot. */
   onApplicable: (applicable: boolean) => void;
+  /** Told when the code view opens or closes, so the status bar can show its keys. */
+  onCodeShown?: (shown: boolean) => void;
   width: number;
 }
 
@@ -35,7 +37,6 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   const theme = useTheme();
   const { view, solve, check } = useHandsOn(step, lessonId, session, variables, passedBefore);
   const [showCode, setShowCode] = useState(false);
-  const [tab, setTab] = useState<CodeTab>("typescript");
   // Keys can arrive between a render and Ink re-binding this handler: read the latest view.
   const latest = useRef(view);
   latest.current = view;
@@ -43,13 +44,15 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   useEffect(() => {
     if (view.notApplicable) props.onApplicable(false);
   }, [view.notApplicable]);
+  useEffect(() => {
+    props.onCodeShown?.(showCode);
+  }, [showCode]);
 
   useInput(
     (input, key) => {
       const command = commandFor("lesson", input, key);
       if (command === "hint") props.onHint();
       else if (command === "code") setShowCode((shown) => !shown);
-      else if (command === "codeTab" && showCode) setTab((current) => (current === "typescript" ? "cli" : "typescript"));
       else if (latest.current.notApplicable || latest.current.activity !== "idle") return;
       else if (command === "solve") {
         props.onSolved();
@@ -140,7 +143,11 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
 
       {showCode && view.target && lessonVariables ? (
         <Box marginTop={1}>
-          <CodeTabs step={step} target={view.target} variables={lessonVariables} tab={tab} width={width} />
+          <CodeTabs step={step} lessonId={lessonId} target={view.target} variables={lessonVariables} width={width} isActive={isActive} />
+        </Box>
+      ) : showCode ? (
+        <Box marginTop={1}>
+          <Text color={theme.muted}>The code shows once the target has started…</Text>
         </Box>
       ) : null}
       {!view.notApplicable && !view.passed && view.activity === "idle" && !view.last ? (

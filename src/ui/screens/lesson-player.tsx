@@ -26,9 +26,10 @@ export interface LessonPlayerProps {
 const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
 
 /** The keys worth showing for what is on screen: fewer, so they fit in 80 columns. */
-const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean): Command[] => {
+const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean): Command[] => {
   if (what === "recap") return ["cleanup", "back", "menu", "help", "quit"];
   if (what === "quiz") return pending ? ["select", "skip", "back", "menu", "help", "quit"] : ["next", "back", "menu", "help", "quit"];
+  if (what === "handsOn" && codeShown) return ["codeTab", "codeScroll", "copyCode", "code", "menu", "help", "quit"];
   if (what === "handsOn") return ["hint", "solve", "check", "code", "next", "menu", "help", "quit"];
   return ["next", "back", "menu", "help", "quit"];
 };
@@ -41,6 +42,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const [finished, setFinished] = useState(false);
   const [grades, setGrades] = useState<ReadonlyMap<number, Grade>>(new Map());
   const [applicable, setApplicable] = useState(true);
+  const [codeShown, setCodeShown] = useState(false);
   const variables = useRef<LessonVariables>(new Map()).current;
   const bodyHeight = Math.max(3, height - 2);
   const scroll = useScroll(bodyHeight);
@@ -55,6 +57,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   useEffect(() => {
     scroll.toTop();
     setApplicable(true);
+    setCodeShown(false);
   }, [state.index, finished]);
 
   const step = lesson.steps[state.index];
@@ -64,8 +67,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const pending = stepProgress?.status === "pending";
 
   useEffect(() => {
-    setStatusKeys(statusKeysFor(finished ? "recap" : kind, pending));
-  }, [finished, kind, pending, setStatusKeys]);
+    setStatusKeys(statusKeysFor(finished ? "recap" : kind, pending, codeShown));
+  }, [finished, kind, pending, codeShown, setStatusKeys]);
 
   useInput(
     (input, key) => {
@@ -134,6 +137,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         onSolved={() => dispatch({ type: "solve" })}
         onChecked={(passed) => dispatch({ type: "checked", passed })}
         onApplicable={setApplicable}
+        onCodeShown={setCodeShown}
         width={width - 2}
       />
     );

@@ -75,7 +75,7 @@ describe("the app", () => {
     await app.waitFor("▶ Claim a name");
     await app.waitFor("Do it yourself");
     await app.press("c");
-    const failed = await app.waitFor("✗ s3t-claim exists in eu-west-1");
+    const failed = await app.waitFor("✗ s3t-claim is yours, in eu-west-1");
     expect(failed).toMatch(/failed with NotFound \(404\)/);
     expect(failed).toContain("Fix it and press c again");
   });

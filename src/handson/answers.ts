@@ -55,18 +55,23 @@ const whereToLook = (ask: Ask, operation: string): string => {
   return `${ask.from.slice("output.".length)} in ${operation}'s answer`;
 };
 
-export const answerItem = (ask: Ask, operation: string, response: CallResponse, answers: Answers | undefined): CheckItem => {
+export const answerItem = (ask: Ask, operation: string, response: CallResponse, answers: Answers | undefined): CheckItem => ({
+  ...judgeAnswer(ask, operation, response, answers),
+  answerTo: ask.id,
+});
+
+const judgeAnswer = (ask: Ask, operation: string, response: CallResponse, answers: Answers | undefined): CheckItem => {
   const label = ask.question;
   const real = realAnswer(ask.from, response);
   if (real === undefined) {
     const got = response.ok ? "succeeded" : `failed with ${response.error.code}`;
     return { label, pass: false, reason: `${operation} ${got} and gave no ${ask.from} to compare your answer with` };
   }
-  if (answers === "reveal") return { label: `${label} ${formatValue(real)} (answered for you)`, pass: true, reason: "", actual: real };
+  if (answers === "reveal") return { label: `${label} ${real} (answered for you)`, pass: true, reason: "", actual: real };
   const typed = answers?.[ask.id];
   if (typed === undefined || typed.trim() === "") {
-    return { label, pass: false, reason: `not answered yet: type what you saw (the answer "${ask.id}")` };
+    return { label, pass: false, reason: `not answered yet: type what you saw (the answer "${ask.id}")`, unanswered: true };
   }
-  if (answerMatches(typed, real)) return { label: `${label} ${formatValue(typed.trim())}`, pass: true, reason: "", expected: real, actual: typed };
+  if (answerMatches(typed, real)) return { label: `${label} ${typed.trim()}`, pass: true, reason: "", expected: real, actual: typed };
   return { label, pass: false, reason: `you answered ${formatValue(typed.trim())}, which is not what the target answered; look again at ${whereToLook(ask, operation)}`, actual: typed };
 };

@@ -11,6 +11,10 @@ export interface CheckItem {
   reason: string;
   expected?: unknown;
   actual?: unknown;
+  /** The id of the `ask:` question this item judges the learner's answer to. */
+  answerTo?: string;
+  /** The item failed only because the question was not answered yet. */
+  unanswered?: boolean;
 }
 
 export interface CallError {

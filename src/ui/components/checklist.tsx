@@ -20,7 +20,16 @@ const ActionLine = ({ action }: { action: ActionResult }) => {
   if (action.notRun) {
     return <Text color={theme.muted}>· {title} (not run: an earlier action failed)</Text>;
   }
+  if (action.notChecked) {
+    return (
+      <Text color={theme.muted} wrap="wrap">
+        – {title}: {action.notChecked}
+      </Text>
+    );
+  }
   const failing = action.items.filter((item) => !item.pass);
+  // A question answered right shows the answer, so "do it for me" also teaches what to look for.
+  const answered = action.items.filter((item) => item.pass && item.answerTo !== undefined);
   const detail = responseDetail(action);
   return (
     <Box flexDirection="column">
@@ -30,6 +39,12 @@ const ActionLine = ({ action }: { action: ActionResult }) => {
         </Text>{" "}
         {title}
       </Text>
+      {answered.map((item) => (
+        <Text key={item.label} color={theme.muted} wrap="wrap">
+          {"    "}
+          {item.label}
+        </Text>
+      ))}
       {failing.map((item) => (
         <Text key={item.label} color={theme.failure} wrap="wrap">
           {"    "}

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Capability, HandsOn } from "../../content/schema/lesson";
+import type { Capability, HandsOn, Lesson } from "../../content/schema/lesson";
+import type { Answers } from "../../handson/answers";
 import { notApplicableReason } from "../../handson/auto-run";
 import { missingCapabilities } from "../../handson/needs";
+import { findLostState, prepareStep, type HandsOnPlace, type Preparation } from "../../handson/restore";
 import type { Phase, PhaseResult, PollProgress } from "../../handson/results";
-import { runCleanup, runStepPhases } from "../../handson/runner";
+import { actionsOf, runCleanup, runStepPhases, type RunContext } from "../../handson/runner";
 import type { Variables } from "../../handson/template";
 import { targetVariables } from "../../handson/variables";
 import { TargetError, type Target } from "../../targets/target";
@@ -12,10 +14,17 @@ import type { TargetSession } from "../../targets/target-session";
 /**
  * One hands-on step as the learner works it: the target started when the step is reached,
  * setup run, then "do it for me" and "check" on demand, each with its results as data and
- * the polling progress while `eventually` waits.
+ * the polling progress while `eventually` waits. A new solve or check while one is still
+ * running (a check polling for replication) stops the old one first, so the keys always work.
  */
 
-export type HandsOnActivity = "idle" | "starting" | "setup" | "solve" | "check" | "cleanup";
+export type HandsOnActivity = "idle" | "starting" | "restoring" | "setup" | "solve" | "check" | "cleanup";
+
+export interface RestoredLab {
+  /** What was found missing, e.g. "step 1 Two versioned buckets: NoSuchBucket: ...". */
+  lost: string;
+  preparation: Preparation;
+}
 
 export interface HandsOnView {
   activity: HandsOnActivity;
@@ -30,16 +39,31 @@ export interface HandsOnView {
   progress?: PollProgress;
   /** The check passed (this visit, or before). */
   passed: boolean;
+  /** The lab had lost what earlier steps made, and their solutions were run again. */
+  restored?: RestoredLab;
 }
 
 export interface HandsOnControls {
   view: HandsOnView;
   solve: () => Promise<boolean>;
-  check: () => Promise<boolean>;
+  /** The check's results, or undefined when it did not run to the end (stopped, target down). */
+  check: (answers?: Answers) => Promise<PhaseResult[] | undefined>;
 }
 
 /** One variables map per lesson, so values saved in one step reach the next. */
 export type LessonVariables = Map<string, Variables>;
+
+/** Where the step sits in its lesson, and the earlier hands-on steps that passed, to tell a lost lab. */
+export interface StepPlace {
+  lesson: Lesson;
+  place: HandsOnPlace;
+  passedBefore: readonly HandsOnPlace[];
+  /** Shared by the lesson's steps: the lab is looked at once per visit of the lesson. */
+  lab: { looked: boolean };
+}
+
+/** The check's questions for the learner (`ask:`), in order. */
+export const questionsOf = (step: HandsOn) => actionsOf(step, "check").flatMap((action) => (action.ask ? [action.ask] : []));
 
 export const useHandsOn = (
   step: HandsOn,
@@ -47,10 +71,11 @@ export const useHandsOn = (
   session: TargetSession,
   variablesByLesson: LessonVariables,
   alreadyPassed: boolean,
+  where?: StepPlace,
 ): HandsOnControls => {
   const [view, setView] = useState<HandsOnView>({ activity: "starting", passed: alreadyPassed });
-  const busy = useRef(false);
-  const abort = useRef(new AbortController());
+  const running = useRef<{ controller: AbortController; done: Promise<unknown> } | undefined>(undefined);
+  const leaving = useRef(new AbortController());
 
   const lessonVariables = useCallback(
     async (target: Target): Promise<Variables> => {
@@ -64,42 +89,54 @@ export const useHandsOn = (
     [variablesByLesson, lessonId],
   );
 
-  const context = useCallback(async () => {
-    const target = await session.ready();
-    const variables = await lessonVariables(target);
-    return {
-      target,
-      variables,
-      signal: abort.current.signal,
-      onProgress: (progress: PollProgress) => setView((current) => ({ ...current, progress })),
-    };
-  }, [session, lessonVariables]);
+  const context = useCallback(
+    async (signal: AbortSignal): Promise<RunContext> => {
+      const target = await session.ready();
+      const variables = await lessonVariables(target);
+      return { target, variables, signal, onProgress: (progress: PollProgress) => setView((current) => ({ ...current, progress })) };
+    },
+    [session, lessonVariables],
+  );
 
+  /** Runs phases; one that is still running is stopped first (its results are not shown). */
   const run = useCallback(
-    async (phases: Phase[], activity: HandsOnActivity): Promise<PhaseResult[] | undefined> => {
-      if (busy.current) return undefined;
-      busy.current = true;
-      setView((current) => ({ ...current, activity, progress: undefined }));
+    async (phases: Phase[], activity: HandsOnActivity, answers?: Answers): Promise<PhaseResult[] | undefined> => {
+      const previous = running.current;
+      if (previous) {
+        previous.controller.abort();
+        await previous.done.catch(() => undefined);
+      }
+      const controller = new AbortController();
+      const signal = AbortSignal.any([controller.signal, leaving.current.signal]);
+      const work = (async () => {
+        setView((current) => ({ ...current, activity, progress: undefined }));
+        try {
+          const ready = await context(signal);
+          const results = await runStepPhases(step, { ...ready, ...(answers ? { answers } : {}) }, phases);
+          if (signal.aborted) return undefined;
+          setView((current) => ({ ...current, activity: "idle", progress: undefined, last: { phase: phases.at(-1) ?? "check", results } }));
+          return results;
+        } catch (error) {
+          if (!signal.aborted) setView((current) => ({ ...current, activity: "idle", progress: undefined, targetProblem: describe(error) }));
+          return undefined;
+        }
+      })();
+      const entry = { controller, done: work };
+      running.current = entry;
       try {
-        const ready = await context();
-        const results = await runStepPhases(step, ready, phases);
-        setView((current) => ({ ...current, activity: "idle", progress: undefined, last: { phase: phases.at(-1) ?? "check", results } }));
-        return results;
-      } catch (error) {
-        const problem = describe(error);
-        setView((current) => ({ ...current, activity: "idle", progress: undefined, targetProblem: problem }));
-        return undefined;
+        return await work;
       } finally {
-        busy.current = false;
+        if (running.current === entry) running.current = undefined;
       }
     },
     [context, step],
   );
 
-  // Reaching the step starts the target and runs the step's setup, if it can run here.
+  // Reaching the step starts the target, makes sure the lab still holds what earlier steps made,
+  // and runs the step's setup, if it can run here.
   useEffect(() => {
     let live = true;
-    const controller = abort.current;
+    const controller = leaving.current;
     void (async () => {
       try {
         const target = await session.ready();
@@ -112,6 +149,18 @@ export const useHandsOn = (
           return;
         }
         setView((current) => ({ ...current, activity: "idle", target, variables }));
+        if (where && !where.lab.looked) {
+          where.lab.looked = true;
+          const restored = await restoreLostLab(where, { target, variables, signal: controller.signal }, () =>
+            setView((current) => ({ ...current, activity: "restoring" })),
+          );
+          if (!live) return;
+          if (restored) {
+            // Restoring ran this step's setup too.
+            setView((current) => ({ ...current, activity: "idle", restored }));
+            return;
+          }
+        }
         if (step.setup?.length && live) await run(["setup"], "setup");
       } catch (error) {
         if (live) setView((current) => ({ ...current, activity: "idle", targetProblem: describe(error) }));
@@ -124,18 +173,38 @@ export const useHandsOn = (
   }, [session, step, run, lessonVariables]);
 
   const solve = useCallback(async () => {
-    const results = await run(["solve"], "solve");
-    return results?.every((phase) => phase.pass) ?? false;
-  }, [run]);
-
-  const check = useCallback(async () => {
-    const results = await run(["check"], "check");
+    // A step that asks what the learner saw: doing it for them also answers, with what the target said.
+    const asks = questionsOf(step).length > 0;
+    const results = await run(asks ? ["solve", "check"] : ["solve"], "solve", asks ? "reveal" : undefined);
     const passed = results?.every((phase) => phase.pass) ?? false;
-    if (results) setView((current) => ({ ...current, passed: current.passed || passed }));
+    if (asks && passed) setView((current) => ({ ...current, passed: true }));
     return passed;
-  }, [run]);
+  }, [run, step]);
+
+  const check = useCallback(
+    async (answers?: Answers) => {
+      const results = await run(["check"], "check", answers);
+      const passed = results?.every((phase) => phase.pass) ?? false;
+      if (results) setView((current) => ({ ...current, passed: current.passed || passed }));
+      return results;
+    },
+    [run],
+  );
 
   return { view, solve, check };
+};
+
+/**
+ * A lesson resumed on a target that lost its lab (a sandbox started afresh, LocalStack
+ * restarted): the solutions of the earlier steps run again, and the learner is told.
+ */
+const restoreLostLab = async (where: StepPlace, context: RunContext, onRestoring: () => void): Promise<RestoredLab | undefined> => {
+  if (where.passedBefore.length === 0) return undefined;
+  const lost = await findLostState(where.passedBefore, context);
+  if (!lost) return undefined;
+  onRestoring();
+  const preparation = await prepareStep(where.lesson, where.place, context);
+  return { lost: `step ${lost.place.number} ${lost.place.step.title}: ${lost.reason}`, preparation };
 };
 
 const describe = (error: unknown): { message: string; fix: string } =>

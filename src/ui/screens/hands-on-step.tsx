@@ -1,13 +1,15 @@
 import { Box, Text, useInput } from "ink";
 import Spinner from "ink-spinner";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { HandsOn } from "../../content/schema/lesson";
+import type { PhaseResult } from "../../handson/results";
 import { useServices } from "../app-context";
 import { Checklist } from "../components/checklist";
 import { CodeTabs } from "../components/code-tabs";
 import { renderString } from "../../handson/template";
 import { useMarkdownLines } from "../components/markdown";
-import { useHandsOn, type LessonVariables } from "../hooks/use-hands-on";
+import { AnswerPrompt } from "../components/answer-prompt";
+import { questionsOf, useHandsOn, type LessonVariables, type RestoredLab, type StepPlace } from "../hooks/use-hands-on";
 import { commandFor } from "../keys/bindings";
 import { useTheme } from "../theme";
 
@@ -25,18 +27,32 @@ export interface HandsOnStepProps {
   onApplicable: (applicable: boolean) => void;
   /** Told when the code view opens or closes, so the status bar can show its keys. */
   onCodeShown?: (shown: boolean) => void;
+  /** Told while the learner types answers, so letters are not the lesson's keys. */
+  onTyping?: (typing: boolean) => void;
+  /** Where the step sits in the lesson, to name it for the command line and to tell a lost lab. */
+  where?: StepPlace;
   width: number;
 }
 
-const ACTIVITY_WORDS = { starting: "Starting the target", setup: "Preparing the step", solve: "Doing it for you", check: "Checking", cleanup: "Cleaning up" } as const;
+const ACTIVITY_WORDS = {
+  starting: "Starting the target",
+  restoring: "Re-creating what earlier steps made",
+  setup: "Preparing the step",
+  solve: "Doing it for you",
+  check: "Checking",
+  cleanup: "Cleaning up",
+} as const;
 
 /** The hands-on panel: goal, hint, do it for me, the code, check, and the checklist. */
 export const HandsOnStep = (props: HandsOnStepProps) => {
   const { step, lessonId, variables, isActive, hintShown, passedBefore, width } = props;
   const { session } = useServices();
   const theme = useTheme();
-  const { view, solve, check } = useHandsOn(step, lessonId, session, variables, passedBefore);
+  const { view, solve, check } = useHandsOn(step, lessonId, session, variables, passedBefore, props.where);
   const [showCode, setShowCode] = useState(false);
+  const questions = useMemo(() => questionsOf(step), [step]);
+  const [answering, setAnswering] = useState(false);
+  const [answers, setAnswers] = useState<Record<string, string>>({});
   // Keys can arrive between a render and Ink re-binding this handler: read the latest view.
   const latest = useRef(view);
   latest.current = view;
@@ -47,20 +63,40 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   useEffect(() => {
     props.onCodeShown?.(showCode);
   }, [showCode]);
+  useEffect(() => {
+    props.onTyping?.(answering);
+  }, [answering]);
 
   useInput(
     (input, key) => {
       const command = commandFor("lesson", input, key);
       if (command === "hint") props.onHint();
       else if (command === "code") setShowCode((shown) => !shown);
-      else if (latest.current.notApplicable || latest.current.activity !== "idle") return;
+      // Solve and check also work while a check waits: they stop it and start afresh.
+      else if (latest.current.notApplicable || ["starting", "restoring", "setup"].includes(latest.current.activity)) return;
       else if (command === "solve") {
         props.onSolved();
-        void solve();
-      } else if (command === "check") void check().then(props.onChecked);
+        void solve().then((passed) => questions.length > 0 && passed && props.onChecked(true));
+      } else if (command === "check") {
+        // Answers are asked for once the rest holds; after a wrong answer, c asks again.
+        if (questions.length > 0 && onlyAnswersFail(latest.current.last?.results)) setAnswering(true);
+        else void check(answers).then(afterCheck);
+      }
     },
-    { isActive },
+    { isActive: isActive && !answering },
   );
+  const submitAnswers = (given: Record<string, string>) => {
+    setAnswering(false);
+    setAnswers(given);
+    void check(given).then(afterCheck);
+  };
+  /** What the check lacks is only the learner's answers: ask for them at once. */
+  const afterCheck = (results: PhaseResult[] | undefined) => {
+    if (!results) return; // stopped by a newer solve or check, or the target failed (shown)
+    const passed = results.every((phase) => phase.pass);
+    props.onChecked(passed);
+    if (!passed && onlyAnswersFail(results, true)) setAnswering(true);
+  };
 
   const lessonVariables = view.variables;
   // Until the target is ready, {{placeholders}} show as written.
@@ -68,11 +104,17 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   const goal = useMarkdownLines(fill(step.goal), width, theme.colour);
   const hint = useMarkdownLines(fill(step.hint ?? ""), width, theme.colour);
   const lastPassed = view.last?.results.every((phase) => phase.pass);
+  const where = props.where;
   return (
     <Box flexDirection="column">
       <Text bold color={theme.heading}>
         ▶ {step.title}
       </Text>
+      {where ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          {`hands-on ${where.place.number} · in your shell: s3-tutor check ${lessonId} ${where.place.step.id ?? where.place.number}`}
+        </Text>
+      ) : null}
       <Box marginTop={1} flexDirection="column">
         <Text bold>Goal</Text>
         <Text>{goal.join("\n")}</Text>
@@ -106,11 +148,28 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
         </Box>
       ) : null}
 
+      {view.restored ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold color={view.restored.preparation.pass ? theme.warning : theme.failure}>
+            {view.restored.preparation.pass ? "! The lab had lost what earlier steps made" : "✗ The lab had lost what earlier steps made, and not all of it could be re-created"}
+          </Text>
+          <Text wrap="wrap">{`Found missing: ${view.restored.lost}. s3-tutor ran the solutions of the earlier steps again (${restoredSteps(view.restored)}), so this step starts where it should.`}</Text>
+          {view.restored.preparation.pass ? null : <Checklist phases={view.restored.preparation.earlier.flatMap((earlier) => earlier.phases).filter((phase) => !phase.pass)} />}
+        </Box>
+      ) : null}
+
+      {answering ? (
+        <AnswerPrompt questions={questions} previous={answers} fill={fill} isActive={isActive} onDone={submitAnswers} onCancel={() => setAnswering(false)} />
+      ) : null}
+
       {view.activity !== "idle" ? (
         <Box marginTop={1} flexDirection="column">
           <Text color={theme.accent}>
             <Spinner type="dots" /> {ACTIVITY_WORDS[view.activity]}…
           </Text>
+          {view.activity === "check" || view.activity === "solve" ? (
+            <Text color={theme.muted}>c checks again and s does it for you, stopping this wait.</Text>
+          ) : null}
           {view.progress ? (
             <Text color={theme.muted} wrap="wrap">
               {`  waiting: ${view.progress.action.label ?? view.progress.action.call}, try ${view.progress.attempt}, ${(view.progress.elapsedMs / 1000).toFixed(1)} s of ${(view.progress.withinMs / 1000).toFixed(0)} s${view.progress.lastReason ? `: ${view.progress.lastReason}` : ""}`}
@@ -126,7 +185,9 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
           </Text>
           <Checklist phases={view.last.results} />
           {view.last.phase === "solve" && lastPassed ? <Text color={theme.muted}>Now press c to check.</Text> : null}
-          {view.last.phase === "check" && !lastPassed ? (
+          {view.last.phase === "check" && !lastPassed && onlyAnswersFail(view.last.results) ? (
+            <Text color={theme.muted}>c asks again; your answers are kept to edit.</Text>
+          ) : view.last.phase === "check" && !lastPassed ? (
             <Text color={theme.muted}>Fix it and press c again, ask for the hint (h), or let it be done for you (s).</Text>
           ) : null}
         </Box>
@@ -159,4 +220,23 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
       ) : null}
     </Box>
   );
+};
+
+/** "steps 1–3" or "steps 1, 2 and 4": the earlier steps that ran again. */
+const restoredSteps = (restored: RestoredLab): string => {
+  const numbers = restored.preparation.earlier.filter((earlier) => !earlier.notApplicable).map((earlier) => earlier.place.number);
+  if (numbers.length === 0) return "none needed";
+  if (numbers.length === 1) return `step ${numbers[0]}`;
+  const consecutive = numbers.every((number, index) => index === 0 || number === (numbers[index - 1] ?? 0) + 1);
+  return consecutive ? `steps ${numbers[0]}–${numbers.at(-1)}` : `steps ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+};
+
+/**
+ * Whether every failing item of a check judges an answer (all of them unanswered, with
+ * `unansweredOnly`), so the next move is to answer, not to fix the work.
+ */
+const onlyAnswersFail = (results: readonly PhaseResult[] | undefined, unansweredOnly = false): boolean => {
+  if (!results) return false;
+  const failing = results.flatMap((phase) => phase.actions.flatMap((action) => action.items.filter((item) => !item.pass)));
+  return failing.length > 0 && failing.every((item) => item.answerTo !== undefined && (!unansweredOnly || item.unanswered === true));
 };

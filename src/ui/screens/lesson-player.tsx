@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from "ink";
-import { useEffect, useRef, useState, type ReactElement } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { isHandsOnStep, isQuizStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
 import { grade, type Answer, type Grade } from "../../engine/grading";
 import { isLessonComplete, lessonReducer, lessonScore, startLesson, stepKind, type LessonEvent, type LessonState } from "../../engine/lesson-session";
@@ -14,6 +14,7 @@ import { commandFor, type Command } from "../keys/bindings";
 import { savedState } from "../progress-view";
 import { useTheme } from "../theme";
 import { stepFor } from "../../handson/step-variant";
+import { handsOnPlaces } from "../../handson/restore";
 import { HandsOnStep } from "./hands-on-step";
 
 export interface LessonPlayerProps {
@@ -43,6 +44,11 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const [grades, setGrades] = useState<ReadonlyMap<number, Grade>>(new Map());
   const [applicable, setApplicable] = useState(true);
   const [codeShown, setCodeShown] = useState(false);
+  const [typing, setTyping] = useState(false);
+  // Whether this visit has looked at the lab yet (a resumed lesson may find it gone).
+  const lab = useRef({ looked: false }).current;
+  // Made once: a step object that changed on every render would run its setup again each time.
+  const places = useMemo(() => handsOnPlaces(lesson, { name: session.settings.target }), [lesson, session.settings.target]);
   const variables = useRef<LessonVariables>(new Map()).current;
   const bodyHeight = Math.max(3, height - 2);
   const scroll = useScroll(bodyHeight);
@@ -58,6 +64,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
     scroll.toTop();
     setApplicable(true);
     setCodeShown(false);
+    setTyping(false);
   }, [state.index, finished]);
 
   const step = lesson.steps[state.index];
@@ -67,8 +74,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const pending = stepProgress?.status === "pending";
 
   useEffect(() => {
-    setStatusKeys(statusKeysFor(finished ? "recap" : kind, pending, codeShown));
-  }, [finished, kind, pending, codeShown, setStatusKeys]);
+    setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown));
+  }, [finished, kind, pending, codeShown, typing, setStatusKeys]);
 
   useInput(
     (input, key) => {
@@ -91,7 +98,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         dispatch({ type: "skip" });
       }
     },
-    { isActive },
+    { isActive: isActive && !typing },
   );
 
   const answer = (answerGiven: Answer) => {
@@ -124,10 +131,14 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   } else if (!step) {
     body = <Text>This lesson has no steps.</Text>;
   } else if (isHandsOnStep(step)) {
+    const place = places.find((candidate) => candidate.index === state.index);
+    const passedBefore = places.filter((candidate) => candidate.index < state.index && state.steps[candidate.index]?.status === "done");
     body = (
       <HandsOnStep
         key={state.index}
-        step={stepFor(step.handsOn, { name: session.settings.target })}
+        step={place?.step ?? stepFor(step.handsOn, { name: session.settings.target })}
+        {...(place ? { where: { lesson, place, passedBefore, lab } } : {})}
+        onTyping={setTyping}
         lessonId={lesson.id}
         variables={variables}
         isActive={isActive}

@@ -30,6 +30,18 @@ describe("checks across fields and files", () => {
     ]);
   });
 
+  it("reports check fields written where they cannot judge anything, and step or question ids used twice", async () => {
+    const file = lesson("misplaced-checks");
+    expect(await problemLines(file)).toEqual([
+      `${file}:14:11: "ask" belongs in check: the learner answers when they press check, not in solve`,
+      `${file}:18:11: "expectDecision" judges the answer of iam:SimulatePrincipalPolicy or iam:SimulateCustomPolicy, not s3:HeadBucket`,
+      `${file}:20:11: "expectTrust" judges the answer of iam:GetRole, not iam:ListRoles`,
+      `${file}:26:22: another question of this step is already "same"`,
+      `${file}:28:11: another hands-on step of this lesson is already "first"`,
+      `${file}:35:11: "3" would read as a step number; give the step a name`,
+    ]);
+  });
+
   it("reports calls outside S3/IAM/STS and operations the SDK does not have", async () => {
     const file = lesson("bad-calls");
     expect(await problemLines(file)).toEqual([

@@ -15,9 +15,15 @@ export const pollLine = (progress: PollProgress): string => {
 
 export const lessonHeading = (lessonId: string, title: string): string => `${lessonId}: ${title}`;
 
+/** What this target could not check of a step that passed (its actions' own `needs:`), once each. */
+const notCheckedNote = (step: StepRun): string => {
+  const reasons = [...new Set(step.phases.flatMap((phase) => phase.actions.flatMap((action) => (action.notChecked ? [action.notChecked] : []))))];
+  return reasons.length === 0 ? "" : `; partly: ${reasons.join("; ")}`;
+};
+
 export const stepLine = (step: StepRun): string => {
   const head = `  ${MARK[step.outcome]} ${step.title}`;
-  if (step.outcome === "passed") return `${head} (${formatMs(step.durationMs)})`;
+  if (step.outcome === "passed") return `${head} (${formatMs(step.durationMs)}${notCheckedNote(step)})`;
   if (step.outcome === "notApplicable") return `${head}: not on this target: ${step.reason ?? ""}`;
   return `${head}: ${step.reason ?? "failed"}`;
 };

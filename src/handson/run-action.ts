@@ -112,20 +112,25 @@ const emptyBeforeDelete = async (call: PlannedCall, context: RunContext): Promis
 };
 
 /** The result of an action this target cannot check: it neither passes nor fails the step. */
-const notCheckedResult = (rendered: Action, context: RunContext, reason: string): ActionResult => {
-  const name = callNameOf(rendered);
+const notCheckedResult = (rendered: Action, context: RunContext, reason: string): ActionResult => ({
+  ...unanswered(rendered, context),
+  items: [{ label: rendered.label ?? callNameOf(rendered).operation, pass: true, reason: "" }],
+  pass: true,
+  notChecked: reason,
+});
+
+/** What every result of an action the service never answered shares: who it would have been, and where. */
+const unanswered = (action: Action, context: RunContext) => {
+  const name = callNameOf(action);
   return {
-    action: rendered,
+    action,
     service: name.service,
     operation: name.operation,
-    identity: rendered.as ?? context.identity ?? DEFAULT_IDENTITY,
-    region: rendered.region ?? context.target.region,
+    identity: action.as ?? context.identity ?? DEFAULT_IDENTITY,
+    region: action.region ?? context.target.region,
     headers: {},
-    items: [{ label: rendered.label ?? `${name.operation}`, pass: true, reason: "" }],
-    pass: true,
     attempts: 0,
     durationMs: 0,
-    notChecked: reason,
   };
 };
 
@@ -184,38 +189,19 @@ export const runAction = async (action: Action, phase: Phase, context: RunContex
  */
 export const failedBeforeAnswer = (action: Action, context: RunContext, thrown: unknown): ActionResult => {
   const error = localFailure(thrown);
-  const name = callNameOf(action);
   return {
-    action,
-    service: name.service,
-    operation: name.operation,
-    identity: action.as ?? context.identity ?? DEFAULT_IDENTITY,
-    region: action.region ?? context.target.region,
-    headers: {},
+    ...unanswered(action, context),
     error,
-    items: [{ label: `${name.operation} succeeds`, pass: false, reason: error.message }],
+    items: [{ label: `${callNameOf(action).operation} succeeds`, pass: false, reason: error.message }],
     pass: false,
-    attempts: 0,
-    durationMs: 0,
   };
 };
 
 /** The result for an action left out because an earlier one failed. */
-export const notRunResult = (action: Action, context: RunContext): ActionResult => {
+export const notRunResult = (action: Action, context: RunContext): ActionResult => ({
   // It may use a value the failed action would have saved: that placeholder stays as written.
-  const shown = renderAction(action, context.variables, "keep");
-  const name = callNameOf(action);
-  return {
-    action: shown,
-    service: name.service,
-    operation: name.operation,
-    identity: action.as ?? context.identity ?? DEFAULT_IDENTITY,
-    region: shown.region ?? context.target.region,
-    headers: {},
-    items: [],
-    pass: false,
-    attempts: 0,
-    durationMs: 0,
-    notRun: true,
-  };
-};
+  ...unanswered(renderAction(action, context.variables, "keep"), context),
+  items: [],
+  pass: false,
+  notRun: true,
+});

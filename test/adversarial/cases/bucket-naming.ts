@@ -1,24 +1,14 @@
 import { expect } from "vitest";
-import { CreateBucketCommand, PutBucketAccelerateConfigurationCommand, type BucketLocationConstraint } from "@aws-sdk/client-s3";
+import { PutBucketAccelerateConfigurationCommand } from "@aws-sdk/client-s3";
 import { stepCases, type Lab } from "../helpers";
+import { cliErrorCode, tryCreateBucket } from "../learner-work";
 
 /** bucket-naming: names S3 refuses, reserved prefixes and suffixes, a dotted bucket and acceleration. */
 
-/** Tries to create a bucket and gives back the error code the SDK reported (the learner reads it). */
-const tryCreate = async (lab: Lab, bucket: string, region = lab.region): Promise<string | undefined> => {
-  try {
-    await lab.s3({ region }).send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }));
-    return undefined;
-  } catch (error) {
-    return (error as Error).name;
-  }
-};
 const refusedNames = (lab: Lab) => [lab.name("My-Bucket"), "192.168.5.4", `${lab.prefix}..data`];
 const tryRefusedNames = async (lab: Lab) => {
-  for (const name of refusedNames(lab)) expect(await tryCreate(lab, name)).toBe("InvalidBucketName");
+  for (const name of refusedNames(lab)) expect(await tryCreateBucket(lab, name)).toBe("InvalidBucketName");
 };
-/** The error code the AWS CLI names in "An error occurred (Code) when calling ...". */
-const cliErrorCode = (stderr: string): string => /An error occurred \(([^)]+)\)/.exec(stderr)?.[1] ?? "";
 const dotted = (lab: Lab) => `${lab.prefix}.dotted.example`;
 const tryAccelerate = (lab: Lab) =>
   lab
@@ -76,8 +66,8 @@ export const bucketNamingCases = stepCases([
     kind: "wrong",
     what: "the code typed InvalidBucketNameException",
     work: async (lab) => {
-      await tryCreate(lab, `xn--${lab.prefix}`);
-      await tryCreate(lab, lab.name("s3alias"));
+      await tryCreateBucket(lab, `xn--${lab.prefix}`);
+      await tryCreateBucket(lab, lab.name("s3alias"));
     },
     answers: { code: "InvalidBucketNameException" },
     reason: /you answered InvalidBucketNameException, which is not what the target answered; look again at the error code CreateBucket answered/,
@@ -87,7 +77,7 @@ export const bucketNamingCases = stepCases([
     kind: "wrong",
     what: "the code typed BucketAlreadyExists, guessing the name was taken",
     work: async (lab) => {
-      await tryCreate(lab, `xn--${lab.prefix}`);
+      await tryCreateBucket(lab, `xn--${lab.prefix}`);
     },
     answers: { code: "BucketAlreadyExists" },
     reason: /you answered BucketAlreadyExists, which is not what the target answered/,
@@ -97,8 +87,8 @@ export const bucketNamingCases = stepCases([
     kind: "right",
     what: "the code typed in lower case",
     work: async (lab) => {
-      await tryCreate(lab, `xn--${lab.prefix}`);
-      await tryCreate(lab, lab.name("s3alias"));
+      await tryCreateBucket(lab, `xn--${lab.prefix}`);
+      await tryCreateBucket(lab, lab.name("s3alias"));
     },
     answers: { code: "invalidbucketname" },
   },
@@ -120,7 +110,7 @@ export const bucketNamingCases = stepCases([
     kind: "wrong",
     what: "the dotted bucket made in us-west-2",
     work: async (lab) => {
-      expect(await tryCreate(lab, dotted(lab), lab.otherRegion)).toBeUndefined();
+      expect(await tryCreateBucket(lab, dotted(lab), { region: lab.otherRegion })).toBeUndefined();
     },
     answers: { code: "InvalidRequest" },
     reason: /\.dotted\.example exists in eu-west-1: BucketRegion is us-west-2, expected eu-west-1/,
@@ -130,7 +120,7 @@ export const bucketNamingCases = stepCases([
     kind: "wrong",
     what: "the name written with hyphens instead of periods",
     work: async (lab) => {
-      expect(await tryCreate(lab, lab.name("dotted-example"))).toBeUndefined();
+      expect(await tryCreateBucket(lab, lab.name("dotted-example"))).toBeUndefined();
     },
     answers: { code: "InvalidRequest" },
     reason: /\.dotted\.example exists in eu-west-1: failed with NotFound \(404\)/,
@@ -140,7 +130,7 @@ export const bucketNamingCases = stepCases([
     kind: "wrong",
     what: "the code typed InvalidBucketName, as for a bad name",
     work: async (lab) => {
-      await tryCreate(lab, dotted(lab));
+      await tryCreateBucket(lab, dotted(lab));
       await tryAccelerate(lab);
     },
     answers: { code: "InvalidBucketName" },
@@ -152,7 +142,7 @@ export const bucketNamingCases = stepCases([
     what: 'the code typed with quotes, "InvalidRequest", checked by s3-tutor check',
     viaCommand: true,
     work: async (lab) => {
-      expect(await tryCreate(lab, dotted(lab))).toBeUndefined();
+      expect(await tryCreateBucket(lab, dotted(lab))).toBeUndefined();
       await tryAccelerate(lab);
     },
     answers: { code: '"InvalidRequest"' },

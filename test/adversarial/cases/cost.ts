@@ -1,6 +1,7 @@
 import { CopyObjectCommand, PutBucketLifecycleConfigurationCommand, PutObjectCommand, type LifecycleRule, type StorageClass } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { stepCases, json, type Lab } from "../helpers";
+import { cliErrorCode } from "../learner-work";
 
 /** cost: storage classes per object, an archive that must be restored, lifecycle rules. */
 
@@ -32,7 +33,6 @@ const tierLogs = (changes: Partial<LifecycleRule> = {}): LifecycleRule => ({
   Expiration: { Days: 365 },
   ...changes,
 });
-const cliErrorCode = (stderr: string): string => /An error occurred \(([^)]+)\)/.exec(stderr)?.[1] ?? "";
 
 export const costCases = stepCases([
   // choose-classes (the setup made the bucket)

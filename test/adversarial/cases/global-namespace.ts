@@ -1,7 +1,8 @@
 import { expect } from "vitest";
-import { CreateBucketCommand, DeleteBucketCommand, type BucketLocationConstraint, type CreateBucketCommandInput } from "@aws-sdk/client-s3";
+import { DeleteBucketCommand } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { stepCases, type Lab, type Who } from "../helpers";
+import { stepCases, type Lab } from "../helpers";
+import { cliErrorCode, tryCreateBucket } from "../learner-work";
 
 /** global-namespace: claim a name, another account tries it, us-east-1's 200, a freed name, your own namespace. */
 
@@ -9,22 +10,6 @@ const claim = (lab: Lab) => lab.name("claim");
 const virginia = (lab: Lab) => lab.name("virginia");
 const regional = (lab: Lab, region = lab.region) => lab.name(`logs-${lab.account}-${region}-an`);
 
-/** CreateBucket as the learner (or the other account) in a region: the error code, or undefined when it succeeded. */
-const create = async (lab: Lab, bucket: string, region: string, options: { as?: Who; input?: Partial<CreateBucketCommandInput> } = {}): Promise<string | undefined> => {
-  try {
-    await lab.s3({ region, as: options.as ?? "default" }).send(
-      new CreateBucketCommand({
-        Bucket: bucket,
-        ...(region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
-        ...options.input,
-      }),
-    );
-    return undefined;
-  } catch (error) {
-    return (error as Error).name;
-  }
-};
-const cliErrorCode = (stderr: string): string => /An error occurred \(([^)]+)\)/.exec(stderr)?.[1] ?? "";
 
 export const globalNamespaceCases = stepCases([
   // claim-a-name
@@ -32,7 +17,7 @@ export const globalNamespaceCases = stepCases([
     step: "claim-a-name",
     kind: "wrong",
     what: "the bucket made with no LocationConstraint, so in us-east-1",
-    work: async (lab) => void (await create(lab, claim(lab), "us-east-1")),
+    work: async (lab) => void (await tryCreateBucket(lab, claim(lab), { region: "us-east-1" })),
     answers: (lab) => ({ account: lab.account }),
     reason: /-claim is yours, in eu-west-1: BucketRegion is us-east-1, expected eu-west-1/,
   },
@@ -40,7 +25,7 @@ export const globalNamespaceCases = stepCases([
     step: "claim-a-name",
     kind: "wrong",
     what: "the account typed as the caller's ARN",
-    work: async (lab) => void (await create(lab, claim(lab), "eu-west-1")),
+    work: async (lab) => void (await tryCreateBucket(lab, claim(lab), { region: "eu-west-1" })),
     answers: async (lab) => ({ account: (await lab.sts().send(new GetCallerIdentityCommand({}))).Arn ?? "" }),
     reason: /you answered arn:aws:iam::111122223333:root, which is not what the target answered; look again at Account in GetCallerIdentity's answer/,
   },
@@ -48,7 +33,7 @@ export const globalNamespaceCases = stepCases([
     step: "claim-a-name",
     kind: "wrong",
     what: "the account typed as the other account's id",
-    work: async (lab) => void (await create(lab, claim(lab), "eu-west-1")),
+    work: async (lab) => void (await tryCreateBucket(lab, claim(lab), { region: "eu-west-1" })),
     answers: (lab) => ({ account: lab.otherAccount }),
     reason: /you answered 444455556666, which is not what the target answered/,
   },
@@ -56,7 +41,7 @@ export const globalNamespaceCases = stepCases([
     step: "claim-a-name",
     kind: "right",
     what: "the account read from GetCallerIdentity, typed in quotes with spaces",
-    work: async (lab) => void (await create(lab, claim(lab), "eu-west-1")),
+    work: async (lab) => void (await tryCreateBucket(lab, claim(lab), { region: "eu-west-1" })),
     answers: async (lab) => ({ account: ` '${(await lab.sts().send(new GetCallerIdentityCommand({}))).Account}' ` }),
   },
   {
@@ -74,7 +59,7 @@ export const globalNamespaceCases = stepCases([
     step: "another-account-tries",
     kind: "wrong",
     what: "the code typed BucketAlreadyOwnedByYou",
-    work: async (lab) => void (await create(lab, claim(lab), "ap-northeast-1", { as: "other" })),
+    work: async (lab) => void (await tryCreateBucket(lab, claim(lab), { region: "ap-northeast-1", as: "other" })),
     answers: { code: "BucketAlreadyOwnedByYou" },
     reason: /you answered BucketAlreadyOwnedByYou, which is not what the target answered; look again at the error code CreateBucket answered/,
   },
@@ -84,7 +69,7 @@ export const globalNamespaceCases = stepCases([
     what: "the learner deleted the bucket so the second account could have it",
     work: async (lab) => {
       await lab.s3().send(new DeleteBucketCommand({ Bucket: claim(lab) }));
-      await create(lab, claim(lab), "ap-northeast-1", { as: "other" });
+      await tryCreateBucket(lab, claim(lab), { region: "ap-northeast-1", as: "other" });
     },
     answers: { code: "BucketAlreadyExists" },
     reason: /-claim is still yours, in eu-west-1: failed with Forbidden \(403\)/,
@@ -94,7 +79,7 @@ export const globalNamespaceCases = stepCases([
     kind: "right",
     what: "the second account tries from us-west-2; the code typed in lower case",
     work: async (lab) => {
-      expect(await create(lab, claim(lab), "us-west-2", { as: "other" })).toBe("BucketAlreadyExists");
+      expect(await tryCreateBucket(lab, claim(lab), { region: "us-west-2", as: "other" })).toBe("BucketAlreadyExists");
     },
     answers: { code: "bucketalreadyexists" },
   },
@@ -113,7 +98,7 @@ export const globalNamespaceCases = stepCases([
     step: "ask-again",
     kind: "wrong",
     what: "the code typed BucketAlreadyExists",
-    work: async (lab) => void (await create(lab, claim(lab), "eu-west-1")),
+    work: async (lab) => void (await tryCreateBucket(lab, claim(lab), { region: "eu-west-1" })),
     answers: { code: "BucketAlreadyExists" },
     reason: /you answered BucketAlreadyExists, which is not what the target answered; look again at the error code CreateBucket answered/,
   },
@@ -121,7 +106,7 @@ export const globalNamespaceCases = stepCases([
     step: "ask-again",
     kind: "wrong",
     what: "the status 200 typed as the code (the us-east-1 quirk)",
-    work: async (lab) => void (await create(lab, claim(lab), "eu-west-1")),
+    work: async (lab) => void (await tryCreateBucket(lab, claim(lab), { region: "eu-west-1" })),
     answers: { code: "200" },
     reason: /you answered 200, which is not what the target answered/,
   },
@@ -130,7 +115,7 @@ export const globalNamespaceCases = stepCases([
     kind: "right",
     what: "the code typed with spaces around it",
     work: async (lab) => {
-      expect(await create(lab, claim(lab), "eu-west-1")).toBe("BucketAlreadyOwnedByYou");
+      expect(await tryCreateBucket(lab, claim(lab), { region: "eu-west-1" })).toBe("BucketAlreadyOwnedByYou");
     },
     answers: { code: "  BucketAlreadyOwnedByYou " },
   },
@@ -150,7 +135,7 @@ export const globalNamespaceCases = stepCases([
     step: "us-east-1-exception",
     kind: "wrong",
     what: "the bucket made in eu-west-1, the learner's usual region",
-    work: async (lab) => void (await create(lab, virginia(lab), "eu-west-1")),
+    work: async (lab) => void (await tryCreateBucket(lab, virginia(lab), { region: "eu-west-1" })),
     answers: { status: "409" },
     reason: /-virginia is yours, in us-east-1: BucketRegion is eu-west-1, expected us-east-1/,
   },
@@ -159,9 +144,7 @@ export const globalNamespaceCases = stepCases([
     kind: "wrong",
     what: "LocationConstraint us-east-1 given, which S3 refuses, so no bucket",
     work: async (lab) => {
-      expect(await create(lab, virginia(lab), "us-east-1", { input: { CreateBucketConfiguration: { LocationConstraint: "us-east-1" as BucketLocationConstraint } } })).toBe(
-        "InvalidLocationConstraint",
-      );
+      expect(await tryCreateBucket(lab, virginia(lab), { region: "us-east-1", constraint: "us-east-1" })).toBe("InvalidLocationConstraint");
     },
     answers: { status: "400" },
     reason: /-virginia is yours, in us-east-1: failed with NotFound \(404\)/,
@@ -171,8 +154,8 @@ export const globalNamespaceCases = stepCases([
     kind: "wrong",
     what: "the status typed 409, as in every other region",
     work: async (lab) => {
-      await create(lab, virginia(lab), "us-east-1");
-      await create(lab, virginia(lab), "us-east-1");
+      await tryCreateBucket(lab, virginia(lab), { region: "us-east-1" });
+      await tryCreateBucket(lab, virginia(lab), { region: "us-east-1" });
     },
     answers: { status: "409" },
     reason: /you answered 409, which is not what the target answered; look again at the HTTP status CreateBucket answered/,
@@ -182,8 +165,8 @@ export const globalNamespaceCases = stepCases([
     kind: "right",
     what: "the status typed 200 OK",
     work: async (lab) => {
-      expect(await create(lab, virginia(lab), "us-east-1")).toBeUndefined();
-      expect(await create(lab, virginia(lab), "us-east-1")).toBeUndefined();
+      expect(await tryCreateBucket(lab, virginia(lab), { region: "us-east-1" })).toBeUndefined();
+      expect(await tryCreateBucket(lab, virginia(lab), { region: "us-east-1" })).toBeUndefined();
     },
     answers: { status: "200 OK" },
   },
@@ -206,7 +189,7 @@ export const globalNamespaceCases = stepCases([
     kind: "wrong",
     what: "the second account asks for the name before the learner deleted it",
     work: async (lab) => {
-      expect(await create(lab, claim(lab), "eu-west-1", { as: "other" })).toBe("BucketAlreadyExists");
+      expect(await tryCreateBucket(lab, claim(lab), { region: "eu-west-1", as: "other" })).toBe("BucketAlreadyExists");
     },
     reason: /-claim now belongs to the second account: failed with Forbidden \(403\)/,
   },
@@ -216,7 +199,7 @@ export const globalNamespaceCases = stepCases([
     what: "the learner deleted and re-created it as themselves",
     work: async (lab) => {
       await lab.s3().send(new DeleteBucketCommand({ Bucket: claim(lab) }));
-      expect(await create(lab, claim(lab), "eu-west-1")).toBeUndefined();
+      expect(await tryCreateBucket(lab, claim(lab), { region: "eu-west-1" })).toBeUndefined();
     },
     reason: /-claim now belongs to the second account: failed with Forbidden \(403\)/,
   },
@@ -233,7 +216,7 @@ export const globalNamespaceCases = stepCases([
     what: "the second account takes the freed name in another region, ap-northeast-1",
     work: async (lab) => {
       await lab.s3().send(new DeleteBucketCommand({ Bucket: claim(lab) }));
-      expect(await create(lab, claim(lab), "ap-northeast-1", { as: "other" })).toBeUndefined();
+      expect(await tryCreateBucket(lab, claim(lab), { region: "ap-northeast-1", as: "other" })).toBeUndefined();
     },
   },
   {
@@ -253,7 +236,7 @@ export const globalNamespaceCases = stepCases([
     kind: "wrong",
     what: "the -an name asked for without BucketNamespace, which S3 refuses",
     work: async (lab) => {
-      expect(await create(lab, regional(lab), lab.region)).toBe("InvalidBucketName");
+      expect(await tryCreateBucket(lab, regional(lab), { region: lab.region })).toBe("InvalidBucketName");
     },
     reason: /-an exists in eu-west-1: failed with NotFound \(404\)/,
   },
@@ -262,7 +245,7 @@ export const globalNamespaceCases = stepCases([
     kind: "wrong",
     what: "the name and the bucket in us-west-2 instead of the lesson's region",
     work: async (lab) => {
-      expect(await create(lab, regional(lab, lab.otherRegion), lab.otherRegion, { input: { BucketNamespace: "account-regional" } })).toBeUndefined();
+      expect(await tryCreateBucket(lab, regional(lab, lab.otherRegion), { region: lab.otherRegion, input: { BucketNamespace: "account-regional" } })).toBeUndefined();
     },
     reason: /-eu-west-1-an exists in eu-west-1: failed with NotFound \(404\)/,
   },
@@ -273,7 +256,7 @@ export const globalNamespaceCases = stepCases([
     work: async (lab) => {
       const account = (await lab.sts().send(new GetCallerIdentityCommand({}))).Account;
       const name = lab.name(`logs-${account}-${lab.region}-an`);
-      expect(await create(lab, name, lab.region, { input: { BucketNamespace: "account-regional", ObjectOwnership: "BucketOwnerEnforced" } })).toBeUndefined();
+      expect(await tryCreateBucket(lab, name, { region: lab.region, input: { BucketNamespace: "account-regional", ObjectOwnership: "BucketOwnerEnforced" } })).toBeUndefined();
     },
   },
   {

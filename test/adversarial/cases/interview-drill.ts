@@ -1,32 +1,22 @@
 import {
   CopyObjectCommand,
-  CreateBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  type BucketLocationConstraint,
 } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { stepCases, type Lab } from "../helpers";
+import { cliErrorCode, tryCreateBucket } from "../learner-work";
 
 /** interview-drill: one region and one name, read-your-writes, versioning undoes a delete. */
 
 const drill = (lab: Lab) => lab.name("drill");
-const create = async (lab: Lab, region: string, constraint: string | undefined = region): Promise<string | undefined> => {
-  try {
-    await lab.s3({ region }).send(new CreateBucketCommand({ Bucket: drill(lab), ...(constraint ? { CreateBucketConfiguration: { LocationConstraint: constraint as BucketLocationConstraint } } : {}) }));
-    return undefined;
-  } catch (error) {
-    return (error as Error).name;
-  }
-};
 const put = (lab: Lab, key: string, body: string) => lab.s3().send(new PutObjectCommand({ Bucket: drill(lab), Key: key, Body: body }));
 const remove = (lab: Lab, key: string, versionId?: string) => lab.s3().send(new DeleteObjectCommand({ Bucket: drill(lab), Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
 const versioning = (lab: Lab, status: "Enabled" | "Suspended") =>
   lab.s3().send(new PutBucketVersioningCommand({ Bucket: drill(lab), VersioningConfiguration: { Status: status } }));
-const cliErrorCode = (stderr: string): string => /An error occurred \(([^)]+)\)/.exec(stderr)?.[1] ?? "";
 
 export const interviewDrillCases = stepCases([
   // prove-one-region
@@ -35,8 +25,8 @@ export const interviewDrillCases = stepCases([
     kind: "wrong",
     what: "the bucket made in us-west-2, where the learner then lists",
     work: async (lab) => {
-      await create(lab, lab.otherRegion);
-      await create(lab, lab.otherRegion);
+      await tryCreateBucket(lab, drill(lab), { region: lab.otherRegion });
+      await tryCreateBucket(lab, drill(lab), { region: lab.otherRegion });
     },
     answers: { code: "BucketAlreadyOwnedByYou" },
     reason: /HeadBucket names the bucket's one Region: BucketRegion is us-west-2, expected eu-west-1/,
@@ -46,8 +36,8 @@ export const interviewDrillCases = stepCases([
     kind: "wrong",
     what: "the code typed BucketAlreadyExists",
     work: async (lab) => {
-      await create(lab, lab.region);
-      await create(lab, lab.otherRegion);
+      await tryCreateBucket(lab, drill(lab), { region: lab.region });
+      await tryCreateBucket(lab, drill(lab), { region: lab.otherRegion });
     },
     answers: { code: "BucketAlreadyExists" },
     reason: /you answered BucketAlreadyExists, which is not what the target answered; look again at the error code CreateBucket answered/,
@@ -57,8 +47,8 @@ export const interviewDrillCases = stepCases([
     kind: "right",
     what: "no CreateBucketConfiguration (the SDK fills in each client's region), the code typed in single quotes",
     work: async (lab) => {
-      expect(await create(lab, lab.region, undefined)).toBeUndefined();
-      expect(await create(lab, lab.otherRegion, undefined)).toBe("BucketAlreadyOwnedByYou");
+      expect(await tryCreateBucket(lab, drill(lab), { region: lab.region, constraint: null })).toBeUndefined();
+      expect(await tryCreateBucket(lab, drill(lab), { region: lab.otherRegion, constraint: null })).toBe("BucketAlreadyOwnedByYou");
     },
     answers: { code: "'BucketAlreadyOwnedByYou'" },
   },

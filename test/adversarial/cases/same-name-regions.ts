@@ -1,22 +1,12 @@
-import { CreateBucketCommand, type BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { stepCases, type Lab } from "../helpers";
+import { cliErrorCode, tryCreateBucket } from "../learner-work";
 
 /** same-name-regions: one name is one bucket in one region; a bucket named for its region. */
 
 const reports = (lab: Lab) => lab.name("reports");
 const regional = (lab: Lab) => lab.name(`reports-${lab.otherRegion}`);
 
-/** CreateBucket signed for a region, with LocationConstraint (or none: the SDK fills in the client's region). */
-const create = async (lab: Lab, bucket: string, region: string, constraint: string | undefined = region): Promise<string | undefined> => {
-  try {
-    await lab.s3({ region }).send(new CreateBucketCommand({ Bucket: bucket, ...(constraint ? { CreateBucketConfiguration: { LocationConstraint: constraint as BucketLocationConstraint } } : {}) }));
-    return undefined;
-  } catch (error) {
-    return (error as Error).name;
-  }
-};
-const cliErrorCode = (stderr: string): string => /An error occurred \(([^)]+)\)/.exec(stderr)?.[1] ?? "";
 
 export const sameNameRegionsCases = stepCases([
   // try-it
@@ -25,8 +15,8 @@ export const sameNameRegionsCases = stepCases([
     kind: "wrong",
     what: "the first bucket made in us-west-2, the second ask in us-west-2 too",
     work: async (lab) => {
-      await create(lab, reports(lab), lab.otherRegion);
-      await create(lab, reports(lab), lab.otherRegion);
+      await tryCreateBucket(lab, reports(lab), { region: lab.otherRegion });
+      await tryCreateBucket(lab, reports(lab), { region: lab.otherRegion });
     },
     answers: { code: "BucketAlreadyOwnedByYou" },
     reason: /-reports stays in eu-west-1: BucketRegion is us-west-2, expected eu-west-1/,
@@ -36,8 +26,8 @@ export const sameNameRegionsCases = stepCases([
     kind: "wrong",
     what: "the code typed BucketAlreadyExists",
     work: async (lab) => {
-      await create(lab, reports(lab), lab.region);
-      await create(lab, reports(lab), lab.otherRegion);
+      await tryCreateBucket(lab, reports(lab), { region: lab.region });
+      await tryCreateBucket(lab, reports(lab), { region: lab.otherRegion });
     },
     answers: { code: "BucketAlreadyExists" },
     reason: /you answered BucketAlreadyExists, which is not what the target answered; look again at the error code CreateBucket answered/,
@@ -47,8 +37,8 @@ export const sameNameRegionsCases = stepCases([
     kind: "right",
     what: "no CreateBucketConfiguration (the SDK fills in each client's region), the code typed in quotes",
     work: async (lab) => {
-      expect(await create(lab, reports(lab), lab.region, undefined)).toBeUndefined();
-      expect(await create(lab, reports(lab), lab.otherRegion, undefined)).toBe("BucketAlreadyOwnedByYou");
+      expect(await tryCreateBucket(lab, reports(lab), { region: lab.region, constraint: null })).toBeUndefined();
+      expect(await tryCreateBucket(lab, reports(lab), { region: lab.otherRegion, constraint: null })).toBe("BucketAlreadyOwnedByYou");
     },
     answers: { code: '"BucketAlreadyOwnedByYou"' },
   },
@@ -67,14 +57,14 @@ export const sameNameRegionsCases = stepCases([
     step: "named-for-its-region",
     kind: "wrong",
     what: "the bucket named for us-west-2 made in eu-west-1",
-    work: async (lab) => void (await create(lab, regional(lab), lab.region)),
+    work: async (lab) => void (await tryCreateBucket(lab, regional(lab), { region: lab.region })),
     reason: /-reports-us-west-2 lives in us-west-2: BucketRegion is eu-west-1, expected us-west-2/,
   },
   {
     step: "named-for-its-region",
     kind: "wrong",
     what: "the region in the name typed uswest2",
-    work: async (lab) => void (await create(lab, lab.name("reports-uswest2"), lab.otherRegion)),
+    work: async (lab) => void (await tryCreateBucket(lab, lab.name("reports-uswest2"), { region: lab.otherRegion })),
     reason: /-reports-us-west-2 lives in us-west-2: failed with NotFound \(404\)/,
   },
   {
@@ -82,7 +72,7 @@ export const sameNameRegionsCases = stepCases([
     kind: "right",
     what: "a client in us-west-2 and no CreateBucketConfiguration (the SDK fills it in)",
     work: async (lab) => {
-      expect(await create(lab, regional(lab), lab.otherRegion, undefined)).toBeUndefined();
+      expect(await tryCreateBucket(lab, regional(lab), { region: lab.otherRegion, constraint: null })).toBeUndefined();
     },
   },
   {

@@ -14,7 +14,7 @@ import { runCleanup, runStepPhases } from "../../src/handson/runner";
 import type { Variables } from "../../src/handson/template";
 import { targetVariables } from "../../src/handson/variables";
 import { DEFAULT_REPLICATION_DELAY, type ReplicationDelay } from "../../src/sandbox/index";
-import { SANDBOX_ACCOUNTS, sandboxTarget } from "../../src/targets/sandbox-target";
+import { sandboxCredentials, sandboxTarget } from "../../src/targets/sandbox-target";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY, type Target } from "../../src/targets/target";
 import { removeBucket } from "../../src/targets/bucket-removal";
 import { removeRolePolicies } from "../../src/targets/role-removal";
@@ -64,12 +64,12 @@ const longestDelay = (delay: ReplicationDelay): number => {
 };
 
 const identityOf = (who: Who) => (who === "other" ? OTHER_IDENTITY : DEFAULT_IDENTITY);
-const credentialsOf = (who: Who) => ({ accessKeyId: SANDBOX_ACCOUNTS[identityOf(who)] ?? "", secretAccessKey: "test" });
+const credentialsOf = (who: Who) => sandboxCredentials(identityOf(who));
 
 /** One fresh sandbox for a test file, started before its tests and closed after them. */
 export const useLab = (lessonId: string, prefix: string, options: { replicationDelay?: ReplicationDelay } = {}): (() => Lab) => {
   let lab: Lab | undefined;
-  const clients: { destroy(): void }[] = [];
+  const clients = new Map<string, { destroy(): void }>();
   let scratch: string | undefined;
   beforeAll(async () => {
     const catalog = await loadCatalog();
@@ -81,8 +81,12 @@ export const useLab = (lessonId: string, prefix: string, options: { replicationD
     if (!endpoint) throw new Error("the sandbox did not say where it listens");
     const dir = mkdtempSync(join(tmpdir(), `s3-tutor-adversarial-${lessonId}-`));
     scratch = dir;
-    const keep = <T extends { destroy(): void }>(client: T): T => {
-      clients.push(client);
+    // One client per identity, region and variant, as a learner's program would keep them.
+    const keep = <T extends { destroy(): void }>(key: string, make: () => T): T => {
+      const known = clients.get(key);
+      if (known) return known as T;
+      const client = make();
+      clients.set(key, client);
       return client;
     };
     const awsCli = (args: string[], options: { region?: string; as?: Who } = {}) =>
@@ -98,19 +102,13 @@ export const useLab = (lessonId: string, prefix: string, options: { replicationD
       otherAccount: await target.account(OTHER_IDENTITY),
       replicationDelayMaxMs: longestDelay(options.replicationDelay ?? DEFAULT_REPLICATION_DELAY),
       name: (suffix) => `${prefix}-${suffix}`,
-      s3: (options = {}) =>
+      s3: ({ region = target.region, as = "default", followRegionRedirects = false } = {}) =>
         keep(
-          new S3Client({
-            endpoint,
-            region: options.region ?? target.region,
-            credentials: credentialsOf(options.as ?? "default"),
-            forcePathStyle: true,
-            maxAttempts: 1,
-            ...(options.followRegionRedirects ? { followRegionRedirects: true } : {}),
-          }),
+          `s3/${as}/${region}/${followRegionRedirects}`,
+          () => new S3Client({ endpoint, region, credentials: credentialsOf(as), forcePathStyle: true, maxAttempts: 1, followRegionRedirects }),
         ),
-      iam: (as = "default") => keep(new IAMClient({ endpoint, region: target.region, credentials: credentialsOf(as), maxAttempts: 1 })),
-      sts: (as = "default") => keep(new STSClient({ endpoint, region: target.region, credentials: credentialsOf(as), maxAttempts: 1 })),
+      iam: (as = "default") => keep(`iam/${as}`, () => new IAMClient({ endpoint, region: target.region, credentials: credentialsOf(as), maxAttempts: 1 })),
+      sts: (as = "default") => keep(`sts/${as}`, () => new STSClient({ endpoint, region: target.region, credentials: credentialsOf(as), maxAttempts: 1 })),
       awsCli,
       awsCliOk: async (args, options) => {
         const run = await awsCli(args, options);
@@ -125,7 +123,7 @@ export const useLab = (lessonId: string, prefix: string, options: { replicationD
     };
   });
   afterAll(async () => {
-    for (const client of clients) client.destroy();
+    for (const client of clients.values()) client.destroy();
     await lab?.target.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });

@@ -37,8 +37,13 @@ const normalise = (text: string): string =>
     .replace(/\s+/g, " ")
     .toLowerCase();
 
-/** A number the learner wrote among words, e.g. "301 Moved Permanently" or "10 bytes". */
-const firstNumber = (text: string): string | undefined => /-?\d+(\.\d+)?/.exec(text)?.[0];
+/**
+ * The first number the learner wrote as a word of its own among other words, e.g. "301 Moved
+ * Permanently", "10 bytes" or the status line "HTTP/1.1 301 Moved Permanently"; digits inside
+ * another token do not count, so an ARN ("arn:aws:iam::111122223333:root") is not an account id
+ * and "HTTP/1.1" is not a status.
+ */
+const firstNumber = (text: string): string | undefined => /(?<![\w:/.-])-?\d+(\.\d+)?(?![\w:/-]|\.\d)/.exec(text)?.[0];
 
 export const answerMatches = (typed: string, real: string): boolean => {
   const wanted = normalise(real);

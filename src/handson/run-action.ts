@@ -97,7 +97,7 @@ const emptyBeforeDelete = async (call: PlannedCall, context: RunContext): Promis
   const role = call.input.RoleName;
   if (call.service === "s3" && call.operation === "DeleteBucket" && typeof bucket === "string") {
     await context.target.beforeCall(call);
-    const s3 = await context.target.client("s3", call.identity, call.region);
+    const s3 = await context.target.client("s3", call.identity, call.region, call.followRegionRedirects ? { followRegionRedirects: true } : {});
     await emptyBucket(s3, bucket, await context.target.account(call.identity));
     return;
   }
@@ -110,6 +110,14 @@ const emptyBeforeDelete = async (call: PlannedCall, context: RunContext): Promis
   }
   throw new Error("emptyFirst works only on s3:DeleteBucket and iam:DeleteRole");
 };
+
+/**
+ * Cleanup removes the lesson's buckets wherever the learner made them: a bucket made in another
+ * region than the step asked (a common mistake) answers 301 there, so cleanup's S3 calls follow
+ * the redirect to the bucket's region instead of leaving it behind.
+ */
+const followedInCleanup = (call: PlannedCall, phase: Phase): PlannedCall =>
+  phase === "cleanup" && call.service === "s3" ? { ...call, followRegionRedirects: true } : call;
 
 /** The result of an action this target cannot check: it neither passes nor fails the step. */
 const notCheckedResult = (rendered: Action, context: RunContext, reason: string): ActionResult => ({
@@ -143,7 +151,7 @@ export const runAction = async (action: Action, phase: Phase, context: RunContex
     rendered = renderAction(action, context.variables);
     const notChecked = actionNotChecked(rendered, context.target);
     if (notChecked) return notCheckedResult(rendered, context, notChecked);
-    const call = plannedCallOf(rendered, context);
+    const call = followedInCleanup(plannedCallOf(rendered, context), phase);
     if (rendered.emptyFirst) await emptyBeforeDelete(call, context);
     const polled = await callUntilItPasses(
       rendered,

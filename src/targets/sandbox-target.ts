@@ -1,4 +1,5 @@
 import type { Capability } from "../content/schema/lesson";
+import type { ReplicationDelay } from "../sandbox/index";
 import { openLearnerSandbox } from "./learner-sandbox";
 import { sandboxNotAt } from "./preflight-errors";
 import { loadSandbox } from "./sandbox-loader";
@@ -26,12 +27,14 @@ export interface SandboxTargetOptions {
   prefix?: string;
   /** Default: ephemeral. */
   source?: SandboxSource;
+  /** How long a fresh (ephemeral) sandbox waits before replicating; default the sandbox's 1–3 s. */
+  replicationDelay?: ReplicationDelay;
 }
 
-const connect = async (source: SandboxSource): Promise<{ endpoint: string; close(): Promise<void> }> => {
+const connect = async (source: SandboxSource, replicationDelay?: ReplicationDelay): Promise<{ endpoint: string; close(): Promise<void> }> => {
   switch (source.kind) {
     case "ephemeral":
-      return (await loadSandbox()).startSandbox();
+      return (await loadSandbox()).startSandbox(replicationDelay === undefined ? {} : { replicationDelay });
     case "learner":
       return openLearnerSandbox(source.onNotice ? { onNotice: source.onNotice } : {});
     case "external":
@@ -47,7 +50,7 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
   const source = options.source ?? { kind: "ephemeral" };
   let started: Promise<{ endpoint: string; close(): Promise<void> }> | undefined;
   const start = () => {
-    started ??= connect(source);
+    started ??= connect(source, options.replicationDelay);
     // A start that failed is tried again next time (the learner may have fixed the cause).
     started.catch(() => (started = undefined));
     return started;

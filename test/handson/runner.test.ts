@@ -190,6 +190,23 @@ describe("cleanup", () => {
     expect(result.pass).toBe(true);
     expect(result.actions.map((action) => action.items[0]?.label)).toEqual(["DeleteBucket succeeds", "DeleteBucket: already gone (NoSuchBucket)"]);
   });
+
+  it("removes a bucket the learner made in another region than the step's, following the 301 there", async () => {
+    const made = await runPhase(
+      "setup",
+      [
+        { call: "s3:CreateBucket", region: "{{otherRegion}}", input: { Bucket: "{{prefix}}-astray", CreateBucketConfiguration: { LocationConstraint: "{{otherRegion}}" } } },
+        { call: "s3:PutObject", region: "{{otherRegion}}", input: { Bucket: "{{prefix}}-astray", Key: "a.txt", Body: "one" } },
+      ],
+      context,
+    );
+    expect(made.pass).toBe(true);
+    // The step asked for the bucket in {{region}}: its cleanup is signed for that region.
+    const cleanup = await runPhase("cleanup", [{ call: "s3:DeleteBucket", input: { Bucket: "{{prefix}}-astray" }, emptyFirst: true }], context);
+    expect(cleanup.pass).toBe(true);
+    const gone = await runPhase("check", [{ call: "s3:HeadBucket", region: "{{otherRegion}}", input: { Bucket: "{{prefix}}-astray" }, expectError: { code: "NotFound", status: 404 } }], context);
+    expect(gone.pass).toBe(true);
+  });
 });
 
 describe("emptyFirst", () => {

@@ -1,4 +1,5 @@
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
@@ -93,6 +94,17 @@ describe("versioning", () => {
     expect(removed.DeleteMarker).toBe(true);
     expect(removed.VersionId).toBe(marker.VersionId);
     expect(await text(s3(), bucket, "doc")).toBe("back");
+  });
+
+  it("copying an earlier version onto its own key restores it as a new current version (RestoringPreviousVersions)", async () => {
+    const bucket = await newBucket(s3(), "Enabled");
+    const v1 = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "doc", Body: "one" }));
+    await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: "doc" }));
+    const restored = await s3().send(new CopyObjectCommand({ Bucket: bucket, Key: "doc", CopySource: `${bucket}/doc?versionId=${v1.VersionId}` }));
+    expect(restored.VersionId).not.toBe(v1.VersionId);
+    expect(await text(s3(), bucket, "doc")).toBe("one");
+    const listed = await s3().send(new ListObjectVersionsCommand({ Bucket: bucket }));
+    expect([listed.Versions?.length, listed.DeleteMarkers?.length]).toEqual([2, 1]);
   });
 
   it("deleting a specific version removes it for good", async () => {

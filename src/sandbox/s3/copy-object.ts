@@ -26,7 +26,12 @@ const copyObject: S3Handler = (call) => {
   const metadataDirective = directive(call, "x-amz-metadata-directive");
   const taggingDirective = directive(call, "x-amz-tagging-directive");
   const storageClass = readStorageClass(request);
-  const sameObject = source.bucket === call.bucket && source.key === call.key;
+  // Copying an earlier version onto its own key is how S3 restores it (RestoringPreviousVersions):
+  // only the key's current version copied without changes is "itself".
+  const sameObject =
+    source.bucket === call.bucket &&
+    source.key === call.key &&
+    (source.versionId === undefined || source.versionId === target.objects.latest(call.key)?.versionId);
   if (sameObject && metadataDirective === "COPY" && storageClass === original.storageClass) {
     throw invalidRequest(
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",

@@ -1,0 +1,21 @@
+import type { StepCase } from "../helpers";
+import { bucketNamingCases } from "./bucket-naming";
+import { costCases } from "./cost";
+import { globalNamespaceCases } from "./global-namespace";
+import { interviewDrillCases } from "./interview-drill";
+import { regionsAndBucketsCases } from "./regions-and-buckets";
+import { replicationCases } from "./replication";
+import { s3BasicsCases } from "./s3-basics";
+import { sameNameRegionsCases } from "./same-name-regions";
+
+/** Every lesson's table of adversarial cases, by lesson id. */
+export const casesByLesson: Record<string, readonly StepCase[]> = {
+  "s3-basics": s3BasicsCases,
+  "regions-and-buckets": regionsAndBucketsCases,
+  "bucket-naming": bucketNamingCases,
+  "global-namespace": globalNamespaceCases,
+  "same-name-regions": sameNameRegionsCases,
+  replication: replicationCases,
+  cost: costCases,
+  "interview-drill": interviewDrillCases,
+};

@@ -64,7 +64,13 @@ export const App = ({
   const size = useWindowSize();
   const status = useTargetStatus(session);
   const [view, setView] = useState<View>(initialView ?? { screen: "home" });
-  const [help, setHelp] = useState(false);
+  const [help, setHelpState] = useState(false);
+  // Keys can arrive between a render and Ink re-binding the handler below: it reads this, not the state.
+  const helpShown = useRef(false);
+  const setHelp = useCallback((shown: boolean) => {
+    helpShown.current = shown;
+    setHelpState(shown);
+  }, []);
   const [confirmation, setConfirmation] = useState<Confirmation | undefined>();
   // Each notice has a serial number, so a key press clears the notice it saw and not one its screen just set.
   const [notice, setNoticeEntry] = useState({ text: initialNotices.join(" "), serial: 0 });
@@ -148,7 +154,7 @@ export const App = ({
     if (confirmation) return;
     const seen = notice.serial;
     if (notice.text) setNoticeEntry((current) => (current.serial === seen ? { text: "", serial: current.serial } : current));
-    if (help) {
+    if (helpShown.current) {
       const command = commandFor("help", input, key);
       if (command === "down" || command === "up") helpScroll.scrollBy(command === "down" ? 1 : -1);
       else if (command === "pageDown" || command === "pageUp") helpScroll.pageBy(command === "pageDown" ? 1 : -1);

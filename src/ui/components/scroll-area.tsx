@@ -7,7 +7,10 @@ export const useScroll = (viewHeight: number) => {
   const [offset, setOffset] = useState(0);
   const [contentHeight, setContentHeight] = useState(0);
   const limit = Math.max(0, contentHeight - viewHeight);
-  const scrollBy = useCallback((rows: number) => setOffset((current) => Math.min(Math.max(0, current + rows), limit)), [limit]);
+  // A key handler bound before the content was measured still scrolls as far as the content goes.
+  const limitNow = useRef(limit);
+  limitNow.current = limit;
+  const scrollBy = useCallback((rows: number) => setOffset((current) => Math.min(Math.max(0, current + rows), limitNow.current)), []);
   return {
     offset: Math.min(offset, limit),
     scrollBy,

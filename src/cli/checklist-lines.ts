@@ -1,17 +1,10 @@
+import { responseDetail } from "../handson/response-detail";
 import type { ActionResult, PhaseResult } from "../handson/results";
 
 /**
  * A checklist as plain lines, for `s3-tutor check` and `setup`: each action ✓, ✗ or – (not
  * checked on this target), with the reasons of what failed and the response's telling details.
  */
-
-const detail = (action: ActionResult): string => {
-  const parts: string[] = [];
-  if (action.status !== undefined) parts.push(String(action.status));
-  if (action.error) parts.push(action.error.code);
-  for (const [name, value] of Object.entries(action.headers)) if (name !== "etag") parts.push(`${name}: ${value}`);
-  return parts.join(" · ");
-};
 
 export const actionLines = (action: ActionResult, indent = "  "): string[] => {
   const title = action.action.label ?? action.action.ask?.question ?? `${action.service}:${action.operation}`;
@@ -22,7 +15,7 @@ export const actionLines = (action: ActionResult, indent = "  "): string[] => {
     if (!item.pass) lines.push(`${indent}    ${item.reason || item.label}`);
     else if (action.action.ask && item.label !== title) lines.push(`${indent}    ${item.label}`);
   }
-  const shown = detail(action);
+  const shown = responseDetail(action);
   if (shown && !action.pass) lines.push(`${indent}    ${shown}`);
   return lines;
 };

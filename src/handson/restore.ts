@@ -4,7 +4,7 @@ import { missingCapabilities } from "./needs";
 import type { PhaseResult } from "./results";
 import { actionsOf, runCleanup, runPhase, runStepPhases, type RunContext } from "./runner";
 import { stepFor } from "./step-variant";
-import { isAbsent } from "../targets/sdk-faults";
+import { isAlreadyGone } from "./tolerated-errors";
 
 /**
  * Bringing a target to the state a step starts from: what earlier steps would have left (their
@@ -110,7 +110,7 @@ export const findLostState = async (passed: readonly HandsOnPlace[], context: Ru
     if (actions.length === 0) continue;
     const result = await runPhase("check", actions, { ...context, identity: place.step.as ?? context.identity });
     const failed = result.actions.find((action) => !action.pass && !action.notRun);
-    if (failed?.error && isAbsent({ name: failed.error.code })) return { place, reason: `${failed.error.code}${failed.error.message ? `: ${failed.error.message}` : ""}` };
+    if (failed?.error && isAlreadyGone(failed.error.code)) return { place, reason: `${failed.error.code}${failed.error.message ? `: ${failed.error.message}` : ""}` };
     return undefined;
   }
   return undefined;

@@ -1,4 +1,4 @@
-import type { Action, HandsOn } from "../content/schema/lesson";
+import type { Action, Ask, HandsOn } from "../content/schema/lesson";
 import type { PlannedCall } from "../targets/target";
 import { parseCall } from "./call-name";
 import type { Phase, PhaseResult } from "./results";
@@ -28,6 +28,9 @@ export const actionsOf = (step: HandsOn, phase: Phase): readonly Action[] => {
       return step.cleanup ?? [];
   }
 };
+
+/** The check's questions for the learner (`ask:`), in the order they are asked. */
+export const questionsOf = (step: HandsOn): Ask[] => actionsOf(step, "check").flatMap((action) => (action.ask ? [action.ask] : []));
 
 export const runPhase = async (phase: Phase, actions: readonly Action[], context: RunContext): Promise<PhaseResult> => {
   const results = [];

@@ -8,7 +8,8 @@ import type { CallError, CheckItem, Phase } from "./results";
  * cleanup also runs after a step that was only half done.
  */
 
-const isAlreadyGone = (code: string) => /^NoSuch/.test(code) || /NotFound/.test(code);
+/** The resource (or configuration) is not there. */
+export const isAlreadyGone = (code: string): boolean => /^NoSuch/.test(code) || /NotFound/.test(code);
 
 export const toleratedError = (phase: Phase, action: Action, operation: string, error: CallError): CheckItem | undefined => {
   if (action.expectError) return undefined;

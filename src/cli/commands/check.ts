@@ -2,7 +2,7 @@ import { createInterface } from "node:readline/promises";
 import type { Ask, HandsOn } from "../../content/schema/lesson";
 import { missingCapabilities } from "../../handson/needs";
 import { notApplicableReason } from "../../handson/auto-run";
-import { actionsOf, runStepPhases } from "../../handson/runner";
+import { questionsOf, runStepPhases } from "../../handson/runner";
 import type { PhaseResult } from "../../handson/results";
 import { renderString } from "../../handson/template";
 import { checklistLines } from "../checklist-lines";
@@ -19,8 +19,6 @@ export interface CheckCommandOptions extends TargetFlags {
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-const questionsOf = (step: HandsOn): Ask[] => actionsOf(step, "check").flatMap((action) => (action.ask ? [action.ask] : []));
 
 /** `--answer etag='"9176..."'`, or the bare value when there is one question. */
 export const parseAnswers = (given: readonly string[], questions: readonly Ask[]): Record<string, string> => {

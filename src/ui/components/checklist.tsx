@@ -1,18 +1,8 @@
 import { Box, Text } from "ink";
+import { responseDetail } from "../../handson/response-detail";
 import type { ActionResult, PhaseResult } from "../../handson/results";
 import { useTheme } from "../theme";
 
-/** What the response said that matters: the status, the error code, the telling headers. */
-export const responseDetail = (action: ActionResult): string => {
-  const parts: string[] = [];
-  if (action.status !== undefined) parts.push(String(action.status));
-  if (action.error) parts.push(action.error.code);
-  for (const [name, value] of Object.entries(action.headers)) {
-    if (name === "etag") continue;
-    parts.push(`${name}: ${value}`);
-  }
-  return parts.join(" · ");
-};
 
 const ActionLine = ({ action }: { action: ActionResult }) => {
   const theme = useTheme();

@@ -5,7 +5,7 @@ import { notApplicableReason } from "../../handson/auto-run";
 import { missingCapabilities } from "../../handson/needs";
 import { findLostState, prepareStep, type HandsOnPlace, type Preparation } from "../../handson/restore";
 import type { Phase, PhaseResult, PollProgress } from "../../handson/results";
-import { actionsOf, runCleanup, runStepPhases, type RunContext } from "../../handson/runner";
+import { questionsOf, runCleanup, runStepPhases, type RunContext } from "../../handson/runner";
 import type { Variables } from "../../handson/template";
 import { targetVariables } from "../../handson/variables";
 import { TargetError, type Target } from "../../targets/target";
@@ -53,26 +53,18 @@ export interface HandsOnControls {
 /** One variables map per lesson, so values saved in one step reach the next. */
 export type LessonVariables = Map<string, Variables>;
 
-/** Where the step sits in its lesson, and the earlier hands-on steps that passed, to tell a lost lab. */
+/** The step, where it sits in its lesson, and the earlier hands-on steps that passed, to tell a lost lab. */
 export interface StepPlace {
   lesson: Lesson;
   place: HandsOnPlace;
-  passedBefore: readonly HandsOnPlace[];
+  passedEarlier: readonly HandsOnPlace[];
   /** Shared by the lesson's steps: the lab is looked at once per visit of the lesson. */
   lab: { looked: boolean };
 }
 
-/** The check's questions for the learner (`ask:`), in order. */
-export const questionsOf = (step: HandsOn) => actionsOf(step, "check").flatMap((action) => (action.ask ? [action.ask] : []));
-
-export const useHandsOn = (
-  step: HandsOn,
-  lessonId: string,
-  session: TargetSession,
-  variablesByLesson: LessonVariables,
-  alreadyPassed: boolean,
-  where?: StepPlace,
-): HandsOnControls => {
+export const useHandsOn = (where: StepPlace, session: TargetSession, variablesByLesson: LessonVariables, alreadyPassed: boolean): HandsOnControls => {
+  const { step } = where.place;
+  const lessonId = where.lesson.id;
   const [view, setView] = useState<HandsOnView>({ activity: "starting", passed: alreadyPassed });
   const running = useRef<{ controller: AbortController; done: Promise<unknown> } | undefined>(undefined);
   const leaving = useRef(new AbortController());
@@ -149,7 +141,7 @@ export const useHandsOn = (
           return;
         }
         setView((current) => ({ ...current, activity: "idle", target, variables }));
-        if (where && !where.lab.looked) {
+        if (!where.lab.looked) {
           where.lab.looked = true;
           const restored = await restoreLostLab(where, { target, variables, signal: controller.signal }, () =>
             setView((current) => ({ ...current, activity: "restoring" })),
@@ -199,8 +191,8 @@ export const useHandsOn = (
  * restarted): the solutions of the earlier steps run again, and the learner is told.
  */
 const restoreLostLab = async (where: StepPlace, context: RunContext, onRestoring: () => void): Promise<RestoredLab | undefined> => {
-  if (where.passedBefore.length === 0) return undefined;
-  const lost = await findLostState(where.passedBefore, context);
+  if (where.passedEarlier.length === 0) return undefined;
+  const lost = await findLostState(where.passedEarlier, context);
   if (!lost) return undefined;
   onRestoring();
   const preparation = await prepareStep(where.lesson, where.place, context);

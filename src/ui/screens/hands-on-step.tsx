@@ -1,7 +1,6 @@
 import { Box, Text, useInput } from "ink";
 import Spinner from "ink-spinner";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { HandsOn } from "../../content/schema/lesson";
 import type { PhaseResult } from "../../handson/results";
 import { useServices } from "../app-context";
 import { Checklist } from "../components/checklist";
@@ -9,13 +8,14 @@ import { CodeTabs } from "../components/code-tabs";
 import { renderString } from "../../handson/template";
 import { useMarkdownLines } from "../components/markdown";
 import { AnswerPrompt } from "../components/answer-prompt";
-import { questionsOf, useHandsOn, type LessonVariables, type RestoredLab, type StepPlace } from "../hooks/use-hands-on";
+import { questionsOf } from "../../handson/runner";
+import { useHandsOn, type LessonVariables, type RestoredLab, type StepPlace } from "../hooks/use-hands-on";
 import { commandFor } from "../keys/bindings";
 import { useTheme } from "../theme";
 
 export interface HandsOnStepProps {
-  step: HandsOn;
-  lessonId: string;
+  /** The step and where it sits in the lesson (to name it for the command line and to tell a lost lab). */
+  where: StepPlace;
   variables: LessonVariables;
   isActive: boolean;
   hintShown: boolean;
@@ -29,8 +29,6 @@ export interface HandsOnStepProps {
   onCodeShown?: (shown: boolean) => void;
   /** Told while the learner types answers, so letters are not the lesson's keys. */
   onTyping?: (typing: boolean) => void;
-  /** Where the step sits in the lesson, to name it for the command line and to tell a lost lab. */
-  where?: StepPlace;
   width: number;
 }
 
@@ -45,10 +43,12 @@ const ACTIVITY_WORDS = {
 
 /** The hands-on panel: goal, hint, do it for me, the code, check, and the checklist. */
 export const HandsOnStep = (props: HandsOnStepProps) => {
-  const { step, lessonId, variables, isActive, hintShown, passedBefore, width } = props;
+  const { where, variables, isActive, hintShown, passedBefore, width } = props;
+  const { step } = where.place;
+  const lessonId = where.lesson.id;
   const { session } = useServices();
   const theme = useTheme();
-  const { view, solve, check } = useHandsOn(step, lessonId, session, variables, passedBefore, props.where);
+  const { view, solve, check } = useHandsOn(where, session, variables, passedBefore);
   const [showCode, setShowCode] = useState(false);
   const questions = useMemo(() => questionsOf(step), [step]);
   const [answering, setAnswering] = useState(false);
@@ -104,17 +104,14 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   const goal = useMarkdownLines(fill(step.goal), width, theme.colour);
   const hint = useMarkdownLines(fill(step.hint ?? ""), width, theme.colour);
   const lastPassed = view.last?.results.every((phase) => phase.pass);
-  const where = props.where;
   return (
     <Box flexDirection="column">
       <Text bold color={theme.heading}>
         ▶ {step.title}
       </Text>
-      {where ? (
-        <Text color={theme.muted} wrap="truncate-end">
-          {`hands-on ${where.place.number} · in your shell: s3-tutor check ${lessonId} ${where.place.step.id ?? where.place.number}`}
-        </Text>
-      ) : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        {`hands-on ${where.place.number} · in your shell: s3-tutor check ${lessonId} ${step.id ?? where.place.number}`}
+      </Text>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Goal</Text>
         <Text>{goal.join("\n")}</Text>

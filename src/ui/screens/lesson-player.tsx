@@ -13,8 +13,7 @@ import type { PhaseResult } from "../../handson/results";
 import { commandFor, type Command } from "../keys/bindings";
 import { savedState } from "../progress-view";
 import { useTheme } from "../theme";
-import { stepFor } from "../../handson/step-variant";
-import { handsOnPlaces } from "../../handson/restore";
+import { handsOnPlaces, type HandsOnPlace } from "../../handson/restore";
 import { HandsOnStep } from "./hands-on-step";
 
 export interface LessonPlayerProps {
@@ -131,15 +130,14 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   } else if (!step) {
     body = <Text>This lesson has no steps.</Text>;
   } else if (isHandsOnStep(step)) {
-    const place = places.find((candidate) => candidate.index === state.index);
-    const passedBefore = places.filter((candidate) => candidate.index < state.index && state.steps[candidate.index]?.status === "done");
+    // Every hands-on step has its place: the places are the lesson's hands-on steps.
+    const place = places.find((candidate) => candidate.index === state.index) as HandsOnPlace;
+    const passedEarlier = places.filter((candidate) => candidate.index < state.index && state.steps[candidate.index]?.status === "done");
     body = (
       <HandsOnStep
         key={state.index}
-        step={place?.step ?? stepFor(step.handsOn, { name: session.settings.target })}
-        {...(place ? { where: { lesson, place, passedBefore, lab } } : {})}
+        where={{ lesson, place, passedEarlier, lab }}
         onTyping={setTyping}
-        lessonId={lesson.id}
         variables={variables}
         isActive={isActive}
         hintShown={stepProgress?.hintShown ?? false}

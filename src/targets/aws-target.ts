@@ -1,4 +1,5 @@
 import type { Capability } from "../content/schema/lesson";
+import { ClaimedPrefixes } from "./claimed-prefixes";
 import { accountCache, ClientPool } from "./client-pool";
 import { CleanupJournal } from "./journal";
 import type { TargetOptions } from "./options";
@@ -58,9 +59,13 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
   });
   const journal = CleanupJournal.forTarget("aws", notice);
   const guardClient = (service: ServiceName, clientRegion: string) => clients.get(service, DEFAULT_IDENTITY, clientRegion);
+  const claims = ClaimedPrefixes.forTarget("aws");
+  const claimOf = async (prefix: string) => ({ prefix, account: await account(DEFAULT_IDENTITY), ...(endpoint ? { endpoint } : {}) });
   const claim = new PrefixClaim({
     chosen,
     account: () => account(DEFAULT_IDENTITY),
+    claimed: async (prefix) => claims.has(await claimOf(prefix)),
+    claim: async (prefix) => claims.add(await claimOf(prefix)),
     strangers: async (prefix) =>
       strangersUnderPrefix(prefix, { account: await account(DEFAULT_IDENTITY), endpoint, journal, client: guardClient, region: homeRegion() }),
     generate: generatePrefix,

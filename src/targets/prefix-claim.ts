@@ -43,6 +43,10 @@ const listed = (names: string[]): string => {
 export interface PrefixClaimOptions {
   chosen: ChosenPrefix;
   account: () => Promise<string>;
+  /** Whether the prefix was already checked free in this account (claimed-prefixes.ts). */
+  claimed: (prefix: string) => Promise<boolean>;
+  /** Records that it was. */
+  claim: (prefix: string) => Promise<void>;
   strangers: (prefix: string) => Promise<string[]>;
   generate: () => string;
   remember: (prefix: string) => Promise<void>;
@@ -54,7 +58,7 @@ export interface PrefixClaimOptions {
  * that s3-tutor did not create: the guard lets lessons write only to names with the prefix, so
  * a prefix someone already uses would put their resources in reach. A prefix the learner gave
  * (--prefix) is refused with what was found; one s3-tutor chose is replaced by a free one, but
- * only before any lesson has used it (preflight).
+ * only before any lesson has used it (preflight). Each prefix is checked once per account.
  */
 export class PrefixClaim {
   private current: string;
@@ -78,8 +82,12 @@ export class PrefixClaim {
 
   private async check(mayChooseAnother: boolean): Promise<void> {
     for (let attempt = 1; ; attempt++) {
+      if (await this.options.claimed(this.current)) return;
       const strangers = await this.options.strangers(this.current);
-      if (strangers.length === 0) return;
+      if (strangers.length === 0) {
+        await this.options.claim(this.current);
+        return;
+      }
       if (!mayChooseAnother || attempt >= ATTEMPTS) throw await this.refusal(strangers);
       const next = this.options.generate();
       this.options.notice(`The prefix ${this.current} is already used in your account by ${listed(strangers)}, which s3-tutor did not create; using ${next} instead.`);

@@ -13,7 +13,7 @@ import { lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes
  * sandbox standing in for the account.
  */
 
-const { endpoint, stateDir } = useAwsOnSandbox();
+const { awsTarget, endpoint, stateDir } = useAwsOnSandbox();
 
 const BUCKETS = [
   { name: "acme-claim", region: REGION },
@@ -77,5 +77,25 @@ describe("a prefix the account already uses", () => {
     const s3 = new S3Client({ endpoint: endpoint(), region: REGION, forcePathStyle: true, credentials: { accessKeyId: LEARNER_ACCOUNT, secretAccessKey: "test" } });
     expect(((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((bucket) => bucket.Name)).toEqual(["s3t-taken1-data"]);
     s3.destroy();
+  });
+
+  it("checks a prefix once per account: what the learner makes under it afterwards does not take it away", async () => {
+    const first = await awsTarget({ prefix: undefined });
+    await first.preflight();
+    const prefix = first.prefix;
+    // The learner does a lesson's step by hand in their own shell.
+    const byHand = [{ name: `${prefix}-claim`, region: REGION }];
+    await makeLookAlikes(endpoint(), byHand, []);
+
+    const notices: string[] = [];
+    const later = await awsTarget({ prefix: undefined, onNotice: (message) => notices.push(message) });
+    await later.preflight();
+    expect(later.prefix).toBe(prefix);
+    expect(notices).toEqual([]);
+    // Still not s3-tutor's to change.
+    await expect(later.beforeCall({ service: "s3", operation: "DeleteBucket", input: { Bucket: `${prefix}-claim` }, identity: "default", region: REGION, expectsError: false })).rejects.toThrow(
+      /It was left alone\./,
+    );
+    expect(await lookAlikeState(endpoint(), byHand, [])).toEqual(untouched(byHand, []));
   });
 });

@@ -22,6 +22,11 @@ export interface RealAccountGuardOptions {
   notice: (message: string) => void;
 }
 
+/** The fix of a refusal to touch something under the prefix that s3-tutor did not create. */
+const LEARNERS_OWN =
+  "If you made it yourself, for a lesson or not, it stays yours: s3-tutor never changes or deletes it. " +
+  'To let s3-tutor make (and later remove) it instead, delete it by hand and use "do it for me".';
+
 /** What beforeCall learned about a create, for afterCall. */
 interface CreatePlan {
   resource: NamedResource;
@@ -124,7 +129,7 @@ export class RealAccountGuard {
         `Refused ${operation} on ${resource.kind} "${resource.name}": that ${resource.kind} already exists in your account ${await this.options.account()}${where}, ` +
           `and s3-tutor does not touch what it did not create (${standing.why}). It was left alone.`,
         this.inPrefix(resource)
-          ? `If you made it yourself for this lesson, it is yours to keep or delete. Otherwise run with another --prefix.`
+          ? LEARNERS_OWN
           : `Use a name starting with "${this.options.prefix()}", or --target sandbox.`,
       );
     }
@@ -179,7 +184,7 @@ export class RealAccountGuard {
     }
     throw new TargetError(
       `Refused ${operation} on ${named}: it is in your account ${await this.options.account()}, but ${standing.why}. It was left alone.`,
-      "s3-tutor changes only what it created. If you made it yourself for this lesson, it is yours to change or delete.",
+      LEARNERS_OWN,
     );
   }
 

@@ -1,5 +1,6 @@
-import { bucketRegion } from "./bucket-removal";
+import { allPages } from "./iam-paging";
 import type { NamedResource } from "./planned-resources";
+import { regionOfLocation } from "./regions";
 import { describeFault, faultOf, isAbsent } from "./sdk-faults";
 import type { AwsClient } from "./target";
 
@@ -15,6 +16,20 @@ export type Presence =
   | { state: "elsewhere" }
   /** Could not tell (a permission is missing, the service failed): nothing may be changed. */
   | { state: "unknown"; reason: string };
+
+/** Where the bucket lives (GetBucketLocation answers in any region), or undefined when it is gone. */
+const bucketRegion = async (s3: AwsClient, bucket: string, account: string): Promise<string | undefined> => {
+  const { GetBucketLocationCommand } = await import("@aws-sdk/client-s3");
+  try {
+    const answer = (await s3.send(new GetBucketLocationCommand({ Bucket: bucket, ExpectedBucketOwner: account }))) as {
+      LocationConstraint?: string;
+    };
+    return regionOfLocation(answer.LocationConstraint);
+  } catch (error) {
+    if (isAbsent(error)) return undefined;
+    throw error;
+  }
+};
 
 /**
  * GetBucketLocation with ExpectedBucketOwner answers in any region. Its 403 means either "another
@@ -85,18 +100,8 @@ export const accountBuckets = async (s3: AwsClient, prefix: string): Promise<Lis
 /** The account's roles whose names start with `prefix`, whatever their case (IAM names ignore it). */
 export const accountRoles = async (iam: AwsClient, prefix: string): Promise<string[]> => {
   const { ListRolesCommand } = await import("@aws-sdk/client-iam");
-  const found: string[] = [];
-  let marker: string | undefined;
-  do {
-    const page = (await iam.send(new ListRolesCommand({ ...(marker ? { Marker: marker } : {}) }))) as {
-      Roles?: { RoleName?: string }[];
-      IsTruncated?: boolean;
-      Marker?: string;
-    };
-    for (const role of page.Roles ?? []) {
-      if (role.RoleName?.toLowerCase().startsWith(prefix.toLowerCase())) found.push(role.RoleName);
-    }
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return found;
+  const roles = await allPages(iam, (Marker) => new ListRolesCommand({ Marker }), "Roles");
+  return roles
+    .map((role) => (role as { RoleName?: string }).RoleName ?? "")
+    .filter((name) => name !== "" && name.toLowerCase().startsWith(prefix.toLowerCase()));
 };

@@ -8,7 +8,7 @@ import { cleanupJournaled, formatCleanupLine } from "../../src/targets/cleanup";
 import { CleanupJournal } from "../../src/targets/journal";
 import { cleanupLines, stepLine } from "../../src/cli/run-report";
 import { LEARNER_ACCOUNT, REGION, useAwsOnSandbox } from "./helpers/aws-on-sandbox";
-import { lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes";
+import { lessonLookAlikes, lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes";
 
 /**
  * The whole curriculum on the aws target (the sandbox standing in for the account) while the
@@ -21,13 +21,7 @@ import { lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes
 const PREFIX = "s3t-test01";
 const { awsTarget, endpoint } = useAwsOnSandbox();
 
-const BUCKETS = [
-  { name: `${PREFIX}-claim`, region: REGION },
-  { name: `${PREFIX}-virginia`, region: "us-east-1" },
-  { name: `${PREFIX}-src`, region: REGION },
-  { name: `${PREFIX}-tiers`, region: REGION },
-];
-const ROLES = [`${PREFIX}-replication`];
+const { buckets: BUCKETS, roles: ROLES } = lessonLookAlikes(PREFIX);
 
 const credentials = { accessKeyId: LEARNER_ACCOUNT, secretAccessKey: "test" };
 

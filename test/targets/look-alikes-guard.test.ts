@@ -4,7 +4,7 @@ import { cleanupJournaled, formatCleanupLine } from "../../src/targets/cleanup";
 import { CleanupJournal } from "../../src/targets/journal";
 import { TargetError } from "../../src/targets/target";
 import { LEARNER_ACCOUNT, planned, REGION, sendGuarded, useAwsOnSandbox } from "./helpers/aws-on-sandbox";
-import { lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes";
+import { lessonLookAlikes, lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes";
 
 /**
  * Buckets and roles whose names start with the prefix but that s3-tutor did not create: made by
@@ -15,12 +15,7 @@ import { lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes
 const PREFIX = "s3t-test01";
 const { awsTarget, endpoint } = useAwsOnSandbox();
 
-const BUCKETS = [
-  { name: `${PREFIX}-claim`, region: REGION },
-  { name: `${PREFIX}-virginia`, region: "us-east-1" },
-  { name: `${PREFIX}-src`, region: REGION },
-];
-const ROLES = [`${PREFIX}-replication`];
+const { buckets: BUCKETS, roles: ROLES } = lessonLookAlikes(PREFIX);
 
 const journal = () => CleanupJournal.forTarget("aws", (message) => expect.fail(message));
 

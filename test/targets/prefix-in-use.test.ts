@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { STATE_DIR_VARIABLE } from "../../src/store/state-dir";
 import { finished, spawnCli } from "../helpers/cli";
 import { LEARNER_ACCOUNT, REGION, useAwsOnSandbox } from "./helpers/aws-on-sandbox";
-import { lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes";
+import { lessonLookAlikes, lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes";
 
 /**
  * The drill of issue 13: four acme-* buckets and a role already in the account, objects and tags
@@ -15,13 +15,7 @@ import { lookAlikeState, makeLookAlikes, untouched } from "./helpers/look-alikes
 
 const { awsTarget, endpoint, stateDir } = useAwsOnSandbox();
 
-const BUCKETS = [
-  { name: "acme-claim", region: REGION },
-  { name: "acme-virginia", region: "us-east-1" },
-  { name: "acme-src", region: REGION },
-  { name: "acme-tiers", region: REGION },
-];
-const ROLES = ["acme-replication"];
+const { buckets: BUCKETS, roles: ROLES } = lessonLookAlikes("acme");
 
 const cli = (args: string[]) =>
   finished(spawnCli(args, { AWS_ACCESS_KEY_ID: LEARNER_ACCOUNT, AWS_SECRET_ACCESS_KEY: "test", [STATE_DIR_VARIABLE]: stateDir() }));

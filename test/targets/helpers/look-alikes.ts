@@ -13,7 +13,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { LEARNER_ACCOUNT } from "./aws-on-sandbox";
+import { LEARNER_ACCOUNT, REGION } from "./aws-on-sandbox";
 
 /**
  * Buckets and roles the learner made outside s3-tutor whose names happen to start with the
@@ -26,6 +26,17 @@ export interface LookAlikeBucket {
   name: string;
   region: string;
 }
+
+/** Look-alikes of names the lessons use: a bucket in the home region, one in us-east-1 (its 200 on re-create), the replication source and role. */
+export const lessonLookAlikes = (prefix: string) => ({
+  buckets: [
+    { name: `${prefix}-claim`, region: REGION },
+    { name: `${prefix}-virginia`, region: "us-east-1" },
+    { name: `${prefix}-src`, region: REGION },
+    { name: `${prefix}-tiers`, region: REGION },
+  ],
+  roles: [`${prefix}-replication`],
+});
 
 const s3In = (endpoint: string, region: string) => new S3Client({ endpoint, region, forcePathStyle: true, credentials });
 const iamAt = (endpoint: string) => new IAMClient({ endpoint, region: "us-east-1", credentials });

@@ -121,6 +121,7 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
     confirmWrites: (calls) => guard.confirmWrites(calls),
     beforeCall: (call) => guard.beforeCall(call),
     afterCall: (call, outcome) => guard.afterCall(call, outcome),
+    createdHere: () => guard.created,
     close: () => clients.destroyAll(),
   };
 };

@@ -75,6 +75,7 @@ const cleanEntry = async (target: Target, journal: CleanupJournal, entry: Journa
     journal,
     client: (service, region) => target.client(service, DEFAULT_IDENTITY, region),
     region: entry.region ?? target.region,
+    ...(target.createdHere ? { createdHere: target.createdHere() } : {}),
   };
   const standing = await standingOf(entry, context);
   switch (standing.state) {

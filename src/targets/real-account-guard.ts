@@ -48,6 +48,11 @@ export class RealAccountGuard {
 
   constructor(private readonly options: RealAccountGuardOptions) {}
 
+  /** What this process created (resourceKey), for the target's createdHere(). */
+  get created(): ReadonlySet<string> {
+    return this.createdHere;
+  }
+
   /**
    * Asks once, listing every write of the calls a lesson is about to make. Calls the guard will
    * refuse are left out here: they are refused, with the reason, when their turn comes.

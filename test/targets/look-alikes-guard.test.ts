@@ -1,4 +1,4 @@
-import { CreateBucketCommand, HeadBucketCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteBucketTaggingCommand, HeadBucketCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { cleanupJournaled, formatCleanupLine } from "../../src/targets/cleanup";
 import { CleanupJournal } from "../../src/targets/journal";
@@ -95,6 +95,16 @@ describe("look-alikes of the prefix on a real account", () => {
     ]);
     expect(result.remaining).toEqual([]);
     await s3.send(new HeadBucketCommand({ Bucket: `${PREFIX}-retagged` }));
+  });
+
+  it("removes what this very process created without reading its tag back (AWS may not show a new tag at once)", async () => {
+    const target = await awsTarget();
+    await sendGuarded(target, planned("s3", "CreateBucket", { Bucket: `${PREFIX}-fresh`, CreateBucketConfiguration: { LocationConstraint: REGION } }));
+    // As if the tag had not propagated yet.
+    const s3 = (await target.client("s3", "default", REGION)) as S3Client;
+    await s3.send(new DeleteBucketTaggingCommand({ Bucket: `${PREFIX}-fresh` }));
+    const result = await cleanupJournaled(target, journal());
+    expect(result.lines.map(formatCleanupLine)).toEqual([`✓ bucket ${PREFIX}-fresh (${REGION}): removed (it was empty)`]);
   });
 
   it("journals a create that is expected to fail before sending it, and resolves the entry after", async () => {

@@ -6,6 +6,7 @@ import { tagCreated } from "./resource-tags";
 import { resourceKey, standingOf, type Standing, type StandingContext } from "./resource-standing";
 import { removeRole } from "./role-removal";
 import { describeFault } from "./sdk-faults";
+import { existsNotOurs, anotherAccounts, couldNotCheck, notOurs } from "./guard-refusals";
 import { TargetError, type AwsClient, type CallOutcome, type PlannedCall, type ServiceName } from "./target";
 import { WriteConfirmation } from "./write-confirmation";
 
@@ -21,11 +22,6 @@ export interface RealAccountGuardOptions {
   claimPrefix: () => Promise<void>;
   notice: (message: string) => void;
 }
-
-/** The fix of a refusal to touch something under the prefix that s3-tutor did not create. */
-const LEARNERS_OWN =
-  "If you made it yourself, for a lesson or not, it stays yours: s3-tutor never changes or deletes it. " +
-  'To let s3-tutor make (and later remove) it instead, delete it by hand and use "do it for me".';
 
 /** What beforeCall learned about a create, for afterCall. */
 interface CreatePlan {
@@ -123,27 +119,15 @@ export class RealAccountGuard {
    */
   private async beforeCreate(resource: NamedResource, call: PlannedCall): Promise<void> {
     const standing = await this.standing(resource, call.region);
-    const operation = `${call.service}:${call.operation}`;
     if (standing.state === "ours") {
       this.plans.set(call, { resource, fresh: false });
       return;
     }
     if (standing.state === "notOurs") {
-      const where = standing.region ? ` (${standing.region})` : "";
-      throw new TargetError(
-        `Refused ${operation} on ${resource.kind} "${resource.name}": that ${resource.kind} already exists in your account ${await this.options.account()}${where}, ` +
-          `and s3-tutor does not touch what it did not create (${standing.why}). It was left alone.`,
-        this.inPrefix(resource)
-          ? LEARNERS_OWN
-          : `Use a name starting with "${this.options.prefix()}", or --target sandbox.`,
-      );
+      const place = { account: await this.options.account(), why: standing.why, ...(standing.region ? { region: standing.region } : {}) };
+      throw existsNotOurs(call, resource, place, this.inPrefix(resource) ? undefined : `Use a name starting with "${this.options.prefix()}", or --target sandbox.`);
     }
-    if (standing.state === "unknown") {
-      throw new TargetError(
-        `Refused ${operation} on ${resource.kind} "${resource.name}": could not check that it is not already in your account and someone else's (${standing.why}).`,
-        "Grant the permission named above, or use --target sandbox.",
-      );
-    }
+    if (standing.state === "unknown") throw couldNotCheck(call, resource, standing.why);
     // Absent, or another account's name (the create will fail): journaled all the same, before it is sent.
     const entry = await this.entryFor(resource, call.region, "creating");
     await this.options.journal.record(entry);
@@ -153,14 +137,16 @@ export class RealAccountGuard {
   private async afterCreate(plan: CreatePlan, call: PlannedCall, outcome: CallOutcome): Promise<void> {
     const entry = plan.entry as JournalEntry;
     if (!outcome.ok) {
-      // It did not exist before, so if it is in the account now (a reply lost on the way), this create made it.
-      const after = await this.standing(plan.resource, call.region).catch(() => undefined);
-      if (after?.state !== "notOurs" && after?.state !== "ours") {
-        if (after === undefined || after.state === "unknown") {
-          this.options.notice(`Could not check whether the failed ${call.service}:${call.operation} made ${plan.resource.kind} ${plan.resource.name}; it stays in the cleanup journal.`);
-        } else await this.options.journal.forget(entry);
+      const after = await this.standing(plan.resource, call.region).catch((error: unknown) => ({ state: "unknown" as const, why: describeFault(error) }));
+      if (after.state === "absent" || after.state === "elsewhere") {
+        await this.options.journal.forget(entry);
         return;
       }
+      if (after.state === "unknown") {
+        this.options.notice(`Could not check whether the failed ${call.service}:${call.operation} made ${plan.resource.kind} ${plan.resource.name} (${after.why}); it stays in the cleanup journal.`);
+        return;
+      }
+      // In the account now, and absent before: this create made it, and its reply was lost.
     }
     const created: JournalEntry = { ...entry, state: "created", journaledAt: new Date().toISOString() };
     this.createdHere.add(resourceKey(plan.resource));
@@ -176,21 +162,9 @@ export class RealAccountGuard {
     const standing = await this.standing(resource, call.region);
     // A write to something that is not there fails (NoSuchBucket, NoSuchEntity) and changes nothing.
     if (standing.state === "ours" || standing.state === "absent") return;
-    const operation = `${call.service}:${call.operation}`;
-    const named = `${resource.kind} "${resource.name}"`;
-    if (standing.state === "elsewhere") {
-      throw new TargetError(`Refused ${operation} on ${named}: it belongs to another AWS account. It was left alone.`, "s3-tutor only changes what it created.");
-    }
-    if (standing.state === "unknown") {
-      throw new TargetError(
-        `Refused ${operation} on ${named}: could not check that s3-tutor created it (${standing.why}). It was left alone.`,
-        "Grant the permission named above, or use --target sandbox.",
-      );
-    }
-    throw new TargetError(
-      `Refused ${operation} on ${named}: it is in your account ${await this.options.account()}, but ${standing.why}. It was left alone.`,
-      LEARNERS_OWN,
-    );
+    if (standing.state === "elsewhere") throw anotherAccounts(call, resource);
+    if (standing.state === "unknown") throw couldNotCheck(call, resource, standing.why);
+    throw notOurs(call, resource, await this.options.account(), standing.why);
   }
 
   private async entryFor(resource: NamedResource, region: string, state: JournalEntry["state"]): Promise<JournalEntry> {

@@ -1,5 +1,4 @@
 import type { Capability } from "../content/schema/lesson";
-import { ClaimedPrefixes } from "./claimed-prefixes";
 import { accountCache, ClientPool } from "./client-pool";
 import { CleanupJournal } from "./journal";
 import type { TargetOptions } from "./options";
@@ -7,8 +6,8 @@ import { explainPreflightFailure, noRegion } from "./preflight-errors";
 import { RealAccountGuard } from "./real-account-guard";
 import { EMULATOR_REGION, homeRegionNotice, otherRegionFor, resolveAwsRegion, US_EAST_1 } from "./regions";
 import { callerAccount, createClient } from "./sdk-clients";
-import { PrefixClaim, strangersUnderPrefix } from "./prefix-claim";
-import { chooseSessionPrefix, generatePrefix, rememberPrefix } from "./session-prefix";
+import { accountPrefixClaim } from "./prefix-claim";
+import { chooseSessionPrefix } from "./session-prefix";
 import { noticeToStderr } from "./target-state";
 import { DEFAULT_IDENTITY, TargetError, type ServiceName, type Target } from "./target";
 import { WriteConfirmation } from "./write-confirmation";
@@ -59,19 +58,7 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
   });
   const journal = CleanupJournal.forTarget("aws", notice);
   const guardClient = (service: ServiceName, clientRegion: string) => clients.get(service, DEFAULT_IDENTITY, clientRegion);
-  const claims = ClaimedPrefixes.forTarget("aws");
-  const claimOf = async (prefix: string) => ({ prefix, account: await account(DEFAULT_IDENTITY), ...(endpoint ? { endpoint } : {}) });
-  const claim = new PrefixClaim({
-    chosen,
-    account: () => account(DEFAULT_IDENTITY),
-    claimed: async (prefix) => claims.has(await claimOf(prefix)),
-    claim: async (prefix) => claims.add(await claimOf(prefix)),
-    strangers: async (prefix) =>
-      strangersUnderPrefix(prefix, { account: await account(DEFAULT_IDENTITY), endpoint, journal, client: guardClient, region: homeRegion() }),
-    generate: generatePrefix,
-    remember: (prefix) => rememberPrefix("aws", prefix),
-    notice,
-  });
+  const claim = accountPrefixClaim({ chosen, endpoint, journal, client: guardClient, account: () => account(DEFAULT_IDENTITY), region: homeRegion, notice });
   const guard = new RealAccountGuard({
     prefix: () => claim.prefix,
     endpoint,

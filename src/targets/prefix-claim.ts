@@ -1,9 +1,11 @@
+import { ClaimedPrefixes } from "./claimed-prefixes";
+import type { CleanupJournal } from "./journal";
 import type { NamedResource } from "./planned-resources";
 import { accountBuckets, accountRoles } from "./resource-presence";
 import { standingOf, type StandingContext } from "./resource-standing";
-import type { ChosenPrefix } from "./session-prefix";
+import { generatePrefix, rememberPrefix, type ChosenPrefix } from "./session-prefix";
 import { describeFault } from "./sdk-faults";
-import { TargetError } from "./target";
+import { TargetError, type AwsClient, type ServiceName } from "./target";
 
 /** How many names a refusal lists before it says "and N more". */
 const LISTED = 10;
@@ -105,3 +107,31 @@ export class PrefixClaim {
     );
   }
 }
+
+export interface AccountPrefixClaimOptions {
+  chosen: ChosenPrefix;
+  endpoint: string | undefined;
+  journal: CleanupJournal;
+  client: (service: ServiceName, region: string) => Promise<AwsClient>;
+  account: () => Promise<string>;
+  /** The region to list from; throws (with the fix) when none is set. */
+  region: () => string;
+  notice: (message: string) => void;
+}
+
+/** The aws target's claim: checked against its account, remembered in its state folder. */
+export const accountPrefixClaim = (options: AccountPrefixClaimOptions): PrefixClaim => {
+  const claims = ClaimedPrefixes.forTarget("aws");
+  const claimOf = async (prefix: string) => ({ prefix, account: await options.account(), ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+  return new PrefixClaim({
+    chosen: options.chosen,
+    account: options.account,
+    claimed: async (prefix) => claims.has(await claimOf(prefix)),
+    claim: async (prefix) => claims.add(await claimOf(prefix)),
+    strangers: async (prefix) =>
+      strangersUnderPrefix(prefix, { account: await options.account(), endpoint: options.endpoint, journal: options.journal, client: options.client, region: options.region() }),
+    generate: generatePrefix,
+    remember: (prefix) => rememberPrefix("aws", prefix),
+    notice: options.notice,
+  });
+};

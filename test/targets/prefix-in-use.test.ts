@@ -25,10 +25,11 @@ const awsArgs = () => ["--target", "aws", "--endpoint", endpoint(), "--region", 
 describe("a prefix the account already uses", () => {
   it("refuses run all --auto --prefix acme before the first write, and cleanup leaves the look-alikes alone", { timeout: 60_000 }, async () => {
     await makeLookAlikes(endpoint(), BUCKETS, ROLES);
-    // The journal an older s3-tutor left: it kept two of them after a BucketAlreadyOwnedByYou.
+    // The journal an older s3-tutor left: it kept two buckets after a BucketAlreadyOwnedByYou, and the role.
     await mkdir(join(stateDir(), "targets", "aws"), { recursive: true });
     const legacy = ["acme-claim", "acme-tiers"].map((name) => ({ kind: "bucket", name, account: LEARNER_ACCOUNT, region: REGION, endpoint: endpoint(), prefix: "acme", journaledAt: "2026-11-01T10:00:00.000Z" }));
-    await writeFile(join(stateDir(), "targets", "aws", "journal.json"), JSON.stringify({ version: 1, resources: legacy }));
+    const legacyRole = { kind: "role", name: "acme-replication", account: LEARNER_ACCOUNT, endpoint: endpoint(), prefix: "acme", journaledAt: "2026-11-01T10:00:00.000Z" };
+    await writeFile(join(stateDir(), "targets", "aws", "journal.json"), JSON.stringify({ version: 1, resources: [...legacy, legacyRole] }));
 
     const run = await cli(["run", "all", "--auto", ...awsArgs(), "--prefix", "acme", "--yes"]);
     expect(run.code).toBe(1);
@@ -48,7 +49,8 @@ describe("a prefix the account already uses", () => {
       `  – bucket acme-claim (${REGION}): left alone: it is in your account, but it does not carry the tag s3-tutor=acme that s3-tutor put on what it created`,
     );
     expect(cleanup.stdout).toContain(`  – bucket acme-tiers (${REGION}): left alone:`);
-    expect(cleanup.stdout).toContain("2 resource(s) were left alone: s3-tutor cannot prove it created them");
+    expect(cleanup.stdout).toContain("  – role acme-replication: left alone: it is in your account, but it does not carry the tag s3-tutor=acme");
+    expect(cleanup.stdout).toContain("3 resource(s) were left alone: s3-tutor cannot prove it created them");
     expect(cleanup.stdout).toContain("Done: nothing is left in the cleanup journal.");
     expect(await lookAlikeState(endpoint(), BUCKETS, ROLES)).toEqual(untouched(BUCKETS, ROLES));
     // journal.json was read once and carried over.

@@ -6,9 +6,10 @@ import { explainPreflightFailure, noRegion } from "./preflight-errors";
 import { RealAccountGuard } from "./real-account-guard";
 import { EMULATOR_REGION, homeRegionNotice, otherRegionFor, resolveAwsRegion, US_EAST_1 } from "./regions";
 import { callerAccount, createClient } from "./sdk-clients";
-import { sessionPrefix } from "./session-prefix";
+import { accountPrefixClaim } from "./prefix-claim";
+import { chooseSessionPrefix } from "./session-prefix";
 import { noticeToStderr } from "./target-state";
-import { DEFAULT_IDENTITY, TargetError, type Target } from "./target";
+import { DEFAULT_IDENTITY, TargetError, type ServiceName, type Target } from "./target";
 import { WriteConfirmation } from "./write-confirmation";
 
 const onlyDefault = (identity: string): void => {
@@ -29,7 +30,7 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
   const notice = options.onNotice ?? noticeToStderr;
   // Journal entries record the endpoint; "http://host:1/" and "http://host:1" are the same one.
   const endpoint = options.endpoint?.replace(/\/+$/, "");
-  const prefix = await sessionPrefix("aws", options.prefix, notice);
+  const chosen = await chooseSessionPrefix("aws", options.prefix, notice);
   const configured = await resolveAwsRegion(options);
   // A profile or environment set to us-east-1 still gets lessons that work; an explicit --region us-east-1 is refused earlier.
   const region = configured === US_EAST_1 ? EMULATOR_REGION : configured;
@@ -55,12 +56,17 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
     onlyDefault(identity);
     return callerAccount(await clients.get("sts", identity, homeRegion()));
   });
+  const journal = CleanupJournal.forTarget("aws", notice);
+  const guardClient = (service: ServiceName, clientRegion: string) => clients.get(service, DEFAULT_IDENTITY, clientRegion);
+  const claim = accountPrefixClaim({ chosen, endpoint, journal, client: guardClient, account: () => account(DEFAULT_IDENTITY), region: homeRegion, notice });
   const guard = new RealAccountGuard({
-    prefix,
+    prefix: () => claim.prefix,
     endpoint,
-    journal: CleanupJournal.forTarget("aws", notice),
+    journal,
     account: () => account(DEFAULT_IDENTITY),
-    client: (service, clientRegion) => clients.get(service, DEFAULT_IDENTITY, clientRegion),
+    client: guardClient,
+    // Lessons may already have used the prefix in their names: too late to choose another.
+    claimPrefix: () => claim.ensure(false),
     confirmation: new WriteConfirmation({ yes: options.yes ?? false, confirm: options.confirm, account: () => account(DEFAULT_IDENTITY) }),
     notice,
   });
@@ -71,7 +77,10 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
     // Empty only when no region is set anywhere; pre-flight then says how to set one.
     region: region ?? "",
     otherRegion: otherRegionFor(region ?? ""),
-    prefix,
+    // Settled by preflight: a prefix s3-tutor chose may be replaced by a free one there.
+    get prefix() {
+      return claim.prefix;
+    },
     endpoint,
     identities: [DEFAULT_IDENTITY],
     preflight: async () => {
@@ -89,6 +98,8 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
           region,
         });
       }
+      // Before the first write and before any lesson uses the prefix in a name; cleanup writes nothing new.
+      if (!options.cleanupOnly) await claim.ensure(true);
     },
     account,
     client: (service, identity, clientRegion, variant) => clients.get(service, identity, clientRegion, variant),
@@ -97,6 +108,7 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
     confirmWrites: (calls) => guard.confirmWrites(calls),
     beforeCall: (call) => guard.beforeCall(call),
     afterCall: (call, outcome) => guard.afterCall(call, outcome),
+    createdHere: () => guard.created,
     close: () => clients.destroyAll(),
   };
 };

@@ -1,23 +1,8 @@
 import { isAbsent, unlessAbsent } from "./sdk-faults";
-import { regionOfLocation } from "./regions";
 import type { AwsClient } from "./target";
 
 /** DeleteObjects takes at most 1,000 keys, which is also ListObjectVersions' page size. */
 const PAGE = 1000;
-
-/** Where the bucket lives (GetBucketLocation answers in any region), or undefined when it is gone. */
-export const bucketRegion = async (s3: AwsClient, bucket: string, account: string): Promise<string | undefined> => {
-  const { GetBucketLocationCommand } = await import("@aws-sdk/client-s3");
-  try {
-    const answer = (await s3.send(new GetBucketLocationCommand({ Bucket: bucket, ExpectedBucketOwner: account }))) as {
-      LocationConstraint?: string;
-    };
-    return regionOfLocation(answer.LocationConstraint);
-  } catch (error) {
-    if (isAbsent(error)) return undefined;
-    throw error;
-  }
-};
 
 export interface BucketRemoval {
   /** False when the bucket was already gone. */

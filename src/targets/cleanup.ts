@@ -1,13 +1,18 @@
-import { bucketRegion, removeBucket } from "./bucket-removal";
+import { removeBucket } from "./bucket-removal";
 import { describeEntry, type CleanupJournal, type JournalEntry } from "./journal";
+import { standingOf, type StandingContext } from "./resource-standing";
 import { removeRole } from "./role-removal";
 import { describeFault } from "./sdk-faults";
 import { DEFAULT_IDENTITY, type Target } from "./target";
 
 export interface CleanupLine {
   entry: JournalEntry;
-  /** removed: it existed and is gone now; gone: it was already gone; failed: it is still there. */
-  outcome: "removed" | "gone" | "failed";
+  /**
+   * removed: it existed and is gone now; gone: it was already gone; leftAlone: it is there but
+   * not provably s3-tutor's, so it was not touched (and leaves the journal); failed: it is
+   * still there and still journaled.
+   */
+  outcome: "removed" | "gone" | "leftAlone" | "failed";
   /** In words: "with 1150 object versions and delete markers", or why it failed. */
   detail: string;
 }
@@ -23,10 +28,11 @@ const place = (account: string, endpoint: string | undefined) => `account ${acco
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
- * Removes everything the journal lists for the account the target signs in as: buckets with
- * every object version, delete marker and replication configuration, then roles with their
- * policies. Each resource leaves the journal as soon as it is gone; failures are reported and
- * keep their entry for the next run.
+ * Removes everything the journal lists for the account the target signs in as, once each is
+ * proven s3-tutor's (resource-standing.ts): buckets with every object version, delete marker
+ * and replication configuration, then roles with their policies. What is there but not provably
+ * s3-tutor's is left alone and said so. Each resource leaves the journal as soon as it is
+ * settled; failures are reported and keep their entry for the next run.
  */
 export const cleanupJournaled = async (
   target: Target,
@@ -52,8 +58,8 @@ export const cleanupJournaled = async (
   const ordered = [...mine.filter((entry) => entry.kind === "bucket"), ...mine.filter((entry) => entry.kind === "role")];
   for (const entry of ordered) {
     try {
-      const done = entry.kind === "bucket" ? await cleanBucket(target, entry) : await cleanRole(target, entry);
-      await journal.remove(entry);
+      const done = await cleanEntry(target, journal, entry);
+      if (done.outcome !== "failed") await journal.forget(entry);
       say({ entry, ...done });
     } catch (error) {
       say({ entry, outcome: "failed", detail: describeFault(error) });
@@ -62,11 +68,32 @@ export const cleanupJournaled = async (
   return { lines, remaining: await journal.entries() };
 };
 
-const cleanBucket = async (target: Target, entry: JournalEntry): Promise<Omit<CleanupLine, "entry">> => {
-  const asked = await target.client("s3", DEFAULT_IDENTITY, entry.region ?? target.region);
-  // Ask where it is now: the region journaled is where it was meant to be created.
-  const region = await bucketRegion(asked, entry.name, entry.account);
-  if (region === undefined) return { outcome: "gone", detail: "already gone" };
+const cleanEntry = async (target: Target, journal: CleanupJournal, entry: JournalEntry): Promise<Omit<CleanupLine, "entry">> => {
+  const context: StandingContext = {
+    account: entry.account,
+    endpoint: target.endpoint,
+    journal,
+    client: (service, region) => target.client(service, DEFAULT_IDENTITY, region),
+    region: entry.region ?? target.region,
+    ...(target.createdHere ? { createdHere: target.createdHere() } : {}),
+  };
+  const standing = await standingOf(entry, context);
+  switch (standing.state) {
+    case "absent":
+      return { outcome: "gone", detail: "already gone" };
+    case "elsewhere":
+      return { outcome: "leftAlone", detail: "the name now belongs to another AWS account" };
+    case "notOurs":
+      return { outcome: "leftAlone", detail: `it is in your account, but ${standing.why}` };
+    case "unknown":
+      return { outcome: "failed", detail: standing.why };
+    case "ours":
+      // The region journaled is where it was meant to be created; the bucket says where it is.
+      return entry.kind === "bucket" ? cleanBucket(target, entry, standing.region ?? context.region) : cleanRole(target, entry);
+  }
+};
+
+const cleanBucket = async (target: Target, entry: JournalEntry, region: string): Promise<Omit<CleanupLine, "entry">> => {
   const removal = await removeBucket(await target.client("s3", DEFAULT_IDENTITY, region), entry.name, entry.account);
   if (!removal.removed) return { outcome: "gone", detail: "already gone" };
   return {
@@ -87,6 +114,13 @@ const cleanRole = async (target: Target, entry: JournalEntry): Promise<Omit<Clea
   };
 };
 
-/** "✓ bucket s3t-k3j9x2-data (eu-west-1): removed with 12 object versions and delete markers" */
-export const formatCleanupLine = (line: CleanupLine): string =>
-  `${line.outcome === "failed" ? "✗" : "✓"} ${describeEntry(line.entry)}: ${line.outcome === "failed" ? `not removed: ${line.detail}` : line.detail}`;
+const MARKS: Record<CleanupLine["outcome"], string> = { removed: "✓", gone: "✓", leftAlone: "–", failed: "✗" };
+
+/**
+ * "✓ bucket s3t-k3j9x2-data (eu-west-1): removed with 12 object versions and delete markers",
+ * "– bucket acme-data (eu-west-1): left alone: it is in your account, but it does not carry ..."
+ */
+export const formatCleanupLine = (line: CleanupLine): string => {
+  const detail = line.outcome === "failed" ? `not removed: ${line.detail}` : line.outcome === "leftAlone" ? `left alone: ${line.detail}` : line.detail;
+  return `${MARKS[line.outcome]} ${describeEntry(line.entry)}: ${detail}`;
+};

@@ -1,10 +1,11 @@
+import { rename } from "node:fs/promises";
 import { z } from "zod";
-import { writeJsonAtomic } from "../store/atomic-write";
 import { readJsonFile } from "../store/json-file";
+import { appendLine, readLines } from "./append-only-file";
 import { targetStateFile } from "./target-state";
 import type { TargetName } from "./target";
 
-const entrySchema = z.object({
+const resourceFields = {
   kind: z.enum(["bucket", "role"]),
   name: z.string().min(1),
   /** The account that owns it; cleanup only touches entries of the account it runs as. */
@@ -13,18 +14,29 @@ const entrySchema = z.object({
   region: z.string().optional(),
   /** Set when the target pointed at another endpoint (tests against the sandbox). */
   endpoint: z.string().optional(),
+  /** The session prefix, which is also the value of the s3-tutor tag it carries. */
   prefix: z.string(),
   journaledAt: z.string(),
-});
+};
 
-const fileSchema = z.object({ version: z.literal(1), resources: z.array(entrySchema) });
+/**
+ * creating: written before the CreateBucket/CreateRole is sent (expected to fail or not);
+ * created: s3-tutor's own create made it (it did not exist just before); gone: removed, or
+ * the create made nothing of ours. The last line about a resource says where it stands.
+ */
+const entrySchema = z.object({ ...resourceFields, state: z.enum(["creating", "created", "gone"]) });
+
+/** journal.json, before the journal became one line per change. */
+const legacyFileSchema = z.object({ version: z.literal(1), resources: z.array(z.object(resourceFields)) });
 
 export type JournalEntry = z.infer<typeof entrySchema>;
 export type ResourceKind = JournalEntry["kind"];
+export type JournalState = JournalEntry["state"];
+/** What names one resource of one account (at one endpoint). */
+export type JournalKey = Pick<JournalEntry, "kind" | "name" | "account" | "endpoint">;
 
 /** Role names are unique without regard to case; bucket names are lowercase anyway. */
-const sameResource = (a: JournalEntry, b: JournalEntry): boolean =>
-  a.kind === b.kind && a.account === b.account && a.endpoint === b.endpoint && a.name.toLowerCase() === b.name.toLowerCase();
+const keyOf = (entry: JournalKey): string => JSON.stringify([entry.kind, entry.account, entry.endpoint ?? "", entry.name.toLowerCase()]);
 
 /** "bucket s3t-k3j9x2-data (eu-west-1)" or "role s3t-k3j9x2-replication". */
 export const describeEntry = (entry: Pick<JournalEntry, "kind" | "name" | "region">): string =>
@@ -33,71 +45,94 @@ export const describeEntry = (entry: Pick<JournalEntry, "kind" | "name" | "regio
 /**
  * Everything the tutorial created (or is about to create) on a real account, written before
  * the resource exists so that a crash or Ctrl-C never leaves something `cleanup` cannot find.
- * Every change reads the file afresh and rewrites it atomically.
+ * One append-only file, `journal.jsonl`: every change is one more line, appended whole (see
+ * append-only-file.ts), so any number of s3-tutor processes may write at once and none loses
+ * another's line. The old `journal.json` is read once, carried over, and renamed.
  */
 export class CleanupJournal {
-  private queue: Promise<unknown> = Promise.resolve();
+  private migration: Promise<void> | undefined;
+  private readonly reportedLines = new Set<number>();
 
   constructor(
     readonly path: string,
     private readonly notice: (message: string) => void,
+    /** The journal.json of earlier versions, carried over on first use. */
+    private readonly legacyPath?: string,
   ) {}
 
   static forTarget(target: TargetName, notice: (message: string) => void): CleanupJournal {
-    return new CleanupJournal(targetStateFile(target, "journal.json"), notice);
+    return new CleanupJournal(targetStateFile(target, "journal.jsonl"), notice, targetStateFile(target, "journal.json"));
   }
 
-  /** What is journaled now. A corrupt file is moved aside and reported through `notice`. */
-  entries(): Promise<JournalEntry[]> {
-    return this.serially(() => this.read());
+  /** What is journaled now (creating or created), oldest first. */
+  async entries(): Promise<JournalEntry[]> {
+    await this.migrated();
+    const current = new Map<string, JournalEntry>();
+    for (const line of await readLines(this.path)) {
+      const entry = this.parse(line.number, line.text);
+      if (!entry) continue;
+      const key = keyOf(entry);
+      if (entry.state === "gone") current.delete(key);
+      else current.set(key, entry);
+    }
+    return [...current.values()];
   }
 
-  /** Adds the entry unless it is there already; true when it was new. */
-  add(entry: JournalEntry): Promise<boolean> {
-    return this.serially(async () => {
-      const entries = await this.read();
-      if (entries.some((existing) => sameResource(existing, entry))) return false;
-      await this.write([...entries, entry]);
-      return true;
-    });
+  /** The journal's current entry for this resource, if it lists it. */
+  async find(resource: JournalKey): Promise<JournalEntry | undefined> {
+    const key = keyOf(resource);
+    return (await this.entries()).find((entry) => keyOf(entry) === key);
   }
 
-  /** Replaces the entry for the same resource (e.g. to correct a bucket's region). */
-  update(entry: JournalEntry): Promise<void> {
-    return this.serially(async () => {
-      const entries = await this.read();
-      await this.write(entries.map((existing) => (sameResource(existing, entry) ? entry : existing)));
-    });
+  /** Appends where the resource stands now; the latest line about a resource wins. */
+  async record(entry: JournalEntry): Promise<void> {
+    await this.migrated();
+    await appendLine(this.path, JSON.stringify(entrySchema.parse(entry)));
   }
 
-  remove(entry: JournalEntry): Promise<void> {
-    return this.serially(async () => {
-      const entries = await this.read();
-      const kept = entries.filter((existing) => !sameResource(existing, entry));
-      if (kept.length !== entries.length) await this.write(kept);
-    });
+  /** The resource is gone, or was never ours: the journal no longer lists it. */
+  forget(entry: JournalEntry): Promise<void> {
+    return this.record({ ...entry, state: "gone", journaledAt: new Date().toISOString() });
   }
 
-  private async read(): Promise<JournalEntry[]> {
-    const file = await readJsonFile(this.path, (value) => fileSchema.parse(value));
-    if (file.status === "ok") return file.value.resources;
-    if (file.status === "corrupt") {
+  private parse(number: number, text: string): JournalEntry | undefined {
+    try {
+      return entrySchema.parse(JSON.parse(text));
+    } catch {
+      if (!this.reportedLines.has(number)) {
+        this.reportedLines.add(number);
+        this.notice(
+          `Line ${number} of the cleanup journal ${this.path} could not be read and was skipped. ` +
+            `If it named a resource, s3-tutor cleanup will not remove it: find it by its "s3-tutor" tag and delete it by hand.`,
+        );
+      }
+      return undefined;
+    }
+  }
+
+  private migrated(): Promise<void> {
+    this.migration ??= this.migrateLegacy();
+    return this.migration;
+  }
+
+  /**
+   * Carries journal.json's entries over as created (they were journaled before their create,
+   * and the guard checks the s3-tutor tag before touching any of them), then renames it so it
+   * is read only once. Two processes doing this at once append the same lines: harmless.
+   */
+  private async migrateLegacy(): Promise<void> {
+    if (!this.legacyPath) return;
+    const legacy = await readJsonFile(this.legacyPath, (value) => legacyFileSchema.parse(value));
+    if (legacy.status === "corrupt") {
       this.notice(
-        `The cleanup journal could not be read, so it was moved to ${file.movedTo}. ` +
+        `The cleanup journal could not be read, so it was moved to ${legacy.movedTo}. ` +
           `Resources it listed are no longer removed by s3-tutor cleanup: find them by their "s3-tutor" tag and delete them by hand.`,
       );
     }
-    return [];
-  }
-
-  private write(entries: JournalEntry[]): Promise<void> {
-    return writeJsonAtomic(this.path, { version: 1, resources: entries });
-  }
-
-  /** One change at a time within this process, so concurrent calls never lose an entry. */
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    if (legacy.status !== "ok") return;
+    for (const resource of legacy.value.resources) await appendLine(this.path, JSON.stringify({ ...resource, state: "created" }));
+    await rename(this.legacyPath, `${this.legacyPath}.migrated-${new Date().toISOString().replace(/[:.]/g, "-")}`).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error; // another process carried it over at the same time
+    });
   }
 }

@@ -19,6 +19,11 @@ export interface TargetOptions {
   profile?: string;
   /** The session prefix for resource names; generated and remembered when absent. */
   prefix?: string;
+  /**
+   * The target only removes what the cleanup journal lists (s3-tutor cleanup): pre-flight does
+   * not claim the session prefix, which nothing will use.
+   */
+  cleanupOnly?: boolean;
   /** Skip the confirmation before the first write to a real account (scripts). */
   yes?: boolean;
   /**

@@ -2,9 +2,10 @@ import { createdResource, isMutating, resourcesChanged } from "./planned-resourc
 import { TargetError, type PlannedCall } from "./target";
 
 /**
- * Refuses a write to a real account that could touch something the tutorial did not create:
- * every bucket and role it changes must start with the session prefix. Reads pass, on any name
- * (isMutating says which calls read, iam:SimulatePrincipalPolicy among them).
+ * The guard's first, cheap check on a real account: every bucket and role a write changes must
+ * start with the session prefix. Necessary, not sufficient: a name with the prefix may still be
+ * someone else's, which resource-standing.ts finds out. Reads pass, on any name (isMutating
+ * says which calls read, iam:SimulatePrincipalPolicy among them).
  *
  * A call that expects an error (BucketAlreadyExists on a famous name, InvalidBucketName) may
  * name anything, but only when it creates a bucket or role: should it succeed after all, the

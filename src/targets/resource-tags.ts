@@ -1,4 +1,5 @@
 import type { NamedResource } from "./planned-resources";
+import { faultOf } from "./sdk-faults";
 import type { AwsClient } from "./target";
 
 /** Every bucket and role the tutorial creates on a real account carries this tag, valued with the prefix. */
@@ -34,4 +35,28 @@ export const tagCreated = async (
   const given = (configuration?.Tags ?? []).filter(isTag).filter((tag) => tag.Key !== TAG_KEY);
   const { PutBucketTaggingCommand } = await import("@aws-sdk/client-s3");
   await client.send(new PutBucketTaggingCommand({ Bucket: resource.name, Tagging: { TagSet: [...given, ours] } }));
+};
+
+/**
+ * The value of the resource's s3-tutor tag, or undefined when it has none. Throws when the tags
+ * cannot be read (a missing permission): that is no answer, and the caller must not guess.
+ * A bucket's tags are read through a client of its own region.
+ */
+export const ourTagValue = async (client: AwsClient, resource: NamedResource, account: string): Promise<string | undefined> => {
+  let tags: unknown[];
+  if (resource.kind === "role") {
+    const { GetRoleCommand } = await import("@aws-sdk/client-iam");
+    const answer = (await client.send(new GetRoleCommand({ RoleName: resource.name }))) as { Role?: { Tags?: unknown[] } };
+    tags = answer.Role?.Tags ?? [];
+  } else {
+    const { GetBucketTaggingCommand } = await import("@aws-sdk/client-s3");
+    try {
+      const answer = (await client.send(new GetBucketTaggingCommand({ Bucket: resource.name, ExpectedBucketOwner: account }))) as { TagSet?: unknown[] };
+      tags = answer.TagSet ?? [];
+    } catch (error) {
+      if (faultOf(error).code === "NoSuchTagSet") return undefined;
+      throw error;
+    }
+  }
+  return tags.filter(isTag).find((tag) => tag.Key === TAG_KEY)?.Value;
 };

@@ -1,3 +1,4 @@
+import { allPages } from "./iam-paging";
 import { isAbsent, unlessAbsent } from "./sdk-faults";
 import type { AwsClient } from "./target";
 
@@ -38,29 +39,6 @@ export const removeRole = async (iam: AwsClient, roleName: string): Promise<Role
     return { removed: true, inlinePolicies };
   } catch (error) {
     if (isAbsent(error)) return { removed: false, inlinePolicies: 0 };
-    throw error;
-  }
-};
-
-/** Every item of a Marker-paged IAM listing. */
-const allPages = async (iam: AwsClient, command: (marker: string | undefined) => unknown, field: string): Promise<unknown[]> => {
-  const items: unknown[] = [];
-  let marker: string | undefined;
-  do {
-    const page = (await iam.send(command(marker))) as Record<string, unknown> & { IsTruncated?: boolean; Marker?: string };
-    items.push(...((page[field] as unknown[] | undefined) ?? []));
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return items;
-};
-
-export const roleExists = async (iam: AwsClient, roleName: string): Promise<boolean> => {
-  const { GetRoleCommand } = await import("@aws-sdk/client-iam");
-  try {
-    await iam.send(new GetRoleCommand({ RoleName: roleName }));
-    return true;
-  } catch (error) {
-    if (isAbsent(error)) return false;
     throw error;
   }
 };

@@ -31,19 +31,31 @@ const readStored = (value: unknown): string => {
   return prefix;
 };
 
+export interface ChosenPrefix {
+  prefix: string;
+  /** given: --prefix, the learner's choice; otherwise s3-tutor's, and it may choose another. */
+  source: "given" | "remembered" | "generated";
+}
+
 /**
  * The session prefix: the one given (--prefix), else the one remembered for this target, else a
  * new one, remembered so later runs and `s3-tutor cleanup` use the same names.
  */
-export const sessionPrefix = async (target: TargetName, given: string | undefined, notice: (message: string) => void): Promise<string> => {
-  if (given !== undefined) return validatePrefix(given);
+export const chooseSessionPrefix = async (target: TargetName, given: string | undefined, notice: (message: string) => void): Promise<ChosenPrefix> => {
+  if (given !== undefined) return { prefix: validatePrefix(given), source: "given" };
   const path = targetStateFile(target, "session.json");
   const stored = await readJsonFile(path, readStored);
-  if (stored.status === "ok") return stored.value;
+  if (stored.status === "ok") return { prefix: stored.value, source: "remembered" };
   if (stored.status === "corrupt") {
     notice(`The remembered session prefix could not be read (${stored.reason}); the file was moved to ${stored.movedTo} and a new prefix chosen.`);
   }
   const prefix = generatePrefix();
-  await writeJsonAtomic(path, { prefix });
-  return prefix;
+  await rememberPrefix(target, prefix);
+  return { prefix, source: "generated" };
 };
+
+export const sessionPrefix = async (target: TargetName, given: string | undefined, notice: (message: string) => void): Promise<string> =>
+  (await chooseSessionPrefix(target, given, notice)).prefix;
+
+/** Makes `prefix` the one later runs on this target use. */
+export const rememberPrefix = (target: TargetName, prefix: string): Promise<void> => writeJsonAtomic(targetStateFile(target, "session.json"), { prefix });

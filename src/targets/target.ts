@@ -79,6 +79,11 @@ export interface Target {
   beforeCall(call: PlannedCall): Promise<void>;
   /** Lets the guard remove what an action that expected an error created anyway. */
   afterCall(call: PlannedCall, outcome: CallOutcome): Promise<void>;
+  /**
+   * Real accounts: the buckets and roles this process created itself ("bucket:name"), which
+   * cleanup may remove without reading back a tag AWS may not show yet.
+   */
+  createdHere?(): ReadonlySet<string>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { CreateBucketCommand, DeleteBucketPolicyCommand, GetBucketTaggingCommand
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { CleanupJournal } from "../../src/targets/journal";
 import { TargetError, type Target } from "../../src/targets/target";
 import { LEARNER_ACCOUNT, planned, REGION, sendGuarded, useAwsOnSandbox } from "./helpers/aws-on-sandbox";
 
@@ -12,14 +13,7 @@ const { awsTarget, endpoint, stateDir } = useAwsOnSandbox();
 const createBucket = (bucket: string, extra = {}) =>
   planned("s3", "CreateBucket", { Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: REGION } }, extra);
 
-const journalFile = () => join(stateDir(), "targets", "aws", "journal.json");
-const journaled = async (): Promise<{ kind: string; name: string; account: string; region?: string }[]> => {
-  try {
-    return JSON.parse(await readFile(journalFile(), "utf8")).resources;
-  } catch {
-    return [];
-  }
-};
+const journaled = () => CleanupJournal.forTarget("aws", (message) => expect.fail(message)).entries();
 
 const bucketNames = async (target: Target): Promise<string[]> => {
   const s3 = (await target.client("s3", "default", REGION)) as S3Client;
@@ -157,7 +151,7 @@ describe("the aws target pointed at the sandbox", () => {
     const call = planned("s3", "CreateBucket", { Bucket: "learners-own-bucket" }, { region: "us-east-1", expectsError: true });
     const error = await refusal(sendGuarded(target, call));
     expect(error.message).toBe(
-      `Refused s3:CreateBucket on bucket "learners-own-bucket": that bucket already exists in your account ${LEARNER_ACCOUNT} (us-east-1), and s3-tutor does not touch what it did not create.`,
+      `Refused s3:CreateBucket on bucket "learners-own-bucket": that bucket already exists in your account ${LEARNER_ACCOUNT} (us-east-1), and s3-tutor does not touch what it did not create (s3-tutor's cleanup journal does not list it, so s3-tutor did not create it). It was left alone.`,
     );
     expect(await bucketNames(target)).toContain("learners-own-bucket");
     expect(await journaled()).toEqual([]);

@@ -64,7 +64,7 @@ describe("s3-tutor cleanup", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`  ✗ bucket ${PREFIX}-kept (${REGION}): not removed: AccessDenied: User: arn:aws:iam::${LEARNER_ACCOUNT}:root is not authorized`);
     expect(result.stdout).toContain(`  ✓ bucket ${PREFIX}-going (${REGION}): removed (it was empty)`);
-    expect(result.stdout).toMatch(/1 resource\(s\) remain in the cleanup journal \(.*journal\.json\)\. Fix what is said above, then run s3-tutor cleanup again\./);
+    expect(result.stdout).toMatch(/1 resource\(s\) remain in the cleanup journal \(.*journal\.jsonl\)\. Fix what is said above, then run s3-tutor cleanup again\./);
     expect(await prefixedBuckets(target)).toEqual([`${PREFIX}-kept`]);
   });
 

@@ -88,7 +88,7 @@ describe("cleanup of the aws target, pointed at the sandbox", () => {
     // Deleted by hand, behind the journal's back.
     await (await s3In(target, REGION)).send(new DeleteBucketCommand({ Bucket: `${PREFIX}-short-lived` }));
     const journal = journalOf();
-    await journal.add({ kind: "role", name: `${PREFIX}-never-made`, account: LEARNER_ACCOUNT, endpoint: target.endpoint, prefix: PREFIX, journaledAt: new Date().toISOString() });
+    await journal.record({ state: "created", kind: "role", name: `${PREFIX}-never-made`, account: LEARNER_ACCOUNT, endpoint: target.endpoint, prefix: PREFIX, journaledAt: new Date().toISOString() });
 
     const result = await cleanupJournaled(target, journal);
     expect(result.lines.map(formatCleanupLine)).toEqual([
@@ -106,7 +106,7 @@ describe("cleanup of the aws target, pointed at the sandbox", () => {
     );
     const journal = journalOf();
     const [entry] = await journal.entries();
-    await journal.update({ ...entry!, region: REGION });
+    await journal.record({ ...entry!, region: REGION });
     const result = await cleanupJournaled(target, journal);
     expect(result.lines.map(formatCleanupLine)).toEqual([`✓ bucket ${PREFIX}-moved (${REGION}): removed (it was empty)`]);
     expect(await leftovers(target)).toEqual([]);
@@ -115,8 +115,8 @@ describe("cleanup of the aws target, pointed at the sandbox", () => {
   it("leaves another account's entries alone and says why", async () => {
     const target = await awsTarget();
     const journal = journalOf();
-    const foreign = { kind: "bucket" as const, name: `${PREFIX}-theirs`, account: "999988887777", region: REGION, endpoint: target.endpoint, prefix: PREFIX, journaledAt: new Date().toISOString() };
-    await journal.add(foreign);
+    const foreign = { state: "created" as const, kind: "bucket" as const, name: `${PREFIX}-theirs`, account: "999988887777", region: REGION, endpoint: target.endpoint, prefix: PREFIX, journaledAt: new Date().toISOString() };
+    await journal.record(foreign);
     const result = await cleanupJournaled(target, journal);
     expect(result.lines.map(formatCleanupLine)).toEqual([
       `✗ bucket ${PREFIX}-theirs (${REGION}): not removed: belongs to account 999988887777 at ${target.endpoint}, not account ${LEARNER_ACCOUNT} at ${target.endpoint}: run cleanup with credentials for that account`,
@@ -129,7 +129,7 @@ describe("cleanup of the aws target, pointed at the sandbox", () => {
     await mkdir(join(stateDir(), "targets", "aws"), { recursive: true });
     await writeFile(path, "{ not json");
     const notices: string[] = [];
-    expect(await new CleanupJournal(path, (message) => notices.push(message)).entries()).toEqual([]);
+    expect(await CleanupJournal.forTarget("aws", (message) => notices.push(message)).entries()).toEqual([]);
     expect(notices[0]).toMatch(/^The cleanup journal could not be read, so it was moved to .*journal\.json\.corrupt-/);
     const movedTo = /moved to (\S+)\. /.exec(notices[0] ?? "")?.[1] ?? "";
     expect(await readFile(movedTo, "utf8")).toBe("{ not json");

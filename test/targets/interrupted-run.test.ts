@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { STATE_DIR_VARIABLE } from "../../src/store/state-dir";
+import { CleanupJournal } from "../../src/targets/journal";
 import { finished, spawnCli, waitForOutput } from "../helpers/cli";
 import { LEARNER_ACCOUNT, REGION, useAwsOnSandbox } from "./helpers/aws-on-sandbox";
 
@@ -61,8 +62,8 @@ describe("Ctrl-C during run --auto on the aws target, then cleanup", () => {
     );
     expect(stopped.stdout).not.toContain("Wait for what never comes");
     expect(await leftovers()).toEqual({ buckets: [`${PREFIX}-data`, `${PREFIX}-logs`], roles: [`${PREFIX}-role`] });
-    const journal = JSON.parse(await readFile(join(stateDir(), "targets", "aws", "journal.json"), "utf8")) as { resources: { kind: string; name: string }[] };
-    expect(journal.resources.map(({ kind, name }) => `${kind} ${name}`).sort()).toEqual([`bucket ${PREFIX}-data`, `bucket ${PREFIX}-logs`, `role ${PREFIX}-role`]);
+    const journal = await CleanupJournal.forTarget("aws", (message) => expect.fail(message)).entries();
+    expect(journal.map(({ kind, name }) => `${kind} ${name}`).sort()).toEqual([`bucket ${PREFIX}-data`, `bucket ${PREFIX}-logs`, `role ${PREFIX}-role`]);
 
     const cleanup = await finished(spawnCli(["cleanup", "--target", "aws", "--endpoint", endpoint(), "--region", REGION], environment()));
     expect(cleanup.stderr).toBe("");

@@ -33,10 +33,14 @@ export const runCleanupCommand = async (options: Partial<TargetOptions>): Promis
   const { cleanupJournaled, formatCleanupLine } = await import("../../targets/cleanup");
   let target;
   try {
-    target = await createTarget({ ...options, target: name, onNotice: err });
+    target = await createTarget({ ...options, target: name, cleanupOnly: true, onNotice: err });
     await target.preflight();
     out(`Removing what s3-tutor created on ${name} (account ${await target.account("default")}):`);
     const result = await cleanupJournaled(target, journal, (line) => out(`  ${formatCleanupLine(line)}`));
+    const leftAlone = result.lines.filter((line) => line.outcome === "leftAlone").length;
+    if (leftAlone > 0) {
+      out(`${leftAlone} resource(s) were left alone: s3-tutor cannot prove it created them (see above), so it never touches them. If one is yours from a lesson, delete it by hand.`);
+    }
     if (result.remaining.length === 0) {
       out("Done: nothing is left in the cleanup journal.");
       return unreadable ? 1 : 0;

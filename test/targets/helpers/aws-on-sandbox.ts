@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterEach, beforeEach } from "vitest";
 import { startSandbox, type Sandbox } from "../../../src/sandbox/index";
 import { createTarget } from "../../../src/targets/create-target";
 import type { TargetOptions } from "../../../src/targets/options";
@@ -47,17 +47,18 @@ export const useStateDir = (): (() => string) => {
 };
 
 /**
- * One sandbox for the file, a state folder per test, and the aws target's credentials in the
+ * A sandbox and a state folder per test, and the aws target's credentials in the
  * environment (as the default credential chain reads them): the aws code path, pointed at the
  * sandbox.
  */
 export const useAwsOnSandbox = () => {
   let sandbox: Sandbox | undefined;
   const targets: Target[] = [];
-  beforeAll(async () => {
+  // A fresh account per test: the guard refuses a prefix that an earlier test's leftovers already use.
+  beforeEach(async () => {
     sandbox = await startSandbox({ port: 0 });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await sandbox?.close();
   });
   useEnvironment({ AWS_ACCESS_KEY_ID: LEARNER_ACCOUNT, AWS_SECRET_ACCESS_KEY: "test", AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined });

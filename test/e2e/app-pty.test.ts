@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -215,6 +215,22 @@ describe("s3-tutor in a terminal", () => {
     expect(rows.join("\n")).toContain("aws s3api put-object \\");
     app.press("q");
     expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+  });
+
+  it("a folder where progress.json should be is moved aside, said on the notice line, and home opens", async () => {
+    const stateDir = newStateDir();
+    mkdirSync(join(stateDir, "progress.json"));
+    writeFileSync(join(stateDir, "progress.json", "kept.txt"), "mine");
+    const app = start({ stateDir, cols: 200 });
+    const rows = await home(app);
+    const text = rows.join("\n");
+    expect(text).toMatch(/Your progress file could not be read \(it is a folder, not a file\)\. It was kept as .*progress\.json\.corrupt-\S+, and you start fresh\./);
+    expect(text).toContain("Welcome!");
+    const aside = readdirSync(stateDir).find((name) => name.startsWith("progress.json.corrupt-"));
+    expect(readdirSync(join(stateDir, aside ?? "none"))).toEqual(["kept.txt"]);
+    app.press("q");
+    expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+    expect(app.plain()).not.toMatch(/EISDIR|\n\s+at /);
   });
 
   it("without a terminal, exits 2 and says what to use instead", () => {

@@ -149,6 +149,12 @@ withTargetOptions(
 
 const main = async () => {
   program.exitOverride();
+  // Before any command reads its state: files a version before the XDG split left behind move once.
+  program.hook("preAction", async () => {
+    const { moveFormerState } = await import("../store/move-former-state");
+    const moved = await moveFormerState();
+    if (moved) process.stderr.write(`s3-tutor: ${moved}\n`);
+  });
   try {
     await program.parseAsync(process.argv);
   } catch (error) {

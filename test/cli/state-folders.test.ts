@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -90,5 +90,58 @@ describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("t
     await answerOne(asLearner(home, { S3_TUTOR_STATE_DIR: all, XDG_STATE_HOME: join(home, "st") }));
     expect((await readdir(all)).sort()).toEqual(["content-cache.json", ...QUIZ_FILES]);
     expect(await readdir(home)).toEqual(["all"]);
+  });
+});
+
+/** What a version before the XDG split left in ~/.local/share/s3-tutor. */
+const formerFolder = async (home: string) => {
+  const former = join(home, ".local", "share", "s3-tutor");
+  await mkdir(join(former, "targets", "aws"), { recursive: true });
+  await mkdir(join(former, "sandbox"), { recursive: true });
+  await mkdir(join(former, "code"), { recursive: true });
+  const answer = { questionId: "old.one", correct: true, guessed: false, mode: "practice", at: "2026-01-01T00:00:00.000Z" };
+  await writeFile(join(former, "quiz-history.json"), JSON.stringify({ version: 1, answers: [answer], sessions: [] }));
+  await writeFile(join(former, "progress.json"), JSON.stringify({ version: 1, welcomed: true, lessons: {} }));
+  await writeFile(join(former, "progress.json.corrupt-2026-01-01T00-00-00-000Z"), "{ torn");
+  await writeFile(join(former, "targets", "aws", "journal.json"), '{"version":1,"resources":[]}');
+  await writeFile(join(former, "sandbox", "world.json"), "{}");
+  await writeFile(join(former, "code", "lesson-step.ts"), "// mine");
+  await writeFile(join(former, "content-cache.json"), "{}");
+  return former;
+};
+
+const historyAnswers = async (path: string) => (JSON.parse(await readFile(path, "utf8")) as { answers: { questionId: string }[] }).answers.map((a) => a.questionId);
+
+describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("state left where versions before the XDG split kept it", () => {
+  it("is moved to the state folder on the first run, the learner is told once, and the sandbox and saved code stay as data", async () => {
+    const home = await newHome();
+    const former = await formerFolder(home);
+    const state = join(home, ".local", "state", "s3-tutor");
+    const first = await answerOne(asLearner(home));
+    expect(first.stderr).toContain(`s3-tutor: your progress, quiz history and cleanup journals now live in ${state}; 4 file(s) were moved there from ${former}.`);
+    const history = await historyAnswers(join(state, "quiz-history.json"));
+    expect(history[0]).toBe("old.one");
+    expect(history).toHaveLength(2);
+    expect((await readdir(state)).sort()).toEqual(["progress.json", "progress.json.corrupt-2026-01-01T00-00-00-000Z", ...QUIZ_FILES, "targets"].sort());
+    expect(await readFile(join(state, "targets", "aws", "journal.json"), "utf8")).toBe('{"version":1,"resources":[]}');
+    expect((await readdir(former)).sort()).toEqual(["MOVED-TO-STATE-FOLDER.txt", "code", "sandbox"]);
+    expect(await readFile(join(former, "MOVED-TO-STATE-FOLDER.txt"), "utf8")).toContain(state);
+
+    const second = await answerOne(asLearner(home));
+    expect(second.stderr).toBe("");
+    expect(await historyAnswers(join(state, "quiz-history.json"))).toHaveLength(3);
+  });
+
+  it("never writes over a file the state folder already has: the old one stays, and the learner is told which", async () => {
+    const home = await newHome();
+    const former = await formerFolder(home);
+    const state = join(home, ".local", "state", "s3-tutor");
+    await mkdir(state, { recursive: true });
+    await writeFile(join(state, "quiz-history.json"), JSON.stringify({ version: 1, answers: [], sessions: [] }));
+    const run = await answerOne(asLearner(home));
+    expect(run.stderr).toContain(`3 file(s) were moved there from ${former}. Left in ${former}, because ${state} already has newer ones: quiz-history.json.`);
+    expect(await historyAnswers(join(state, "quiz-history.json"))).toHaveLength(1);
+    expect(await historyAnswers(join(former, "quiz-history.json"))).toEqual(["old.one"]);
+    expect(await readFile(join(former, "MOVED-TO-STATE-FOLDER.txt"), "utf8")).toContain("quiz-history.json");
   });
 });

@@ -51,11 +51,23 @@ export const loadContent = async (paths: readonly string[], options: CheckOption
   return { lessons, quizzes, problems: sortProblems(problems), files };
 };
 
+/**
+ * The files at `paths` checked as `run` and the app would take them: beside the shipped lessons
+ * and quizzes, so an id a shipped one already has is a duplicate (pointing at the shipped one)
+ * and references resolve. Only the files at `paths`, with their problems, come back.
+ */
+export const loadContentBesideShipped = async (paths: readonly string[], options: CheckOptions = {}): Promise<Content> => {
+  const given = paths.map((path) => resolve(path));
+  const own = new Set([...given, ...(await Promise.all(given.map(yamlFilesAt))).flatMap((found) => found.files)]);
+  // Shipped first: of two uses of an id, the later one is reported, and that is the given file's.
+  const all = await loadContent([...shippedContentFolders(), ...given], options);
+  return {
+    lessons: all.lessons.filter((loaded) => own.has(loaded.file)),
+    quizzes: all.quizzes.filter((loaded) => own.has(loaded.file)),
+    problems: all.problems.filter((problem) => own.has(problem.file)),
+    files: all.files.filter((file) => own.has(file)),
+  };
+};
+
 /** The lessons and quizzes that ship with s3-tutor. */
 export const loadCatalog = (options: CheckOptions = {}): Promise<Content> => loadContent(shippedContentFolders(), options);
-
-/** The ids in loaded content, for resolving references from other content against it. */
-export const idsOf = (content: Content): { lessonIds: string[]; questionIds: string[] } => ({
-  lessonIds: content.lessons.map((l) => l.lesson.id),
-  questionIds: content.quizzes.flatMap((q) => q.quiz.questions.map((question) => question.id)),
-});

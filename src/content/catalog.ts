@@ -46,7 +46,10 @@ export const loadContent = async (paths: readonly string[], options: CheckOption
   const problems = [
     ...found.flatMap((f) => f.problems),
     ...loaded.flatMap((f) => f.problems),
-    ...checkContent(lessons, quizzes, { ...options, alsoKnown }),
+    ...checkContent(lessons, quizzes, { ...options, alsoKnown }, {
+      lessons: loaded.flatMap((f) => (f.salvaged?.lesson ? [f.salvaged.lesson] : [])),
+      quizzes: loaded.flatMap((f) => (f.salvaged?.quiz ? [f.salvaged.quiz] : [])),
+    }),
   ];
   return { lessons, quizzes, problems: sortProblems(problems), files };
 };

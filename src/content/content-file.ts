@@ -5,6 +5,7 @@ import type { Problem } from "./problem";
 import { checkSchemaLine } from "./schema-line";
 import { LessonSchema, type Lesson } from "./schema/lesson";
 import { QuizSchema, type Quiz } from "./schema/quiz";
+import { salvageLesson, salvageQuiz, type SalvagedLesson, type SalvagedQuiz } from "./salvage";
 import { decodeUtf8, invalidUtf8Message } from "./utf8";
 import type { YamlSource } from "./yaml-source";
 
@@ -28,6 +29,8 @@ export interface ContentFile {
   raw?: unknown;
   lesson?: LoadedLesson;
   quiz?: LoadedQuiz;
+  /** When the schema rejects the file: its parts that are valid on their own, for the checks across fields. */
+  salvaged?: { lesson?: SalvagedLesson; quiz?: SalvagedQuiz };
   problems: Problem[];
 }
 
@@ -53,9 +56,11 @@ export const loadContentFile = async (file: string): Promise<ContentFile> => {
   if (kind === "lesson") {
     const parsed = parseYaml(file, text, LessonSchema);
     const lesson = parsed.data ? { file, lesson: parsed.data, source: parsed.source } : undefined;
-    return { file, kind, raw: parsed.raw, lesson, problems: [...schemaLine, ...parsed.problems] };
+    const salvaged = lesson ? undefined : salvageLesson({ file, source: parsed.source }, parsed.raw);
+    return { file, kind, raw: parsed.raw, lesson, ...(salvaged ? { salvaged: { lesson: salvaged } } : {}), problems: [...schemaLine, ...parsed.problems] };
   }
   const parsed = parseYaml(file, text, QuizSchema);
   const quiz = parsed.data ? { file, quiz: parsed.data, source: parsed.source } : undefined;
-  return { file, kind, raw: parsed.raw, quiz, problems: [...schemaLine, ...parsed.problems] };
+  const salvaged = quiz ? undefined : salvageQuiz({ file, source: parsed.source }, parsed.raw);
+  return { file, kind, raw: parsed.raw, quiz, ...(salvaged ? { salvaged: { quiz: salvaged } } : {}), problems: [...schemaLine, ...parsed.problems] };
 };

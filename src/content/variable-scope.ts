@@ -7,13 +7,17 @@ import type { ContentPath } from "./yaml-source";
 
 /** The `{{variables}}` of one lesson as it runs: each use must be built in or saved by an earlier action. */
 export class VariableScope {
-  private readonly defined = new Set<string>(BUILT_IN_VARIABLES);
+  private readonly defined: Set<string>;
 
   constructor(
     private readonly where: Located,
     /** Everything the lesson saves anywhere, to tell "saved too late" from "never saved". */
     private readonly savedAnywhere: ReadonlySet<string>,
-  ) {}
+    /** Defined from the start: names whose saving action could not be read. */
+    alsoDefined: Iterable<string> = [],
+  ) {
+    this.defined = new Set<string>([...BUILT_IN_VARIABLES, ...alsoDefined]);
+  }
 
   /** A problem at each undefined reference, and each malformed one, in the strings of `value` (found at `path`). */
   check(path: ContentPath, value: unknown): Problem[] {

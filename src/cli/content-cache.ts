@@ -1,15 +1,20 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { LessonSchema, type Lesson } from "../content/schema/lesson";
-import { QuizSchema, type Quiz } from "../content/schema/quiz";
+import type { Lesson } from "../content/schema/lesson";
+import type { Quiz } from "../content/schema/quiz";
 import { writeJsonAtomic } from "../store/atomic-write";
 import { cacheDir } from "../store/state-dir";
 
 /**
  * The shipped content, already parsed and checked, kept between starts with the fingerprint of
- * what it came from. It is only a cache: anything doubtful in it (not JSON, another fingerprint,
- * a lesson or quiz the schemas reject, as a bad disk or a hand edit leaves it) is a miss, and
- * the content is read from the YAML again.
+ * what it came from and a digest of itself. It is only a cache: anything doubtful in it (not
+ * JSON, another fingerprint, content that is not byte for byte what was checked and written, as
+ * a bad disk or a hand edit leaves it) is a miss, and the content is read from the YAML again.
+ *
+ * Why a digest and not the schemas: the cache exists to spare start-up the content code, and
+ * checking with zod would load it on every start (~50 ms). Only this module writes the file, and
+ * only content that passed every check, so content that matches its digest is content that passed.
  */
 
 export interface CachedContent {
@@ -21,17 +26,8 @@ export const contentCachePath = (): string => join(cacheDir(), "content-cache.js
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Every lesson and quiz as the schemas give it back, or undefined at the first that does not fit. */
-const checked = <T>(items: unknown, schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } }): T[] | undefined => {
-  if (!Array.isArray(items)) return undefined;
-  const out: T[] = [];
-  for (const item of items) {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) return undefined;
-    out.push(parsed.data);
-  }
-  return out;
-};
+/** The same for the content written and the content read back: JSON keeps key order and values. */
+const digestOf = (lessons: unknown, quizzes: unknown): string => createHash("sha256").update(JSON.stringify([lessons, quizzes])).digest("hex");
 
 export const readContentCache = async (fingerprint: string): Promise<CachedContent | undefined> => {
   let cached: unknown;
@@ -41,12 +37,11 @@ export const readContentCache = async (fingerprint: string): Promise<CachedConte
     // Missing, unreadable, half-written or not JSON: read the content instead.
     return undefined;
   }
-  if (!isRecord(cached) || cached.fingerprint !== fingerprint) return undefined;
-  const lessons = checked(cached.lessons, LessonSchema);
-  const quizzes = checked(cached.quizzes, QuizSchema);
-  return lessons && quizzes ? { lessons, quizzes } : undefined;
+  if (!isRecord(cached) || cached.fingerprint !== fingerprint || cached.digest !== digestOf(cached.lessons, cached.quizzes)) return undefined;
+  if (!Array.isArray(cached.lessons) || !Array.isArray(cached.quizzes)) return undefined;
+  return { lessons: cached.lessons as Lesson[], quizzes: cached.quizzes as Quiz[] };
 };
 
 /** A cache that cannot be written (a read-only folder) only costs the next start its speed. */
 export const writeContentCache = (fingerprint: string, content: CachedContent): Promise<void> =>
-  writeJsonAtomic(contentCachePath(), { fingerprint, ...content }).catch(() => undefined);
+  writeJsonAtomic(contentCachePath(), { fingerprint, digest: digestOf(content.lessons, content.quizzes), ...content }).catch(() => undefined);

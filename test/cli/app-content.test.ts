@@ -2,7 +2,7 @@ import { readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentFingerprint, loadAppContent } from "../../src/cli/app-content";
-import { contentCachePath } from "../../src/cli/content-cache";
+import { contentCachePath, writeContentCache, type CachedContent } from "../../src/cli/content-cache";
 import { loadCatalog } from "../../src/content/catalog";
 import { packageRoot } from "../../src/content/package-root";
 import { finished, spawnCli } from "../helpers/cli";
@@ -10,10 +10,11 @@ import { useStateDir } from "../targets/helpers/aws-on-sandbox";
 
 /** The app's content comes from a cache in the state directory once it has been found valid. */
 
-const tamperTitle = async (title: string) => {
-  const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as { lessons: { title: string }[] };
+/** The cache as this code writes it, with the first lesson's title changed: shows whether a start read the cache. */
+const cacheWithTitle = async (title: string) => {
+  const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as CachedContent;
   cache.lessons[0]!.title = title;
-  await writeFile(contentCachePath(), JSON.stringify(cache));
+  await writeContentCache(await contentFingerprint(), { lessons: cache.lessons, quizzes: cache.quizzes });
 };
 
 const titles = async () => {
@@ -33,13 +34,13 @@ describe("the app's content", () => {
       content: { lessons: catalog.lessons.map((l) => l.lesson), quizzes: catalog.quizzes.map((q) => q.quiz) },
     });
     // The next start reads the cache: a change made only there shows.
-    await tamperTitle("From the cache");
+    await cacheWithTitle("From the cache");
     expect((await titles())[0]).toBe("From the cache");
   });
 
   it("is read again when a lesson file changes", async () => {
     expect((await loadAppContent()).ok).toBe(true);
-    await tamperTitle("Stale");
+    await cacheWithTitle("Stale");
     const lesson = join(packageRoot(), "lessons", "s3-basics.yaml");
     const before = await stat(lesson);
     try {
@@ -48,6 +49,14 @@ describe("the app's content", () => {
     } finally {
       await utimes(lesson, before.atime, before.mtime);
     }
+  });
+
+  it("a cache edited by hand, its shapes still right, is not what was checked: it is read again", async () => {
+    expect((await loadAppContent()).ok).toBe(true);
+    const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as CachedContent;
+    cache.lessons[0]!.title = "Edited by hand";
+    await writeFile(contentCachePath(), JSON.stringify(cache));
+    expect(await titles()).not.toContain("Edited by hand");
   });
 
   it("a cache that is not JSON is ignored and written afresh", async () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Lesson } from "../content/schema/lesson";
 import type { Quiz } from "../content/schema/quiz";
 import { writeJsonAtomic } from "../store/atomic-write";
+import { isRecord } from "../store/parse-helpers";
 import { cacheDir } from "../store/state-dir";
 
 /**
@@ -23,8 +24,6 @@ export interface CachedContent {
 }
 
 export const contentCachePath = (): string => join(cacheDir(), "content-cache.json");
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The same for the content written and the content read back: JSON keeps key order and values. */
 const digestOf = (lessons: unknown, quizzes: unknown): string => createHash("sha256").update(JSON.stringify([lessons, quizzes])).digest("hex");

@@ -3,6 +3,7 @@ import { loadContentFile, type ContentFile, type LoadedLesson, type LoadedQuiz }
 import { yamlFilesAt } from "./content-files";
 import { packageRoot } from "./package-root";
 import { sortProblems, type Problem } from "./problem";
+import { isMap } from "./salvage";
 import { checkContent, type CheckOptions } from "./validate";
 
 /** Lessons and quizzes as loaded, with every problem found in them. Only valid files are in `lessons`/`quizzes`. */
@@ -17,8 +18,6 @@ export interface Content {
 
 /** The folders that ship with the package: lessons/ and quizzes/ beside package.json. */
 export const shippedContentFolders = (): string[] => [join(packageRoot(), "lessons"), join(packageRoot(), "quizzes")];
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Ids a file declares even if it has other mistakes, so they do not also show up as unknown references. */
 const declaredIds = (file: ContentFile): { lessonIds: string[]; questionIds: string[] } => {

@@ -23,7 +23,7 @@ export interface SalvagedQuiz extends Located {
   questions: (Question | undefined)[];
 }
 
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+export const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const BROKEN_STEP: Step = { read: "" };
 

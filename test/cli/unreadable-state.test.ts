@@ -43,7 +43,8 @@ describe("s3-tutor quiz --plain with a state file it cannot read", () => {
     });
   }
 
-  it("a history file that cannot be opened (a link that loops) is left as it is, never written over, and the learner is told why", async () => {
+  // A link that loops stands for any file that cannot be opened, even by root; Windows makes links only with privileges.
+  it.skipIf(process.platform === "win32")("a history file that cannot be opened (a link that loops) is left as it is, never written over, and the learner is told why", async () => {
     const stateDir = newStateDir();
     const path = join(stateDir, "quiz-history.json");
     await symlink("quiz-history.json", path);

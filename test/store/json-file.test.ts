@@ -69,7 +69,8 @@ describe("reading JSON state", () => {
     expect(await readdir(folder)).toEqual([`${"p".repeat(240)}.json`]);
   });
 
-  it("leaves a file it cannot open where it is, and a document on it never writes over it", async () => {
+  // A link that loops stands for any file that cannot be opened, even by root; Windows makes links only with privileges.
+  it.skipIf(process.platform === "win32")("leaves a file it cannot open where it is, and a document on it never writes over it", async () => {
     const path = join(folder, "history.json");
     await symlink("history.json", path);
     await expect(readJsonFile(path, asNumberList)).rejects.toMatchObject({ reason: "it is a link that points back at itself" });

@@ -1,20 +1,19 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../content/problem";
 import type { Lesson } from "../content/schema/lesson";
 import type { Quiz } from "../content/schema/quiz";
 import { packageRoot } from "../content/package-root";
-import { writeJsonAtomic } from "../store/atomic-write";
-import { stateDir } from "../store/state-dir";
+import { readContentCache, writeContentCache } from "./content-cache";
 import { VERSION } from "./version";
 
 /**
  * The shipped lessons and quizzes as the app needs them. Reading and checking the YAML is most
  * of the app's start-up, so once the content has been found valid it is kept, already parsed, in
- * the state directory, with a fingerprint of what it came from: this version, this code, the
- * JSON Schemas and every content file's size and time. A change to any of them (an edited lesson,
- * an upgrade) misses the cache, and the content is read and checked again.
+ * the cache folder (content-cache.ts), with a fingerprint of what it came from: this version,
+ * this code, the JSON Schemas and every content file's size and time. A change to any of them
+ * (an edited lesson, an upgrade) misses the cache, and the content is read and checked again.
  */
 
 export interface AppContent {
@@ -23,14 +22,6 @@ export interface AppContent {
 }
 
 export type AppContentResult = { ok: true; content: AppContent } | { ok: false; problems: Problem[] };
-
-interface CacheFile {
-  fingerprint: string;
-  lessons: Lesson[];
-  quizzes: Quiz[];
-}
-
-export const contentCachePath = (): string => join(stateDir(), "content-cache.json");
 
 const statLine = async (path: string): Promise<string> => {
   const info = await stat(path);
@@ -58,29 +49,16 @@ export const contentFingerprint = async (): Promise<string> => {
   return [VERSION, ...(await Promise.all(files.map(statLine)))].join("\n");
 };
 
-const readCache = async (fingerprint: string): Promise<AppContent | undefined> => {
-  try {
-    const cached = JSON.parse(await readFile(contentCachePath(), "utf8")) as Partial<CacheFile>;
-    if (cached.fingerprint !== fingerprint || !Array.isArray(cached.lessons) || !Array.isArray(cached.quizzes)) return undefined;
-    return { lessons: cached.lessons, quizzes: cached.quizzes };
-  } catch {
-    // Missing, half-written or not JSON: it is only a cache, so read the content instead.
-    return undefined;
-  }
-};
-
 /** The shipped content, from the cache when nothing it came from has changed. */
 export const loadAppContent = async (): Promise<AppContentResult> => {
   const fingerprint = await contentFingerprint();
-  const cached = await readCache(fingerprint);
+  const cached = await readContentCache(fingerprint);
   if (cached) return { ok: true, content: cached };
 
   const { loadCatalog } = await import("../content/catalog");
   const loaded = await loadCatalog();
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
   const content = { lessons: loaded.lessons.map((l) => l.lesson), quizzes: loaded.quizzes.map((q) => q.quiz) };
-  const file: CacheFile = { fingerprint, ...content };
-  // A cache that cannot be written (a read-only state folder) only costs the next start its speed.
-  await writeJsonAtomic(contentCachePath(), file).catch(() => undefined);
+  await writeContentCache(fingerprint, content);
   return { ok: true, content };
 };

@@ -4,6 +4,7 @@ import type { SandboxCommandOptions } from "./commands/sandbox";
 import { SHELL_KINDS } from "./shell-env";
 import { LEARNER_SANDBOX_PORT } from "../targets/sandbox-port";
 import { UserError } from "./errors";
+import { UnreadableStateFile } from "../store/unreadable-file";
 import { parsePort, parseReplicationDelay } from "./parse";
 import { collectRepeated, parseCount, parseSeed } from "./quiz-flags";
 import type { QuizCommandOptions } from "./commands/quiz";
@@ -148,6 +149,12 @@ withTargetOptions(
 
 const main = async () => {
   program.exitOverride();
+  // Before any command reads its state: files a version before the XDG split left behind move once.
+  program.hook("preAction", async () => {
+    const { moveFormerState } = await import("../store/move-former-state");
+    const moved = await moveFormerState();
+    if (moved) process.stderr.write(`s3-tutor: ${moved}\n`);
+  });
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
@@ -155,6 +162,11 @@ const main = async () => {
     if (error instanceof UserError) {
       process.stderr.write(`s3-tutor: ${error.message}\n`);
       process.exit(error.exitCode);
+    }
+    // A state file nothing could set aside (permissions): said in words, and left for the learner to fix.
+    if (error instanceof UnreadableStateFile) {
+      process.stderr.write(`s3-tutor: ${error.message}\n`);
+      process.exit(1);
     }
     throw error;
   }

@@ -3,6 +3,7 @@ import { loadContentFile, type ContentFile, type LoadedLesson, type LoadedQuiz }
 import { yamlFilesAt } from "./content-files";
 import { packageRoot } from "./package-root";
 import { sortProblems, type Problem } from "./problem";
+import { isMap } from "./salvage";
 import { checkContent, type CheckOptions } from "./validate";
 
 /** Lessons and quizzes as loaded, with every problem found in them. Only valid files are in `lessons`/`quizzes`. */
@@ -17,8 +18,6 @@ export interface Content {
 
 /** The folders that ship with the package: lessons/ and quizzes/ beside package.json. */
 export const shippedContentFolders = (): string[] => [join(packageRoot(), "lessons"), join(packageRoot(), "quizzes")];
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Ids a file declares even if it has other mistakes, so they do not also show up as unknown references. */
 const declaredIds = (file: ContentFile): { lessonIds: string[]; questionIds: string[] } => {
@@ -46,16 +45,31 @@ export const loadContent = async (paths: readonly string[], options: CheckOption
   const problems = [
     ...found.flatMap((f) => f.problems),
     ...loaded.flatMap((f) => f.problems),
-    ...checkContent(lessons, quizzes, { ...options, alsoKnown }),
+    ...checkContent(lessons, quizzes, { ...options, alsoKnown }, {
+      lessons: loaded.flatMap((f) => (f.salvaged?.lesson ? [f.salvaged.lesson] : [])),
+      quizzes: loaded.flatMap((f) => (f.salvaged?.quiz ? [f.salvaged.quiz] : [])),
+    }),
   ];
   return { lessons, quizzes, problems: sortProblems(problems), files };
 };
 
+/**
+ * The files at `paths` checked as `run` and the app would take them: beside the shipped lessons
+ * and quizzes, so an id a shipped one already has is a duplicate (pointing at the shipped one)
+ * and references resolve. Only the files at `paths`, with their problems, come back.
+ */
+export const loadContentBesideShipped = async (paths: readonly string[], options: CheckOptions = {}): Promise<Content> => {
+  const given = paths.map((path) => resolve(path));
+  const own = new Set([...given, ...(await Promise.all(given.map(yamlFilesAt))).flatMap((found) => found.files)]);
+  // Shipped first: of two uses of an id, the later one is reported, and that is the given file's.
+  const all = await loadContent([...shippedContentFolders(), ...given], options);
+  return {
+    lessons: all.lessons.filter((loaded) => own.has(loaded.file)),
+    quizzes: all.quizzes.filter((loaded) => own.has(loaded.file)),
+    problems: all.problems.filter((problem) => own.has(problem.file)),
+    files: all.files.filter((file) => own.has(file)),
+  };
+};
+
 /** The lessons and quizzes that ship with s3-tutor. */
 export const loadCatalog = (options: CheckOptions = {}): Promise<Content> => loadContent(shippedContentFolders(), options);
-
-/** The ids in loaded content, for resolving references from other content against it. */
-export const idsOf = (content: Content): { lessonIds: string[]; questionIds: string[] } => ({
-  lessonIds: content.lessons.map((l) => l.lesson.id),
-  questionIds: content.quizzes.flatMap((q) => q.quiz.questions.map((question) => question.id)),
-});

@@ -5,6 +5,8 @@ import type { Problem } from "./problem";
 import { checkSchemaLine } from "./schema-line";
 import { LessonSchema, type Lesson } from "./schema/lesson";
 import { QuizSchema, type Quiz } from "./schema/quiz";
+import { salvageLesson, salvageQuiz, type SalvagedLesson, type SalvagedQuiz } from "./salvage";
+import { decodeUtf8, invalidUtf8Message } from "./utf8";
 import type { YamlSource } from "./yaml-source";
 
 export interface LoadedLesson {
@@ -27,12 +29,16 @@ export interface ContentFile {
   raw?: unknown;
   lesson?: LoadedLesson;
   quiz?: LoadedQuiz;
+  /** When the schema rejects the file: its parts that are valid on their own, for the checks across fields. */
+  salvaged?: { lesson?: SalvagedLesson; quiz?: SalvagedQuiz };
   problems: Problem[];
 }
 
-const readText = async (file: string): Promise<string | Problem> => {
+/** The file's text, with a problem at each place that is not UTF-8; or why it could not be read. */
+const readText = async (file: string): Promise<{ text: string; encoding: Problem[] } | Problem> => {
   try {
-    return await readFile(file, "utf8");
+    const { text, invalid } = decodeUtf8(await readFile(file));
+    return { text, encoding: invalid.map(({ line, column, byte }) => ({ file, line, column, message: invalidUtf8Message(byte) })) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { file, message: code === "ENOENT" ? "no such file or folder" : `cannot read the file (${code ?? String(error)})` };
@@ -41,16 +47,20 @@ const readText = async (file: string): Promise<string | Problem> => {
 
 /** Reads a lesson or quiz file: schema line, YAML syntax and the schema, each problem at its position. */
 export const loadContentFile = async (file: string): Promise<ContentFile> => {
-  const text = await readText(file);
-  if (typeof text !== "string") return { file, kind: contentKind(file, ""), problems: [text] };
+  const read = await readText(file);
+  if (!("text" in read)) return { file, kind: contentKind(file, ""), problems: [read] };
+  const { text } = read;
   const kind = contentKind(file, text);
-  const schemaLine = checkSchemaLine(file, text, kind);
+  // The rest of the file is checked too: a wrong byte in a title should not hide a missing field.
+  const schemaLine = [...read.encoding, ...checkSchemaLine(file, text, kind)];
   if (kind === "lesson") {
     const parsed = parseYaml(file, text, LessonSchema);
     const lesson = parsed.data ? { file, lesson: parsed.data, source: parsed.source } : undefined;
-    return { file, kind, raw: parsed.raw, lesson, problems: [...schemaLine, ...parsed.problems] };
+    const salvaged = lesson ? undefined : salvageLesson({ file, source: parsed.source }, parsed.raw);
+    return { file, kind, raw: parsed.raw, lesson, ...(salvaged ? { salvaged: { lesson: salvaged } } : {}), problems: [...schemaLine, ...parsed.problems] };
   }
   const parsed = parseYaml(file, text, QuizSchema);
   const quiz = parsed.data ? { file, quiz: parsed.data, source: parsed.source } : undefined;
-  return { file, kind, raw: parsed.raw, quiz, problems: [...schemaLine, ...parsed.problems] };
+  const salvaged = quiz ? undefined : salvageQuiz({ file, source: parsed.source }, parsed.raw);
+  return { file, kind, raw: parsed.raw, quiz, ...(salvaged ? { salvaged: { quiz: salvaged } } : {}), problems: [...schemaLine, ...parsed.problems] };
 };

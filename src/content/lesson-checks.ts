@@ -1,5 +1,4 @@
 import { callProblem, type OperationExists } from "./calls";
-import type { LoadedLesson } from "./content-file";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
 import { isHandsOnStep, isQuizStep, type Action, type HandsOn, type Lesson } from "./schema/lesson";
@@ -14,7 +13,7 @@ type ActionList = (typeof ACTION_LISTS)[number];
 const actionsOf = (handsOn: HandsOn) =>
   ACTION_LISTS.flatMap((list) => (handsOn[list] ?? []).map((action, index) => ({ list, index, action })));
 
-const savedAnywhere = (lesson: Lesson) =>
+const savedAnywhere = (lesson: Pick<Lesson, "steps">) =>
   new Set(
     lesson.steps
       .flatMap((step) => (isHandsOnStep(step) ? actionsOf(step.handsOn) : []))
@@ -60,8 +59,16 @@ const checkAction = (where: Located, path: ContentPath, action: Action, scope: V
   return problems;
 };
 
-/** References to other lessons and questions, and each hands-on action's call and variables. */
-export const checkLesson = (loaded: LoadedLesson, known: KnownIds, operationExists?: OperationExists): Problem[] => {
+/** What the checks read of a lesson: a whole one, or the valid parts of one with schema mistakes (salvage.ts). */
+export interface LessonToCheck extends Located {
+  lesson: Pick<Lesson, "id" | "requires" | "steps">;
+}
+
+/**
+ * References to other lessons and questions, and each hands-on action's call and variables.
+ * `alsoSaved`: names saved by steps that could not be read, taken as defined throughout.
+ */
+export const checkLesson = (loaded: LessonToCheck, known: KnownIds, operationExists?: OperationExists, alsoSaved: readonly string[] = []): Problem[] => {
   const { lesson } = loaded;
   const problems: Problem[] = [];
   (lesson.requires ?? []).forEach((id, index) => {
@@ -69,7 +76,7 @@ export const checkLesson = (loaded: LoadedLesson, known: KnownIds, operationExis
     if (id === lesson.id) problems.push(problemAt(loaded, path, "a lesson cannot require itself"));
     else if (!known.lessons.has(id)) problems.push(problemAt(loaded, path, `unknown lesson "${id}"${didYouMean(id, known.lessons)}`));
   });
-  const scope = new VariableScope(loaded, savedAnywhere(lesson));
+  const scope = new VariableScope(loaded, savedAnywhere(lesson), alsoSaved);
   const stepIds = new Set<string>();
   lesson.steps.forEach((step, stepIndex) => {
     if (isQuizStep(step) && !known.questions.has(step.quiz)) {

@@ -3,13 +3,15 @@ import type { LoadedLesson, LoadedQuiz } from "./content-file";
 import { checkLesson } from "./lesson-checks";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
+import type { SalvagedLesson, SalvagedQuiz } from "./salvage";
 import { checkQuestions } from "./question-checks";
 import type { ContentPath } from "./yaml-source";
 
 /**
  * Checks that need more than one field or more than one file: ids, references between lessons
  * and quizzes, the calls actions make, the variables they use and whether questions can be
- * answered. Runs on content that already matches the schemas.
+ * answered. Runs on content that matches the schemas, and on the valid parts of files that do
+ * not (salvage.ts), which take no part in the checks of ids across files.
  */
 
 export interface CheckOptions {
@@ -40,7 +42,12 @@ const duplicates = (uses: IdUse[], what: string): Problem[] => {
 };
 
 /** Every cross-field and cross-file problem in the given lessons and quizzes. */
-export const checkContent = (lessons: readonly LoadedLesson[], quizzes: readonly LoadedQuiz[], options: CheckOptions = {}): Problem[] => {
+export const checkContent = (
+  lessons: readonly LoadedLesson[],
+  quizzes: readonly LoadedQuiz[],
+  options: CheckOptions = {},
+  salvaged: { lessons: readonly SalvagedLesson[]; quizzes: readonly SalvagedQuiz[] } = { lessons: [], quizzes: [] },
+): Problem[] => {
   const lessonIds = lessons.map((where) => ({ id: where.lesson.id, where, path: ["id"] }));
   const questionIds = quizzes.flatMap((where) =>
     where.quiz.questions.map((question, index) => ({ id: question.id, where, path: ["questions", index, "id"] })),
@@ -52,7 +59,9 @@ export const checkContent = (lessons: readonly LoadedLesson[], quizzes: readonly
   return [
     ...duplicates(lessonIds, "lesson"),
     ...duplicates(questionIds, "question"),
-    ...quizzes.flatMap(checkQuestions),
+    ...quizzes.flatMap((loaded) => checkQuestions(loaded, loaded.quiz.topic, loaded.quiz.questions)),
+    ...salvaged.quizzes.flatMap((partial) => checkQuestions(partial, partial.topic, partial.questions)),
     ...lessons.flatMap((lesson) => checkLesson(lesson, known, options.operationExists)),
+    ...salvaged.lessons.flatMap((partial) => checkLesson(partial, known, options.operationExists, partial.savedInBrokenSteps)),
   ];
 };

@@ -1,7 +1,7 @@
 import { chmod } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic-write";
-import { stateDir } from "./state-dir";
+import { dataDir } from "./state-dir";
 
 /** "Claim a name!" → "claim-a-name": a file name that needs no quoting in any shell. */
 const slug = (text: string): string =>
@@ -12,9 +12,9 @@ const slug = (text: string): string =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 60);
 
-/** Where the code of a lesson's step is saved: `<state>/code/<lesson>-<step>.<extension>`. */
+/** Where the code of a lesson's step is saved: `<data>/code/<lesson>-<step>.<extension>`. */
 export const codeFilePath = (lessonId: string, stepTitle: string, extension: "ts" | "sh"): string =>
-  join(stateDir(), "code", `${slug(lessonId) || "lesson"}-${slug(stepTitle) || "step"}.${extension}`);
+  join(dataDir(), "code", `${slug(lessonId) || "lesson"}-${slug(stepTitle) || "step"}.${extension}`);
 
 /** Writes the code (replacing an earlier copy); a script is made executable where that means something. */
 export const saveCodeFile = async (path: string, content: string, executable: boolean): Promise<void> => {

@@ -1,10 +1,13 @@
 import { writeJsonAtomic } from "./atomic-write";
 import { readJsonFile } from "./json-file";
+import { UnreadableStateFile } from "./unreadable-file";
 
 /**
  * One JSON file held in memory and rewritten atomically on each change, the writes one after
  * another so the file always ends up with the latest state. A file that cannot be read is moved
- * aside (json-file.ts) and the document starts empty, with a notice for the learner.
+ * aside (json-file.ts) and the document starts empty, with a notice for the learner. One that
+ * cannot even be opened or moved (permissions) is left as it is: the document starts empty and
+ * keeps this run's changes in memory only, so the learner's file is never written over.
  */
 
 export interface DocumentKind<T> {
@@ -32,10 +35,21 @@ export class JsonDocument<T> {
     readonly path: string,
     private readonly kind: DocumentKind<T>,
     private current: T,
+    /** Why the file on disk must not be written over (it could not be read), if so. */
+    private readonly leftAlone?: string,
   ) {}
 
   static async open<T>(path: string, kind: DocumentKind<T>): Promise<OpenedDocument<T>> {
-    const read = await readJsonFile(path, kind.parse);
+    let read;
+    try {
+      read = await readJsonFile(path, kind.parse);
+    } catch (error) {
+      if (!(error instanceof UnreadableStateFile)) throw error;
+      return {
+        document: new JsonDocument(path, kind, kind.empty(), error.reason),
+        notice: `Your ${kind.name} file ${path} could not be read (${error.reason}). It was left as it is, and this run's ${kind.name} is not saved over it.`,
+      };
+    }
     if (read.status === "ok") return { document: new JsonDocument(path, kind, read.value) };
     if (read.status === "missing") return { document: new JsonDocument(path, kind, kind.empty()) };
     return {
@@ -51,6 +65,10 @@ export class JsonDocument<T> {
   /** Applies `change` to the latest data at once, and queues the write. */
   update(change: (current: T) => T): Promise<void> {
     this.current = change(this.current);
+    if (this.leftAlone !== undefined) {
+      this.writeError = `Your ${this.kind.name} was not saved to ${this.path}: that file could not be read (${this.leftAlone}), so s3-tutor does not write over it.`;
+      return this.writing;
+    }
     const snapshot = this.current;
     this.writing = this.writing
       .then(() => writeJsonAtomic(this.path, snapshot))

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { JsonDocument, type DocumentKind } from "./json-document";
+import { isRecord } from "./parse-helpers";
 import { stateDir } from "./state-dir";
 
 /**
@@ -23,8 +24,6 @@ export interface ProgressData {
 }
 
 const empty = (): ProgressData => ({ version: 1, welcomed: false, lessons: {} });
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const parseProgress = (value: unknown): ProgressData => {
   if (!isRecord(value) || value.version !== 1 || !isRecord(value.lessons) || typeof value.welcomed !== "boolean") {

@@ -2,19 +2,19 @@ import { join } from "node:path";
 import type { Sandbox, SandboxOptions } from "../sandbox/index";
 import { writeJsonAtomic } from "../store/atomic-write";
 import { readJsonFile } from "../store/json-file";
-import { stateDir } from "../store/state-dir";
+import { dataDir } from "../store/state-dir";
 import { loadSandbox } from "./sandbox-loader";
 import { LEARNER_SANDBOX_PORT } from "./sandbox-port";
 import { TargetError } from "./target";
 
 /**
- * The learner's sandbox: one world kept in <state>/sandbox, served on a port that stays the
+ * The learner's sandbox: one world kept in <data>/sandbox, served on a port that stays the
  * same from run to run (so code shown in a lesson, and `eval "$(s3-tutor env)"` in the
  * learner's own shell, keep working). Whichever s3-tutor process needs it first serves it;
  * the others use that one.
  */
 
-export const learnerSandboxDir = (): string => join(stateDir(), "sandbox");
+export const learnerSandboxDir = (): string => join(dataDir(), "sandbox");
 
 const portFile = () => join(learnerSandboxDir(), "port.json");
 

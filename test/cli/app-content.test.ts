@@ -1,17 +1,20 @@
 import { readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentCachePath, loadAppContent } from "../../src/cli/app-content";
+import { contentFingerprint, loadAppContent } from "../../src/cli/app-content";
+import { contentCachePath, writeContentCache, type CachedContent } from "../../src/cli/content-cache";
 import { loadCatalog } from "../../src/content/catalog";
 import { packageRoot } from "../../src/content/package-root";
+import { finished, spawnCli } from "../helpers/cli";
 import { useStateDir } from "../targets/helpers/aws-on-sandbox";
 
 /** The app's content comes from a cache in the state directory once it has been found valid. */
 
-const tamperTitle = async (title: string) => {
-  const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as { lessons: { title: string }[] };
+/** The cache as this code writes it, with the first lesson's title changed: shows whether a start read the cache. */
+const cacheWithTitle = async (title: string) => {
+  const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as CachedContent;
   cache.lessons[0]!.title = title;
-  await writeFile(contentCachePath(), JSON.stringify(cache));
+  await writeContentCache(await contentFingerprint(), { lessons: cache.lessons, quizzes: cache.quizzes });
 };
 
 const titles = async () => {
@@ -31,13 +34,13 @@ describe("the app's content", () => {
       content: { lessons: catalog.lessons.map((l) => l.lesson), quizzes: catalog.quizzes.map((q) => q.quiz) },
     });
     // The next start reads the cache: a change made only there shows.
-    await tamperTitle("From the cache");
+    await cacheWithTitle("From the cache");
     expect((await titles())[0]).toBe("From the cache");
   });
 
   it("is read again when a lesson file changes", async () => {
     expect((await loadAppContent()).ok).toBe(true);
-    await tamperTitle("Stale");
+    await cacheWithTitle("Stale");
     const lesson = join(packageRoot(), "lessons", "s3-basics.yaml");
     const before = await stat(lesson);
     try {
@@ -48,9 +51,62 @@ describe("the app's content", () => {
     }
   });
 
+  it("a cache edited by hand, its shapes still right, is not what was checked: it is read again", async () => {
+    expect((await loadAppContent()).ok).toBe(true);
+    const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as CachedContent;
+    cache.lessons[0]!.title = "Edited by hand";
+    await writeFile(contentCachePath(), JSON.stringify(cache));
+    expect(await titles()).not.toContain("Edited by hand");
+  });
+
   it("a cache that is not JSON is ignored and written afresh", async () => {
     await writeFile(contentCachePath(), "{ half a file");
     expect((await titles()).length).toBeGreaterThan(0);
     expect(JSON.parse(await readFile(contentCachePath(), "utf8"))).toHaveProperty("fingerprint");
   });
 });
+
+describe("a content cache with the right fingerprint but the wrong shapes", () => {
+  const stateDir = useStateDir();
+
+  /** `quiz --plain` as a learner runs it, answering nothing: it must get as far as the first question. */
+  const quizStarts = async () => {
+    const child = spawnCli(["quiz", "--plain"], { S3_TUTOR_STATE_DIR: stateDir() });
+    child.stdin.end("q\n");
+    return finished(child);
+  };
+
+  const shapes: Record<string, (cache: { lessons: unknown[]; quizzes: unknown[] }) => void> = {
+    "a quiz without questions": (cache) => (cache.quizzes[0] = { topic: "naming", title: "Naming" }),
+    "a lesson that is not an object": (cache) => (cache.lessons[0] = null),
+    "a question whose choices are a string": (cache) => {
+      const quiz = cache.quizzes[0] as { questions: { choices?: unknown }[] };
+      for (const question of quiz.questions) question.choices = "abc";
+    },
+    "lessons with steps missing": (cache) => {
+      for (const lesson of cache.lessons as { steps?: unknown }[]) delete lesson.steps;
+    },
+  };
+
+  for (const [name, damage] of Object.entries(shapes)) {
+    it(`${name}: the content is read again, the run goes on, and the cache is written afresh`, async () => {
+      expect((await loadAppContent()).ok).toBe(true);
+      const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as { fingerprint: string; lessons: unknown[]; quizzes: unknown[] };
+      expect(cache.fingerprint).toBe(await contentFingerprint());
+      damage(cache);
+      await writeFile(contentCachePath(), JSON.stringify(cache));
+
+      const run = await quizStarts();
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("Question 1 of");
+      const rebuilt = JSON.parse(await readFile(contentCachePath(), "utf8")) as { lessons: unknown[]; quizzes: unknown[] };
+      expect(rebuilt).toEqual({ ...cache, ...(await freshContent()) });
+    });
+  }
+});
+
+const freshContent = async () => {
+  const catalog = await loadCatalog();
+  return JSON.parse(JSON.stringify({ lessons: catalog.lessons.map((l) => l.lesson), quizzes: catalog.quizzes.map((q) => q.quiz) })) as object;
+};

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { finished, spawnCli } from "../helpers/cli";
 import { fixture } from "./fixtures";
@@ -63,3 +66,84 @@ describe("s3-tutor validate", () => {
 
 /** A relative path as this platform prints it. */
 const fixtureFree = (path: string) => path.split("/").join(process.platform === "win32" ? "\\" : "/");
+
+describe("s3-tutor validate finds every problem in one run", () => {
+  it("rules across fields (no correct choice, a question of another topic) show beside the file's schema mistakes", async () => {
+    const file = fixture("misses", "quizzes", "misses.yaml");
+    const run = await validate(file);
+    expect(run.stdout.split("\n")).toEqual([
+      `${file}:8:5: no choice is marked "correct: true"`,
+      `${file}:13:5: missing field "explain"`,
+      `${file}:18:9: question id "naming.wrong-topic" must start with "misses.", the topic of this file`,
+      "3 problems in 1 file",
+      "",
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("a lesson's references and variables are checked though a field or a step has a schema mistake, and a variable the broken step saves is not called unknown", async () => {
+    const file = fixture("misses", "lessons", "rules-beside-schema.yaml");
+    const run = await validate(file);
+    expect(run.stdout.split("\n")).toEqual([
+      `${file}:3:1: unknown field "titel" (did you mean "title"?)`,
+      `${file}:6:12: unknown lesson "no-such-lesson"`,
+      `${file}:11:7: unknown field "colour"`,
+      `${file}:18:30: unknown variable {{nobody}}: neither built in nor saved by an earlier action`,
+      `${file}:22:11: unknown question "misses.no-such-question"`,
+      "5 problems in 1 file",
+      "",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+  });
+
+  it("template braces that do not close, or open with one brace, are reported where they are; JSON's }} is left alone", async () => {
+    const file = fixture("misses", "lessons", "malformed-braces.yaml");
+    const run = await validate(file);
+    expect(run.stdout.split("\n")).toEqual([
+      `${file}:9:21: "{{prefix}" is not closed: write a variable as {{name}}`,
+      `${file}:13:22: "{prefix}}" opens with one brace: write a variable as {{name}}`,
+      `${file}:16:21: "{{ region" is not closed: write a variable as {{name}}`,
+      "3 problems in 1 file",
+      "",
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("a lesson whose id a shipped lesson has is reported as run reports it", async () => {
+    const file = fixture("misses", "lessons", "same-id-as-shipped.yaml");
+    const shipped = join("lessons", "s3-basics.yaml");
+    const expected = `${file}:2:5: lesson id "s3-basics" is already used (first at ${shipped}:2:5)`;
+    const checked = await validate(file);
+    expect(checked.stdout.split("\n")).toEqual([expected, "1 problem in 1 file", ""]);
+    expect(checked.code).toBe(1);
+    const ran = await finished(spawnCli(["run", file, "--auto"]));
+    expect(ran.stderr.split("\n")[0]).toBe(expected);
+    expect(ran.code).toBe(1);
+  });
+
+  it("bytes that are not UTF-8 are reported at their line and column, and the rest of the file is still checked", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "s3-tutor-utf8-"));
+    try {
+      const file = join(folder, "latin1.yaml");
+      const head = Buffer.from(
+        "# yaml-language-server: $schema=https://example.com/schema/lesson.schema.json\nid: latin1\ntitle: Caf",
+      );
+      // "é" as Latin-1 (0xE9): not UTF-8. Then "déjà" with a valid é and a Latin-1 à (0xE0).
+      const rest = Buffer.concat([Buffer.from([0xe9]), Buffer.from("\nsummary: d\u00e9j"), Buffer.from([0xe0]), Buffer.from("\nminutes: 1\nsteps: []\n")]);
+      await writeFile(file, Buffer.concat([head, rest]));
+      const run = await validate(file);
+      const shown = relative(process.cwd(), file);
+      expect(run.stdout.split("\n")).toEqual([
+        `${shown}:3:11: not valid UTF-8 (byte 0xE9): save the file as UTF-8`,
+        `${shown}:4:13: not valid UTF-8 (byte 0xE0): save the file as UTF-8`,
+        `${shown}:6:8: "steps" needs at least 1 item`,
+        "3 problems in 1 file",
+        "",
+      ]);
+      expect(run.code).toBe(1);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -215,6 +215,40 @@ describe("s3-tutor in a terminal", () => {
     expect(rows.join("\n")).toContain("aws s3api put-object \\");
     app.press("q");
     expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+  });
+
+  it("a folder where progress.json should be is moved aside, said on the notice line, and home opens", async () => {
+    const stateDir = newStateDir();
+    mkdirSync(join(stateDir, "progress.json"));
+    writeFileSync(join(stateDir, "progress.json", "kept.txt"), "mine");
+    const app = start({ stateDir, cols: 200 });
+    const rows = await home(app);
+    const text = rows.join("\n");
+    expect(text).toMatch(/Your progress file could not be read \(it is a folder, not a file\)\. It was kept as .*progress\.json\.corrupt-\S+, and you start fresh\./);
+    expect(text).toContain("Welcome!");
+    const aside = readdirSync(stateDir).find((name) => name.startsWith("progress.json.corrupt-"));
+    expect(readdirSync(join(stateDir, aside ?? "none"))).toEqual(["kept.txt"]);
+    app.press("q");
+    expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+    expect(app.plain()).not.toMatch(/EISDIR|\n\s+at /);
+  });
+
+  // A link that loops stands for any file that cannot be opened, even by root; Windows makes links only with privileges.
+  it.skipIf(process.platform === "win32")("a progress file that cannot be opened is left as it is: said on the notice line, the app runs, and nothing is written over it", async () => {
+    const stateDir = newStateDir();
+    const path = join(stateDir, "progress.json");
+    symlinkSync("progress.json", path);
+    const app = start({ stateDir, cols: 200 });
+    const rows = await home(app);
+    expect(rows.join("\n")).toContain(
+      `Your progress file ${path} could not be read (it is a link that points back at itself). It was left as it is, and this run's progress is not saved over it.`,
+    );
+    app.press(KEYS.enter);
+    await app.waitFor("step 1 of 8");
+    app.press("q");
+    expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+    expect(app.plain()).toContain(`s3-tutor: Your progress was not saved to ${path}`);
+    expect(readlinkSync(path)).toBe("progress.json");
   });
 
   it("without a terminal, exits 2 and says what to use instead", () => {

@@ -1,8 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { JsonDocument } from "../../src/store/json-document";
 import { readJsonFile } from "../../src/store/json-file";
+import { UnreadableStateFile } from "../../src/store/unreadable-file";
 
 let folder = "";
 beforeEach(async () => {
@@ -45,5 +47,38 @@ describe("reading JSON state", () => {
     await writeFile(path, '{"not": "a list"}');
     const read = await readJsonFile(path, asNumberList);
     expect(read).toMatchObject({ status: "corrupt", reason: "expected a list of numbers" });
+  });
+
+  it("moves a folder that stands where the file should be aside, with its content", async () => {
+    const path = join(folder, "progress.json");
+    await mkdir(path);
+    await writeFile(join(path, "inside.txt"), "mine");
+    const read = await readJsonFile(path, asNumberList);
+    expect(read).toMatchObject({ status: "corrupt", reason: "it is a folder, not a file" });
+    if (read.status !== "corrupt") return;
+    expect(await readdir(read.movedTo)).toEqual(["inside.txt"]);
+  });
+
+  it("leaves a folder it cannot move aside where it is, and says why in words", async () => {
+    // A name so long that adding .corrupt-<timestamp> passes the file system's limit of 255.
+    const path = join(folder, `${"p".repeat(240)}.json`);
+    await mkdir(path);
+    const reading = readJsonFile(path, asNumberList);
+    await expect(reading).rejects.toBeInstanceOf(UnreadableStateFile);
+    await expect(reading).rejects.toMatchObject({ reason: "it is a folder, not a file, and it could not be moved aside: ENAMETOOLONG" });
+    expect(await readdir(folder)).toEqual([`${"p".repeat(240)}.json`]);
+  });
+
+  // A link that loops stands for any file that cannot be opened, even by root; Windows makes links only with privileges.
+  it.skipIf(process.platform === "win32")("leaves a file it cannot open where it is, and a document on it never writes over it", async () => {
+    const path = join(folder, "history.json");
+    await symlink("history.json", path);
+    await expect(readJsonFile(path, asNumberList)).rejects.toMatchObject({ reason: "it is a link that points back at itself" });
+    const { document, notice } = await JsonDocument.open(path, { name: "history", parse: asNumberList, empty: () => [] });
+    expect(notice).toBe(`Your history file ${path} could not be read (it is a link that points back at itself). It was left as it is, and this run's history is not saved over it.`);
+    await document.update((list) => [...list, 1]);
+    expect(document.data).toEqual([1]);
+    expect(document.writeError).toMatch(/^Your history was not saved to .+: that file could not be read/);
+    expect(await readdir(folder)).toEqual(["history.json"]);
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { loadCatalog, loadContent, shippedContentFolders } from "../../content/catalog";
+import { loadCatalog, loadContentBesideShipped } from "../../content/catalog";
 import { formatProblem } from "../../content/problem";
 import type { Lesson } from "../../content/schema/lesson";
 import { inTeachingOrder } from "../../content/teaching-order";
@@ -28,7 +28,7 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
   }
   // A lesson file's path runs that file, with the shipped quizzes and lessons for its references.
   const file = /\.ya?ml$/i.test(which) ? which : undefined;
-  const content = file ? await loadContent([...shippedContentFolders(), file]) : await loadCatalog();
+  const content = file ? await loadContentBesideShipped([file]) : await loadCatalog();
   if (content.problems.length > 0) {
     for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     throw new UserError(`the lessons have ${content.problems.length} problems (above); run s3-tutor validate for details.`);

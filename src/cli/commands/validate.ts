@@ -1,4 +1,4 @@
-import { idsOf, loadCatalog, loadContent } from "../../content/catalog";
+import { loadCatalog, loadContentBesideShipped } from "../../content/catalog";
 import { formatProblem } from "../../content/problem";
 import { loadOperationChecker } from "../../handson/dispatch";
 
@@ -11,11 +11,8 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 export const runValidateCommand = async (paths: string[]): Promise<number> => {
   // Loads the three SDK packages once (~150 ms) so content can ask whether an operation exists.
   const operationExists = await loadOperationChecker();
-  // Given files may refer to shipped lessons and questions (a lesson checked on its own, say).
-  const content =
-    paths.length === 0
-      ? await loadCatalog({ operationExists })
-      : await loadContent(paths, { operationExists, alsoKnown: idsOf(await loadCatalog()) });
+  // Given files are checked as run takes them: beside the shipped content, whose ids they may use but not take.
+  const content = paths.length === 0 ? await loadCatalog({ operationExists }) : await loadContentBesideShipped(paths, { operationExists });
 
   const out = content.problems.map((problem) => `${formatProblem(problem)}\n`);
   if (content.problems.length > 0) {

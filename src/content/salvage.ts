@@ -1,0 +1,65 @@
+import type { Located } from "./located";
+import { LessonSchema, StepSchema, type Lesson, type Step } from "./schema/lesson";
+import { QuestionSchema, QuizSchema, type Question } from "./schema/quiz";
+
+/**
+ * The parts of a file with schema mistakes that are valid on their own, so the checks across
+ * fields (a question with no correct choice, an unknown variable) run on them in the same
+ * validate as the schema mistakes, instead of only once those are fixed. A part that is not
+ * valid is left out but keeps its place, so every problem still points at the right line.
+ */
+
+/** What the lesson checks read; a broken step stands in as an empty read step, which has nothing to check. */
+export interface SalvagedLesson extends Located {
+  lesson: Pick<Lesson, "id" | "requires" | "steps">;
+  /** Names the broken steps save: taken as defined everywhere, so no use of them is called unknown. */
+  savedInBrokenSteps: string[];
+}
+
+export interface SalvagedQuiz extends Located {
+  /** Absent when the file's topic is itself a mistake. */
+  topic?: string;
+  /** A question with a schema mistake is undefined. */
+  questions: (Question | undefined)[];
+}
+
+export const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+const BROKEN_STEP: Step = { read: "" };
+
+/** Every `save:` map's names anywhere inside a value. */
+const savedNames = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.flatMap(savedNames);
+  if (!isMap(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => [...(key === "save" && isMap(item) ? Object.keys(item) : []), ...savedNames(item)]);
+};
+
+export const salvageLesson = (where: Located, raw: unknown): SalvagedLesson | undefined => {
+  if (!isMap(raw)) return undefined;
+  const requires = LessonSchema.shape.requires.safeParse(raw.requires);
+  const rawSteps = Array.isArray(raw.steps) ? raw.steps : [];
+  const steps = rawSteps.map((step) => StepSchema.safeParse(step));
+  return {
+    ...where,
+    lesson: {
+      id: typeof raw.id === "string" ? raw.id : "",
+      ...(requires.success && requires.data ? { requires: requires.data } : {}),
+      steps: steps.map((step) => (step.success ? step.data : BROKEN_STEP)),
+    },
+    savedInBrokenSteps: rawSteps.filter((_, index) => !steps[index]?.success).flatMap(savedNames),
+  };
+};
+
+export const salvageQuiz = (where: Located, raw: unknown): SalvagedQuiz | undefined => {
+  if (!isMap(raw)) return undefined;
+  const topic = QuizSchema.shape.topic.safeParse(raw.topic);
+  const questions = Array.isArray(raw.questions) ? raw.questions : [];
+  return {
+    ...where,
+    ...(topic.success ? { topic: topic.data } : {}),
+    questions: questions.map((question) => {
+      const parsed = QuestionSchema.safeParse(question);
+      return parsed.success ? parsed.data : undefined;
+    }),
+  };
+};

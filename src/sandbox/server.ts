@@ -99,7 +99,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       outgoing.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health));
       return;
     }
-    void serve(incoming, outgoing, { world, store, maxBodyBytes, now, options });
+    // serve answers every failure itself; this only catches a bug in that answering.
+    serve(incoming, outgoing, { world, store, maxBodyBytes, now, options }).catch((error: unknown) =>
+      answerLastResort(incoming, outgoing, error, options),
+    );
   };
 
   const server = createServer({ requestTimeout: 5 * 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 });
@@ -232,13 +235,11 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     if (QUERY_SERVICES[entry.service]) requestId = randomUUID();
     response = await dispatch(context.world, { ...received, requestId }, entry, touched);
   } catch (error) {
-    if (incoming.destroyed && !isServiceError(error)) {
-      markTouched(context.world, touched); // the client went away mid-request; a background commit keeps what changed
-      return;
-    }
-    response = errorResponse(error, entry, requestId, hostId);
-    if (isServiceError(error) && error.code === "EntityTooLarge") response.headers.connection = "close";
-    if (!isServiceError(error)) context.options.onInternalError?.(error, entry);
+    // A body cut short is the client's doing (S3's IncompleteBody), not a sandbox bug.
+    const failure = !isServiceError(error) && !incoming.complete ? incompleteBody() : error;
+    response = errorResponse(failure, entry, requestId, hostId);
+    if (isServiceError(failure) && CLOSING_ERRORS.has(failure.code)) response.headers.connection = "close";
+    if (!isServiceError(failure)) context.options.onInternalError?.(error, entry);
   }
   if (context.store) {
     try {
@@ -253,11 +254,47 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
   }
 
   entry.status = response.status;
-  send(outgoing, entry.method, response, requestId, hostId, entry.service);
+  try {
+    send(outgoing, entry.method, response, requestId, hostId, entry.service);
+  } catch (error) {
+    // A header no HTTP response can carry: request input that should have been refused earlier.
+    context.options.onInternalError?.(error, entry);
+    response = errorResponse(error, entry, requestId, hostId);
+    entry.status = response.status;
+    send(outgoing, entry.method, response, requestId, hostId, entry.service);
+  }
   outgoing.once("finish", () => {
     entry.durationMs = performance.now() - started;
     context.options.onRequest?.(entry);
   });
+};
+
+/** Errors after which the rest of the request cannot be trusted to follow: the connection is closed. */
+const CLOSING_ERRORS = new Set(["EntityTooLarge", "IncompleteBody"]);
+
+const incompleteBody = () =>
+  new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+
+/** serve itself failed: answer 500 if nothing was sent yet, else cut the connection; never leave it hanging. */
+const answerLastResort = (incoming: IncomingMessage, outgoing: ServerResponse, error: unknown, options: SandboxOptions) => {
+  const requestId = newRequestId();
+  const entry: RequestLogEntry = {
+    method: incoming.method ?? "?",
+    operation: "-",
+    service: "s3",
+    status: 500,
+    errorCode: "InternalError",
+    path: (incoming.url ?? "").split("?")[0] ?? "",
+    durationMs: 0,
+  };
+  const hostId = newHostId();
+  if (outgoing.headersSent || outgoing.destroyed) outgoing.destroy();
+  else send(outgoing, entry.method, errorResponse(error, entry, requestId, hostId), requestId, hostId, "s3");
+  try {
+    options.onInternalError?.(error, entry);
+  } catch {
+    // A failing logger must not take the server down with it.
+  }
 };
 
 /** What a request may have changed in place: its bucket's settings, its account's roles. */

@@ -1,0 +1,101 @@
+import { connect } from "node:net";
+import {
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  ListBucketsCommand,
+  PutBucketVersioningCommand,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { startSandbox, type RequestLogEntry, type Sandbox } from "../../src/sandbox/index";
+import { World } from "../../src/sandbox/world/world";
+import { SandboxClients, failureOf, uniqueBucket } from "../helpers/sandbox";
+
+// A sandbox bug still gets an answer: 500 InternalError with a request id, and the cause goes
+// to onInternalError. Before, such a request was never answered and the client waited forever.
+let sandbox: Sandbox;
+let clients: SandboxClients;
+const internalErrors: Array<{ error: unknown; entry: RequestLogEntry }> = [];
+const bounded = () => ({ abortSignal: AbortSignal.timeout(5_000) });
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ onInternalError: (error, entry) => internalErrors.push({ error, entry }) });
+  clients = new SandboxClients(sandbox);
+});
+afterAll(() => sandbox.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  internalErrors.length = 0;
+});
+
+describe("an unexpected failure", () => {
+  it("is answered 500 InternalError with a request id, and its cause is reported", async () => {
+    vi.spyOn(World.prototype, "bucketsOwnedBy").mockImplementation(() => {
+      throw new Error("a sandbox bug");
+    });
+    const error = await failureOf(clients.s3().send(new ListBucketsCommand({}), bounded()));
+    expect(error.name).toBe("InternalError");
+    expect(error.$metadata?.httpStatusCode).toBe(500);
+    expect((error.$metadata as { requestId?: string }).requestId).toMatch(/^[0-9A-F]{16}$/);
+    expect(internalErrors).toHaveLength(1);
+    expect(String(internalErrors[0]?.error)).toContain("a sandbox bug");
+    expect(internalErrors[0]?.entry.operation).toBe("ListBuckets");
+  });
+
+  it("after a request body was read is answered too", async () => {
+    const bucket = uniqueBucket("bug-after-body");
+    await clients.s3().send(new CreateBucketCommand({ Bucket: bucket }));
+    vi.spyOn(World.prototype, "bucket").mockImplementation(() => {
+      throw new Error("a sandbox bug after the body");
+    });
+    const error = await failureOf(
+      clients.s3().send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }), bounded()),
+    );
+    expect(error.$metadata?.httpStatusCode).toBe(500);
+    expect(error.name).toBe("InternalError");
+    expect(internalErrors.map(({ entry }) => entry.operation)).toEqual(["PutBucketVersioning"]);
+  });
+
+  it("a CompleteMultipartUpload whose parts add up past what a Buffer holds is answered, not left hanging", async () => {
+    const s3 = clients.s3();
+    const bucket = uniqueBucket("too-big");
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: "huge" }));
+    const part = Buffer.alloc(5 * 1024 * 1024, 1);
+    const parts = [];
+    for (const PartNumber of [1, 2]) {
+      const { ETag } = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: "huge", UploadId, PartNumber, Body: part }));
+      parts.push({ PartNumber, ETag });
+    }
+    // Node refuses a Buffer over 4 GiB (ERR_BUFFER_TOO_LARGE); 10 MiB stands in for that here.
+    const concat = Buffer.concat.bind(Buffer);
+    vi.spyOn(Buffer, "concat").mockImplementation((list, length) => {
+      const total = length ?? list.reduce((sum, item) => sum + item.length, 0);
+      if (total >= 2 * part.length) throw Object.assign(new RangeError("Cannot create a Buffer larger than 4294967296 bytes"), { code: "ERR_BUFFER_TOO_LARGE" });
+      return concat(list, length);
+    });
+    const error = await failureOf(
+      s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: "huge", UploadId, MultipartUpload: { Parts: parts } }), bounded()),
+    );
+    expect([500, 400]).toContain(error.$metadata?.httpStatusCode);
+    expect(["InternalError", "EntityTooLarge"]).toContain(error.name);
+  });
+});
+
+describe("a client that goes away", () => {
+  it("mid-body gets a 400 (or a closed socket), is not reported as a sandbox bug, and others are served", async () => {
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(sandbox.port, sandbox.host);
+      const received: Buffer[] = [];
+      socket.on("data", (chunk) => received.push(chunk));
+      socket.on("close", () => resolve(Buffer.concat(received).toString("latin1")));
+      socket.setTimeout(5_000, () => socket.destroy());
+      socket.end("PUT /some-bucket/key HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten..");
+    });
+    expect(answer === "" || answer.startsWith("HTTP/1.1 400")).toBe(true);
+    const listed = await clients.s3().send(new ListBucketsCommand({}), bounded());
+    expect(listed.$metadata.httpStatusCode).toBe(200);
+    expect(internalErrors).toEqual([]);
+  });
+});

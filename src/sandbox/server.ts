@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { authenticate, claimedService } from "./auth/sigv4";
 import type { Caller } from "./auth/identity";
 import { isServiceError, ServiceError } from "./errors";
@@ -110,6 +111,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   // Answer Expect: 100-continue ourselves so an oversized upload is refused before it is sent.
   server.on("checkContinue", handle);
   server.on("clientError", answerBrokenRequest);
+  server.on("connect", refuseTunnel);
 
   const releaseDataDir = async () => {
     try {
@@ -181,11 +183,17 @@ const answerBrokenRequest = (error: NodeJS.ErrnoException, socket: Socket) => {
     return;
   }
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  answerPlainly(socket, status);
+};
+
+/** CONNECT asks for a tunnel, which S3 is not: refuse it rather than drop the connection unanswered (Node's default). */
+const refuseTunnel = (_request: IncomingMessage, socket: Duplex) => answerPlainly(socket, 405);
+
+const answerPlainly = (socket: Duplex, status: number) =>
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nx-amz-request-id: ${newRequestId()}\r\nx-amz-id-2: ${newHostId()}\r\n` +
       "Connection: close\r\nContent-Length: 0\r\n\r\n",
   );
-};
 
 interface ServeContext {
   world: World;

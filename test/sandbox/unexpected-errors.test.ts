@@ -3,6 +3,7 @@ import {
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
+  HeadBucketCommand,
   ListBucketsCommand,
   PutBucketVersioningCommand,
   UploadPartCommand,
@@ -57,6 +58,20 @@ describe("an unexpected failure", () => {
     expect(internalErrors.map(({ entry }) => entry.operation)).toEqual(["PutBucketVersioning"]);
   });
 
+  it("a header value no HTTP response can carry is caught and answered 500, not thrown out of the server", async () => {
+    const bucket = uniqueBucket("bad-header");
+    await clients.s3().send(new CreateBucketCommand({ Bucket: bucket }));
+    const real = World.prototype.bucket;
+    vi.spyOn(World.prototype, "bucket").mockImplementation(function (this: World, name: string) {
+      const found = real.call(this, name);
+      return found && Object.assign(Object.create(Object.getPrototypeOf(found) as object) as object, found, { region: "eu\r\nX-Injected: 1" });
+    });
+    const error = await failureOf(clients.s3().send(new HeadBucketCommand({ Bucket: bucket }), bounded()));
+    expect(error.$metadata?.httpStatusCode).toBe(500);
+    expect(error.$response?.headers["x-injected"]).toBeUndefined();
+    expect(String(internalErrors[0]?.error)).toContain("Invalid character in header content");
+  });
+
   it("a CompleteMultipartUpload whose parts add up past what a Buffer holds is answered, not left hanging", async () => {
     const s3 = clients.s3();
     const bucket = uniqueBucket("too-big");
@@ -97,5 +112,17 @@ describe("a client that goes away", () => {
     const listed = await clients.s3().send(new ListBucketsCommand({}), bounded());
     expect(listed.$metadata.httpStatusCode).toBe(200);
     expect(internalErrors).toEqual([]);
+  });
+
+  it("asking for a tunnel (CONNECT) is refused with 405, not dropped", async () => {
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(sandbox.port, sandbox.host);
+      const received: Buffer[] = [];
+      socket.on("data", (chunk) => received.push(chunk));
+      socket.on("close", () => resolve(Buffer.concat(received).toString("latin1")));
+      socket.setTimeout(5_000, () => socket.destroy());
+      socket.write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
   });
 });

@@ -207,14 +207,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
   const started = performance.now();
   let requestId = newRequestId();
   const hostId = newHostId();
-  const entry: RequestLogEntry = {
-    method: incoming.method ?? "?",
-    operation: "-",
-    service: "s3",
-    status: 0,
-    path: (incoming.url ?? "").split("?")[0] ?? "",
-    durationMs: 0,
-  };
+  const entry = logEntryFor(incoming);
   outgoing.on("error", () => undefined);
   const touched: Touched = {};
 
@@ -277,6 +270,16 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
   });
 };
 
+/** What is known of a request before it is read: the log entry's start. */
+const logEntryFor = (incoming: IncomingMessage): RequestLogEntry => ({
+  method: incoming.method ?? "?",
+  operation: "-",
+  service: "s3",
+  status: 0,
+  path: (incoming.url ?? "").split("?")[0] ?? "",
+  durationMs: 0,
+});
+
 /** Errors after which the rest of the request cannot be trusted to follow: the connection is closed. */
 const CLOSING_ERRORS = new Set(["EntityTooLarge", "IncompleteBody"]);
 
@@ -286,16 +289,8 @@ const incompleteBody = () =>
 /** serve itself failed: answer 500 if nothing was sent yet, else cut the connection; never leave it hanging. */
 const answerLastResort = (incoming: IncomingMessage, outgoing: ServerResponse, error: unknown, options: SandboxOptions) => {
   const requestId = newRequestId();
-  const entry: RequestLogEntry = {
-    method: incoming.method ?? "?",
-    operation: "-",
-    service: "s3",
-    status: 500,
-    errorCode: "InternalError",
-    path: (incoming.url ?? "").split("?")[0] ?? "",
-    durationMs: 0,
-  };
   const hostId = newHostId();
+  const entry = logEntryFor(incoming);
   if (outgoing.headersSent || outgoing.destroyed) outgoing.destroy();
   else send(outgoing, entry.method, errorResponse(error, entry, requestId, hostId), requestId, hostId, "s3");
   try {

@@ -30,6 +30,18 @@ afterEach(() => {
   internalErrors.length = 0;
 });
 
+/** Writes raw bytes (half-closing after them if `end`) and resolves with all that comes back before the socket closes. */
+const rawAnswer = (payload: string, { end }: { end: boolean }): Promise<string> =>
+  new Promise((resolve) => {
+    const socket = connect(sandbox.port, sandbox.host);
+    const received: Buffer[] = [];
+    socket.on("data", (chunk) => received.push(chunk));
+    socket.on("close", () => resolve(Buffer.concat(received).toString("latin1")));
+    socket.setTimeout(5_000, () => socket.destroy());
+    if (end) socket.end(payload);
+    else socket.write(payload);
+  });
+
 describe("an unexpected failure", () => {
   it("is answered 500 InternalError with a request id, and its cause is reported", async () => {
     vi.spyOn(World.prototype, "bucketsOwnedBy").mockImplementation(() => {
@@ -100,14 +112,7 @@ describe("an unexpected failure", () => {
 
 describe("a client that goes away", () => {
   it("mid-body gets a 400 (or a closed socket), is not reported as a sandbox bug, and others are served", async () => {
-    const answer = await new Promise<string>((resolve) => {
-      const socket = connect(sandbox.port, sandbox.host);
-      const received: Buffer[] = [];
-      socket.on("data", (chunk) => received.push(chunk));
-      socket.on("close", () => resolve(Buffer.concat(received).toString("latin1")));
-      socket.setTimeout(5_000, () => socket.destroy());
-      socket.end("PUT /some-bucket/key HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten..");
-    });
+    const answer = await rawAnswer("PUT /some-bucket/key HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten..", { end: true });
     expect(answer === "" || answer.startsWith("HTTP/1.1 400")).toBe(true);
     const listed = await clients.s3().send(new ListBucketsCommand({}), bounded());
     expect(listed.$metadata.httpStatusCode).toBe(200);
@@ -115,14 +120,7 @@ describe("a client that goes away", () => {
   });
 
   it("asking for a tunnel (CONNECT) is refused with 405, not dropped", async () => {
-    const answer = await new Promise<string>((resolve) => {
-      const socket = connect(sandbox.port, sandbox.host);
-      const received: Buffer[] = [];
-      socket.on("data", (chunk) => received.push(chunk));
-      socket.on("close", () => resolve(Buffer.concat(received).toString("latin1")));
-      socket.setTimeout(5_000, () => socket.destroy());
-      socket.write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
-    });
+    const answer = await rawAnswer("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", { end: false });
     expect(answer).toMatch(/^HTTP\/1\.1 405 /);
   });
 });

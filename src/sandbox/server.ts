@@ -237,7 +237,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     response = await dispatch(context.world, { ...received, requestId }, entry, touched);
   } catch (error) {
     // A body cut short is the client's doing (S3's IncompleteBody), not a sandbox bug.
-    const failure = !isServiceError(error) && !incoming.complete ? incompleteBody() : error;
+    const failure = !isServiceError(error) && clientGaveUp(incoming) ? incompleteBody() : error;
     response = errorResponse(failure, entry, requestId, hostId);
     if (isServiceError(failure) && CLOSING_ERRORS.has(failure.code)) response.headers.connection = "close";
     if (!isServiceError(failure)) context.options.onInternalError?.(error, entry);
@@ -282,6 +282,10 @@ const logEntryFor = (incoming: IncomingMessage): RequestLogEntry => ({
 
 /** Errors after which the rest of the request cannot be trusted to follow: the connection is closed. */
 const CLOSING_ERRORS = new Set(["EntityTooLarge", "IncompleteBody"]);
+
+/** The client closed its side before sending the whole request (not a handler that stopped reading). */
+const clientGaveUp = (incoming: IncomingMessage): boolean =>
+  !incoming.complete && (incoming.socket.destroyed || incoming.socket.readableEnded);
 
 const incompleteBody = () =>
   new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header.");

@@ -294,9 +294,13 @@ const incompleteBody = () =>
 const answerLastResort = (incoming: IncomingMessage, outgoing: ServerResponse, error: unknown, options: SandboxOptions) => {
   const requestId = newRequestId();
   const hostId = newHostId();
-  const entry = logEntryFor(incoming);
-  if (outgoing.headersSent || outgoing.destroyed) outgoing.destroy();
-  else send(outgoing, entry.method, errorResponse(error, entry, requestId, hostId), requestId, hostId, "s3");
+  const entry = { ...logEntryFor(incoming), status: 500 };
+  try {
+    if (outgoing.headersSent || outgoing.destroyed) outgoing.destroy();
+    else send(outgoing, entry.method, errorResponse(error, entry, requestId, hostId), requestId, hostId, "s3");
+  } catch {
+    outgoing.destroy(); // nothing more can be said on this connection
+  }
   try {
     options.onInternalError?.(error, entry);
   } catch {

@@ -110,6 +110,28 @@ describe("an unexpected failure", () => {
   });
 });
 
+describe("a logger that fails", () => {
+  it("does not take the sandbox down: the request is still answered 500 and the next one served", async () => {
+    const fragile = await startSandbox({
+      onInternalError: () => {
+        throw new Error("the log is full");
+      },
+    });
+    try {
+      const s3 = new SandboxClients(fragile).s3();
+      vi.spyOn(World.prototype, "bucketsOwnedBy").mockImplementationOnce(() => {
+        throw new Error("a sandbox bug");
+      });
+      const error = await failureOf(s3.send(new ListBucketsCommand({}), bounded()));
+      expect(error.$metadata?.httpStatusCode).toBe(500);
+      const listed = await s3.send(new ListBucketsCommand({}), bounded());
+      expect(listed.$metadata.httpStatusCode).toBe(200);
+    } finally {
+      await fragile.close();
+    }
+  });
+});
+
 describe("a client that goes away", () => {
   it("mid-body gets a 400 (or a closed socket), is not reported as a sandbox bug, and others are served", async () => {
     const answer = await rawAnswer("PUT /some-bucket/key HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten..", { end: true });

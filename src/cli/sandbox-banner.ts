@@ -1,4 +1,5 @@
 import type { ReplicationEvent, RequestLogEntry } from "../sandbox/index";
+import { quoteForLog } from "./log-text";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
@@ -59,15 +60,16 @@ const pad = (text: string, width: number) => text.padEnd(width);
 export const requestLine = (entry: RequestLogEntry, at: Date = new Date()): string => {
   const time = at.toISOString().slice(11, 19);
   const status = entry.errorCode ? `${entry.status} ${entry.errorCode}` : String(entry.status);
+  // Everything but the time and the figures can come from the request, signed or not.
   return [
     time,
-    pad(entry.method, 6),
-    pad(entry.operation, 24),
-    pad(entry.account ?? "-", 12),
-    pad(entry.region ?? "-", 14),
-    pad(status, 28),
+    pad(quoteForLog(entry.method), 6),
+    pad(quoteForLog(entry.operation), 24),
+    pad(quoteForLog(entry.account ?? "-"), 12),
+    pad(quoteForLog(entry.region ?? "-"), 14),
+    pad(quoteForLog(status), 28),
     `${Math.round(entry.durationMs)}ms`,
-    entry.path,
+    quoteForLog(entry.path),
   ].join("  ");
 };
 
@@ -76,5 +78,14 @@ export const replicationLine = (event: ReplicationEvent, at: Date = new Date()):
   const what = event.kind === "deleteMarker" ? "delete marker " : "";
   const to = `${event.destinationBucket}${event.destinationRegion ? ` ${event.destinationRegion}` : ""}`;
   const outcome = event.status === "FAILED" ? `FAILED: ${event.reason ?? "unknown reason"}` : "COMPLETED";
-  return `${at.toISOString().slice(11, 19)}  replicate ${what}${event.sourceBucket}/${event.key} v=${event.versionId} ${event.sourceRegion} → ${to} ${outcome}`;
+  const line = `replicate ${what}${event.sourceBucket}/${event.key} v=${event.versionId} ${event.sourceRegion} → ${to} ${outcome}`;
+  // The key is the learner's (or anyone's) to choose, control characters included.
+  return `${at.toISOString().slice(11, 19)}  ${quoteForLog(line)}`;
+};
+
+/** A sandbox bug, for stderr: the operation and the stack, each line quoted (a message may repeat request text). */
+export const internalErrorText = (error: unknown, entry: RequestLogEntry): string => {
+  const detail = error instanceof Error ? (error.stack ?? String(error)) : String(error);
+  const lines = detail.split("\n").map(quoteForLog);
+  return [`Sandbox bug while serving ${quoteForLog(entry.operation)} ${quoteForLog(entry.method)} ${quoteForLog(entry.path)}: ${lines[0] ?? ""}`, ...lines.slice(1)].join("\n");
 };

@@ -1,6 +1,7 @@
 import type { Action } from "../content/schema/lesson";
 import { parsePolicy, type Statement } from "../policy/document";
-import { evaluatePolicy, principalMatches, wildcardMatch, type Principal } from "../policy/evaluate";
+import { evaluatePolicy, principalMatches, type Principal } from "../policy/evaluate";
+import { wildcardMatch } from "../policy/wildcard";
 import type { CheckItem } from "./results";
 import { isRecord } from "./values";
 

@@ -4,6 +4,8 @@
  * operation that attaches it; this module only checks the grammar shared by all of them.
  */
 
+import { measureJson } from "./json-measure";
+
 export type Effect = "Allow" | "Deny";
 
 export interface Principals {
@@ -138,7 +140,14 @@ const parseStatement = (raw: unknown): Statement | PolicyProblem => {
   return statement;
 };
 
+/**
+ * The policy grammar nests 6 deep at most (Statement, a statement, Condition, an operator, a
+ * key, its values); far deeper is no policy, and is refused before anything walks it.
+ */
+export const MAX_POLICY_DEPTH = 16;
+
 export const parsePolicy = (text: string): PolicyParse => {
+  if (measureJson(text).depth > MAX_POLICY_DEPTH) return fail({ kind: "json" });
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,4 +1,5 @@
 import type { Conditions, PolicyDocument, Principals, Statement } from "./document";
+import { wildcardMatch } from "./wildcard";
 
 /** Who is asking: an account's root user, a role, or an AWS service principal. */
 export interface Principal {
@@ -82,15 +83,6 @@ const listApplies = (
   if (included) return included.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
   if (excluded) return !excluded.some((pattern) => wildcardMatch(pattern, value, ignoreCase));
   return false;
-};
-
-/** IAM wildcards: `*` is any run of characters, `?` any one character. */
-export const wildcardMatch = (pattern: string, value: string, ignoreCase = false): boolean => {
-  const source = pattern
-    .split("")
-    .map((char) => (char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${source}$`, ignoreCase ? "is" : "s").test(value);
 };
 
 type Comparator = (actual: string, expected: string) => boolean;

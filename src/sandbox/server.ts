@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { authenticate, claimedService } from "./auth/sigv4";
 import type { Caller } from "./auth/identity";
 import { isServiceError, ServiceError } from "./errors";
@@ -99,7 +100,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       outgoing.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health));
       return;
     }
-    void serve(incoming, outgoing, { world, store, maxBodyBytes, now, options });
+    // serve answers every failure itself; this only catches a bug in that answering.
+    serve(incoming, outgoing, { world, store, maxBodyBytes, now, options }).catch((error: unknown) =>
+      answerLastResort(incoming, outgoing, error, options),
+    );
   };
 
   const server = createServer({ requestTimeout: 5 * 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 });
@@ -107,6 +111,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   // Answer Expect: 100-continue ourselves so an oversized upload is refused before it is sent.
   server.on("checkContinue", handle);
   server.on("clientError", answerBrokenRequest);
+  server.on("connect", refuseTunnel);
 
   const releaseDataDir = async () => {
     try {
@@ -178,11 +183,17 @@ const answerBrokenRequest = (error: NodeJS.ErrnoException, socket: Socket) => {
     return;
   }
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  answerPlainly(socket, status);
+};
+
+/** CONNECT asks for a tunnel, which S3 is not: refuse it rather than drop the connection unanswered (Node's default). */
+const refuseTunnel = (_request: IncomingMessage, socket: Duplex) => answerPlainly(socket, 405);
+
+const answerPlainly = (socket: Duplex, status: number) =>
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nx-amz-request-id: ${newRequestId()}\r\nx-amz-id-2: ${newHostId()}\r\n` +
       "Connection: close\r\nContent-Length: 0\r\n\r\n",
   );
-};
 
 interface ServeContext {
   world: World;
@@ -196,14 +207,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
   const started = performance.now();
   let requestId = newRequestId();
   const hostId = newHostId();
-  const entry: RequestLogEntry = {
-    method: incoming.method ?? "?",
-    operation: "-",
-    service: "s3",
-    status: 0,
-    path: (incoming.url ?? "").split("?")[0] ?? "",
-    durationMs: 0,
-  };
+  const entry = logEntryFor(incoming);
   outgoing.on("error", () => undefined);
   const touched: Touched = {};
 
@@ -232,13 +236,11 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     if (QUERY_SERVICES[entry.service]) requestId = randomUUID();
     response = await dispatch(context.world, { ...received, requestId }, entry, touched);
   } catch (error) {
-    if (incoming.destroyed && !isServiceError(error)) {
-      markTouched(context.world, touched); // the client went away mid-request; a background commit keeps what changed
-      return;
-    }
-    response = errorResponse(error, entry, requestId, hostId);
-    if (isServiceError(error) && error.code === "EntityTooLarge") response.headers.connection = "close";
-    if (!isServiceError(error)) context.options.onInternalError?.(error, entry);
+    // A body cut short is the client's doing (S3's IncompleteBody), not a sandbox bug.
+    const failure = !isServiceError(error) && clientGaveUp(incoming) ? incompleteBody() : error;
+    response = errorResponse(failure, entry, requestId, hostId);
+    if (isServiceError(failure) && CLOSING_ERRORS.has(failure.code)) response.headers.connection = "close";
+    if (!isServiceError(failure)) context.options.onInternalError?.(error, entry);
   }
   if (context.store) {
     try {
@@ -253,11 +255,57 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
   }
 
   entry.status = response.status;
-  send(outgoing, entry.method, response, requestId, hostId, entry.service);
+  try {
+    send(outgoing, entry.method, response, requestId, hostId, entry.service);
+  } catch (error) {
+    // A header no HTTP response can carry: request input that should have been refused earlier.
+    context.options.onInternalError?.(error, entry);
+    response = errorResponse(error, entry, requestId, hostId);
+    entry.status = response.status;
+    send(outgoing, entry.method, response, requestId, hostId, entry.service);
+  }
   outgoing.once("finish", () => {
     entry.durationMs = performance.now() - started;
     context.options.onRequest?.(entry);
   });
+};
+
+/** What is known of a request before it is read: the log entry's start. */
+const logEntryFor = (incoming: IncomingMessage): RequestLogEntry => ({
+  method: incoming.method ?? "?",
+  operation: "-",
+  service: "s3",
+  status: 0,
+  path: (incoming.url ?? "").split("?")[0] ?? "",
+  durationMs: 0,
+});
+
+/** Errors after which the rest of the request cannot be trusted to follow: the connection is closed. */
+const CLOSING_ERRORS = new Set(["EntityTooLarge", "IncompleteBody"]);
+
+/** The client closed its side before sending the whole request (not a handler that stopped reading). */
+const clientGaveUp = (incoming: IncomingMessage): boolean =>
+  !incoming.complete && (incoming.socket.destroyed || incoming.socket.readableEnded);
+
+const incompleteBody = () =>
+  new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+
+/** serve itself failed: answer 500 if nothing was sent yet, else cut the connection; never leave it hanging. */
+const answerLastResort = (incoming: IncomingMessage, outgoing: ServerResponse, error: unknown, options: SandboxOptions) => {
+  const requestId = newRequestId();
+  const hostId = newHostId();
+  const entry = { ...logEntryFor(incoming), status: 500 };
+  try {
+    if (outgoing.headersSent || outgoing.destroyed) outgoing.destroy();
+    else send(outgoing, entry.method, errorResponse(error, entry, requestId, hostId), requestId, hostId, "s3");
+  } catch {
+    outgoing.destroy(); // nothing more can be said on this connection
+  }
+  try {
+    options.onInternalError?.(error, entry);
+  } catch {
+    // A failing logger must not take the server down with it.
+  }
 };
 
 /** What a request may have changed in place: its bucket's settings, its account's roles. */

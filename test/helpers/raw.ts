@@ -17,6 +17,8 @@ export interface RawRequest {
   /** Leave the request unsigned. */
   unsigned?: boolean;
   signingDate?: Date;
+  /** Fail (rather than wait forever) when no answer comes within this many ms. */
+  timeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -64,6 +66,7 @@ export const rawRequest = async (endpoint: string, request: RawRequest): Promise
     method: request.method,
     headers,
     ...(body.length > 0 ? { body } : {}),
+    ...(request.timeoutMs !== undefined ? { signal: AbortSignal.timeout(request.timeoutMs) } : {}),
   });
   return { status: response.status, headers: response.headers, body: await response.text() };
 };

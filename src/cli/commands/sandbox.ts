@@ -7,7 +7,7 @@ import { loadSandbox } from "../../targets/sandbox-loader";
 import { LEARNER_SANDBOX_PORT } from "../../targets/sandbox-port";
 import { DEFAULT_IDENTITY, TargetError } from "../../targets/target";
 import { UserError } from "../errors";
-import { exposedWarning, isLoopback, replicationLine, requestLine, sandboxBanner, type BannerSettings } from "../sandbox-banner";
+import { exposedWarning, internalErrorText, isLoopback, replicationLine, requestLine, sandboxBanner, type BannerSettings } from "../sandbox-banner";
 
 export interface SandboxCommandOptions {
   /** Default: the learner's sandbox's remembered port (else 4567); 4567 with --data-dir or --ephemeral. */
@@ -38,8 +38,7 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
     onRequest: (entry) => process.stdout.write(`${requestLine(entry)}\n`),
     onReplication: (event) => process.stdout.write(`${replicationLine(event)}\n`),
     ...(options.replicationDelay !== undefined ? { replicationDelay: options.replicationDelay } : {}),
-    onInternalError: (error, entry) =>
-      process.stderr.write(`Sandbox bug while serving ${entry.operation}: ${error instanceof Error ? error.stack : String(error)}\n`),
+    onInternalError: (error, entry) => process.stderr.write(`${internalErrorText(error, entry)}\n`),
     onStorageError: (error) => process.stderr.write(`Could not write the sandbox's data (it is tried again): ${String(error)}\n`),
   };
 

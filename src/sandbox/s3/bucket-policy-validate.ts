@@ -1,6 +1,7 @@
 import { ServiceError } from "../errors";
 import { parsePolicy, type PolicyDocument, type PolicyProblem, type Principals, type Statement } from "../../policy/document";
-import { wildcardMatch } from "../../policy/evaluate";
+import { measureJson } from "../../policy/json-measure";
+import { wildcardMatch } from "../../policy/wildcard";
 import { bucketArn } from "../world/bucket";
 import type { World } from "../world/world";
 
@@ -21,9 +22,9 @@ const INVALID_RESOURCE = "Policy has invalid resource";
 
 /** Parses and checks a PutBucketPolicy body; throws MalformedPolicy with S3's wording. */
 export const validateBucketPolicy = (text: string, bucket: string, world: World): PolicyDocument => {
-  const raw = readJson(text);
+  checkJson(text);
   // S3 counts the document without insignificant whitespace, so pretty-printing is free.
-  if (Buffer.byteLength(JSON.stringify(raw), "utf8") > MAX_POLICY_BYTES) {
+  if (measureJson(text).compactBytes > MAX_POLICY_BYTES) {
     throw malformedPolicy("Policy exceeds the maximum allowed document size.");
   }
   const parsed = parsePolicy(text);
@@ -32,12 +33,12 @@ export const validateBucketPolicy = (text: string, bucket: string, world: World)
   return parsed.document;
 };
 
-const readJson = (text: string): object => {
+const checkJson = (text: string): void => {
   const notJson = () => malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
   if (!text.startsWith("{")) throw notJson();
   try {
     const raw: unknown = JSON.parse(text);
-    if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) return raw;
+    if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) return;
   } catch {
     // fall through: S3 answers text that opens with '{' but does not parse in other words
   }

@@ -15,6 +15,7 @@ import {
 } from "./object-attributes";
 import { checkReadPreconditions, checkWritePreconditions } from "./preconditions";
 import { readRange } from "./ranges";
+import { responseOverrides } from "./response-overrides";
 import { emptyResponse, httpDate } from "./respond";
 
 const putObject: S3Handler = (call) => {
@@ -76,21 +77,12 @@ const readableVersion = (bucket: Bucket, key: string, versionId: string | undefi
   return version;
 };
 
-/** response-content-type and friends override the stored headers on GetObject. */
-const RESPONSE_OVERRIDES: Record<string, string> = {
-  "response-content-type": "content-type",
-  "response-content-language": "content-language",
-  "response-expires": "expires",
-  "response-cache-control": "cache-control",
-  "response-content-disposition": "content-disposition",
-  "response-content-encoding": "content-encoding",
-};
-
 /** Storage classes whose objects must be restored before GetObject can read them. */
 const ARCHIVED = new Set(["GLACIER", "DEEP_ARCHIVE"]);
 
 const readObject = (call: S3Call, withBody: boolean) => {
   const { request } = call;
+  const overrides = responseOverrides(request);
   const versionId = requestedVersion(request);
   const bucket = openBucket(call, versionId === undefined ? "s3:GetObject" : "s3:GetObjectVersion", {
     resource: objectArn(call.bucket, call.key),
@@ -102,10 +94,7 @@ const readObject = (call: S3Call, withBody: boolean) => {
   if (checkReadPreconditions(request, object) === "not-modified") {
     return emptyResponse(304, { etag: object.etag, "last-modified": headers["last-modified"] ?? "" });
   }
-  for (const [parameter, name] of Object.entries(RESPONSE_OVERRIDES)) {
-    const value = queryValue(request, parameter);
-    if (value !== undefined) headers[name] = value;
-  }
+  Object.assign(headers, overrides);
   const range = readRange(header(request, "range"), object.body.length);
   if (range) {
     // A whole-object checksum says nothing about a slice, so S3 leaves it out.

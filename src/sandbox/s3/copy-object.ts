@@ -2,12 +2,18 @@ import { header } from "../http/exchange";
 import { objectArn } from "../world/bucket";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { fullObjectChecksums, md5Hex } from "./checksums";
-import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource } from "./copy-source";
+import { ServiceError } from "../errors";
+import type { Bucket } from "../world/bucket";
+import type { StoredObject } from "../world/versions";
+import { compositeAlgorithms, digestBody, fullObjectChecksums, type Digests } from "./checksums";
+import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource, type CopySource } from "./copy-source";
 import { invalidArgument, invalidRequest } from "./errors";
 import { checkKeyLength, readObjectAttributes, readStorageClass, readTags, versionHeader } from "./object-attributes";
 import { checkReadPreconditions } from "./preconditions";
 import { xmlResponse, xmlTime } from "./respond";
+
+/** CopyObject copies at most 5 GiB; larger objects are copied with UploadPartCopy. */
+export const MAX_COPY_SOURCE_BYTES = 5 * 1024 ** 3;
 
 const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
   const value = header(call.request, name) ?? "COPY";
@@ -15,13 +21,44 @@ const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
   return value;
 };
 
-const copyObject: S3Handler = (call) => {
+const copyObject: S3Handler = async (call) => {
+  checkCopy(call);
+  // A multipart source's ETag and composite checksums are not those of one piece: read it once to make them.
+  const original = readCopySource(call, parseCopySource(call));
+  const digests = isMultipartEtag(original.etag) ? await digestBody(original.body, ["MD5", ...compositeAlgorithms(original.checksums)]) : undefined;
+  // The world may have changed while the bytes were read: every check again, then the write.
+  const { copy, target, source, original: copied } = checkCopy(call, { original, digests });
+  return xmlResponse(
+    "CopyObjectResult",
+    { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy.checksums) },
+    {
+      "x-amz-server-side-encryption": "AES256",
+      ...versionHeader(target, copy.versionId),
+      ...copySourceVersionHeader(call, source, copied),
+    },
+  );
+};
+
+const isMultipartEtag = (etag: string) => etag.includes("-");
+
+/** The checks of a copy; with the source's digests (when it needed them), the copy is made. */
+function checkCopy(call: S3Call): undefined;
+function checkCopy(
+  call: S3Call,
+  read: { original: StoredObject; digests: Digests | undefined },
+): { copy: StoredObject; target: Bucket; source: CopySource; original: StoredObject };
+function checkCopy(call: S3Call, read?: { original: StoredObject; digests: Digests | undefined }) {
   const { request, world } = call;
   checkKeyLength(call.key);
   const source = parseCopySource(call);
   const target = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
   const original = readCopySource(call, source);
   checkReadPreconditions(request, original, "x-amz-copy-source-");
+  if (original.body.size > MAX_COPY_SOURCE_BYTES) {
+    throw invalidRequest(
+      `The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_COPY_SOURCE_BYTES}`,
+    );
+  }
 
   const metadataDirective = directive(call, "x-amz-metadata-directive");
   const taggingDirective = directive(call, "x-amz-tagging-directive");
@@ -42,32 +79,28 @@ const copyObject: S3Handler = (call) => {
       ? readObjectAttributes(request)
       : { contentType: original.contentType, contentHeaders: original.contentHeaders, metadata: original.metadata };
   const tags = taggingDirective === "REPLACE" ? readTags(request) : original.tags;
+  if (!read) return undefined;
+  // The source read may be another version by now (overwritten meanwhile): its digests are of the bytes read.
+  const digests = read.original === original ? read.digests : undefined;
+  if (isMultipartEtag(original.etag) && !digests) throw new ServiceError("InternalError", 500, "The copy source changed while it was read; try again.");
 
   const copy = target.objects.put(
     call.key,
     {
+      // The copy shares the source's bytes (immutable files), as the multipart parts did.
       body: original.body,
-      etag: `"${md5Hex(original.body)}"`,
+      etag: digests ? `"${Buffer.from(digests.result("MD5") ?? "", "base64").toString("hex")}"` : original.etag,
       ...attributes,
       tags,
       storageClass,
       // A copy is written in one piece: a multipart source's composite checksum becomes a full-object one.
-      checksums: fullObjectChecksums(original.checksums, original.body),
+      checksums: digests ? fullObjectChecksums(original.checksums, digests) : { ...original.checksums },
     },
     target.versioning,
     world.now(),
   );
   world.objectWritten({ bucket: target, version: copy, cause: "CopyObject" });
-
-  return xmlResponse(
-    "CopyObjectResult",
-    { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy.checksums) },
-    {
-      "x-amz-server-side-encryption": "AES256",
-      ...versionHeader(target, copy.versionId),
-      ...copySourceVersionHeader(call, source, original),
-    },
-  );
-};
+  return { copy, target, source, original };
+}
 
 export const copyObjectHandlers: Record<string, S3Handler> = { CopyObject: copyObject };

@@ -169,12 +169,15 @@ export class BlobWriter {
     return this.size;
   }
 
-  /** `proposedTotal`: the whole upload's size as far as known, for the StorageFull message. */
-  async write(data: Buffer, proposedTotal = this.size + data.length): Promise<void> {
-    await this.store.reserve(data.length, proposedTotal);
-    this.size += data.length;
-    let at = 0;
-    while (at < data.length) at += (await this.handle.write(data, at, data.length - at)).bytesWritten;
+  /** Appends `pieces` (`bytes` in all); `proposedTotal`: the whole upload's size as far as known, for StorageFull. */
+  async write(pieces: Buffer[], bytes: number, proposedTotal = this.size + bytes): Promise<void> {
+    await this.store.reserve(bytes, proposedTotal);
+    this.size += bytes;
+    const written = (await this.handle.writev(pieces)).bytesWritten;
+    if (written === bytes) return;
+    // A short write (rare): the rest, until it is all written.
+    const rest = Buffer.concat(pieces).subarray(written);
+    for (let at = 0; at < rest.length; ) at += (await this.handle.write(rest, at)).bytesWritten;
   }
 
   async finish(): Promise<BlobFile> {

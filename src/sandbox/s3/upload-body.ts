@@ -107,7 +107,8 @@ class BodySink {
   ) {}
 
   async write(piece: Buffer): Promise<void> {
-    this.pending.push(Buffer.from(piece));
+    // Inline bytes are copied out of the socket's buffer; bytes on their way to the file are not.
+    this.pending.push(this.writer ? piece : Buffer.from(piece));
     this.pendingBytes += piece.length;
     if (!this.writer && this.pendingBytes <= INLINE_BODY_LIMIT) return;
     this.writer ??= await this.blobs.create();
@@ -141,9 +142,10 @@ class BodySink {
 
   private async flush(): Promise<void> {
     if (!this.writer || this.pendingBytes === 0) return;
-    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    const pieces = this.pending;
+    const bytes = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
-    await this.writer.write(data, Math.max(this.declared ?? 0, this.writer.bytesWritten + data.length));
+    await this.writer.write(pieces, bytes, Math.max(this.declared ?? 0, this.writer.bytesWritten + bytes));
   }
 }

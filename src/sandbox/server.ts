@@ -85,6 +85,8 @@ export interface Sandbox {
   readonly port: number;
   /** Where the world is kept (absolute); undefined for an in-memory sandbox. */
   readonly dataDir?: string;
+  /** Where object bytes are kept: <dataDir>/blobs, or a temporary folder removed on close. */
+  readonly bodiesDir: string;
   /** Stops serving; with a data directory, writes a last snapshot and frees the directory. */
   close(): Promise<void>;
 }
@@ -167,6 +169,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     host,
     port,
     dataDir: store?.dataDir,
+    bodiesDir: blobs.dir,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         replication.stop();

@@ -111,6 +111,32 @@ describe("s3-tutor sandbox --replication-delay", () => {
   });
 });
 
+describe("s3-tutor sandbox --max-storage", () => {
+  it("caps the object data the sandbox keeps: an upload past it is refused, saying so", async () => {
+    const child = spawnCli(["sandbox", "--ephemeral", "--port", "0", "--max-storage", "1MiB"]);
+    const done = finished(child);
+    const endpoint = endpointOf(await waitForOutput(child, /Press Ctrl-C to stop/));
+    const s3 = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "111111111111", secretAccessKey: "test" } });
+    await s3.send(new CreateBucketCommand({ Bucket: "cli-capped" }));
+    const { PutObjectCommand } = await import("@aws-sdk/client-s3");
+    const refused = await s3.send(new PutObjectCommand({ Bucket: "cli-capped", Key: "big", Body: Buffer.alloc(2 * 1024 * 1024) })).catch((error: Error) => error);
+    expect(refused).toMatchObject({ name: "EntityTooLarge", message: expect.stringContaining("storage cap") });
+    expect(await waitForOutput(child, /PutObject.*400 EntityTooLarge/)).toMatch(/PutObject.*400 EntityTooLarge/);
+    child.kill("SIGTERM");
+    expect((await done).code).toBe(0);
+  });
+
+  it("refuses a size it cannot read, from the flag or from S3_TUTOR_SANDBOX_MAX_STORAGE", async () => {
+    const flag = await finished(spawnCli(["sandbox", "--ephemeral", "--max-storage", "plenty"]));
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toContain('give a size such as "20GiB"');
+    const env = await finished(spawnCli(["sandbox", "--ephemeral", "--port", "0"], { S3_TUTOR_SANDBOX_MAX_STORAGE: "plenty" }));
+    expect(env.code).toBe(1);
+    expect(env.stderr).toContain('S3_TUTOR_SANDBOX_MAX_STORAGE="plenty" is not a size');
+    expect(env.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe("s3-tutor sandbox keeps its world", () => {
   const tempDir = useTempDirs("cli-sandbox");
   const learnerS3 = (endpoint: string) =>

@@ -18,6 +18,8 @@ export interface SandboxCommandOptions {
   dataDir?: string;
   /** Keep it in memory only, as a fresh sandbox. */
   ephemeral?: boolean;
+  /** The cap on stored object bytes (--max-storage). */
+  maxStorage?: number;
 }
 
 export const DEFAULT_SANDBOX_PORT = LEARNER_SANDBOX_PORT;
@@ -38,12 +40,13 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
     onRequest: (entry) => process.stdout.write(`${requestLine(entry)}\n`),
     onReplication: (event) => process.stdout.write(`${replicationLine(event)}\n`),
     ...(options.replicationDelay !== undefined ? { replicationDelay: options.replicationDelay } : {}),
+    ...(options.maxStorage !== undefined ? { maxStoredBytes: options.maxStorage } : {}),
     onInternalError: (error, entry) =>
       process.stderr.write(`Sandbox bug while serving ${entry.operation}: ${error instanceof Error ? error.stack : String(error)}\n`),
     onStorageError: (error) => process.stderr.write(`Could not write the sandbox's data (it is tried again): ${String(error)}\n`),
   };
 
-  const { startSandbox, SandboxDataDirInUseError, SandboxDataError } = await loadSandbox();
+  const { startSandbox, SandboxDataDirInUseError, SandboxDataError, StorageCapError } = await loadSandbox();
   const started: Promise<{ endpoint: string; close(): Promise<void> }> = learner
     ? openLearnerSandbox({
         ...(options.port !== undefined ? { port: options.port } : {}),
@@ -61,6 +64,7 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
       );
     }
     if (error instanceof SandboxDataError) throw new UserError(`${error.message} Move the folder aside to start with an empty sandbox.`);
+    if (error instanceof StorageCapError) throw new UserError(error.message);
     if (error instanceof TargetError) throw new UserError(`${error.message} ${error.fix}`);
     const port = options.port ?? DEFAULT_SANDBOX_PORT;
     if (error.code === "EADDRINUSE") {

@@ -115,6 +115,32 @@ describe("upload bodies", () => {
     });
   });
 
+  it("a body sent without a length that grows past the limit is answered EntityTooLarge, mid-stream", async () => {
+    await withSandbox({ maxBodyBytes: MiB }, async (sandbox) => {
+      const headers = await signedPutHeaders(sandbox, "/uploads/endless");
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const outgoing = httpRequest(`${sandbox.endpoint}/uploads/endless`, { method: "PUT", headers });
+        outgoing.on("response", (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        outgoing.on("error", reject);
+        // Chunked transfer encoding, no Content-Length: the limit is found only as the bytes arrive.
+        const send = (left: number) => {
+          if (left === 0 || outgoing.destroyed) return;
+          if (outgoing.write(randomBytes(256 * 1024))) setImmediate(() => send(left - 1));
+          else outgoing.once("drain", () => send(left - 1));
+        };
+        send(16);
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toContain("<Code>EntityTooLarge</Code>");
+      expect(answer.body).toContain(`<MaxSizeAllowed>${MiB}</MaxSizeAllowed>`);
+      expect(await waitUntil(() => readdirSync(sandbox.bodiesDir).length === 0)).toBe(true);
+    });
+  });
+
   it("an upload refused before its body (no such bucket) never asks for the body", async () => {
     await withSandbox({}, async (sandbox) => {
       expect(await declarePut(sandbox, "/no-such-bucket-here/key", 100 * MiB)).toMatchObject({

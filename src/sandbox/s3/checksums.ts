@@ -65,17 +65,6 @@ export const digestBody = async (body: ObjectBody, names: Iterable<DigestName>):
   return digests;
 };
 
-const DIGESTS: Partial<Record<ChecksumAlgorithm, (body: Buffer) => Buffer>> = Object.fromEntries(
-  (["CRC32", "CRC32C", "SHA1", "SHA256"] as const).map((name) => [
-    name,
-    (body: Buffer) => {
-      const digest = RUNNING[name]!();
-      digest.update(body);
-      return digest.digest();
-    },
-  ]),
-);
-
 /** The algorithms by their header suffix: x-amz-checksum-crc32 is CRC32. */
 const BY_SUFFIX: Record<string, ChecksumAlgorithm> = {
   crc32: "CRC32",
@@ -91,16 +80,13 @@ const uint32Bytes = (value: number): Buffer => {
   return bytes;
 };
 
-/** The base64 checksum of a body, or undefined for an algorithm the sandbox cannot compute. */
-export const computeChecksum = (algorithm: ChecksumAlgorithm, body: Buffer): string | undefined =>
-  DIGESTS[algorithm]?.(body).toString("base64");
 
 /** A multipart object's COMPOSITE checksum: the checksum of the parts' binary checksums, then "-<parts>". */
 export const compositeChecksum = (algorithm: ChecksumAlgorithm, partChecksums: readonly string[]): string | undefined => {
-  const digest = DIGESTS[algorithm];
-  if (!digest) return undefined;
-  const joined = Buffer.concat(partChecksums.map((value) => Buffer.from(value, "base64")));
-  return `${digest(joined).toString("base64")}-${partChecksums.length}`;
+  const digests = new Digests([algorithm]);
+  digests.update(Buffer.concat(partChecksums.map((value) => Buffer.from(value, "base64"))));
+  const value = digests.result(algorithm);
+  return value === undefined ? undefined : `${value}-${partChecksums.length}`;
 };
 
 /** x-amz-checksum-algorithm names an algorithm (any case), or the request is InvalidRequest. */
@@ -135,8 +121,6 @@ export const fullObjectChecksums = (
 /** The algorithms whose full-object value a copy of an object with these checksums must compute. */
 export const compositeAlgorithms = (checksums: Partial<Record<ChecksumAlgorithm, string>>): ChecksumAlgorithm[] =>
   (Object.entries(checksums) as Array<[ChecksumAlgorithm, string]>).filter(([, value]) => value.includes("-")).map(([name]) => name);
-
-export const md5Hex = (body: Buffer): string => createHash("md5").update(body).digest("hex");
 
 /** Digests of a body in memory, each computed when first asked for. */
 export const bufferDigests = (body: Buffer) => {

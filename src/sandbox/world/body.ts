@@ -76,7 +76,7 @@ export class ObjectBody {
     return this.segments.flatMap((segment) => (segment.kind === "file" ? [segment.file] : []));
   }
 
-  /** The bytes, a segment at a time (a file segment in pieces of up to 1 MiB). */
+  /** The bytes, a segment at a time (a file segment in pieces of up to 256 KiB, so little is buffered). */
   async *chunks(): AsyncGenerator<Buffer> {
     for (const segment of this.segments) {
       if (segment.kind === "inline") {
@@ -86,7 +86,7 @@ export class ObjectBody {
       const stream = createReadStream(segment.file.path, {
         start: segment.offset,
         end: segment.offset + segment.length - 1,
-        highWaterMark: 1024 * 1024,
+        highWaterMark: 256 * 1024,
       });
       for await (const chunk of stream) yield chunk as Buffer;
     }

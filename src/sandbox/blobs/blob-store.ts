@@ -129,7 +129,9 @@ export class BlobStore {
   }
 
   async close(): Promise<void> {
-    if (this.options.removeOnClose) await rm(this.dir, { recursive: true, force: true, maxRetries: 3 });
+    if (!this.options.removeOnClose) return;
+    // A file still being read (Windows will not remove it) leaves the folder behind in the OS temp folder, not a failed close.
+    await rm(this.dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
 
   private track(file: BlobFile): void {

@@ -4,7 +4,7 @@ import type { SandboxCommandOptions } from "./commands/sandbox";
 import { SHELL_KINDS } from "./shell-env";
 import { LEARNER_SANDBOX_PORT } from "../targets/sandbox-port";
 import { UserError } from "./errors";
-import { parsePort, parseReplicationDelay, parseStorageSize } from "./parse";
+import { parsePort, parseReplicationDelay } from "./parse";
 import { collectRepeated, parseCount, parseSeed } from "./quiz-flags";
 import type { QuizCommandOptions } from "./commands/quiz";
 import type { CheckCommandOptions } from "./commands/check";
@@ -58,10 +58,10 @@ program
   .option("--data-dir <dir>", "keep the sandbox's buckets, objects and roles in this folder instead of your own sandbox's")
   .option("--ephemeral", "a fresh sandbox in memory: everything is gone when it stops")
   .option("--replication-delay <delay>", 'how long replication waits before copying, e.g. "2s" or "1s-3s" (default)', parseReplicationDelay)
+  // Read by the command itself: the parser is the sandbox's, which start-up does not load.
   .option(
     "--max-storage <size>",
     'the most object data the sandbox keeps, e.g. "50GiB" (default: $S3_TUTOR_SANDBOX_MAX_STORAGE, else 20GiB); uploads past it are refused',
-    parseStorageSize,
   )
   .action(async (options: SandboxCommandOptions) => {
     const { runSandboxCommand } = await import("./commands/sandbox");

@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from "commander";
-import { parseByteSize } from "../sandbox/blobs/storage-cap";
 
 export const parsePort = (value: string): number => {
   const port = Number(value);
@@ -27,11 +26,4 @@ export const parseReplicationDelay = (value: string): number | [number, number] 
     throw new InvalidArgumentError('give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s".');
   }
   return high === undefined ? min : [min, max];
-};
-
-/** --max-storage: a size such as "20GiB" or "500MB" (the sandbox's own parser, a leaf module). */
-export const parseStorageSize = (value: string): number => {
-  const bytes = parseByteSize(value);
-  if (bytes === undefined) throw new InvalidArgumentError('give a size such as "20GiB", "500MB" or a number of bytes.');
-  return bytes;
 };

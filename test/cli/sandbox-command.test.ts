@@ -129,7 +129,7 @@ describe("s3-tutor sandbox --max-storage", () => {
   it("refuses a size it cannot read, from the flag or from S3_TUTOR_SANDBOX_MAX_STORAGE", async () => {
     const flag = await finished(spawnCli(["sandbox", "--ephemeral", "--max-storage", "plenty"]));
     expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain('give a size such as "20GiB"');
+    expect(flag.stderr).toContain('--max-storage "plenty" is not a size: give one such as "20GiB"');
     const env = await finished(spawnCli(["sandbox", "--ephemeral", "--port", "0"], { S3_TUTOR_SANDBOX_MAX_STORAGE: "plenty" }));
     expect(env.code).toBe(1);
     expect(env.stderr).toContain('S3_TUTOR_SANDBOX_MAX_STORAGE="plenty" is not a size');

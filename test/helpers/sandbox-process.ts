@@ -1,8 +1,32 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import type { SandboxOptions } from "../../src/sandbox/index";
 
 const SCRIPT = fileURLToPath(new URL("../sandbox/fixtures/sandbox-process.ts", import.meta.url));
+
+/**
+ * The fixture bundled as dist/ is (plain JavaScript, no TypeScript loader in the process), so
+ * the child's memory is the sandbox's as a learner runs it: tsx alone would add some 45 MiB.
+ */
+const bundledScript = async (): Promise<{ file: string; remove: () => void }> => {
+  const dir = mkdtempSync(join(tmpdir(), "s3-tutor-sandbox-process-"));
+  const file = join(dir, "sandbox-process.mjs");
+  await build({
+    entryPoints: [SCRIPT],
+    outfile: file,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+    banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+  });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
 
 export interface Usage {
   peakRss: number;
@@ -17,11 +41,13 @@ export class SandboxProcess {
   ) {}
 
   static async start(options: Omit<SandboxOptions, "onRequest" | "onInternalError" | "onReplication" | "onStorageError" | "now"> = {}): Promise<SandboxProcess> {
-    const child = fork(SCRIPT, [JSON.stringify(options)], {
-      execArgv: ["--import", "tsx"],
+    const script = await bundledScript();
+    const child = fork(script.file, [JSON.stringify(options)], {
+      execArgv: [],
       stdio: ["ignore", "pipe", "inherit", "ipc"],
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     });
+    child.once("exit", script.remove);
     const endpoint = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout?.on("data", (chunk: Buffer) => {

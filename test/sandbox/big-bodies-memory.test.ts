@@ -119,4 +119,26 @@ describe("large objects stream through the sandbox", () => {
     expect(usage.peakRss).toBeLessThan(RSS_LIMIT);
     expect(usage.rss).toBeLessThan(RSS_LIMIT);
   });
+
+  it("a multipart upload past 4 GiB completes (five part copies of the 1 GiB object), and reads back at its end", { timeout: 300_000 }, async () => {
+    // Before, Complete concatenated the parts into one Buffer, which cannot pass 4 GiB: the request hung.
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: "big-bodies", Key: "five-gib" }));
+    const parts: Array<{ PartNumber: number; ETag: string }> = [];
+    for (let number = 1; number <= 5; number++) {
+      const copied = await s3.send(
+        new UploadPartCopyCommand({ Bucket: "big-bodies", Key: "five-gib", UploadId, PartNumber: number, CopySource: "big-bodies/one-gib" }),
+      );
+      parts.push({ PartNumber: number, ETag: copied.CopyPartResult!.ETag! });
+    }
+    const completed = await s3.send(
+      new CompleteMultipartUploadCommand({ Bucket: "big-bodies", Key: "five-gib", UploadId, MultipartUpload: { Parts: parts } }),
+    );
+    expect(completed.ETag).toMatch(/-5"$/);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: "big-bodies", Key: "five-gib" }));
+    expect(head.ContentLength).toBe(5 * GiB);
+    const last = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "five-gib", Range: `bytes=${4 * GiB}-` }));
+    const { size } = await drain(last.Body);
+    expect(size).toBe(GiB);
+    expect((await sandbox.usage()).peakRss).toBeLessThan(RSS_LIMIT);
+  });
 });

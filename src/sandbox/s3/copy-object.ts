@@ -1,12 +1,10 @@
+import { ServiceError } from "../errors";
 import { header } from "../http/exchange";
 import { objectArn } from "../world/bucket";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { ServiceError } from "../errors";
-import type { Bucket } from "../world/bucket";
-import type { StoredObject } from "../world/versions";
-import { compositeAlgorithms, digestBody, fullObjectChecksums, type Digests } from "./checksums";
-import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource, type CopySource } from "./copy-source";
+import { compositeAlgorithms, digestBody, fullObjectChecksums } from "./checksums";
+import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource } from "./copy-source";
 import { invalidArgument, invalidRequest } from "./errors";
 import { checkKeyLength, readObjectAttributes, readStorageClass, readTags, versionHeader } from "./object-attributes";
 import { checkReadPreconditions } from "./preconditions";
@@ -22,33 +20,46 @@ const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
 };
 
 const copyObject: S3Handler = async (call) => {
-  checkCopy(call);
+  const first = checkCopy(call);
   // A multipart source's ETag and composite checksums are not those of one piece: read it once to make them.
-  const original = readCopySource(call, parseCopySource(call));
+  const { original } = first;
   const digests = isMultipartEtag(original.etag) ? await digestBody(original.body, ["MD5", ...compositeAlgorithms(original.checksums)]) : undefined;
-  // The world may have changed while the bytes were read: every check again, then the write.
-  const { copy, target, source, original: copied } = checkCopy(call, { original, digests });
+  // The world may have changed while the bytes were read: every check again, on the same source version.
+  const plan = digests ? checkCopy(call) : first;
+  if (plan.original !== original) throw new ServiceError("InternalError", 500, "The copy source changed while it was read; try again.");
+  const { world } = call;
+  const copy = plan.target.objects.put(
+    call.key,
+    {
+      // The copy shares the source's bytes (immutable files), as a multipart object shares its parts'.
+      body: original.body,
+      etag: digests ? `"${Buffer.from(digests.result("MD5") ?? "", "base64").toString("hex")}"` : original.etag,
+      ...plan.attributes,
+      tags: plan.tags,
+      storageClass: plan.storageClass,
+      // A copy is written in one piece: a multipart source's composite checksum becomes a full-object one.
+      checksums: digests ? fullObjectChecksums(original.checksums, digests) : { ...original.checksums },
+    },
+    plan.target.versioning,
+    world.now(),
+  );
+  world.objectWritten({ bucket: plan.target, version: copy, cause: "CopyObject" });
   return xmlResponse(
     "CopyObjectResult",
     { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy.checksums) },
     {
       "x-amz-server-side-encryption": "AES256",
-      ...versionHeader(target, copy.versionId),
-      ...copySourceVersionHeader(call, source, copied),
+      ...versionHeader(plan.target, copy.versionId),
+      ...copySourceVersionHeader(call, plan.source, original),
     },
   );
 };
 
 const isMultipartEtag = (etag: string) => etag.includes("-");
 
-/** The checks of a copy; with the source's digests (when it needed them), the copy is made. */
-function checkCopy(call: S3Call): undefined;
-function checkCopy(
-  call: S3Call,
-  read: { original: StoredObject; digests: Digests | undefined },
-): { copy: StoredObject; target: Bucket; source: CopySource; original: StoredObject };
-function checkCopy(call: S3Call, read?: { original: StoredObject; digests: Digests | undefined }) {
-  const { request, world } = call;
+/** Every check of a copy, and what the copy will be made of. */
+const checkCopy = (call: S3Call) => {
+  const { request } = call;
   checkKeyLength(call.key);
   const source = parseCopySource(call);
   const target = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
@@ -79,28 +90,7 @@ function checkCopy(call: S3Call, read?: { original: StoredObject; digests: Diges
       ? readObjectAttributes(request)
       : { contentType: original.contentType, contentHeaders: original.contentHeaders, metadata: original.metadata };
   const tags = taggingDirective === "REPLACE" ? readTags(request) : original.tags;
-  if (!read) return undefined;
-  // The source read may be another version by now (overwritten meanwhile): its digests are of the bytes read.
-  const digests = read.original === original ? read.digests : undefined;
-  if (isMultipartEtag(original.etag) && !digests) throw new ServiceError("InternalError", 500, "The copy source changed while it was read; try again.");
-
-  const copy = target.objects.put(
-    call.key,
-    {
-      // The copy shares the source's bytes (immutable files), as the multipart parts did.
-      body: original.body,
-      etag: digests ? `"${Buffer.from(digests.result("MD5") ?? "", "base64").toString("hex")}"` : original.etag,
-      ...attributes,
-      tags,
-      storageClass,
-      // A copy is written in one piece: a multipart source's composite checksum becomes a full-object one.
-      checksums: digests ? fullObjectChecksums(original.checksums, digests) : { ...original.checksums },
-    },
-    target.versioning,
-    world.now(),
-  );
-  world.objectWritten({ bucket: target, version: copy, cause: "CopyObject" });
-  return { copy, target, source, original };
-}
+  return { source, target, original, attributes, tags, storageClass };
+};
 
 export const copyObjectHandlers: Record<string, S3Handler> = { CopyObject: copyObject };

@@ -59,6 +59,11 @@ program
   .option("--data-dir <dir>", "keep the sandbox's buckets, objects and roles in this folder instead of your own sandbox's")
   .option("--ephemeral", "a fresh sandbox in memory: everything is gone when it stops")
   .option("--replication-delay <delay>", 'how long replication waits before copying, e.g. "2s" or "1s-3s" (default)', parseReplicationDelay)
+  // Read by the command itself: the parser is the sandbox's, which start-up does not load.
+  .option(
+    "--max-storage <size>",
+    'the most object data the sandbox keeps, e.g. "50GiB" (default: $S3_TUTOR_SANDBOX_MAX_STORAGE, else 20GiB); uploads past it are refused',
+  )
   .action(async (options: SandboxCommandOptions) => {
     const { runSandboxCommand } = await import("./commands/sandbox");
     await runSandboxCommand(options);

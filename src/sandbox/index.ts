@@ -5,6 +5,7 @@
 export { startSandbox, DEFAULT_MAX_BODY_BYTES } from "./server";
 export type { Sandbox, SandboxOptions, RequestLogEntry } from "./server";
 export { SandboxDataDirInUseError, SandboxDataError } from "./persist/errors";
+export { DEFAULT_MAX_STORED_BYTES, MAX_STORAGE_ENV, parseByteSize, StorageCapError } from "./blobs/storage-cap";
 export { liveLockHolder as dataDirHolder, LOCK_FILE as DATA_DIR_LOCK_FILE } from "./persist/lock";
 export type { LockHolder as DataDirHolder } from "./persist/lock";
 export { probeSandbox, SANDBOX_HEALTH_PATH } from "./probe";

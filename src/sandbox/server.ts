@@ -5,7 +5,13 @@ import type { Duplex } from "node:stream";
 import { authenticate, claimedService } from "./auth/sigv4";
 import type { Caller } from "./auth/identity";
 import { isServiceError, ServiceError } from "./errors";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { BlobStore } from "./blobs/blob-store";
+import { maxStoredBytesFromEnvironment } from "./blobs/storage-cap";
+import { referencedBlobs } from "./blobs/referenced";
 import { declaredLength, entityTooLarge, readBody } from "./http/body";
+import { StreamedBody } from "./http/streamed-body";
 import type { SandboxRequest, SandboxResponse } from "./http/exchange";
 import { newHostId, newRequestId } from "./http/ids";
 import { parseTarget } from "./http/target";
@@ -13,7 +19,8 @@ import { xmlDocument } from "./http/xml";
 import { iamService } from "./iam/service";
 import { handleQuery, isForm, queryAction, queryErrorResponse, type QueryService } from "./query/protocol";
 import { isKnownRegion } from "./regions";
-import { handleS3 } from "./s3/dispatch";
+import type { S3Storage } from "./s3/call";
+import { handleS3, streamsBody } from "./s3/dispatch";
 import { accessDenied } from "./s3/errors";
 import { routeS3, type S3Route } from "./s3/router";
 import { SANDBOX_HEALTH_PATH, type SandboxHealth } from "./probe";
@@ -28,8 +35,14 @@ export interface SandboxOptions {
   port?: number;
   /** Defaults to 127.0.0.1; the sandbox has no real security, so keep it on loopback. */
   host?: string;
-  /** The largest request body accepted, in bytes (EntityTooLarge above it). */
+  /** The largest PutObject or UploadPart body, in bytes (EntityTooLarge above it); AWS's 5 GiB by default. */
   maxBodyBytes?: number;
+  /**
+   * The most bytes of object data the sandbox keeps (on disk, each file once however many objects
+   * share it); an upload past it is refused with EntityTooLarge and a message saying why.
+   * Default: S3_TUTOR_SANDBOX_MAX_STORAGE (e.g. "20GiB"), else DEFAULT_MAX_STORED_BYTES.
+   */
+  maxStoredBytes?: number;
   /** Called once per request after the response is sent. */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Called when a handler fails unexpectedly (a sandbox bug); the client gets 500 InternalError. */
@@ -73,11 +86,16 @@ export interface Sandbox {
   readonly port: number;
   /** Where the world is kept (absolute); undefined for an in-memory sandbox. */
   readonly dataDir?: string;
+  /** Where object bytes are kept: <dataDir>/blobs, or a temporary folder removed on close. */
+  readonly bodiesDir: string;
   /** Stops serving; with a data directory, writes a last snapshot and frees the directory. */
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** AWS's limit on a single PUT (and on one part). */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 ** 3;
+/** Bodies of other requests (XML, policies, IAM and STS forms) are read whole, up to this. */
+const MAX_BUFFERED_BODY_BYTES = 20 * 1024 * 1024;
 
 const QUERY_SERVICES: Record<string, QueryService> = { iam: iamService, sts: stsService };
 const QUERY_VERSIONS: Record<string, string> = { [iamService.version]: "iam", [stsService.version]: "sts" };
@@ -85,10 +103,16 @@ const QUERY_VERSIONS: Record<string, string> = { [iamService.version]: "iam", [s
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const host = options.host ?? "127.0.0.1";
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxStoredBytes = options.maxStoredBytes ?? maxStoredBytesFromEnvironment();
   const now = options.now ?? (() => new Date());
-  const kept = options.dataDir === undefined ? undefined : await openDataDir(options.dataDir, now, options);
+  const kept = options.dataDir === undefined ? undefined : await openDataDir(options.dataDir, now, maxStoredBytes, options);
   const world = kept?.store.world ?? new World(now);
   const store = kept?.store;
+  // Without a data directory, bodies still go to disk: a temporary folder, removed on close.
+  const blobs = store?.blobs ?? (await BlobStore.temporary({ maxStoredBytes }));
+  // Near the cap, space goes back first: with a data directory a snapshot removes what it no longer names.
+  blobs.onReclaim(store ? () => store.compact() : () => blobs.removeAllBut(referencedBlobs(world)));
+  const storage = { blobs, maxUploadBytes: maxBodyBytes };
   const replication = startReplication(world, {
     ...(options.replicationDelay !== undefined ? { delay: options.replicationDelay } : {}),
     ...(options.onReplication ? { onEvent: options.onReplication } : {}),
@@ -101,7 +125,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     // serve answers every failure itself; this only catches a bug in that answering.
-    serve(incoming, outgoing, { world, store, maxBodyBytes, now, options }).catch((error: unknown) =>
+    serve(incoming, outgoing, { world, store, storage, now, options }).catch((error: unknown) =>
       answerLastResort(incoming, outgoing, error, options),
     );
   };
@@ -118,6 +142,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       await store?.close();
     } finally {
       await kept?.lock.release();
+      if (!store) await blobs.close();
     }
   };
 
@@ -149,6 +174,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     host,
     port,
     dataDir: store?.dataDir,
+    bodiesDir: blobs.dir,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         replication.stop();
@@ -164,11 +190,15 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
 const openDataDir = async (
   dataDir: string,
   now: () => Date,
+  maxStoredBytes: number,
   options: SandboxOptions,
 ): Promise<{ store: DataDirStore; lock: DataDirLock }> => {
   const lock = await acquireDataDirLock(dataDir);
   try {
-    const store = await DataDirStore.open(dataDir, now, options.onStorageError ? { onBackgroundError: options.onStorageError } : {});
+    const store = await DataDirStore.open(dataDir, now, {
+      maxStoredBytes,
+      ...(options.onStorageError ? { onBackgroundError: options.onStorageError } : {}),
+    });
     return { store, lock };
   } catch (error) {
     await lock.release();
@@ -198,10 +228,33 @@ const answerPlainly = (socket: Duplex, status: number) =>
 interface ServeContext {
   world: World;
   store: DataDirStore | undefined;
-  maxBodyBytes: number;
+  storage: S3Storage;
   now: () => Date;
   options: SandboxOptions;
 }
+
+const NO_BODY = Buffer.alloc(0);
+
+/** PutObject and UploadPart stream their bodies; whether a request is one is known from its head alone. */
+const isUpload = (head: SandboxRequest): boolean => {
+  if (head.method !== "PUT") return false;
+  try {
+    const service = claimedService(head);
+    return (service === undefined || service === "s3") && streamsBody(routeS3(head).operation);
+  } catch {
+    return false; // the error is answered when the request is handled
+  }
+};
+
+/** Any other body, read whole: a declared Content-Length over the limit fails before a byte of it is sent. */
+const readWholeBody = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<Buffer> => {
+  if (incoming.headers.expect?.toLowerCase() === "100-continue") {
+    const declared = declaredLength(incoming);
+    if (declared !== undefined && declared > MAX_BUFFERED_BODY_BYTES) throw entityTooLarge(declared, MAX_BUFFERED_BODY_BYTES);
+    outgoing.writeContinue();
+  }
+  return readBody(incoming, MAX_BUFFERED_BODY_BYTES);
+};
 
 const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, context: ServeContext) => {
   const started = performance.now();
@@ -212,29 +265,27 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
   const touched: Touched = {};
 
   let response: SandboxResponse;
+  let upload: StreamedBody | undefined;
   try {
-    if (incoming.headers.expect?.toLowerCase() === "100-continue") {
-      const declared = declaredLength(incoming);
-      if (declared !== undefined && declared > context.maxBodyBytes) throw entityTooLarge(declared, context.maxBodyBytes);
-      outgoing.writeContinue();
-    }
-    const body = await readBody(incoming, context.maxBodyBytes);
     const target = parseTarget(incoming.url);
-    const received: SandboxRequest = {
+    const head: SandboxRequest = {
       method: entry.method,
       rawPath: target.rawPath,
       path: target.path,
       query: target.query,
       headers: incoming.headers,
-      body,
+      body: NO_BODY,
       requestId,
       hostId,
       receivedAt: context.now(),
     };
+    // An upload's body is left for its handler to stream to disk; any other body is read whole.
+    upload = isUpload(head) ? new StreamedBody(incoming, outgoing) : undefined;
+    const received: SandboxRequest = upload ? { ...head, upload } : { ...head, body: await readWholeBody(incoming, outgoing) };
     entry.service = serviceOf(received);
     // IAM and STS identify requests with UUIDs, S3 with 16 hex characters.
     if (QUERY_SERVICES[entry.service]) requestId = randomUUID();
-    response = await dispatch(context.world, { ...received, requestId }, entry, touched);
+    response = await dispatch(context.world, { ...received, requestId }, entry, touched, context.storage);
   } catch (error) {
     // A body cut short is the client's doing (S3's IncompleteBody), not a sandbox bug.
     const failure = !isServiceError(error) && clientGaveUp(incoming) ? incompleteBody() : error;
@@ -242,6 +293,8 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     if (isServiceError(failure) && CLOSING_ERRORS.has(failure.code)) response.headers.connection = "close";
     if (!isServiceError(failure)) context.options.onInternalError?.(error, entry);
   }
+  // An upload refused before its body was all read: the rest is not waited for.
+  if (upload && !upload.complete) response.headers.connection = "close";
   if (context.store) {
     try {
       // What this request changed is on disk before the response that acknowledges it is sent.
@@ -320,7 +373,13 @@ const markTouched = (world: World, touched: Touched) => {
   if (touched.account !== undefined) world.changes?.account(touched.account);
 };
 
-const dispatch = async (world: World, request: SandboxRequest, entry: RequestLogEntry, touched: Touched): Promise<SandboxResponse> => {
+const dispatch = async (
+  world: World,
+  request: SandboxRequest,
+  entry: RequestLogEntry,
+  touched: Touched,
+  storage: S3Storage,
+): Promise<SandboxResponse> => {
   const service = entry.service;
   const queryService = QUERY_SERVICES[service];
   if (queryService) {
@@ -357,7 +416,7 @@ const dispatch = async (world: World, request: SandboxRequest, entry: RequestLog
   }
   if (routeError || !route) throw routeError;
   if (route.bucket) touched.bucket = route.bucket;
-  return handleS3(world, request, caller, route);
+  return handleS3(world, request, caller, route, storage);
 };
 
 const authenticatedCaller = async (request: SandboxRequest, entry: RequestLogEntry): Promise<Caller | undefined> => {
@@ -408,17 +467,50 @@ const send = (
   hostId: string,
   service: string,
 ) => {
-  if (outgoing.destroyed || outgoing.headersSent) return;
+  if (outgoing.destroyed || outgoing.headersSent) {
+    if (response.body instanceof Readable) response.body.destroy();
+    return;
+  }
+  if (response.body instanceof Readable) {
+    sendStream(outgoing, method, response, response.body, requestId, hostId, service);
+    return;
+  }
   const body = response.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
-  const headers: Record<string, string | number> = {
-    "x-amz-request-id": requestId,
-    "x-amz-id-2": hostId,
-    date: new Date().toUTCString(),
-    ...(service === "s3" ? { server: "AmazonS3" } : { "x-amzn-requestid": requestId }),
-    ...response.headers,
-  };
+  const headers = responseHeaders(response, requestId, hostId, service);
   const noBody = method === "HEAD" || response.status === 304 || response.status === 204;
   if (headers["content-length"] === undefined) headers["content-length"] = noBody ? 0 : body.length;
   outgoing.writeHead(response.status, headers);
   outgoing.end(noBody ? undefined : body);
+};
+
+const responseHeaders = (response: SandboxResponse, requestId: string, hostId: string, service: string): Record<string, string | number> => ({
+  "x-amz-request-id": requestId,
+  "x-amz-id-2": hostId,
+  date: new Date().toUTCString(),
+  ...(service === "s3" ? { server: "AmazonS3" } : { "x-amzn-requestid": requestId }),
+  ...response.headers,
+});
+
+/** An object's bytes streamed from disk; the handler set content-length. A read error cuts the response short. */
+const sendStream = (
+  outgoing: ServerResponse,
+  method: string,
+  response: SandboxResponse,
+  body: Readable,
+  requestId: string,
+  hostId: string,
+  service: string,
+) => {
+  try {
+    outgoing.writeHead(response.status, responseHeaders(response, requestId, hostId, service));
+  } catch (error) {
+    body.destroy(); // the caller answers the failure instead; the file is not left open
+    throw error;
+  }
+  if (method === "HEAD") {
+    body.destroy();
+    outgoing.end();
+    return;
+  }
+  pipeline(body, outgoing).catch(() => outgoing.destroy());
 };

@@ -90,7 +90,7 @@ describe("s3-tutor sandbox --replication-delay", () => {
     const endpoint = endpointOf(await waitForOutput(child, /Press Ctrl-C to stop/));
     const { SandboxClients } = await import("../helpers/sandbox");
     const { createRole, createVersionedBucket, putReplication, replicationPolicy, ruleTo } = await import("../helpers/replication");
-    const clients = new SandboxClients({ endpoint, host: "127.0.0.1", port: Number(endpoint.split(":").at(-1)), close: async () => undefined });
+    const clients = new SandboxClients({ endpoint, host: "127.0.0.1", port: Number(endpoint.split(":").at(-1)), bodiesDir: "", close: async () => undefined });
     const s3 = clients.s3({ accessKeyId: "111111111111", region: "us-east-1" });
     await createVersionedBucket(s3, "log-source", "us-east-1");
     await createVersionedBucket(clients.s3({ accessKeyId: "111111111111", region: "eu-west-1" }), "log-destination", "eu-west-1");
@@ -108,6 +108,32 @@ describe("s3-tutor sandbox --replication-delay", () => {
     const result = await finished(spawnCli(["sandbox", "--replication-delay", "soon"]));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s"');
+  });
+});
+
+describe("s3-tutor sandbox --max-storage", () => {
+  it("caps the object data the sandbox keeps: an upload past it is refused, saying so", async () => {
+    const child = spawnCli(["sandbox", "--ephemeral", "--port", "0", "--max-storage", "1MiB"]);
+    const done = finished(child);
+    const endpoint = endpointOf(await waitForOutput(child, /Press Ctrl-C to stop/));
+    const s3 = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "111111111111", secretAccessKey: "test" } });
+    await s3.send(new CreateBucketCommand({ Bucket: "cli-capped" }));
+    const { PutObjectCommand } = await import("@aws-sdk/client-s3");
+    const refused = await s3.send(new PutObjectCommand({ Bucket: "cli-capped", Key: "big", Body: Buffer.alloc(2 * 1024 * 1024) })).catch((error: Error) => error);
+    expect(refused).toMatchObject({ name: "EntityTooLarge", message: expect.stringContaining("storage cap") });
+    expect(await waitForOutput(child, /PutObject.*400 EntityTooLarge/)).toMatch(/PutObject.*400 EntityTooLarge/);
+    child.kill("SIGTERM");
+    expect((await done).code).toBe(0);
+  });
+
+  it("refuses a size it cannot read, from the flag or from S3_TUTOR_SANDBOX_MAX_STORAGE", async () => {
+    const flag = await finished(spawnCli(["sandbox", "--ephemeral", "--max-storage", "plenty"]));
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toContain('--max-storage "plenty" is not a size: give one such as "20GiB"');
+    const env = await finished(spawnCli(["sandbox", "--ephemeral", "--port", "0"], { S3_TUTOR_SANDBOX_MAX_STORAGE: "plenty" }));
+    expect(env.code).toBe(1);
+    expect(env.stderr).toContain('S3_TUTOR_SANDBOX_MAX_STORAGE="plenty" is not a size');
+    expect(env.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -18,6 +18,8 @@ export interface SandboxCommandOptions {
   dataDir?: string;
   /** Keep it in memory only, as a fresh sandbox. */
   ephemeral?: boolean;
+  /** The cap on stored object bytes (--max-storage), as given: "50GiB". */
+  maxStorage?: string;
 }
 
 export const DEFAULT_SANDBOX_PORT = LEARNER_SANDBOX_PORT;
@@ -31,6 +33,11 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
   if (options.dataDir !== undefined && options.ephemeral) {
     throw new UserError("--data-dir and --ephemeral contradict each other: give one or the other.");
   }
+  const { startSandbox, SandboxDataDirInUseError, SandboxDataError, StorageCapError, parseByteSize } = await loadSandbox();
+  const maxStoredBytes = options.maxStorage === undefined ? undefined : parseByteSize(options.maxStorage);
+  if (options.maxStorage !== undefined && maxStoredBytes === undefined) {
+    throw new UserError(`--max-storage "${options.maxStorage}" is not a size: give one such as "20GiB", "500MB" or a number of bytes.`);
+  }
   const learner = options.dataDir === undefined && !options.ephemeral;
   const dataDir = learner ? learnerSandboxDir() : options.dataDir === undefined ? undefined : resolve(options.dataDir);
   const sandboxOptions: Omit<SandboxOptions, "dataDir" | "port"> = {
@@ -38,11 +45,11 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
     onRequest: (entry) => process.stdout.write(`${requestLine(entry)}\n`),
     onReplication: (event) => process.stdout.write(`${replicationLine(event)}\n`),
     ...(options.replicationDelay !== undefined ? { replicationDelay: options.replicationDelay } : {}),
+    ...(maxStoredBytes !== undefined ? { maxStoredBytes } : {}),
     onInternalError: (error, entry) => process.stderr.write(`${internalErrorText(error, entry)}\n`),
     onStorageError: (error) => process.stderr.write(`Could not write the sandbox's data (it is tried again): ${String(error)}\n`),
   };
 
-  const { startSandbox, SandboxDataDirInUseError, SandboxDataError } = await loadSandbox();
   const started: Promise<{ endpoint: string; close(): Promise<void> }> = learner
     ? openLearnerSandbox({
         ...(options.port !== undefined ? { port: options.port } : {}),
@@ -60,6 +67,7 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
       );
     }
     if (error instanceof SandboxDataError) throw new UserError(`${error.message} Move the folder aside to start with an empty sandbox.`);
+    if (error instanceof StorageCapError) throw new UserError(error.message);
     if (error instanceof TargetError) throw new UserError(`${error.message} ${error.fix}`);
     const port = options.port ?? DEFAULT_SANDBOX_PORT;
     if (error.code === "EADDRINUSE") {

@@ -30,7 +30,7 @@ export const isAwsChunked = (request: SandboxRequest): boolean =>
   (header(request, "x-amz-content-sha256") ?? "").startsWith("STREAMING-") ||
   (header(request, "content-encoding") ?? "").split(",").some((coding) => coding.trim() === "aws-chunked");
 
-const incomplete = () => new ServiceError("IncompleteBody", 400, "The request body terminated unexpectedly");
+export const incomplete = () => new ServiceError("IncompleteBody", 400, "The request body terminated unexpectedly");
 
 const CRLF = Buffer.from("\r\n");
 
@@ -56,7 +56,7 @@ export const decodeAwsChunked = (raw: Buffer): ChunkedPayload => {
   }
 };
 
-const readTrailers = (raw: Buffer, from: number) => {
+export const readTrailers = (raw: Buffer, from: number) => {
   const text = raw.subarray(from).toString("latin1");
   const trailers: Record<string, string> = {};
   let trailerText = "";

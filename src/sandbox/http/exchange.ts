@@ -1,6 +1,18 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { Readable } from "node:stream";
 
-/** A request as the sandbox sees it once the whole body has been read. */
+/**
+ * The body of an upload (PutObject, UploadPart), not read yet: the handler streams it to disk
+ * once it has checked what can be checked without it (so a refused upload is never sent).
+ */
+export interface IncomingBody {
+  /** The raw bytes as they arrive; 100-continue is answered when this is first called. Once only. */
+  raw(): AsyncIterable<Buffer>;
+  /** Every byte of the body has been read. */
+  readonly complete: boolean;
+}
+
+/** A request as the sandbox sees it: its body read whole, or (an upload) still to be streamed. */
 export interface SandboxRequest {
   readonly method: string;
   /** The path exactly as sent on the wire (still percent-encoded); SigV4 for S3 signs it as is. */
@@ -10,7 +22,9 @@ export interface SandboxRequest {
   /** Query parameters, decoded, in wire order; a name may repeat. */
   readonly query: ReadonlyArray<readonly [string, string]>;
   readonly headers: IncomingHttpHeaders;
+  /** The whole body; empty for an upload, whose body is `upload`. */
   readonly body: Buffer;
+  readonly upload?: IncomingBody;
   readonly requestId: string;
   readonly hostId: string;
   readonly receivedAt: Date;
@@ -20,7 +34,8 @@ export interface SandboxRequest {
 export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;
-  body?: Buffer | string;
+  /** A Readable is piped out (an object's bytes from disk); set content-length for it. */
+  body?: Buffer | string | Readable;
 }
 
 export const header = (request: SandboxRequest, name: string): string | undefined => {

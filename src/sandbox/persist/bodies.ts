@@ -1,20 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, rm } from "node:fs/promises";
-import { join } from "node:path";
-import type { BodyReader, BodyWriter } from "./codec";
-import { syncDir, writeSynced } from "./durable-fs";
+import type { BlobStore } from "../blobs/blob-store";
+import { INLINE_BODY_LIMIT, ObjectBody, type Segment } from "../world/body";
+import type { BodyReader, BodyWriter, Json } from "./codec";
+import { syncDir } from "./durable-fs";
 import { SandboxDataError } from "./errors";
 
 /**
- * Object and part bodies. Each body gets an id the records refer to, once per Buffer (a replica
- * or a copy shares its source's bytes, and so its id). Small bodies are written inline, as a
- * body record in the same journal line as the first record that refers to them (one sync per
- * PutObject); larger ones as immutable files in blobs/, synced before that line is written.
+ * Object and part bodies in the records. A body is a list of segments (see world/body.ts): small
+ * ones inline, written as a body record in the same journal line as the first record that refers
+ * to them (one sync per PutObject); larger ones are immutable files in blobs/ (BlobStore), each
+ * synced when its upload finished, the folder synced before the line that names them.
+ *
+ * A body is written as {"$body": id} when it is one whole inline piece or one whole file (as
+ * every body was before bodies could be segments), else {"$segments": [[id, offset, length], ...]}.
  */
 
-/** Bodies up to this size go inline, in the journal and the snapshot. */
-export const INLINE_BODY_LIMIT = 16 * 1024;
+export { INLINE_BODY_LIMIT };
 
 export interface BodyRecord {
   t: "body";
@@ -22,43 +23,56 @@ export interface BodyRecord {
   data: string;
 }
 
-type Stored = "inline" | "file";
-
 /** The bodies one commit or snapshot refers to. */
 export class BodyBatch implements BodyWriter {
-  /** Bodies this batch must make durable: those not stored yet, or (snapshot) every one met. */
+  /** Inline bytes this batch must make durable: those not stored yet, or (snapshot) every one met. */
   readonly needed = new Map<string, Buffer>();
   /** Of those, the ones persist has not handled yet (a snapshot persists a bucket at a time). */
   readonly unwritten = new Map<string, Buffer>();
+  /** Every blob file the batch's records name. */
+  readonly files = new Set<string>();
 
   constructor(
     private readonly store: BodyStore,
     private readonly everyBody: boolean,
   ) {}
 
-  idOf(body: Buffer): string {
-    const id = this.store.assign(body);
+  encodeBody(body: ObjectBody): Json {
+    const [only] = body.segments;
+    if (body.segments.length === 1 && only && isWhole(only)) return { $body: this.segmentId(only) };
+    return { $segments: body.segments.map((segment) => [this.segmentId(segment), offsetOf(segment), lengthOf(segment)]) };
+  }
+
+  private segmentId(segment: Segment): string {
+    if (segment.kind === "file") {
+      this.files.add(segment.file.id);
+      return segment.file.id;
+    }
+    const id = this.store.assign(segment.data);
     if ((this.everyBody || !this.store.isStored(id)) && !this.needed.has(id)) {
-      this.needed.set(id, body);
-      this.unwritten.set(id, body);
+      this.needed.set(id, segment.data);
+      this.unwritten.set(id, segment.data);
     }
     return id;
   }
 }
 
+const isWhole = (segment: Segment) => segment.kind === "inline" || (segment.offset === 0 && segment.length === segment.file.size);
+const offsetOf = (segment: Segment) => (segment.kind === "inline" ? 0 : segment.offset);
+const lengthOf = (segment: Segment) => (segment.kind === "inline" ? segment.data.length : segment.length);
+
 export class BodyStore implements BodyReader {
   private readonly ids = new WeakMap<Buffer, string>();
-  private readonly stored = new Map<string, Stored>();
+  /** Inline bodies durable in the journal or snapshot. */
+  private readonly storedInline = new Set<string>();
+  /** Blob files whose name is durable (the folder was synced after they were renamed into it). */
+  private readonly syncedFiles = new Set<string>();
   private readonly loaded = new Map<string, Buffer>();
 
   constructor(
     private readonly dataDir: string,
-    private readonly blobDir = join(dataDir, "blobs"),
+    readonly blobs: BlobStore,
   ) {}
-
-  async prepare(): Promise<void> {
-    await mkdir(this.blobDir, { recursive: true });
-  }
 
   assign(body: Buffer): string {
     let id = this.ids.get(body);
@@ -70,7 +84,7 @@ export class BodyStore implements BodyReader {
   }
 
   isStored(id: string): boolean {
-    return this.stored.has(id);
+    return this.storedInline.has(id);
   }
 
   /** For a commit: only bodies not yet durable. */
@@ -88,23 +102,27 @@ export class BodyStore implements BodyReader {
     this.loaded.set(record.id, Buffer.from(record.data, "base64"));
   }
 
-  /** A body named by a record being loaded: inline, or read from its file (once, so shared bytes stay shared). */
-  body(id: string): Buffer {
-    let body = this.loaded.get(id);
-    if (!body) {
-      try {
-        // Synchronous: the generic decoder asks for bodies as it meets them, and this runs only while loading.
-        body = readFileSync(join(this.blobDir, id));
-      } catch {
-        throw new SandboxDataError(this.dataDir, `the body ${id} that a record refers to is missing from blobs/`);
-      }
-      this.loaded.set(id, body);
-      this.stored.set(id, "file");
-    } else if (!this.stored.has(id)) {
-      this.stored.set(id, "inline");
+  /** A body named by a record being loaded: inline bytes, or a file in blobs/ (not read: bodies stay on disk). */
+  body(id: string): ObjectBody {
+    const inline = this.loaded.get(id);
+    if (inline) {
+      this.ids.set(inline, id);
+      this.storedInline.add(id);
+      return ObjectBody.inline(inline);
     }
-    this.ids.set(body, id);
-    return body;
+    const file = this.blobs.file(id);
+    if (!file) throw new SandboxDataError(this.dataDir, `the body ${id} that a record refers to is missing from blobs/`);
+    this.syncedFiles.add(id);
+    return ObjectBody.file(file);
+  }
+
+  segments(parts: Json[]): ObjectBody {
+    return ObjectBody.concat(
+      parts.map((part) => {
+        const [id, offset, length] = part as [string, number, number];
+        return this.body(id).slice(offset, offset + length);
+      }),
+    );
   }
 
   /** Loading is over: the bytes now live in the world. */
@@ -113,41 +131,32 @@ export class BodyStore implements BodyReader {
   }
 
   /**
-   * Writes the batch's large bodies not handled yet as synced files (then syncs the folder once)
-   * and returns records for the small ones, to be written before the records that refer to them.
+   * Makes the names of the batch's new blob files durable (one folder sync) and returns records
+   * for its inline bodies not handled yet, to be written before the records that refer to them.
    */
   async persist(batch: BodyBatch): Promise<BodyRecord[]> {
     const records: BodyRecord[] = [];
-    let wroteFiles = false;
     const handled = [...batch.unwritten];
     batch.unwritten.clear();
-    for (const [id, body] of handled) {
-      if (body.length <= INLINE_BODY_LIMIT) {
-        records.push({ t: "body", id, data: body.toString("base64") });
-      } else if (this.stored.get(id) !== "file") {
-        await writeSynced(join(this.blobDir, id), body);
-        wroteFiles = true;
-      }
-    }
-    if (wroteFiles) await syncDir(this.blobDir);
+    for (const [id, body] of handled) records.push({ t: "body", id, data: body.toString("base64") });
+    if ([...batch.files].some((id) => !this.syncedFiles.has(id))) await syncDir(this.blobs.dir);
     return records;
   }
 
   /** The batch is durable (its journal line or snapshot is written). */
   settle(batch: BodyBatch): void {
-    for (const [id, body] of batch.needed) this.stored.set(id, body.length <= INLINE_BODY_LIMIT ? "inline" : "file");
+    for (const id of batch.needed.keys()) this.storedInline.add(id);
+    for (const id of batch.files) this.syncedFiles.add(id);
   }
 
   /**
    * After a snapshot of the whole world: only what it refers to is kept. Inline bodies it does
-   * not hold are forgotten; body files it does not name are removed.
+   * not hold are forgotten; blob files neither it nor the world (changed since) names are removed.
    */
-  async keepOnly(snapshot: BodyBatch): Promise<void> {
-    for (const id of [...this.stored.keys()]) if (!snapshot.needed.has(id)) this.stored.delete(id);
+  async keepOnly(snapshot: BodyBatch, referencedNow: ReadonlySet<string>): Promise<void> {
+    for (const id of [...this.storedInline]) if (!snapshot.needed.has(id)) this.storedInline.delete(id);
     this.settle(snapshot);
-    const files = await readdir(this.blobDir);
-    for (const file of files) {
-      if (this.stored.get(file) !== "file") await rm(join(this.blobDir, file), { force: true });
-    }
+    await this.blobs.removeAllBut(new Set([...snapshot.files, ...referencedNow]));
+    for (const id of [...this.syncedFiles]) if (!this.blobs.file(id)) this.syncedFiles.delete(id);
   }
 }

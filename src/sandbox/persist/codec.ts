@@ -1,22 +1,25 @@
 /**
  * Turns the sandbox's records into JSON and back, generically: whatever fields a version, a
  * role or a bucket's settings carry (including ones added later) survive, as long as they are
- * plain data, Dates, Maps, Sets or bodies. Anything else is refused loudly, never dropped.
+ * plain data, Dates, Maps, Sets or object bodies. Anything else is refused loudly, never dropped.
  *
  * Tagged values are objects with one "$" key: {"$date": ISO}, {"$map": [[k, v]...]},
- * {"$set": [...]}, {"$body": id}; a plain object that happens to look like one is wrapped
- * as {"$obj": {...}}.
+ * {"$set": [...]}, {"$body": id} or {"$segments": [...]} (see bodies.ts); a plain object that
+ * happens to look like one is wrapped as {"$obj": {...}}.
  */
+
+import { ObjectBody } from "../world/body";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Where bodies go: the codec stores an id in their place. */
 export interface BodyWriter {
-  idOf(body: Buffer): string;
+  encodeBody(body: ObjectBody): Json;
 }
 
 export interface BodyReader {
-  body(id: string): Buffer;
+  body(id: string): ObjectBody;
+  segments(parts: Json[]): ObjectBody;
 }
 
 const isTagged = (value: Record<string, unknown>): boolean => {
@@ -38,7 +41,7 @@ export const encodeValue = (value: unknown, bodies: BodyWriter, path = "value"):
   if (typeof value !== "object") throw new Error(`cannot persist ${path}: a ${typeof value}`);
   if (Array.isArray(value)) return value.map((item, index) => encodeValue(item ?? null, bodies, `${path}[${index}]`));
   if (value instanceof Date) return { $date: value.toISOString() };
-  if (Buffer.isBuffer(value)) return { $body: bodies.idOf(value) };
+  if (value instanceof ObjectBody) return bodies.encodeBody(value);
   if (value instanceof Map) {
     return { $map: [...value].map(([key, item], index) => [encodeValue(key, bodies, `${path} key ${index}`), encodeValue(item, bodies, `${path}.get(${String(key)})`)]) };
   }
@@ -63,6 +66,8 @@ export const decodeValue = (json: Json, bodies: BodyReader): unknown => {
         return new Date(inner as string);
       case "$body":
         return bodies.body(inner as string);
+      case "$segments":
+        return bodies.segments(inner as Json[]);
       case "$map":
         return new Map((inner as Json[][]).map(([key, item]) => [decodeValue(key ?? null, bodies), decodeValue(item ?? null, bodies)]));
       case "$set":

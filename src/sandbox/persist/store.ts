@@ -2,6 +2,8 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Bucket } from "../world/bucket";
 import { World } from "../world/world";
+import { BlobStore } from "../blobs/blob-store";
+import { referencedBlobs } from "../blobs/referenced";
 import { BodyStore, type BodyBatch } from "./bodies";
 import { CommitQueue } from "./commit-queue";
 import { syncDir } from "./durable-fs";
@@ -35,6 +37,8 @@ interface WrittenBucket {
 }
 
 export interface DataDirStoreOptions {
+  /** The cap on the bytes in blobs/ (see BlobStore). */
+  maxStoredBytes: number;
   /** A write that was not made on behalf of a request failed (it is tried again with the next commit). */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -59,12 +63,17 @@ export class DataDirStore {
     private readonly options: DataDirStoreOptions,
   ) {}
 
+  /** The files that hold object and part bytes. */
+  get blobs(): BlobStore {
+    return this.bodies.blobs;
+  }
+
   /** Loads the world kept in `dataDir` (an empty one if there is none yet) and starts tracking its changes. */
-  static async open(dataDir: string, now: () => Date, options: DataDirStoreOptions = {}): Promise<DataDirStore> {
+  static async open(dataDir: string, now: () => Date, options: DataDirStoreOptions): Promise<DataDirStore> {
     const dir = resolve(dataDir);
     await mkdir(dir, { recursive: true });
-    const bodies = new BodyStore(dir);
-    await bodies.prepare();
+    const blobs = await BlobStore.open(join(dir, "blobs"), { durable: true, maxStoredBytes: options.maxStoredBytes });
+    const bodies = new BodyStore(dir, blobs);
     const world = new World(now);
     const store = new DataDirStore(dir, world, bodies, options);
     await store.load();
@@ -229,7 +238,7 @@ export class DataDirStore {
     this.snapshotBytes = bytes;
     await previous?.close();
     await this.removeOldJournals();
-    await this.bodies.keepOnly(batch);
+    await this.bodies.keepOnly(batch, referencedBlobs(this.world));
     this.replaceWritten(writtenBuckets, writtenAccounts);
   }
 
@@ -245,6 +254,12 @@ export class DataDirStore {
       const generation = JOURNAL_NAME.exec(name)?.[1];
       if (generation !== undefined && Number(generation) < this.generation) await rm(join(this.dataDir, name), { force: true });
     }
+  }
+
+  /** A snapshot now, so the blob files that nothing refers to any more can go (the storage cap is near). */
+  compact(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return this.queue.run(() => this.writeSnapshot());
   }
 
   /** Writes what is pending, then a final snapshot; nothing is written after this. */

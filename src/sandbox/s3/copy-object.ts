@@ -1,13 +1,17 @@
+import { ServiceError } from "../errors";
 import { header } from "../http/exchange";
 import { objectArn } from "../world/bucket";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { fullObjectChecksums, md5Hex } from "./checksums";
+import { compositeAlgorithms, digestBody, fullObjectChecksums } from "./checksums";
 import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource } from "./copy-source";
 import { invalidArgument, invalidRequest } from "./errors";
 import { checkKeyLength, readObjectAttributes, readStorageClass, readTags, versionHeader } from "./object-attributes";
 import { checkReadPreconditions } from "./preconditions";
 import { xmlResponse, xmlTime } from "./respond";
+
+/** CopyObject copies at most 5 GiB; larger objects are copied with UploadPartCopy. */
+export const MAX_COPY_SOURCE_BYTES = 5 * 1024 ** 3;
 
 const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
   const value = header(call.request, name) ?? "COPY";
@@ -15,13 +19,57 @@ const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
   return value;
 };
 
-const copyObject: S3Handler = (call) => {
-  const { request, world } = call;
+const copyObject: S3Handler = async (call) => {
+  const first = checkCopy(call);
+  // A multipart source's ETag and composite checksums are not those of one piece: read it once to make them.
+  const { original } = first;
+  const digests = isMultipartEtag(original.etag) ? await digestBody(original.body, ["MD5", ...compositeAlgorithms(original.checksums)]) : undefined;
+  // The world may have changed while the bytes were read: every check again, on the same source version.
+  const plan = digests ? checkCopy(call) : first;
+  if (plan.original !== original) throw new ServiceError("InternalError", 500, "The copy source changed while it was read; try again.");
+  const { world } = call;
+  const copy = plan.target.objects.put(
+    call.key,
+    {
+      // The copy shares the source's bytes (immutable files), as a multipart object shares its parts'.
+      body: original.body,
+      etag: digests ? `"${Buffer.from(digests.result("MD5") ?? "", "base64").toString("hex")}"` : original.etag,
+      ...plan.attributes,
+      tags: plan.tags,
+      storageClass: plan.storageClass,
+      // A copy is written in one piece: a multipart source's composite checksum becomes a full-object one.
+      checksums: digests ? fullObjectChecksums(original.checksums, digests) : { ...original.checksums },
+    },
+    plan.target.versioning,
+    world.now(),
+  );
+  world.objectWritten({ bucket: plan.target, version: copy, cause: "CopyObject" });
+  return xmlResponse(
+    "CopyObjectResult",
+    { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy.checksums) },
+    {
+      "x-amz-server-side-encryption": "AES256",
+      ...versionHeader(plan.target, copy.versionId),
+      ...copySourceVersionHeader(call, plan.source, original),
+    },
+  );
+};
+
+const isMultipartEtag = (etag: string) => etag.includes("-");
+
+/** Every check of a copy, and what the copy will be made of. */
+const checkCopy = (call: S3Call) => {
+  const { request } = call;
   checkKeyLength(call.key);
   const source = parseCopySource(call);
   const target = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
   const original = readCopySource(call, source);
   checkReadPreconditions(request, original, "x-amz-copy-source-");
+  if (original.body.size > MAX_COPY_SOURCE_BYTES) {
+    throw invalidRequest(
+      `The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_COPY_SOURCE_BYTES}`,
+    );
+  }
 
   const metadataDirective = directive(call, "x-amz-metadata-directive");
   const taggingDirective = directive(call, "x-amz-tagging-directive");
@@ -42,32 +90,7 @@ const copyObject: S3Handler = (call) => {
       ? readObjectAttributes(request)
       : { contentType: original.contentType, contentHeaders: original.contentHeaders, metadata: original.metadata };
   const tags = taggingDirective === "REPLACE" ? readTags(request) : original.tags;
-
-  const copy = target.objects.put(
-    call.key,
-    {
-      body: original.body,
-      etag: `"${md5Hex(original.body)}"`,
-      ...attributes,
-      tags,
-      storageClass,
-      // A copy is written in one piece: a multipart source's composite checksum becomes a full-object one.
-      checksums: fullObjectChecksums(original.checksums, original.body),
-    },
-    target.versioning,
-    world.now(),
-  );
-  world.objectWritten({ bucket: target, version: copy, cause: "CopyObject" });
-
-  return xmlResponse(
-    "CopyObjectResult",
-    { ETag: copy.etag, LastModified: xmlTime(copy.lastModified), ...checksumElements(copy.checksums) },
-    {
-      "x-amz-server-side-encryption": "AES256",
-      ...versionHeader(target, copy.versionId),
-      ...copySourceVersionHeader(call, source, original),
-    },
-  );
+  return { source, target, original, attributes, tags, storageClass };
 };
 
 export const copyObjectHandlers: Record<string, S3Handler> = { CopyObject: copyObject };

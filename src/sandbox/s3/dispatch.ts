@@ -9,8 +9,8 @@ import { bucketSettingHandlers } from "./bucket-settings";
 import { bucketHandlers } from "./buckets";
 import { copyObjectHandlers } from "./copy-object";
 import { deleteObjectsHandlers } from "./delete-objects";
-import type { S3Handler } from "./call";
-import { verifyDigests } from "./checksums";
+import type { S3Handler, S3Storage } from "./call";
+import { bufferDigests, verifyDigests } from "./checksums";
 import { notImplemented } from "./errors";
 import { lifecycleHandlers } from "./lifecycle";
 import { listingHandlers } from "./listing";
@@ -47,6 +47,11 @@ const readPayload = async (request: SandboxRequest): Promise<{ body: Buffer; tra
   return { body: payload.body, trailers: payload.trailers };
 };
 
+/** Operations whose body is an object's bytes: streamed to disk by the handler, never buffered. */
+const UPLOADS = new Set(["PutObject", "UploadPart"]);
+
+export const streamsBody = (operation: string): boolean => UPLOADS.has(operation);
+
 export const implementedS3Operations = (): string[] => Object.keys(handlers).sort();
 
 export const handleS3 = async (
@@ -54,21 +59,17 @@ export const handleS3 = async (
   request: SandboxRequest,
   caller: Caller,
   route: S3Route,
+  storage: S3Storage,
 ): Promise<SandboxResponse> => {
   const handler = handlers[route.operation];
   if (!handler) throw notImplemented(route.operation);
+  const base = { world, caller, operation: route.operation, bucket: route.bucket ?? "", key: route.key ?? "", storage };
+  // An upload's body is checked as it streams in (see upload-body.ts).
+  if (streamsBody(route.operation)) return handler({ ...base, request, checksums: {} });
   const { body, trailers } = await readPayload(request);
   const decoded = body === request.body ? request : { ...request, body };
   // S3 checks every body against the digests sent with it, whatever the operation; on
   // CompleteMultipartUpload the x-amz-checksum-* headers are the whole object's, checked there.
-  const checksums = verifyDigests(decoded, body, trailers, route.operation !== "CompleteMultipartUpload");
-  return handler({
-    world,
-    request: decoded,
-    caller,
-    operation: route.operation,
-    bucket: route.bucket ?? "",
-    key: route.key ?? "",
-    checksums,
-  });
+  const checksums = verifyDigests(decoded, bufferDigests(body), trailers, route.operation !== "CompleteMultipartUpload");
+  return handler({ ...base, request: decoded, checksums });
 };

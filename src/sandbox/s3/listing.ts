@@ -112,7 +112,7 @@ const contents = (bucket: Bucket, object: StoredObject, encode: ReturnType<typeo
     LastModified: xmlTime(object.lastModified),
     ETag: object.etag,
     ...(algorithms.length > 0 ? { ChecksumAlgorithm: algorithms, ChecksumType: checksumTypeOf(object.checksums) } : {}),
-    Size: object.body.length,
+    Size: object.body.size,
     StorageClass: object.storageClass,
     ...(withOwner ? { Owner: owner(bucket) } : {}),
   };
@@ -194,7 +194,7 @@ const listObjectVersions: S3Handler = (call) => {
     IsLatest: latest.has(version),
     LastModified: xmlTime(version.lastModified),
     ...(version.kind === "object"
-      ? { ETag: version.etag, Size: version.body.length, StorageClass: version.storageClass }
+      ? { ETag: version.etag, Size: version.body.size, StorageClass: version.storageClass }
       : {}),
     Owner: owner(bucket),
   });

@@ -5,7 +5,6 @@ import { uploadsOf, type MultipartUpload, type MultipartUploads } from "../world
 import type { ChecksumAlgorithm } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call } from "./call";
-import { computeChecksum } from "./checksums";
 import { invalidArgument, invalidRequest } from "./errors";
 
 /** What every multipart request carries or S3 answers on each. */
@@ -13,6 +12,10 @@ import { invalidArgument, invalidRequest } from "./errors";
 export const MAX_PARTS = 10_000;
 /** Every part but the last must be at least 5 MiB. */
 export const MIN_PART_BYTES = 5 * 1024 * 1024;
+/** A part, like a single PUT, is at most 5 GiB. */
+export const MAX_PART_BYTES = 5 * 1024 ** 3;
+/** The largest object a multipart upload can make: 5 TiB. */
+export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
 
 export const noSuchUpload = (uploadId: string) =>
   new ServiceError(
@@ -55,7 +58,7 @@ export const readPartNumber = (call: S3Call): number => {
 export const partChecksums = (
   upload: MultipartUpload,
   sent: Partial<Record<ChecksumAlgorithm, string>>,
-  body: Buffer,
+  computed: (algorithm: ChecksumAlgorithm) => string | undefined,
 ): Partial<Record<ChecksumAlgorithm, string>> => {
   const wanted = upload.checksum?.algorithm;
   if (!wanted) return sent;
@@ -65,7 +68,7 @@ export const partChecksums = (
       `Checksum Type mismatch occurred, expected checksum Type: ${wanted.toLowerCase()}, actual checksum Type: ${other.toLowerCase()}`,
     );
   }
-  const value = sent[wanted] ?? computeChecksum(wanted, body);
+  const value = sent[wanted] ?? computed(wanted);
   return value === undefined ? {} : { [wanted]: value };
 };
 

@@ -5,10 +5,12 @@ import { child, children, isElement, malformedXml, parseXml, text } from "../htt
 import type { MultipartUpload, UploadedPart } from "../world/multipart-uploads";
 import type { ChecksumAlgorithm } from "../world/versions";
 import type { S3Call, S3Handler } from "./call";
-import { compositeChecksum, computeChecksum } from "./checksums";
+import { entityTooLarge } from "../http/body";
+import { ObjectBody } from "../world/body";
+import { compositeChecksum, digestBody, type Digests } from "./checksums";
 import { checksumElements } from "./copy-source";
 import { invalidRequest } from "./errors";
-import { MIN_PART_BYTES, openUpload } from "./multipart-common";
+import { MAX_OBJECT_BYTES, MIN_PART_BYTES, openUpload } from "./multipart-common";
 import { versionHeader } from "./object-attributes";
 import { checkWritePreconditions } from "./preconditions";
 import { xmlResponse } from "./respond";
@@ -79,9 +81,9 @@ const matchParts = (upload: MultipartUpload, listed: readonly ListedPart[]): Upl
     return stored;
   });
   matched.slice(0, -1).forEach((part) => {
-    if (part.body.length < MIN_PART_BYTES) {
+    if (part.body.size < MIN_PART_BYTES) {
       throw new ServiceError("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed size", {
-        ProposedSize: part.body.length,
+        ProposedSize: part.body.size,
         MinSizeAllowed: MIN_PART_BYTES,
         PartNumber: part.partNumber,
         ETag: unquoted(part.etag),
@@ -101,14 +103,14 @@ const multipartEtag = (parts: readonly UploadedPart[]): string => {
  * The object's checksum: COMPOSITE from the part checksums, FULL_OBJECT over all the bytes. A
  * value the client sent on Complete (x-amz-checksum-*) must agree with it.
  */
-const objectChecksums = (call: S3Call, upload: MultipartUpload, parts: readonly UploadedPart[], body: Buffer) => {
+const objectChecksums = (call: S3Call, upload: MultipartUpload, parts: readonly UploadedPart[], digests: Digests | undefined) => {
   if (!upload.checksum) return {};
   const { algorithm, type } = upload.checksum;
   const sent = header(call.request, `x-amz-checksum-${algorithm.toLowerCase()}`);
   const computed =
     type === "COMPOSITE"
       ? compositeChecksum(algorithm, parts.map((part) => part.checksums[algorithm] ?? ""))
-      : computeChecksum(algorithm, body);
+      : digests?.result(algorithm);
   if (sent !== undefined && computed !== undefined && sent !== computed) {
     throw new ServiceError("BadDigest", 400, `The ${algorithm} you specified did not match the calculated checksum.`);
   }
@@ -116,15 +118,33 @@ const objectChecksums = (call: S3Call, upload: MultipartUpload, parts: readonly 
   return value === undefined ? {} : { [algorithm]: value };
 };
 
-const completeMultipartUpload: S3Handler = (call) => {
-  const { world, request } = call;
+/** The checks of Complete, and the object's bytes: its parts' bytes one after another, not copied. */
+const prepareComplete = (call: S3Call) => {
   const { bucket, uploads, upload } = openUpload(call, "s3:PutObject");
   const parts = matchParts(upload, readPartList(call));
   const latest = bucket.objects.latest(call.key);
-  checkWritePreconditions(request, latest?.kind === "object" ? latest : undefined, call.key);
+  checkWritePreconditions(call.request, latest?.kind === "object" ? latest : undefined, call.key);
+  const body = ObjectBody.concat(parts.map((part) => part.body));
+  if (body.size > MAX_OBJECT_BYTES) throw entityTooLarge(body.size, MAX_OBJECT_BYTES);
+  return { bucket, uploads, upload, parts, body };
+};
 
-  const body = Buffer.concat(parts.map((part) => part.body));
-  const checksums = objectChecksums(call, upload, parts, body);
+const completeMultipartUpload: S3Handler = async (call) => {
+  const { world, request } = call;
+  let prepared = prepareComplete(call);
+  let digests: Digests | undefined;
+  const plan = prepared.upload.checksum;
+  if (plan?.type === "FULL_OBJECT") {
+    // A full-object checksum is over every byte: read them once, then check again that nothing moved meanwhile.
+    const digested = prepared.parts;
+    digests = await digestBody(prepared.body, [plan.algorithm]);
+    prepared = prepareComplete(call);
+    if (prepared.parts.some((part, index) => part !== digested[index])) {
+      throw new ServiceError("InternalError", 500, "The upload's parts changed while they were read; try again.");
+    }
+  }
+  const { bucket, uploads, upload, parts, body } = prepared;
+  const checksums = objectChecksums(call, upload, parts, digests);
   const stored = bucket.objects.put(
     call.key,
     {

@@ -48,7 +48,7 @@ const listParts: S3Handler = (call) => {
       PartNumber: part.partNumber,
       LastModified: xmlTime(part.lastModified),
       ETag: part.etag,
-      Size: part.body.length,
+      Size: part.body.size,
       ...checksumElements(part.checksums),
     })),
     ...people(upload, bucket.owner),

@@ -1,9 +1,11 @@
 import { header, queryValue, type SandboxRequest } from "../http/exchange";
+import type { ObjectBody } from "../world/body";
 import { objectArn, type Bucket } from "../world/bucket";
 import { NULL_VERSION, type ObjectVersion, type StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { checksumHeaders, md5Hex } from "./checksums";
+import { checksumHeaders } from "./checksums";
+import { receiveUpload } from "./upload-body";
 import { invalidArgument, invalidObjectState, methodNotAllowedOnDeleteMarker, noSuchKey, noSuchVersion } from "./errors";
 import {
   checkKeyLength,
@@ -18,24 +20,31 @@ import { readRange } from "./ranges";
 import { responseOverrides } from "./response-overrides";
 import { emptyResponse, httpDate } from "./respond";
 
-const putObject: S3Handler = (call) => {
-  const { request, world } = call;
+/** What PutObject checks before its body is read (so a refused upload is never sent) and again after. */
+const checkPut = (call: S3Call) => {
+  const { request } = call;
   checkKeyLength(call.key);
   const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
-  const body = request.body;
-  const { checksums } = call;
   const attributes = readObjectAttributes(request);
   const storageClass = readStorageClass(request);
   const tags = readTags(request);
   const latest = bucket.objects.latest(call.key);
   checkWritePreconditions(request, latest?.kind === "object" ? latest : undefined, call.key);
+  return { bucket, attributes, storageClass, tags };
+};
 
-  const stored = bucket.objects.put(
-    call.key,
-    { body, etag: `"${md5Hex(body)}"`, ...attributes, tags, storageClass, checksums },
-    bucket.versioning,
-    world.now(),
-  );
+const putObject: S3Handler = async (call) => {
+  const { world } = call;
+  checkPut(call);
+  const received = await receiveUpload(call);
+  const { body, checksums } = received;
+  const etag = `"${Buffer.from(received.digests.result("MD5") ?? "", "base64").toString("hex")}"`;
+  const { bucket, stored } = received.commit(() => {
+    // The world may have changed while the body arrived (the bucket deleted, a precondition met).
+    const { bucket, attributes, storageClass, tags } = checkPut(call);
+    const version = bucket.objects.put(call.key, { body, etag, ...attributes, tags, storageClass, checksums }, bucket.versioning, world.now());
+    return { bucket, stored: version };
+  });
   world.objectWritten({ bucket, version: stored, cause: "PutObject" });
   return emptyResponse(200, {
     etag: stored.etag,
@@ -95,27 +104,30 @@ const readObject = (call: S3Call, withBody: boolean) => {
     return emptyResponse(304, { etag: object.etag, "last-modified": headers["last-modified"] ?? "" });
   }
   Object.assign(headers, overrides);
-  const range = readRange(header(request, "range"), object.body.length);
+  const range = readRange(header(request, "range"), object.body.size);
   if (range) {
     // A whole-object checksum says nothing about a slice, so S3 leaves it out.
     for (const name of Object.keys(headers)) if (name.startsWith("x-amz-checksum-")) delete headers[name];
-    const slice = object.body.subarray(range.start, range.end + 1);
+    const slice = object.body.slice(range.start, range.end + 1);
     return {
       status: 206,
       headers: {
         ...headers,
-        "content-range": `bytes ${range.start}-${range.end}/${object.body.length}`,
-        "content-length": String(slice.length),
+        "content-range": `bytes ${range.start}-${range.end}/${object.body.size}`,
+        "content-length": String(slice.size),
       },
-      ...(withBody ? { body: slice } : {}),
+      ...(withBody ? { body: responseBytes(slice) } : {}),
     };
   }
   return {
     status: 200,
-    headers: { ...headers, "content-length": String(object.body.length) },
-    ...(withBody ? { body: object.body } : {}),
+    headers: { ...headers, "content-length": String(object.body.size) },
+    ...(withBody ? { body: responseBytes(object.body) } : {}),
   };
 };
+
+/** Small bodies are sent from memory; the rest streams from disk. */
+const responseBytes = (body: ObjectBody) => body.inlineBytes() ?? body.stream();
 
 const getObject: S3Handler = (call) => readObject(call, true);
 const headObject: S3Handler = (call) => readObject(call, false);

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ObjectBody } from "./body";
 import type { Bucket } from "./bucket";
 import { BucketChanges } from "./changes";
 import { compareKeys } from "./object-store";
@@ -10,7 +11,7 @@ export type ChecksumType = "COMPOSITE" | "FULL_OBJECT";
 /** One uploaded part, kept until the upload is completed or aborted. */
 export interface UploadedPart {
   partNumber: number;
-  body: Buffer;
+  body: ObjectBody;
   /** Quoted hex MD5 of the part. */
   etag: string;
   lastModified: Date;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ObjectBody } from "./body";
 
 export type Tag = { Key: string; Value: string };
 
@@ -8,7 +9,7 @@ export type ChecksumAlgorithm = "CRC32" | "CRC32C" | "SHA1" | "SHA256" | "CRC64N
 
 /** The bytes and attributes of one object version. */
 export interface ObjectData {
-  body: Buffer;
+  body: ObjectBody;
   /** Quoted hex MD5, as S3 returns it. */
   etag: string;
   contentType: string;

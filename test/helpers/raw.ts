@@ -3,6 +3,10 @@ import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { NodeSha256 } from "../../src/sandbox/auth/node-sha256";
 
+/** A SigV4 signer as the SDKs sign for the sandbox: S3 paths are not escaped twice. */
+export const sandboxSigner = (service = "s3", region = "us-east-1", accessKeyId = "111111111111", secretAccessKey = "test"): SignatureV4 =>
+  new SignatureV4({ service, region, credentials: { accessKeyId, secretAccessKey }, sha256: NodeSha256, uriEscapePath: service !== "s3" });
+
 export interface RawRequest {
   method: string;
   /** Path as it goes on the wire, already percent-encoded. */
@@ -50,13 +54,7 @@ export const rawRequest = async (endpoint: string, request: RawRequest): Promise
     body,
   });
   if (!request.unsigned) {
-    const signer = new SignatureV4({
-      service,
-      region: request.region ?? "us-east-1",
-      credentials: { accessKeyId: request.accessKeyId ?? "111111111111", secretAccessKey: request.secretAccessKey ?? "test" },
-      sha256: NodeSha256,
-      uriEscapePath: service !== "s3",
-    });
+    const signer = sandboxSigner(service, request.region, request.accessKeyId, request.secretAccessKey);
     toSend = (await signer.sign(toSend, { signingDate: request.signingDate ?? new Date() })) as HttpRequest;
   }
   const search = new URLSearchParams(toSend.query as Record<string, string>).toString().replace(/\+/g, "%20");

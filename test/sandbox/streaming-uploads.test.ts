@@ -2,10 +2,8 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NodeSha256 } from "../../src/sandbox/auth/node-sha256";
-import { errorCode, rawRequest } from "../helpers/raw";
+import { errorCode, rawRequest, sandboxSigner } from "../helpers/raw";
 import { uniqueBucket, useSandbox } from "../helpers/sandbox";
 
 // Streaming uploads arrive aws-chunked; the object stored is the data, never the framing.
@@ -21,13 +19,7 @@ beforeAll(async () => {
 const signedChunkedPut = async (key: string, parts: Buffer[], tamper = false) => {
   const url = new URL(sandbox().endpoint);
   const now = new Date();
-  const signer = new SignatureV4({
-    service: "s3",
-    region: "us-east-1",
-    credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
-    sha256: NodeSha256,
-    uriEscapePath: false,
-  });
+  const signer = sandboxSigner();
   const decodedLength = parts.reduce((sum, part) => sum + part.length, 0);
   const request = new HttpRequest({
     method: "PUT",

@@ -13,12 +13,11 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { describe, expect, it } from "vitest";
-import { NodeSha256 } from "../../src/sandbox/auth/node-sha256";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index";
 import { useTempDirs } from "../helpers/data-dir";
 import { SandboxClients, failureOf } from "../helpers/sandbox";
+import { sandboxSigner } from "../helpers/raw";
 
 // Upload bodies stream to files: AWS's size limits apply before a byte is sent, and an upload
 // that fails for any reason leaves nothing behind.
@@ -41,13 +40,7 @@ const withSandbox = async (options: Parameters<typeof startSandbox>[0], run: (sa
 /** Headers that sign a PUT of `path` whose body is not signed. */
 const signedPutHeaders = async (sandbox: Sandbox, path: string) => {
   const url = new URL(sandbox.endpoint);
-  const signer = new SignatureV4({
-    service: "s3",
-    region: "us-east-1",
-    credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
-    sha256: NodeSha256,
-    uriEscapePath: false,
-  });
+  const signer = sandboxSigner();
   const [pathname = "", query = ""] = path.split("?");
   const signed = await signer.sign(
     new HttpRequest({

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { NodeSha256 } from "../../../src/sandbox/auth/node-sha256";
+import { sandboxSigner } from "../../helpers/raw";
 import type { SeededRandom } from "../../helpers/seeded-random";
 import { aimAt } from "./aimed-requests";
 import { hostileBody, hostileText, type HostileBody } from "./hostile-bodies";
@@ -105,8 +104,7 @@ const aimedHeaders = (body: HostileBody, bodySha: string): Record<string, string
   ...(body.contentType ? { "content-type": body.contentType } : {}),
 });
 
-const signer = (service: string, region: string, accessKeyId: string) =>
-  new SignatureV4({ service, region, credentials: { accessKeyId, secretAccessKey: "test" }, sha256: NodeSha256, uriEscapePath: service !== "s3" });
+const signer = (service: string, region: string, accessKeyId: string) => sandboxSigner(service, region, accessKeyId);
 
 type Signing = "signed" | "bad-signature" | "unsigned" | "presigned";
 

@@ -57,7 +57,7 @@ program
   .option("-p, --port <port>", `port to listen on (0 picks a free one; default: the one your sandbox used before, else ${LEARNER_SANDBOX_PORT})`, parsePort)
   .option("-H, --host <host>", "address to listen on", "127.0.0.1")
   .option("--data-dir <dir>", "keep the sandbox's buckets, objects and roles in this folder instead of your own sandbox's")
-  .option("--ephemeral", "a fresh sandbox in memory: everything is gone when it stops")
+  .option("--ephemeral", "a fresh sandbox: everything is gone when it stops")
   .option("--replication-delay <delay>", 'how long replication waits before copying, e.g. "2s" or "1s-3s" (default)', parseReplicationDelay)
   // Read by the command itself: the parser is the sandbox's, which start-up does not load.
   .option(

@@ -7,8 +7,10 @@ export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
 
 /** What the banner says about where the sandbox keeps its world, and whom the pasted lines sign as. */
 export interface BannerSettings {
-  /** The folder the world is kept in; undefined: in memory. */
+  /** The folder the world is kept in; undefined: a fresh one, gone when it stops. */
   keptIn?: string;
+  /** Without keptIn: the temporary folder object bodies are written to meanwhile. */
+  bodiesIn?: string;
   /** It is the learner's sandbox, the one the lessons use (then `s3-tutor env` prints the same lines). */
   learner?: boolean;
   accessKeyId?: string;
@@ -23,7 +25,7 @@ export const sandboxBanner = (endpoint: string, settings: BannerSettings = {}): 
     "s3-tutor sandbox: S3, IAM and STS, behaving as AWS does.",
     "",
     `  Endpoint     ${endpoint}`,
-    `  Data         ${settings.keptIn ? `kept in ${settings.keptIn}` : "in memory only"}`,
+    `  Data         ${settings.keptIn ? `kept in ${settings.keptIn}` : `not kept (object bodies meanwhile in ${settings.bodiesIn ?? "a temporary folder"})`}`,
     "  Accounts     a 12-digit access key id is that account (111111111111, 222222222222, ...);",
     '               the access key id "test" is account 000000000000.',
     ...(settings.learner ? [`               The lessons are account ${accessKeyId}: the lines below sign as it.`] : []),
@@ -45,7 +47,7 @@ export const sandboxBanner = (endpoint: string, settings: BannerSettings = {}): 
     "",
     settings.keptIn
       ? "Buckets, objects and roles are kept: they are still there when the sandbox starts again. Press Ctrl-C to stop."
-      : "Everything lives in memory and is gone when the sandbox stops. Press Ctrl-C to stop.",
+      : "Nothing is kept: everything is gone when the sandbox stops. Press Ctrl-C to stop.",
     "",
   ].join("\n");
 };

@@ -16,8 +16,8 @@ describe("s3-tutor sandbox", () => {
     const banner = await waitForOutput(child, /Press Ctrl-C to stop/);
     const endpoint = endpointOf(banner);
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(banner).toMatch(/Data\s+in memory only/);
-    expect(banner).toContain("Everything lives in memory and is gone when the sandbox stops.");
+    expect(banner).toMatch(/Data\s+not kept \(object bodies meanwhile in .*s3-tutor-sandbox-bodies-/);
+    expect(banner).toContain("Nothing is kept: everything is gone when the sandbox stops.");
     expect(banner).toContain(`export AWS_ENDPOINT_URL=${endpoint}`);
     expect(banner).toContain("export AWS_ACCESS_KEY_ID=test");
     expect(banner).toContain("export AWS_SECRET_ACCESS_KEY=test");

@@ -16,7 +16,7 @@ export interface SandboxCommandOptions {
   replicationDelay?: number | [number, number];
   /** Keep the world in this folder. */
   dataDir?: string;
-  /** Keep it in memory only, as a fresh sandbox. */
+  /** A fresh sandbox that keeps nothing (object bodies sit in a temporary folder until it stops). */
   ephemeral?: boolean;
   /** The cap on stored object bytes (--max-storage), as given: "50GiB". */
   maxStorage?: string;
@@ -27,7 +27,7 @@ export const DEFAULT_SANDBOX_PORT = LEARNER_SANDBOX_PORT;
 /**
  * `s3-tutor sandbox`: runs the sandbox in the foreground until Ctrl-C or SIGTERM. By default it
  * serves the learner's sandbox, the one the app and lessons use; --data-dir another folder;
- * --ephemeral a fresh one in memory.
+ * --ephemeral a fresh one that keeps nothing.
  */
 export const runSandboxCommand = async (options: SandboxCommandOptions): Promise<void> => {
   if (options.dataDir !== undefined && options.ephemeral) {
@@ -50,7 +50,7 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
     onStorageError: (error) => process.stderr.write(`Could not write the sandbox's data (it is tried again): ${String(error)}\n`),
   };
 
-  const started: Promise<{ endpoint: string; close(): Promise<void> }> = learner
+  const started: Promise<{ endpoint: string; bodiesDir?: string; close(): Promise<void> }> = learner
     ? openLearnerSandbox({
         ...(options.port !== undefined ? { port: options.port } : {}),
         reuseRunning: false,
@@ -102,12 +102,12 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
 
   // Printed once the signal handlers are in place, so whoever reads the banner can stop us.
   if (!isLoopback(options.host)) process.stderr.write(`${exposedWarning(options.host)}\n\n`);
-  process.stdout.write(sandboxBanner(sandbox.endpoint, bannerSettings(learner, dataDir)));
+  process.stdout.write(sandboxBanner(sandbox.endpoint, bannerSettings(learner, dataDir, sandbox.bodiesDir)));
   await stopped;
 };
 
-const bannerSettings = (learner: boolean, dataDir: string | undefined): BannerSettings => ({
-  ...(dataDir ? { keptIn: dataDir } : {}),
+const bannerSettings = (learner: boolean, dataDir: string | undefined, bodiesDir: string | undefined): BannerSettings => ({
+  ...(dataDir ? { keptIn: dataDir } : bodiesDir ? { bodiesIn: bodiesDir } : {}),
   // The learner's sandbox signs as the lessons' account, in the lessons' region, as s3-tutor env does.
   ...(learner ? { learner: true, accessKeyId: SANDBOX_ACCOUNTS[DEFAULT_IDENTITY], region: EMULATOR_REGION } : {}),
 });

@@ -81,4 +81,26 @@ describe("objects across accounts", () => {
     );
     expect(denied.name).toBe("AccessDenied");
   });
+
+  it("ExpectedBucketOwner refuses a bucket of another account than the one named, whatever its policy grants", async () => {
+    const wrongOwner = await failureOf(
+      stranger().send(new GetObjectCommand({ Bucket: shared, Key: "reports/q1.csv", ExpectedBucketOwner: ACCOUNT_B })),
+    );
+    expect([wrongOwner.name, wrongOwner.$metadata?.httpStatusCode]).toEqual(["AccessDenied", 403]);
+    const rightOwner = await stranger().send(new GetObjectCommand({ Bucket: shared, Key: "reports/q1.csv", ExpectedBucketOwner: ACCOUNT_A }));
+    expect(rightOwner.$metadata.httpStatusCode).toBe(200);
+    const ownBucket = await failureOf(owner().send(new ListObjectsV2Command({ Bucket: closed, ExpectedBucketOwner: ACCOUNT_B })));
+    expect(ownBucket.name).toBe("AccessDenied");
+  });
+
+  it("a copy's source is checked against ExpectedSourceBucketOwner, the destination against ExpectedBucketOwner", async () => {
+    const mine = uniqueBucket("mine");
+    await stranger().send(new CreateBucketCommand({ Bucket: mine, CreateBucketConfiguration: { LocationConstraint: "eu-west-3" } }));
+    const copy = (Key: string, owners: { ExpectedBucketOwner?: string; ExpectedSourceBucketOwner?: string }) =>
+      stranger().send(new CopyObjectCommand({ Bucket: mine, Key, CopySource: `${shared}/reports/q1.csv`, ...owners }));
+    expect((await failureOf(copy("a.csv", { ExpectedSourceBucketOwner: ACCOUNT_B }))).name).toBe("AccessDenied");
+    expect((await failureOf(copy("b.csv", { ExpectedBucketOwner: ACCOUNT_A }))).name).toBe("AccessDenied");
+    const copied = await copy("c.csv", { ExpectedSourceBucketOwner: ACCOUNT_A, ExpectedBucketOwner: ACCOUNT_B });
+    expect(copied.$metadata.httpStatusCode).toBe(200);
+  });
 });

@@ -2,6 +2,7 @@ import { rootArn } from "../auth/identity";
 import { SIGV2_REGIONS } from "../auth/sigv2-query";
 import { evaluatePolicy } from "../../policy/evaluate";
 import { ServiceError } from "../errors";
+import { header } from "../http/exchange";
 import { bucketArn, type Bucket } from "../world/bucket";
 import type { S3Call } from "./call";
 import { accessDenied, noSuchBucket, permanentRedirect } from "./errors";
@@ -20,6 +21,8 @@ export interface OpenOptions {
   anyRegion?: boolean;
   /** Headers every failure of this operation carries (HeadBucket's x-amz-bucket-region). */
   errorHeaders?: Record<string, string>;
+  /** The header naming the account the caller expects to own this bucket (a copy's source has its own). */
+  expectedOwnerHeader?: string;
 }
 
 /**
@@ -52,6 +55,9 @@ export const locateBucket = (call: S3Call, options: Pick<OpenOptions, "anyRegion
  */
 export const authorize = (call: S3Call, bucket: Bucket, action: string, options: OpenOptions = {}): void => {
   const { account } = call.caller;
+  // ExpectedBucketOwner: a bucket of another account than the one named is refused, whatever its policy allows.
+  const expectedOwner = header(call.request, options.expectedOwnerHeader ?? "x-amz-expected-bucket-owner");
+  if (expectedOwner !== undefined && expectedOwner !== bucket.owner) throw accessDenied("Access Denied", options.errorHeaders);
   const resource = options.resource ?? bucketArn(bucket.name);
   const isOwner = account === bucket.owner;
   const decision = bucket.policy

@@ -32,6 +32,7 @@ export const readCopySource = (call: S3Call, source: CopySource): StoredObject =
   if (!bucket) throw noSuchBucket(source.bucket);
   authorize(call, bucket, source.versionId ? "s3:GetObjectVersion" : "s3:GetObject", {
     resource: objectArn(source.bucket, source.key),
+    expectedOwnerHeader: "x-amz-source-expected-bucket-owner",
   });
   const version = source.versionId
     ? bucket.objects.version(source.key, source.versionId)

@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { BlobStore } from "./blobs/blob-store";
 import { maxStoredBytesFromEnvironment } from "./blobs/storage-cap";
-import { referencedBlobs } from "./blobs/referenced";
+import { inlineBytes, referencedBlobs } from "./blobs/referenced";
 import { declaredLength, entityTooLarge, readBody } from "./http/body";
 import { StreamedBody } from "./http/streamed-body";
 import type { SandboxRequest, SandboxResponse } from "./http/exchange";
@@ -112,6 +112,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const blobs = store?.blobs ?? (await BlobStore.temporary({ maxStoredBytes }));
   // Near the cap, space goes back first: with a data directory a snapshot removes what it no longer names.
   blobs.onReclaim(store ? () => store.compact() : () => blobs.removeAllBut(referencedBlobs(world)));
+  blobs.countInlineWith(() => inlineBytes(world));
   const storage = { blobs, maxUploadBytes: maxBodyBytes };
   const replication = startReplication(world, {
     ...(options.replicationDelay !== undefined ? { delay: options.replicationDelay } : {}),

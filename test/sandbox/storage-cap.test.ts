@@ -37,6 +37,19 @@ describe("the sandbox's storage cap", () => {
     expect(readdirSync(sandbox!.bodiesDir)).toHaveLength(1);
   });
 
+  it("small objects, kept in memory rather than in files, count against the cap too, and deleting them frees it", async () => {
+    const s3 = await start({ maxStoredBytes: 200 * KiB });
+    const put = (Key: string) => s3.send(new PutObjectCommand({ Bucket: "capped", Key, Body: randomBytes(10 * KiB) }));
+    for (let index = 0; index < 20; index++) await put(`small-${index}`);
+    const refused = await failureOf(put("one-too-many"));
+    expect(refused.name).toBe("EntityTooLarge");
+    expect(refused.message).toContain("storage cap");
+    // No file was written for any of them: the bytes were in memory, and counted all the same.
+    expect(readdirSync(sandbox!.bodiesDir)).toHaveLength(0);
+    await s3.send(new DeleteObjectCommand({ Bucket: "capped", Key: "small-0" }));
+    await put("one-too-many");
+  });
+
   it("space freed by deleting or overwriting objects is used again", async () => {
     const s3 = await start({ maxStoredBytes: 1024 * KiB });
     await s3.send(new PutObjectCommand({ Bucket: "capped", Key: "first", Body: randomBytes(700 * KiB) }));

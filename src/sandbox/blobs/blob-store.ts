@@ -29,6 +29,12 @@ export class BlobStore {
   private readonly pinned = new Set<string>();
   private stored = 0;
   private writing = 0;
+  /**
+   * Bytes of small bodies kept in memory (not in files), counted as they arrive and never
+   * lowered when one goes: an over-estimate, counted again from the world before it refuses anything.
+   */
+  private inline = 0;
+  private inlineCounter: (() => number) | undefined;
   private reclaimer: (() => Promise<void>) | undefined;
   private reclaiming: Promise<void> | undefined;
 
@@ -59,9 +65,22 @@ export class BlobStore {
     return this.options.maxStoredBytes;
   }
 
-  /** Bytes in complete blobs plus bytes being written now. */
+  /** Bytes in complete blobs, bytes being written now, and small bodies held in memory. */
   get usedBytes(): number {
-    return this.stored + this.writing;
+    return this.stored + this.writing + this.inline;
+  }
+
+  /** How the bytes of small bodies in memory are counted exactly (a walk of the world); counted once now. */
+  countInlineWith(counter: () => number): void {
+    this.inlineCounter = counter;
+    this.inline = counter();
+  }
+
+  /** A small body is about to be kept in memory: it counts against the cap too. */
+  async reserveInline(bytes: number): Promise<void> {
+    await this.reserve(bytes, bytes);
+    this.writing -= bytes;
+    this.inline += bytes;
   }
 
   /** How space is won back when the cap is reached: removing what nothing refers to. */
@@ -83,6 +102,7 @@ export class BlobStore {
 
   /** Makes room for `bytes` more, reclaiming unreferenced blobs once if needed; StorageFull otherwise. */
   async reserve(bytes: number, proposedTotal: number): Promise<void> {
+    if (this.usedBytes + bytes > this.options.maxStoredBytes && this.inlineCounter) this.inline = this.inlineCounter();
     if (this.usedBytes + bytes > this.options.maxStoredBytes && this.reclaimer) {
       this.reclaiming ??= this.reclaimer().finally(() => (this.reclaiming = undefined));
       await this.reclaiming;

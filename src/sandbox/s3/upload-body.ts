@@ -116,7 +116,11 @@ class BodySink {
   }
 
   async finish(): Promise<ObjectBody> {
-    if (!this.writer) return ObjectBody.inline(Buffer.concat(this.pending));
+    if (!this.writer) {
+      // Small bodies stay in memory, but count against the cap all the same: many of them add up.
+      await this.blobs.reserveInline(this.pendingBytes);
+      return ObjectBody.inline(Buffer.concat(this.pending));
+    }
     await this.flush();
     const file = await this.writer.finish();
     this.file = file.id;

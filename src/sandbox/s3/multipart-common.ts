@@ -14,8 +14,11 @@ export const MAX_PARTS = 10_000;
 export const MIN_PART_BYTES = 5 * 1024 * 1024;
 /** A part, like a single PUT, is at most 5 GiB. */
 export const MAX_PART_BYTES = 5 * 1024 ** 3;
-/** The largest object a multipart upload can make: 5 TiB. */
-export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
+/**
+ * The largest object a multipart upload can make: 48.8 TiB, 10,000 parts of 5 GiB (it was 5 TiB
+ * for many years; https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html).
+ */
+export const MAX_OBJECT_BYTES = MAX_PARTS * MAX_PART_BYTES;
 
 export const noSuchUpload = (uploadId: string) =>
   new ServiceError(

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, open, readdir, rename, rm, stat, type FileHandle } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BlobFile } from "../world/body";
+import { processIsAlive } from "../process-alive";
 import { storageFull } from "./storage-full";
 
 /**
@@ -13,6 +14,18 @@ import { storageFull } from "./storage-full";
  */
 
 const TEMPORARY_PREFIX = "tmp-";
+const TEMPORARY_FOLDER = "s3-tutor-sandbox-bodies-";
+const ORPHAN = new RegExp(`^${TEMPORARY_FOLDER}(\\d+)-`);
+
+/** The temporary body folders of sandbox processes that are gone; one still in use is never touched. */
+const removeOrphanedTemporaries = async (): Promise<void> => {
+  const names = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(ORPHAN.exec(name)?.[1] ?? Number.NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || processIsAlive(pid)) continue;
+    await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+  }
+};
 const ID = /^[0-9a-f]{24}$/;
 
 export interface BlobStoreOptions {
@@ -55,9 +68,13 @@ export class BlobStore {
     return store;
   }
 
-  /** A fresh temporary folder, removed when the store is closed. */
+  /**
+   * A fresh temporary folder, removed when the store is closed. Its name carries this process's
+   * id, so the folders of sandboxes that were killed (and never closed) are removed here.
+   */
   static async temporary(options: Omit<BlobStoreOptions, "removeOnClose" | "durable">): Promise<BlobStore> {
-    const dir = await mkdtemp(join(tmpdir(), "s3-tutor-sandbox-bodies-"));
+    await removeOrphanedTemporaries();
+    const dir = await mkdtemp(join(tmpdir(), `${TEMPORARY_FOLDER}${process.pid}-`));
     return BlobStore.open(dir, { ...options, durable: false, removeOnClose: true });
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { link, mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { processIsAlive } from "../process-alive";
 import { writeFileAtomically } from "./durable-fs";
 import { SandboxDataDirInUseError } from "./errors";
 
@@ -28,17 +29,8 @@ export interface DataDirLock {
 /** Directories this process holds: a lock naming our own pid that is not in here is left over from an earlier process. */
 const heldHere = new Set<string>();
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
 const holderIsAlive = (holder: LockHolder, dir: string): boolean =>
-  holder.pid === process.pid ? heldHere.has(dir) : isAlive(holder.pid);
+  holder.pid === process.pid ? heldHere.has(dir) : processIsAlive(holder.pid);
 
 const readHolder = async (file: string): Promise<LockHolder | undefined> => {
   try {

@@ -3,7 +3,7 @@ import { loadContentFile, type ContentFile, type LoadedLesson, type LoadedQuiz }
 import { yamlFilesAt } from "./content-files";
 import { packageRoot } from "./package-root";
 import { sortProblems, type Problem } from "./problem";
-import { isMap } from "./salvage";
+import { isMap } from "./is-map";
 import { checkContent, type CheckOptions } from "./validate";
 
 /** Lessons and quizzes as loaded, with every problem found in them. Only valid files are in `lessons`/`quizzes`. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isMap } from "./is-map";
 import { fieldsAt, requiredFieldsOfOptions } from "./schema-shape";
 import { closest, didYouMean, listOf } from "./suggest";
 import type { Anchor, ContentPath } from "./yaml-source";
@@ -23,9 +24,6 @@ interface Context {
   schema: Schema;
   data: unknown;
 }
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const valueAt = (data: unknown, path: ContentPath): unknown =>
   path.reduce<unknown>((value, segment) => (isMap(value) || Array.isArray(value) ? (value as never)[segment as never] : undefined), data);

@@ -1,3 +1,4 @@
+import { isMap } from "./is-map";
 import type { Located } from "./located";
 import { LessonSchema, StepSchema, type Lesson, type Step } from "./schema/lesson";
 import { QuestionSchema, QuizSchema, type Question } from "./schema/quiz";
@@ -23,7 +24,6 @@ export interface SalvagedQuiz extends Located {
   questions: (Question | undefined)[];
 }
 
-export const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const BROKEN_STEP: Step = { read: "" };
 

@@ -22,6 +22,7 @@ import { isKnownRegion } from "./regions";
 import type { S3Storage } from "./s3/call";
 import { handleS3, streamsBody } from "./s3/dispatch";
 import { accessDenied } from "./s3/errors";
+import { MAX_PART_BYTES } from "./s3/multipart-common";
 import { routeS3, type S3Route } from "./s3/router";
 import { SANDBOX_HEALTH_PATH, type SandboxHealth } from "./probe";
 import { stsService } from "./sts/service";
@@ -92,8 +93,8 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** AWS's limit on a single PUT (and on one part). */
-export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 ** 3;
+/** AWS's limit on a single PUT, the same as on one part. */
+export const DEFAULT_MAX_BODY_BYTES = MAX_PART_BYTES;
 /** Bodies of other requests (XML, policies, IAM and STS forms) are read whole, up to this. */
 const MAX_BUFFERED_BODY_BYTES = 20 * 1024 * 1024;
 

@@ -4,14 +4,11 @@ import { objectArn } from "../world/bucket";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
 import { compositeAlgorithms, digestBody, fullObjectChecksums } from "./checksums";
-import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource } from "./copy-source";
+import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource, refuseLargeCopySource } from "./copy-source";
 import { invalidArgument, invalidRequest } from "./errors";
 import { checkKeyLength, readObjectAttributes, readStorageClass, readTags, versionHeader } from "./object-attributes";
 import { checkReadPreconditions } from "./preconditions";
 import { xmlResponse, xmlTime } from "./respond";
-
-/** CopyObject copies at most 5 GiB; larger objects are copied with UploadPartCopy. */
-export const MAX_COPY_SOURCE_BYTES = 5 * 1024 ** 3;
 
 const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
   const value = header(call.request, name) ?? "COPY";
@@ -65,11 +62,7 @@ const checkCopy = (call: S3Call) => {
   const target = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
   const original = readCopySource(call, source);
   checkReadPreconditions(request, original, "x-amz-copy-source-");
-  if (original.body.size > MAX_COPY_SOURCE_BYTES) {
-    throw invalidRequest(
-      `The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_COPY_SOURCE_BYTES}`,
-    );
-  }
+  refuseLargeCopySource(original.body.size);
 
   const metadataDirective = directive(call, "x-amz-metadata-directive");
   const taggingDirective = directive(call, "x-amz-tagging-directive");

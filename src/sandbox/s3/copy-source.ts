@@ -4,6 +4,7 @@ import { objectArn } from "../world/bucket";
 import type { ChecksumAlgorithm, StoredObject } from "../world/versions";
 import { authorize } from "./access";
 import type { S3Call } from "./call";
+import { MAX_PART_BYTES } from "./multipart-common";
 import { invalidArgument, invalidRequest, noSuchBucket, noSuchKey, noSuchVersion } from "./errors";
 
 /** What CopyObject and UploadPartCopy read from: x-amz-copy-source. */
@@ -56,4 +57,11 @@ export const checksumElements = (checksums: Partial<Record<ChecksumAlgorithm, st
   const elements: Record<string, string> = {};
   for (const [name, value] of Object.entries(checksums)) elements[`Checksum${name}`] = value;
   return elements;
+};
+
+/** CopyObject, and UploadPartCopy into one part, take a source of at most 5 GiB: larger objects are copied part by part. */
+export const refuseLargeCopySource = (size: number): void => {
+  if (size > MAX_PART_BYTES) {
+    throw invalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_PART_BYTES}`);
+  }
 };

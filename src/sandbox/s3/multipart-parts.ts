@@ -5,9 +5,9 @@ import { ServiceError } from "../errors";
 import type { ObjectBody } from "../world/body";
 import { digestBody, type Digests } from "./checksums";
 import { receiveUpload } from "./upload-body";
-import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource } from "./copy-source";
+import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource, refuseLargeCopySource } from "./copy-source";
 import { invalidArgument, invalidRequest } from "./errors";
-import { MAX_PART_BYTES, openUpload, partChecksums, readPartNumber, type OpenedUpload } from "./multipart-common";
+import { openUpload, partChecksums, readPartNumber, type OpenedUpload } from "./multipart-common";
 import { checkReadPreconditions } from "./preconditions";
 import { emptyResponse, xmlResponse, xmlTime } from "./respond";
 
@@ -89,9 +89,7 @@ const checkPartCopy = (call: S3Call) => {
   checkReadPreconditions(call.request, original, "x-amz-copy-source-");
   const range = readCopyRange(header(call.request, "x-amz-copy-source-range"), original.body.size);
   const size = range ? range.end + 1 - range.start : original.body.size;
-  if (size > MAX_PART_BYTES) {
-    throw invalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_PART_BYTES}`);
-  }
+  refuseLargeCopySource(size);
   const body = range ? original.body.slice(range.start, range.end + 1) : original.body;
   return { partNumber, source, opened, original, body };
 };

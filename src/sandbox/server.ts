@@ -10,7 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { BlobStore } from "./blobs/blob-store";
 import { maxStoredBytesFromEnvironment } from "./blobs/storage-cap";
 import { inlineBytes, referencedBlobs } from "./blobs/referenced";
-import { declaredLength, entityTooLarge, readBody } from "./http/body";
+import { declaredLength, entityTooLarge, incompleteBody, readBody } from "./http/body";
 import { StreamedBody } from "./http/streamed-body";
 import type { SandboxRequest, SandboxResponse } from "./http/exchange";
 import { newHostId, newRequestId } from "./http/ids";
@@ -342,8 +342,6 @@ const CLOSING_ERRORS = new Set(["EntityTooLarge", "IncompleteBody"]);
 const clientGaveUp = (incoming: IncomingMessage): boolean =>
   !incoming.complete && (incoming.socket.destroyed || incoming.socket.readableEnded);
 
-const incompleteBody = () =>
-  new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
 
 /** serve itself failed: answer 500 if nothing was sent yet, else cut the connection; never leave it hanging. */
 const answerLastResort = (incoming: IncomingMessage, outgoing: ServerResponse, error: unknown, options: SandboxOptions) => {

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { ServiceError } from "../errors";
-import { STREAMING_SIGNED, STREAMING_SIGNED_TRAILER, type ChunkedPayload } from "../http/aws-chunked";
+import { STREAMING_SIGNED, STREAMING_SIGNED_TRAILER } from "../http/aws-chunked";
 import { header, type SandboxRequest } from "../http/exchange";
 import { SANDBOX_SECRET_ACCESS_KEY } from "./identity";
 import { NodeSha256, sha256Hex } from "./node-sha256";
@@ -74,14 +74,3 @@ export class ChunkSignatureChain {
     if (!trailerSignature || !sameSignature(expected, trailerSignature)) throw mismatch();
   }
 }
-
-/** The same checks for a body that arrived whole. */
-export const verifyStreamingSignatures = async (request: SandboxRequest, payload: ChunkedPayload): Promise<void> => {
-  const chain = ChunkSignatureChain.of(request);
-  if (!chain) return;
-  for (const chunk of payload.chunks) {
-    chain.update(chunk.data);
-    await chain.endChunk(chunk.signature);
-  }
-  await chain.verifyTrailer(payload.trailerText, payload.trailerSignature);
-};

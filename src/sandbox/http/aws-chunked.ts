@@ -4,23 +4,8 @@ import { header, type SandboxRequest } from "./exchange";
 /**
  * The aws-chunked content encoding that current SDKs use for streaming uploads: each chunk is
  * `hex-size[;chunk-signature=sig]\r\n<bytes>\r\n`, a zero-size chunk ends the data, and trailing
- * headers (x-amz-checksum-*) may follow.
+ * headers (x-amz-checksum-*) may follow. Decoded as it arrives by aws-chunked-stream.ts.
  */
-
-export interface Chunk {
-  data: Buffer;
-  signature?: string;
-}
-
-export interface ChunkedPayload {
-  body: Buffer;
-  chunks: Chunk[];
-  /** Trailing headers, names lower-cased, without x-amz-trailer-signature. */
-  trailers: Record<string, string>;
-  /** The text of the trailing headers as signed: `name:value\n` each. */
-  trailerText: string;
-  trailerSignature?: string;
-}
 
 export const STREAMING_SIGNED = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
 export const STREAMING_SIGNED_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
@@ -32,30 +17,7 @@ export const isAwsChunked = (request: SandboxRequest): boolean =>
 
 export const incomplete = () => new ServiceError("IncompleteBody", 400, "The request body terminated unexpectedly");
 
-const CRLF = Buffer.from("\r\n");
-
-export const decodeAwsChunked = (raw: Buffer): ChunkedPayload => {
-  const chunks: Chunk[] = [];
-  let at = 0;
-  for (;;) {
-    const lineEnd = raw.indexOf(CRLF, at);
-    if (lineEnd === -1) throw incomplete();
-    const line = raw.subarray(at, lineEnd).toString("latin1");
-    const [sizeText = "", ...extensions] = line.split(";");
-    if (!/^[0-9a-fA-F]+$/.test(sizeText.trim())) throw incomplete();
-    const size = Number.parseInt(sizeText.trim(), 16);
-    const signature = extensions.find((ext) => ext.startsWith("chunk-signature="))?.slice("chunk-signature=".length);
-    const start = lineEnd + 2;
-    if (size === 0) {
-      chunks.push({ data: Buffer.alloc(0), ...(signature ? { signature } : {}) });
-      return { chunks, body: Buffer.concat(chunks.map((chunk) => chunk.data)), ...readTrailers(raw, start) };
-    }
-    if (start + size + 2 > raw.length || !raw.subarray(start + size, start + size + 2).equals(CRLF)) throw incomplete();
-    chunks.push({ data: raw.subarray(start, start + size), ...(signature ? { signature } : {}) });
-    at = start + size + 2;
-  }
-};
-
+/** The trailing headers after the last chunk: names lower-cased, and the text as signed (`name:value\n` each). */
 export const readTrailers = (raw: Buffer, from: number) => {
   const text = raw.subarray(from).toString("latin1");
   const trailers: Record<string, string> = {};

@@ -1,6 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import { ServiceError } from "../errors";
 
+/** Fewer bytes arrived than Content-Length (or x-amz-decoded-content-length) declared. */
+export const incompleteBody = () =>
+  new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+
 export const entityTooLarge = (proposed: number, max: number) =>
   new ServiceError("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size", {
     ProposedSize: proposed,

@@ -1,7 +1,8 @@
 import type { Caller } from "../auth/identity";
-import { verifyStreamingSignatures } from "../auth/streaming";
-import { ServiceError } from "../errors";
-import { decodeAwsChunked, isAwsChunked } from "../http/aws-chunked";
+import { ChunkSignatureChain } from "../auth/streaming";
+import { isAwsChunked } from "../http/aws-chunked";
+import { incompleteBody } from "../http/body";
+import { AwsChunkedDecoder } from "../http/aws-chunked-stream";
 import { header, type SandboxRequest, type SandboxResponse } from "../http/exchange";
 import type { World } from "../world/world";
 import { bucketPolicyHandlers } from "./bucket-policy";
@@ -35,16 +36,17 @@ const handlers: Record<string, S3Handler> = {
   ...objectTaggingHandlers,
 };
 
-/** The body as the client meant it: aws-chunked uploads decoded and their signatures checked. */
+/** The body as the client meant it: aws-chunked decoded, its signatures checked, as uploads are while they stream. */
 const readPayload = async (request: SandboxRequest): Promise<{ body: Buffer; trailers: Record<string, string> }> => {
   if (!isAwsChunked(request)) return { body: request.body, trailers: {} };
-  const payload = decodeAwsChunked(request.body);
-  await verifyStreamingSignatures(request, payload);
+  const decoder = new AwsChunkedDecoder(ChunkSignatureChain.of(request));
+  const body = Buffer.concat(await decoder.push(request.body));
+  const trailers = await decoder.finish();
   const declared = header(request, "x-amz-decoded-content-length");
-  if (declared !== undefined && Number(declared) !== payload.body.length) {
-    throw new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header");
+  if (declared !== undefined && Number(declared) !== body.length) {
+    throw incompleteBody();
   }
-  return { body: payload.body, trailers: payload.trailers };
+  return { body, trailers };
 };
 
 /** Operations whose body is an object's bytes: streamed to disk by the handler, never buffered. */

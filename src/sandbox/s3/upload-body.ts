@@ -4,7 +4,7 @@ import type { BlobStore, BlobWriter } from "../blobs/blob-store";
 import { ServiceError } from "../errors";
 import { isAwsChunked } from "../http/aws-chunked";
 import { AwsChunkedDecoder } from "../http/aws-chunked-stream";
-import { entityTooLarge } from "../http/body";
+import { entityTooLarge, incompleteBody } from "../http/body";
 import { header, type SandboxRequest } from "../http/exchange";
 import { INLINE_BODY_LIMIT, ObjectBody } from "../world/body";
 import type { ChecksumAlgorithm } from "../world/versions";
@@ -60,7 +60,7 @@ export const receiveUpload = async (call: S3Call, extraDigests: readonly DigestN
     }
     const trailers = decoder ? await decoder.finish() : {};
     if (chunked && declared !== undefined && declared !== size) {
-      throw new ServiceError("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header");
+      throw incompleteBody();
     }
     if (payloadHash) checkPayloadHash(claimedHash ?? "", payloadHash);
     const checksums = verifyDigests(request, (name) => digests.result(name), trailers);

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { HeadBucketCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
+import { HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { shellScript } from "../../src/cli/shell-env";
 import { STATE_DIR_VARIABLE } from "../../src/store/state-dir";

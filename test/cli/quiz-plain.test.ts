@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
 import type { Question, Quiz } from "../../src/content/schema/quiz";
 import { rightAnswerInWords } from "../../src/engine/answer-words";
-import { DEFAULT_EXAM_COUNT } from "../../src/engine/quiz-selection";
 import { openQuizStores } from "../../src/store/quiz-stores";
 import { finished, spawnCli } from "../helpers/cli";
 import { newStateDir, PlainQuiz, replyFor, type AskedQuestion } from "./plain-driver";

@@ -1,14 +1,12 @@
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, DeleteBucketPolicyCommand, GetBucketTaggingCommand, PutBucketPolicyCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { CleanupJournal } from "../../src/targets/journal";
 import { TargetError, type Target } from "../../src/targets/target";
 import { LEARNER_ACCOUNT, planned, REGION, sendGuarded, useAwsOnSandbox } from "./helpers/aws-on-sandbox";
 
 const PREFIX = "s3t-test01";
-const { awsTarget, endpoint, stateDir } = useAwsOnSandbox();
+const { awsTarget, endpoint } = useAwsOnSandbox();
 
 const createBucket = (bucket: string, extra = {}) =>
   planned("s3", "CreateBucket", { Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: REGION } }, extra);

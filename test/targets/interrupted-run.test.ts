@@ -1,7 +1,5 @@
 import { IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { STATE_DIR_VARIABLE } from "../../src/store/state-dir";

@@ -7,7 +7,7 @@ import { useServices } from "../app-context";
 import { Checklist } from "../components/checklist";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { useMarkdownLines } from "../components/markdown";
-import { QuestionView, Feedback } from "../components/question-view";
+import { QuestionView } from "../components/question-view";
 import { cleanUpLesson, type LessonVariables } from "../hooks/use-hands-on";
 import type { PhaseResult } from "../../handson/results";
 import { commandFor, type Command } from "../keys/bindings";

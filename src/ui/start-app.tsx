@@ -11,6 +11,7 @@ import { App, type ExitChoice } from "./app";
 import { catalogFrom, type View } from "./app-context";
 import { UiBridge } from "./bridge";
 import { preloadMarkdown } from "./components/markdown";
+import { KeyByKeyStdin } from "./keys/key-by-key-stdin";
 import { guardStrayOutput } from "./stray-output";
 import { themeFor } from "./theme";
 
@@ -47,7 +48,8 @@ export const startApp = async ({ content, target, initialView }: StartAppOptions
         choice = chosen;
       }}
     />,
-    { exitOnCtrlC: false },
+    // A burst of input (a paste, tmux send-keys) reaches the screens as the keys in it, in order.
+    { exitOnCtrlC: false, stdin: new KeyByKeyStdin(process.stdin) as unknown as NodeJS.ReadStream },
   );
   preloadMarkdown();
   // A signal from outside (kill, a closing terminal) still leaves the terminal as it was.

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "../../src/content/catalog";
 import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
 
 /**
@@ -249,6 +250,39 @@ describe("s3-tutor in a terminal", () => {
     expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
     expect(app.plain()).toContain(`s3-tutor: Your progress was not saved to ${path}`);
     expect(readlinkSync(path)).toBe("progress.json");
+  });
+
+  it.each([
+    { cols: 60, rows: 20 },
+    { cols: 80, rows: 24 },
+  ])("keys that arrive in one write are taken in order at $cols×$rows: Down Enter, and typed text with its Enter", async (size) => {
+    const app = start({ ...size, args: ["quiz", "basics"] });
+    await app.waitFor(/question 1 of \d+/);
+    await app.waitForKeys();
+    const questions = new Map((await loadCatalog()).quizzes.flatMap((loaded) => loaded.quiz.questions.map((question) => [question.id, question])));
+    const down = "\u001B[B";
+    const up = "\u001B[A";
+    const done = { truefalse: false, text: false };
+    for (let number = 1; !(done.truefalse && done.text); number++) {
+      const rows = await app.waitFor(new RegExp(`question ${number} of \\d+ {2}\\(`));
+      const id = /question \d+ of \d+ {2}\(([a-z0-9.-]+)\)/.exec(rows.join("\n"))?.[1];
+      const question = id ? questions.get(id) : undefined;
+      if (question?.type === "truefalse" && !done.truefalse) {
+        // True is highlighted first: Down Enter answers False, Down Up Enter answers True.
+        app.press(question.answer ? `${down}${up}\r` : `${down}\r`);
+        done.truefalse = true;
+      } else if (question?.type === "text" && !done.text) {
+        // As `tmux send-keys "1024" Enter` or a paste ending in a newline sends it.
+        app.press(`${question.accept[0]}\r`);
+        done.text = true;
+      } else {
+        app.press("S");
+        continue;
+      }
+      const feedback = await app.waitFor(/✓ Correct\.|✗ Not quite/);
+      expect(feedback.join("\n")).toContain("✓ Correct.");
+      app.press("n");
+    }
   });
 
   it("without a terminal, exits 2 and says what to use instead", () => {

@@ -40,6 +40,8 @@ export interface StartOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string>;
+  /** What follows `s3-tutor` on the command line, e.g. ["quiz", "basics"]. */
+  args?: string[];
   /**
    * POSIX only: start the binary from `sh`, as a learner's shell would, and after it exits print
    * `EXIT_MARK` and the terminal's settings (`stty -a`), so a test can see the mode it was left in.
@@ -67,8 +69,8 @@ export class PtyApp {
     const env = terminalEnv(options.stateDir, options.env);
     const size = { cols: options.cols ?? 80, rows: options.rows ?? 24 };
     const [file, args] = options.thenStty
-      ? ["/bin/sh", ["-c", `"$0" dist/cli.js; code=$?; printf '\\n%s\\n' '${EXIT_MARK}'; stty -a; exit $code`, process.execPath]]
-      : [process.execPath, ["dist/cli.js"]];
+      ? ["/bin/sh", ["-c", `"$0" dist/cli.js "$@"; code=$?; printf '\\n%s\\n' '${EXIT_MARK}'; stty -a; exit $code`, process.execPath, ...(options.args ?? [])]]
+      : [process.execPath, ["dist/cli.js", ...(options.args ?? [])]];
     this.pty = spawn(file, args, { name: "xterm-256color", ...size, cwd: root, env });
     this.pty.onData((data) => {
       this.output += data;

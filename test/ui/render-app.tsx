@@ -1,7 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { render } from "ink-testing-library";
 import { loadCatalog, loadContent } from "../../src/content/catalog";
 import type { Random } from "../../src/engine/random";
 import { ProgressStore } from "../../src/store/progress";
@@ -13,6 +12,7 @@ import { App, type ExitChoice } from "../../src/ui/app";
 import { catalogFrom, type View } from "../../src/ui/app-context";
 import { UiBridge } from "../../src/ui/bridge";
 import { NO_COLOUR_THEME } from "../../src/ui/theme";
+import { renderInFakeTerminal } from "./fake-terminal";
 
 export const KEYS = { enter: "\r", down: "\u001B[B", up: "\u001B[A", escape: "\u001B", tab: "\t", backspace: "\u007F" } as const;
 
@@ -24,6 +24,8 @@ export interface RenderedApp {
   output: () => string;
   /** Types keys one at a time, leaving Ink time to re-bind its handlers in between. */
   press: (...keys: string[]) => Promise<void>;
+  /** Writes everything in one write, as a paste or `tmux send-keys "2020" Enter` does. */
+  burst: (...keys: string[]) => Promise<void>;
   /** Waits until the screen shows `text` (or matches it), failing with the last frame otherwise. */
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
   exitChoice: () => ExitChoice | undefined;
@@ -68,7 +70,7 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
     options.createTarget,
   );
   let exitChoice: ExitChoice | undefined;
-  const instance = render(
+  const instance = renderInFakeTerminal(
     <App
       catalog={catalogFrom(
         content.lessons.map((loaded) => loaded.lesson),
@@ -88,24 +90,24 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       }}
     />,
   );
-  if (options.columns !== undefined || options.rows !== undefined) {
-    // The terminal is resized as a real one would be: the app and Ink read the new size.
-    const { columns, rows } = options;
-    if (columns !== undefined) Object.defineProperty(instance.stdout, "columns", { get: () => columns });
-    if (rows !== undefined) Object.defineProperty(instance.stdout, "rows", { get: () => rows });
-    instance.stdout.emit("resize");
-  }
+  // The terminal is resized as a real one would be: the app and Ink read the new size.
+  if (options.columns !== undefined || options.rows !== undefined) instance.resize({ columns: options.columns, rows: options.rows });
   await sleep(30);
   const frame = () => instance.lastFrame() ?? "";
   return {
     frame,
-    output: () => instance.stdout.frames.join(""),
+    output: () => instance.frames().join(""),
     press: async (...keys) => {
       for (const key of keys) {
         await sleep(20);
-        instance.stdin.write(key);
+        instance.type(key);
         await sleep(key === KEYS.escape ? 80 : 20);
       }
+    },
+    burst: async (...keys) => {
+      await sleep(20);
+      instance.type(keys.join(""));
+      await sleep(40);
     },
     waitFor: async (text, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;

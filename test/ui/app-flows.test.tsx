@@ -1,16 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
-import type { Question } from "../../src/content/schema/quiz";
+import { shippedQuestion } from "../helpers/seeded-opening";
 import { answerOnScreen } from "./quiz-driver";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
-
-const shippedQuestion = async (id: string): Promise<Question> => {
-  const found = (await loadCatalog()).quizzes.flatMap((loaded) => loaded.quiz.questions).find((question) => question.id === id);
-  if (!found) throw new Error(`no shipped question ${id}`);
-  return found;
-};
 
 // The real flows of the app, on the shipped lessons with the sandbox as target.
 let app: RenderedApp | undefined;
@@ -43,7 +36,7 @@ describe("the app", () => {
     await app.press("n");
     await app.waitFor("Where is the file stored?");
     // The options are shuffled: the right one is found on screen.
-    await answerOnScreen(app, await shippedQuestion("regions.home-region"), true);
+    await answerOnScreen(app, shippedQuestion("regions.home-region"), true);
     const feedback = await app.waitFor("✓ Correct.");
     expect(feedback).toContain("A bucket lives in exactly one Region");
     expect(feedback).toContain("Source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingBucket.html");
@@ -53,7 +46,7 @@ describe("the app", () => {
     app = await renderApp({ initialView: { screen: "lesson", lessonId: "regions-and-buckets" } });
     await app.press("n");
     await app.waitFor("Where is the file stored?");
-    await answerOnScreen(app, await shippedQuestion("regions.home-region"), false);
+    await answerOnScreen(app, shippedQuestion("regions.home-region"), false);
     const feedback = await app.waitFor("✗ Not quite.");
     expect(feedback).toContain("The answer: In eu-west-1 only, unless you copy or replicate it elsewhere");
   });

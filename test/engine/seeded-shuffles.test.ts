@@ -5,7 +5,7 @@ import { lessonChoiceOrders, lessonPurpose, presentQuestion, toOriginalAnswer } 
 import { grade } from "../../src/engine/grading";
 import { quizPurpose, type QuizRequest } from "../../src/engine/quiz-plan";
 import { oneStream, randomSourceFor, seededSource } from "../../src/engine/random";
-import { seededOpening, shippedQuestions } from "../helpers/seeded-opening";
+import { seededQuiz, shippedQuestions } from "../helpers/seeded-shuffles";
 
 const draw = (random: () => number, count = 8) => Array.from({ length: count }, () => random());
 
@@ -34,10 +34,10 @@ describe("--seed", () => {
 
   it("quiz consistency --mode exam --count 3 --seed 3 asks the same questions with the same options every time; another seed does not", () => {
     const request: QuizRequest = { mode: "exam", topics: ["consistency"], tags: [], count: 3 };
-    const first = seededOpening(request, 3);
-    expect(first.ids).toHaveLength(3);
-    expect(seededOpening(request, 3)).toEqual(first);
-    const others = [4, 5, 6].map((seed) => seededOpening(request, seed));
+    const first = seededQuiz(request, 3);
+    expect(first).toHaveLength(3);
+    expect(seededQuiz(request, 3)).toEqual(first);
+    const others = [4, 5, 6].map((seed) => seededQuiz(request, seed));
     expect(others.some((other) => JSON.stringify(other) !== JSON.stringify(first))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { shippedQuestion } from "../helpers/seeded-opening";
+import { shippedQuestion } from "../helpers/seeded-shuffles";
 import { answerOnScreen } from "./quiz-driver";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 

@@ -21,29 +21,32 @@ export const shippedQuestion = (id: string): Question => {
   return found;
 };
 
-export interface Opening {
-  /** Every question the plan asks, in order. */
-  ids: string[];
-  /** The first question's options as shown (empty for true/false and text). */
+/** A question as asked: its id and its options in the order shown (none for true/false and text). */
+export interface Asked {
+  id: string;
   options: string[];
 }
 
 const optionTexts = (question: Question): string[] => (question.type === "single" || question.type === "multi" ? question.choices.map((choice) => choice.text) : []);
 
-/** A seeded quiz's opening, for someone with no history (a fresh state folder). */
-export const seededOpening = (request: QuizRequest, seed: number): Opening => {
-  const now = new Date();
+/** Every question a seeded quiz asks, in order, with its options as shown: for someone with no history (a fresh state folder). */
+export const seededQuiz = (request: QuizRequest, seed: number): Asked[] => {
   const plan = planQuiz(request, {
     questions: [...shippedQuestions.values()],
     history: { version: 1, answers: [], sessions: [] },
     cards: { version: 1, cards: {}, flagged: [] },
-    now,
+    now: new Date(),
     random: seededSource(seed)(quizPurpose(request)),
   });
   if (!("state" in plan)) throw new Error(plan.reason);
-  const first = plan.state.items[0];
-  if (!first) throw new Error("an empty plan");
-  return { ids: plan.state.items.map((item) => item.questionId), options: optionTexts(presentQuestion(shippedQuestion(first.questionId), first.choiceOrder)) };
+  return plan.state.items.map((item) => ({ id: item.questionId, options: optionTexts(presentQuestion(shippedQuestion(item.questionId), item.choiceOrder)) }));
+};
+
+/** The first seed after `seed` that asks other questions, or the same in another order, or shows their options in another order. */
+export const anotherSeed = (request: QuizRequest, seed: number): number => {
+  const first = JSON.stringify(seededQuiz(request, seed));
+  for (let other = seed + 1; other < seed + 100; other++) if (JSON.stringify(seededQuiz(request, other)) !== first) return other;
+  throw new Error("no seed gives another quiz");
 };
 
 /** A lesson's first step that asks a choice question: its index (0-based) and the question. */
@@ -64,14 +67,4 @@ export const seededLessonOptions = (lessonId: string, stepIndex: number, seed: n
   if (!question) throw new Error(`step ${stepIndex + 1} of ${lessonId} asks no question`);
   const order = lessonChoiceOrders(lesson, shippedQuestions, seededSource(seed)(lessonPurpose(lessonId)))[stepIndex] ?? [];
   return optionTexts(presentQuestion(question, order));
-};
-
-/** The first seed after `seed` whose opening differs from `seed`'s (in its questions or the first one's option order). */
-export const anotherOpening = (request: QuizRequest, seed: number): { seed: number; opening: Opening } => {
-  const first = JSON.stringify(seededOpening(request, seed));
-  for (let other = seed + 1; other < seed + 100; other++) {
-    const opening = seededOpening(request, other);
-    if (JSON.stringify(opening) !== first) return { seed: other, opening };
-  }
-  throw new Error("no seed gives another opening");
 };

@@ -42,6 +42,12 @@ const withTargetOptions = (command: Command): Command =>
 
 const SEED_HELP = "shuffle questions and options the same way every time, e.g. so a whole workshop gets the same exam";
 
+/** `s3-tutor --seed 3 lesson x` reads as well as `s3-tutor lesson x --seed 3`: a seed before the subcommand is not dropped. */
+const withRootSeed = <T extends { seed?: number }>(options: T): T => {
+  const seed = options.seed ?? (program.opts() as { seed?: number }).seed;
+  return seed === undefined ? options : { ...options, seed };
+};
+
 // `s3-tutor` alone opens the screens.
 withTargetOptions(program)
   .option("--seed <seed>", SEED_HELP, parseSeed)
@@ -54,7 +60,7 @@ withTargetOptions(program.command("lesson").description("open a lesson in the ap
   .option("--seed <seed>", SEED_HELP, parseSeed)
   .action(async (id: string, flags: AppFlags) => {
     const { runAppCommand } = await import("./commands/app");
-    process.exitCode = await runAppCommand(flags, id);
+    process.exitCode = await runAppCommand(withRootSeed(flags), id);
   });
 
 program
@@ -149,7 +155,7 @@ program
   .option("--seed <seed>", SEED_HELP, parseSeed)
   .action(async (topics: string[], options: QuizCommandOptions) => {
     const { runQuizCommand } = await import("./commands/quiz");
-    process.exitCode = await runQuizCommand(topics, options);
+    process.exitCode = await runQuizCommand(topics, withRootSeed(options));
   });
 
 withTargetOptions(

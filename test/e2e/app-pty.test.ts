@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { QuizRequest } from "../../src/engine/quiz-plan";
-import { anotherSeed, seededQuiz, shippedQuestions, type Asked } from "../helpers/seeded-shuffles";
+import { anotherSeed, firstChoiceStep, seededLessonOptions, seededQuiz, shippedQuestions, type Asked } from "../helpers/seeded-shuffles";
 import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
 
 /**
@@ -321,22 +321,44 @@ describe("--seed in a terminal: a room sits the same exam", () => {
     });
   }
 
-  it("--plain with the same seed asks the same exam, options in the same order, for whoever answers line by line", () => {
-    // Three empty lines: each question left unanswered, so all three are shown.
-    const result = spawnSync(process.execPath, ["dist/cli.js", ...EXAM_ARGS, "--seed", "3", "--plain"], {
-      cwd: root,
-      env: terminalEnv(newStateDir()),
-      input: "\n\n\n",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
-    expect(result.status).toBe(0);
-    const asked = result.stdout.split(/\n(?=Question \d+ of 3 )/).slice(1).map((block): Asked => {
-      const id = /^Question \d+ of 3 \(([^)]+)\)/.exec(block)?.[1] ?? "";
-      const type = shippedQuestions.get(id)?.type;
-      const options = type === "single" || type === "multi" ? [...block.matchAll(/^\d+\. (.+)$/gm)].map((match) => match[1] ?? "") : [];
-      return { id, options };
-    });
-    expect(asked).toEqual(seededQuiz(EXAM, 3));
+  it("--plain with the same seed asks the same exam, options in the same order, for whoever answers line by line; --seed may come before quiz", () => {
+    for (const args of [[...EXAM_ARGS, "--seed", "3", "--plain"], ["--seed", "3", ...EXAM_ARGS, "--plain"]]) {
+      // Three empty lines: each question left unanswered, so all three are shown.
+      const result = spawnSync(process.execPath, ["dist/cli.js", ...args], {
+        cwd: root,
+        env: terminalEnv(newStateDir()),
+        input: "\n\n\n",
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(0);
+      const asked = result.stdout
+        .split(/\n(?=Question \d+ of 3 )/)
+        .slice(1)
+        .map((block): Asked => {
+          const id = /^Question \d+ of 3 \(([^)]+)\)/.exec(block)?.[1] ?? "";
+          const type = shippedQuestions.get(id)?.type;
+          const options = type === "single" || type === "multi" ? [...block.matchAll(/^\d+\. (.+)$/gm)].map((match) => match[1] ?? "") : [];
+          return { id, options };
+        });
+      expect(asked, args.join(" ")).toEqual(seededQuiz(EXAM, 3));
+    }
+  });
+
+  it("lesson <id> --seed N (or --seed N lesson <id>) shows the lesson's question with its options in that seed's order, the right one not always first", async () => {
+    const lessonId = "regions-and-buckets";
+    const { index, question } = firstChoiceStep(lessonId);
+    const right = question.type === "single" || question.type === "multi" ? question.choices.find((choice) => choice.correct)?.text : undefined;
+    const seed = Array.from({ length: 30 }, (_v, n) => n).find((n) => seededLessonOptions(lessonId, index, n)[0] !== right) as number;
+    for (const args of [["lesson", lessonId, "--seed", String(seed)], ["--seed", String(seed), "lesson", lessonId]]) {
+      const app = start({ args });
+      await app.waitFor("step 1 of");
+      await app.waitForKeys();
+      for (let step = 0; step < index; step++) app.press("n");
+      const asked = askedOnScreen(await app.waitFor("? Question"));
+      expect(asked, args.join(" ")).toEqual({ id: question.id, options: seededLessonOptions(lessonId, index, seed) });
+      expect(asked.options[0]).not.toBe(right);
+      app.kill();
+    }
   });
 });

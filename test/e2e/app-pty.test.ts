@@ -40,6 +40,10 @@ const home = async (app: PtyApp): Promise<string[]> => {
   return app.screen();
 };
 
+/** The built binary with `args`, its stdin a pipe fed `input`: as a script or CI runs it. */
+const withoutTerminal = (args: string[], input: string) =>
+  spawnSync(process.execPath, ["dist/cli.js", ...args], { cwd: root, env: terminalEnv(newStateDir()), input, encoding: "utf8", timeout: 30_000 });
+
 /** The row that is a rule of "─" across the whole width: the status bar's top edge. */
 const ruleWidth = (rows: string[]): number | undefined =>
   rows.filter((row) => /^─+$/.test(row)).map((row) => row.length).at(-1);
@@ -254,13 +258,7 @@ describe("s3-tutor in a terminal", () => {
   });
 
   it("without a terminal, exits 2 and says what to use instead", () => {
-    const result = spawnSync(process.execPath, ["dist/cli.js"], {
-      cwd: root,
-      env: terminalEnv(newStateDir()),
-      input: "",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const result = withoutTerminal([], "");
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("need an interactive terminal");
@@ -324,13 +322,7 @@ describe("--seed in a terminal: a room sits the same exam", () => {
   it("--plain with the same seed asks the same exam, options in the same order, for whoever answers line by line; --seed may come before quiz", () => {
     for (const args of [[...EXAM_ARGS, "--seed", "3", "--plain"], ["--seed", "3", ...EXAM_ARGS, "--plain"]]) {
       // Three empty lines: each question left unanswered, so all three are shown.
-      const result = spawnSync(process.execPath, ["dist/cli.js", ...args], {
-        cwd: root,
-        env: terminalEnv(newStateDir()),
-        input: "\n\n\n",
-        encoding: "utf8",
-        timeout: 30_000,
-      });
+      const result = withoutTerminal(args, "\n\n\n");
       expect(result.status).toBe(0);
       const asked = result.stdout
         .split(/\n(?=Question \d+ of 3 )/)

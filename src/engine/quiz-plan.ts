@@ -47,5 +47,11 @@ export const planQuiz = (request: QuizRequest, input: SelectionInput): QuizPlan 
  */
 export const quizPurpose = (request: QuizRequest): string => {
   const sorted = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort().join(",");
-  return [`quiz ${request.mode}`, `topics ${sorted(request.topics)}`, `tags ${sorted(request.tags)}`, `count ${request.count ?? ""}`, `questions ${sorted(request.questionIds)}`].join("; ");
+  return [
+    `quiz ${request.mode}`,
+    `topics ${sorted(request.topics)}`,
+    `tags ${sorted(request.tags)}`,
+    `count ${request.count ?? ""}`,
+    `questions ${sorted(request.questionIds)}`,
+  ].join("; ");
 };

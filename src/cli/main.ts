@@ -9,8 +9,10 @@ import { parsePort, parseReplicationDelay } from "./parse";
 import { collectRepeated, parseCount, parseSeed } from "./quiz-flags";
 import type { QuizCommandOptions } from "./commands/quiz";
 import type { CheckCommandOptions } from "./commands/check";
+import type { ValidateCommandOptions } from "./commands/validate";
 import { QUIZ_MODES } from "../engine/quiz-modes";
 import type { TargetFlags } from "./target-flags";
+import type { AppFlags } from "./commands/app";
 import { VERSION } from "./version";
 
 // The AWS SDK warns that its releases after January 2027 need Node 22; s3-tutor pins its SDK,
@@ -38,18 +40,28 @@ const withTargetOptions = (command: Command): Command =>
     .option("--prefix <prefix>", "the prefix of every resource the tutorial creates")
     .option("-y, --yes", "do not ask before creating resources in a real AWS account");
 
-// `s3-tutor` alone opens the screens.
-withTargetOptions(program).action(async (flags: TargetFlags) => {
-  const { runAppCommand } = await import("./commands/app");
-  process.exitCode = await runAppCommand(flags);
-});
+const SEED_HELP = "shuffle questions and options the same way every time, e.g. so a whole workshop gets the same exam";
 
-withTargetOptions(program.command("lesson").description("open a lesson in the app").argument("<id>", "the lesson's id")).action(
-  async (id: string, flags: TargetFlags) => {
+/** `s3-tutor --seed 3 lesson x` reads as well as `s3-tutor lesson x --seed 3`: a seed before the subcommand is not dropped. */
+const withRootSeed = <T extends { seed?: number }>(options: T): T => {
+  const seed = options.seed ?? (program.opts() as { seed?: number }).seed;
+  return seed === undefined ? options : { ...options, seed };
+};
+
+// `s3-tutor` alone opens the screens.
+withTargetOptions(program)
+  .option("--seed <seed>", SEED_HELP, parseSeed)
+  .action(async (flags: AppFlags) => {
     const { runAppCommand } = await import("./commands/app");
-    process.exitCode = await runAppCommand(flags, id);
-  },
-);
+    process.exitCode = await runAppCommand(flags);
+  });
+
+withTargetOptions(program.command("lesson").description("open a lesson in the app").argument("<id>", "the lesson's id"))
+  .option("--seed <seed>", SEED_HELP, parseSeed)
+  .action(async (id: string, flags: AppFlags) => {
+    const { runAppCommand } = await import("./commands/app");
+    process.exitCode = await runAppCommand(withRootSeed(flags), id);
+  });
 
 program
   .command("sandbox")
@@ -87,11 +99,12 @@ program
 
 program
   .command("validate")
-  .description("check lessons and quizzes; every problem is reported as file:line:col")
+  .description("check lessons and quizzes; every problem (exit 1) and warning is reported as file:line:col")
   .argument("[paths...]", "files or folders to check (default: the lessons and quizzes that ship)")
-  .action(async (paths: string[]) => {
+  .option("--strict", "exit 1 on warnings too (an answer given away by its length, true/false answers that lean one way)")
+  .action(async (paths: string[], options: ValidateCommandOptions) => {
     const { runValidateCommand } = await import("./commands/validate");
-    process.exitCode = await runValidateCommand(paths);
+    process.exitCode = await runValidateCommand(paths, options);
   });
 
 withTargetOptions(
@@ -139,10 +152,10 @@ program
   .option("--tag <tag>", "only questions with this tag (repeat for several)", collectRepeated)
   .option("--plain", "numbered questions and answers line by line on stdin/stdout: for screen readers, pipes and terminals without the app")
   .option("--json", "print the results as JSON on stdout for scripts (implies --plain; the questions go to stderr)")
-  .option("--seed <seed>", "shuffle the same way every time, e.g. so a whole workshop gets the same exam", parseSeed)
+  .option("--seed <seed>", SEED_HELP, parseSeed)
   .action(async (topics: string[], options: QuizCommandOptions) => {
     const { runQuizCommand } = await import("./commands/quiz");
-    process.exitCode = await runQuizCommand(topics, options);
+    process.exitCode = await runQuizCommand(topics, withRootSeed(options));
   });
 
 withTargetOptions(

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "commander";
 
-/** The quiz command's own flag parsers. */
+/** The quiz command's flag parsers (--seed is the app's and lesson's too). */
 
 export const parseCount = (value: string): number => {
   const count = Number(value);

@@ -32,6 +32,9 @@ export const formatProblem = (problem: Problem, cwd = process.cwd()): string => 
   return `${where(problem.file, cwd, problem)}: ${problem.message}${related}`;
 };
 
+/** A warning, as compilers print one: `path/to/file.yaml:LINE:COL: warning: message`. */
+export const formatWarning = (warning: Problem, cwd = process.cwd()): string => formatProblem({ ...warning, message: `warning: ${warning.message}` }, cwd);
+
 /** By file, then line, then column: the order a reader fixes them in. */
 export const sortProblems = (problems: readonly Problem[]): Problem[] =>
   [...problems].sort(

@@ -1,3 +1,4 @@
+import { isQuizStep, type Lesson } from "../content/schema/lesson";
 import type { Question } from "../content/schema/quiz";
 import type { Answer } from "./grading";
 import { shuffled, type Random } from "./random";
@@ -30,3 +31,17 @@ export const toShownAnswer = (answer: Answer, order: ChoiceOrder): Answer =>
   answer.kind === "choices" && order.length > 0
     ? { kind: "choices", indexes: answer.indexes.map((original) => order.indexOf(original)).filter((shown) => shown >= 0).sort((a, b) => a - b) }
     : answer;
+
+/**
+ * Each step's option order in a lesson, drawn once when the lesson opens: `orders[step]`, empty
+ * for steps that ask no choice question. Shuffled as in the quizzes, so the place of the right
+ * option in the file never gives it away.
+ */
+export const lessonChoiceOrders = (lesson: Lesson, questions: ReadonlyMap<string, Question>, random: Random): ChoiceOrder[] =>
+  lesson.steps.map((step) => {
+    const question = isQuizStep(step) ? questions.get(step.quiz) : undefined;
+    return question ? shuffledChoiceOrder(question, random) : [];
+  });
+
+/** The name a lesson's shuffle is drawn under (see RandomSource). */
+export const lessonPurpose = (lessonId: string): string => `lesson ${lessonId}`;

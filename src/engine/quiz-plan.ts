@@ -39,3 +39,19 @@ export const planQuiz = (request: QuizRequest, input: SelectionInput): QuizPlan 
     }),
   };
 };
+
+/**
+ * The name a request's shuffle is drawn under (see RandomSource): what it asks for, in a fixed
+ * order, so `quiz --seed` in the app and with --plain, and the same choice in the quiz menu, draw
+ * the same exam.
+ */
+export const quizPurpose = (request: QuizRequest): string => {
+  const sorted = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort().join(",");
+  return [
+    `quiz ${request.mode}`,
+    `topics ${sorted(request.topics)}`,
+    `tags ${sorted(request.tags)}`,
+    `count ${request.count ?? ""}`,
+    `questions ${sorted(request.questionIds)}`,
+  ].join("; ");
+};

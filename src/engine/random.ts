@@ -22,3 +22,32 @@ export const shuffled = <T>(items: readonly T[], random: Random): T[] => {
   }
   return copy;
 };
+
+/**
+ * Randomness by purpose: each quiz request and each lesson asks for a stream by name. With a
+ * seed every name has a stream of its own, so the same exam comes out whatever was opened
+ * before it, in the app as with --plain; without one every name gets the same stream.
+ */
+export type RandomSource = (purpose: string) => Random;
+
+/** One stream for every purpose: Math.random in use, a seeded or fixed one in tests. */
+export const oneStream =
+  (random: Random): RandomSource =>
+  () =>
+    random;
+
+/** FNV-1a over the seed and the purpose: a 32-bit seed for that purpose's stream (every digit of the seed counts). */
+const purposeSeed = (seed: number, purpose: string): number => {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`${seed}\u0000${purpose}`)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+};
+
+/** `--seed N`: a repeatable stream for each purpose. */
+export const seededSource =
+  (seed: number): RandomSource =>
+  (purpose) =>
+    seededRandom(purposeSeed(seed, purpose));
+
+/** The source for an optional `--seed`: seeded streams with one, Math.random without. */
+export const randomSourceFor = (seed: number | undefined): RandomSource => (seed === undefined ? oneStream(Math.random) : seededSource(seed));

@@ -3,7 +3,7 @@ import type { Lesson } from "../content/schema/lesson";
 import { inTeachingOrder } from "../content/teaching-order";
 import type { Question, Quiz } from "../content/schema/quiz";
 import type { QuizRequest } from "../engine/quiz-plan";
-import type { Random } from "../engine/random";
+import type { RandomSource } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
 import type { QuizStores } from "../store/quiz-stores";
 import type { TargetSession } from "../targets/target-session";
@@ -41,8 +41,8 @@ export interface AppServices {
   quizStores: QuizStores;
   /** The time now: injectable so tests can run an exam's clock. */
   clock: () => Date;
-  /** Shuffles questions and options. */
-  random: Random;
+  /** Shuffles questions and options: a stream for each quiz request and lesson (`quizPurpose`, `lessonPurpose`). */
+  randomFor: RandomSource;
   session: TargetSession;
   /** Goes to another screen. */
   go: (view: View) => void;

@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Random } from "../engine/random";
+import { oneStream, seededSource, type Random } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
 import type { QuizStores } from "../store/quiz-stores";
 import type { TargetSession } from "../targets/target-session";
@@ -40,8 +40,10 @@ export interface AppProps {
   onExit: (choice: ExitChoice) => void;
   /** The time now (tests pass a clock they can move). */
   clock?: () => Date;
-  /** Shuffles questions and options (tests may pass a seeded one). */
+  /** Shuffles questions and options, one stream for everything (tests may pass a seeded one). */
   random?: Random;
+  /** `--seed`: every quiz and lesson shuffles from a stream of its own from this seed (`random` is then unused). */
+  seed?: number;
 }
 
 const systemClock = () => new Date();
@@ -59,6 +61,7 @@ export const App = ({
   onExit,
   clock = systemClock,
   random = Math.random,
+  seed,
 }: AppProps) => {
   const { exit } = useApp();
   const size = useWindowSize();
@@ -98,13 +101,15 @@ export const App = ({
     } else leave(false);
   }, [session, leave]);
 
+  const randomFor = useMemo(() => (seed === undefined ? oneStream(random) : seededSource(seed)), [seed, random]);
+
   const services: AppServices = useMemo(
     () => ({
       catalog,
       progress,
       quizStores,
       clock,
-      random,
+      randomFor,
       session,
       go: (next: View) => {
         if (!progress.data.welcomed) void progress.markWelcomed();
@@ -123,7 +128,7 @@ export const App = ({
       },
       quit,
     }),
-    [catalog, progress, quizStores, clock, random, session, quit, setNotice],
+    [catalog, progress, quizStores, clock, randomFor, session, quit, setNotice],
   );
 
   /** Leaves the screen (or the app), asking first while a screen guards against it. */

@@ -20,6 +20,8 @@ export interface StartAppOptions {
   content: { lessons: Lesson[]; quizzes: Quiz[] };
   target: TargetOptions;
   initialView?: View;
+  /** `--seed`: shuffle the same way every time. */
+  seed?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface StartAppOptions {
  * said), the target left unstarted until a step needs it, stray output kept off the frame, and
  * on the way out the terminal restored and, if asked, the real account cleaned up.
  */
-export const startApp = async ({ content, target, initialView }: StartAppOptions): Promise<number> => {
+export const startApp = async ({ content, target, initialView, seed }: StartAppOptions): Promise<number> => {
   const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(), openQuizStores()]);
   const bridge = new UiBridge();
   const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify });
@@ -44,6 +46,7 @@ export const startApp = async ({ content, target, initialView }: StartAppOptions
       theme={themeFor(process.env)}
       initialNotices={[...(notice ? [notice] : []), ...quiz.notices]}
       {...(initialView ? { initialView } : {})}
+      {...(seed !== undefined ? { seed } : {})}
       onExit={(chosen) => {
         choice = chosen;
       }}

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadOperationChecker } from "../../src/handson/dispatch";
 import { loadCatalog, shippedContentFolders } from "../../src/content/catalog";
-import { formatProblem } from "../../src/content/problem";
+import { formatProblem, formatWarning } from "../../src/content/problem";
+import { questionWarnings } from "../../src/content/question-warnings";
 import { root } from "./fixtures";
 
 const shippedLessons = readdirSync(join(root, "lessons")).filter((name) => name.endsWith(".yaml"));
@@ -17,5 +18,13 @@ describe("the lessons and quizzes that ship", () => {
     const catalog = await loadCatalog({ operationExists: await loadOperationChecker() });
     expect(catalog.problems.map((problem) => formatProblem(problem, root))).toEqual([]);
     expect(catalog.lessons.length).toBe(shippedLessons.length);
+  });
+});
+
+describe("the quizzes that ship give no answer away", () => {
+  // The same rules `s3-tutor validate` warns by (question-warnings.ts); `npx tsx scripts/question-warnings.ts` lists them.
+  it("no correct option is the longest by far, and no bank's true/false answers lean one way", async () => {
+    const catalog = await loadCatalog();
+    expect(questionWarnings(catalog.quizzes).map((warning) => formatWarning(warning, root))).toEqual([]);
   });
 });

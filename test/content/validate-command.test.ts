@@ -64,6 +64,48 @@ describe("s3-tutor validate", () => {
   });
 });
 
+describe("s3-tutor validate warnings", () => {
+  const folder = fixture("warnings");
+  const at = (name: string) => fixture("warnings", "quizzes", name);
+  const expected = [
+    `${at("leaning.yaml")}:4:1: warning: 4 of 5 true/false answers are false; make the answers less one-sided`,
+    `${at("long-answers.yaml")}:9:15: warning: question "long.given-away": the correct option is the longest by far (52 vs 23 characters); learners guess it from its length`,
+    `${at("long-answers.yaml")}:19:15: warning: question "long.at-the-margin": the correct option is the longest by far (50 vs 40 characters); learners guess it from its length`,
+    `${at("trues.yaml")}:4:1: warning: 3 of 4 true/false answers are true; make the answers less one-sided`,
+  ];
+
+  it("prints each warning as file:line:col: warning: message, counts them in the summary, and exits 0", async () => {
+    const run = await validate(folder);
+    expect(run.stdout.split("\n")).toEqual([...expected, "lessons and quizzes are valid: 0 lessons, 24 questions; 4 warnings", ""]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("with --strict, warnings fail the run: exit 1", async () => {
+    const run = await finished(spawnCli(["validate", "--strict", folder]));
+    expect(run.stdout.split("\n")).toEqual([...expected, "lessons and quizzes are valid: 0 lessons, 24 questions; 4 warnings", ""]);
+    expect(run.code).toBe(1);
+    const clean = await finished(spawnCli(["validate", "--strict", fixture("good")]));
+    expect(clean.code).toBe(0);
+  });
+
+  it("shows warnings among the problems in file order, and counts both", async () => {
+    const run = await validate(at("trues.yaml"), fixture("misses", "quizzes", "misses.yaml"));
+    const lines = run.stdout.trim().split("\n");
+    expect(lines.at(-1)).toBe("3 problems in 1 file; 1 warning");
+    expect(lines.filter((line) => line.includes(": warning: "))).toEqual([expected[3]]);
+    expect(lines.indexOf(expected[3] as string)).toBe(lines.length - 2);
+    expect(run.code).toBe(1);
+  });
+
+  it("the app still opens on content with warnings: they are validate's alone", async () => {
+    const { loadContent } = await import("../../src/content/catalog");
+    const content = await loadContent([folder]);
+    expect(content.problems).toEqual([]);
+    expect(content.quizzes).toHaveLength(5);
+  });
+});
+
 /** A relative path as this platform prints it. */
 const fixtureFree = (path: string) => path.split("/").join(process.platform === "win32" ? "\\" : "/");
 

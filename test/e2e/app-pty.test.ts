@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
+import type { QuizRequest } from "../../src/engine/quiz-plan";
+import { anotherSeed, firstChoiceStep, seededLessonOptions, seededQuiz, shippedQuestions, type Asked } from "../helpers/seeded-shuffles";
 import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
 
 /**
@@ -38,6 +40,10 @@ const home = async (app: PtyApp): Promise<string[]> => {
   await app.waitForKeys();
   return app.screen();
 };
+
+/** The built binary with `args`, its stdin a pipe fed `input`: as a script or CI runs it. */
+const withoutTerminal = (args: string[], input: string) =>
+  spawnSync(process.execPath, ["dist/cli.js", ...args], { cwd: root, env: terminalEnv(newStateDir()), input, encoding: "utf8", timeout: 30_000 });
 
 /** The row that is a rule of "─" across the whole width: the status bar's top edge. */
 const ruleWidth = (rows: string[]): number | undefined =>
@@ -286,18 +292,99 @@ describe("s3-tutor in a terminal", () => {
   });
 
   it("without a terminal, exits 2 and says what to use instead", () => {
-    const result = spawnSync(process.execPath, ["dist/cli.js"], {
-      cwd: root,
-      env: terminalEnv(newStateDir()),
-      input: "",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const result = withoutTerminal([], "");
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("need an interactive terminal");
     expect(result.stderr).toContain("s3-tutor run <lesson|all> --auto");
     expect(result.stderr).toContain("s3-tutor quiz --plain");
     expect(result.stderr).toContain("s3-tutor validate");
+  });
+});
+
+describe("--seed in a terminal: a room sits the same exam", () => {
+  const EXAM_ARGS = ["quiz", "consistency", "--mode", "exam", "--count", "3"];
+  const EXAM: QuizRequest = { mode: "exam", topics: ["consistency"], tags: [], count: 3 };
+  const words = (text: string) => text.replace(/\s+/g, " ").trim();
+
+  /**
+   * The question on screen, known by its prompt (at 60 columns the header has no room for its
+   * id), and its options in the order shown, each known by its first words wherever it wraps.
+   */
+  const askedOnScreen = (rows: string[]): Asked => {
+    const text = words(rows.join(" "));
+    const found = [...shippedQuestions.values()].filter((question) => text.includes(words(question.prompt).slice(0, 40)));
+    if (found.length !== 1 || !found[0]) throw new Error(`not one known question on screen:\n${rows.join("\n")}`);
+    const question = found[0];
+    if (question.type !== "single" && question.type !== "multi") return { id: question.id, options: [] };
+    const where = question.choices.map((choice) => ({ text: choice.text, at: text.indexOf(words(choice.text).slice(0, 20)) }));
+    const missing = where.filter((option) => option.at < 0);
+    if (missing.length > 0) throw new Error(`options not on screen: ${missing.map((option) => option.text).join(" | ")}\n${rows.join("\n")}`);
+    return { id: question.id, options: where.sort((a, b) => a.at - b.at).map((option) => option.text) };
+  };
+
+  /** Starts the exam with `seed` and goes through it with n (Enter on a text answer), reading each question. */
+  const sitExam = async (seed: number, cols: number, rows: number): Promise<Asked[]> => {
+    const app = start({ cols, rows, args: [...EXAM_ARGS, "--seed", String(seed)] });
+    await app.waitFor("question 1 of 3");
+    await app.waitForKeys();
+    const asked: Asked[] = [];
+    for (let number = 1; number <= 3; number++) {
+      const previous = asked.at(-1);
+      if (previous) app.press(shippedQuestions.get(previous.id)?.type === "text" ? KEYS.enter : "n");
+      asked.push(askedOnScreen(await app.waitFor(`question ${number} of 3`)));
+    }
+    app.kill();
+    return asked;
+  };
+
+  for (const [cols, rows] of [
+    [60, 20],
+    [80, 24],
+  ] as const) {
+    it(`quiz consistency --mode exam --count 3 --seed 3 at ${cols}×${rows}: the same questions and option order on two runs; another seed, another exam`, async () => {
+      const first = await sitExam(3, cols, rows);
+      expect(first).toEqual(seededQuiz(EXAM, 3));
+      expect(await sitExam(3, cols, rows)).toEqual(first);
+      const other = anotherSeed(EXAM, 3);
+      const another = await sitExam(other, cols, rows);
+      expect(another).toEqual(seededQuiz(EXAM, other));
+      expect(another).not.toEqual(first);
+    });
+  }
+
+  it("--plain with the same seed asks the same exam, options in the same order, for whoever answers line by line; --seed may come before quiz", () => {
+    for (const args of [[...EXAM_ARGS, "--seed", "3", "--plain"], ["--seed", "3", ...EXAM_ARGS, "--plain"]]) {
+      // Three empty lines: each question left unanswered, so all three are shown.
+      const result = withoutTerminal(args, "\n\n\n");
+      expect(result.status).toBe(0);
+      const asked = result.stdout
+        .split(/\n(?=Question \d+ of 3 )/)
+        .slice(1)
+        .map((block): Asked => {
+          const id = /^Question \d+ of 3 \(([^)]+)\)/.exec(block)?.[1] ?? "";
+          const type = shippedQuestions.get(id)?.type;
+          const options = type === "single" || type === "multi" ? [...block.matchAll(/^\d+\. (.+)$/gm)].map((match) => match[1] ?? "") : [];
+          return { id, options };
+        });
+      expect(asked, args.join(" ")).toEqual(seededQuiz(EXAM, 3));
+    }
+  });
+
+  it("lesson <id> --seed N (or --seed N lesson <id>) shows the lesson's question with its options in that seed's order, the right one not always first", async () => {
+    const lessonId = "regions-and-buckets";
+    const { index, question } = firstChoiceStep(lessonId);
+    const right = question.type === "single" || question.type === "multi" ? question.choices.find((choice) => choice.correct)?.text : undefined;
+    const seed = Array.from({ length: 30 }, (_v, n) => n).find((n) => seededLessonOptions(lessonId, index, n)[0] !== right) as number;
+    for (const args of [["lesson", lessonId, "--seed", String(seed)], ["--seed", String(seed), "lesson", lessonId]]) {
+      const app = start({ args });
+      await app.waitFor("step 1 of");
+      await app.waitForKeys();
+      for (let step = 0; step < index; step++) app.press("n");
+      const asked = askedOnScreen(await app.waitFor("? Question"));
+      expect(asked, args.join(" ")).toEqual({ id: question.id, options: seededLessonOptions(lessonId, index, seed) });
+      expect(asked.options[0]).not.toBe(right);
+      app.kill();
+    }
   });
 });

@@ -40,7 +40,7 @@ export interface StartOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string>;
-  /** What follows `s3-tutor` on the command line, e.g. ["quiz", "basics"]. */
+  /** The command line after `s3-tutor`, e.g. ["quiz", "--seed", "3"]; none opens home. */
   args?: string[];
   /**
    * POSIX only: start the binary from `sh`, as a learner's shell would, and after it exits print
@@ -68,9 +68,10 @@ export class PtyApp {
   constructor(options: StartOptions) {
     const env = terminalEnv(options.stateDir, options.env);
     const size = { cols: options.cols ?? 80, rows: options.rows ?? 24 };
+    const cli = options.args ?? [];
     const [file, args] = options.thenStty
-      ? ["/bin/sh", ["-c", `"$0" dist/cli.js "$@"; code=$?; printf '\\n%s\\n' '${EXIT_MARK}'; stty -a; exit $code`, process.execPath, ...(options.args ?? [])]]
-      : [process.execPath, ["dist/cli.js", ...(options.args ?? [])]];
+      ? ["/bin/sh", ["-c", `"$0" dist/cli.js "$@"; code=$?; printf '\\n%s\\n' '${EXIT_MARK}'; stty -a; exit $code`, process.execPath, ...cli]]
+      : [process.execPath, ["dist/cli.js", ...cli]];
     this.pty = spawn(file, args, { name: "xterm-256color", ...size, cwd: root, env });
     this.pty.onData((data) => {
       this.output += data;

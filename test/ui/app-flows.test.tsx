@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { shippedQuestion } from "../helpers/seeded-shuffles";
+import { answerOnScreen } from "./quiz-driver";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
 // The real flows of the app, on the shipped lessons with the sandbox as target.
@@ -33,7 +35,8 @@ describe("the app", () => {
     await app.waitFor("One list, many regions");
     await app.press("n");
     await app.waitFor("Where is the file stored?");
-    await app.press(KEYS.enter);
+    // The options are shuffled: the right one is found on screen.
+    await answerOnScreen(app, shippedQuestion("regions.home-region"), true);
     const feedback = await app.waitFor("✓ Correct.");
     expect(feedback).toContain("A bucket lives in exactly one Region");
     expect(feedback).toContain("Source: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingBucket.html");
@@ -43,7 +46,7 @@ describe("the app", () => {
     app = await renderApp({ initialView: { screen: "lesson", lessonId: "regions-and-buckets" } });
     await app.press("n");
     await app.waitFor("Where is the file stored?");
-    await app.press(KEYS.down, KEYS.enter);
+    await answerOnScreen(app, shippedQuestion("regions.home-region"), false);
     const feedback = await app.waitFor("✗ Not quite.");
     expect(feedback).toContain("The answer: In eu-west-1 only, unless you copy or replicate it elsewhere");
   });

@@ -53,6 +53,8 @@ export interface RenderOptions {
   /** The app's clock (an exam's timer reads it). */
   clock?: () => Date;
   random?: Random;
+  /** As `--seed`: each quiz and lesson shuffles from a stream of its own. */
+  seed?: number;
   /** The terminal's size (ink-testing-library's is 100 columns, and no rows: the app assumes 24). */
   columns?: number;
   rows?: number;
@@ -85,6 +87,7 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       {...(options.initialView ? { initialView: options.initialView } : {})}
       {...(options.clock ? { clock: options.clock } : {})}
       {...(options.random ? { random: options.random } : {})}
+      {...(options.seed !== undefined ? { seed: options.seed } : {})}
       onExit={(choice) => {
         exitChoice = choice;
       }}

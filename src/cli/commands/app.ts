@@ -13,8 +13,13 @@ export const NO_TERMINAL_MESSAGE = [
   "",
 ].join("\n");
 
+/** The app's flags: where hands-on steps run, and `--seed` to shuffle the same way every time. */
+export interface AppFlags extends TargetFlags {
+  seed?: number;
+}
+
 /** `s3-tutor`, `s3-tutor lesson <id>` and `s3-tutor quiz` in a terminal: the screens. Exits 2 without a terminal. */
-export const runAppCommand = async (flags: TargetFlags, lessonId?: string, initialView?: View): Promise<number> => {
+export const runAppCommand = async (flags: AppFlags, lessonId?: string, initialView?: View): Promise<number> => {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(NO_TERMINAL_MESSAGE);
     return 2;
@@ -29,7 +34,7 @@ export const runAppCommand = async (flags: TargetFlags, lessonId?: string, initi
   }
 };
 
-const openApp = async (flags: TargetFlags, lessonId?: string, initialView?: View): Promise<number> => {
+const openApp = async (flags: AppFlags, lessonId?: string, initialView?: View): Promise<number> => {
   // The screens' code (Ink, React, yoga) loads while the lessons are read from disk.
   const screens = import("../../ui/start-app");
   screens.catch(() => undefined);
@@ -49,5 +54,6 @@ const openApp = async (flags: TargetFlags, lessonId?: string, initialView?: View
     // The learner's own sandbox: kept between runs, on a port their shell can use too (s3-tutor env).
     target: { ...targetOptionsFrom(flags), sandbox: "learner" },
     ...(lessonId ? { initialView: { screen: "lesson", lessonId } } : initialView ? { initialView } : {}),
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
   });
 };

@@ -2,10 +2,10 @@ import { loadAppContent } from "../app-content";
 import { formatProblem } from "../../content/problem";
 import type { Question } from "../../content/schema/quiz";
 import type { QuizMode } from "../../engine/quiz-modes";
-import { planQuiz, type QuizRequest } from "../../engine/quiz-plan";
+import { planQuiz, quizPurpose, type QuizRequest } from "../../engine/quiz-plan";
 import { filterProblem } from "../../engine/quiz-selection";
 import { topicOf } from "../../engine/question-topic";
-import { seededRandom } from "../../engine/random";
+import { randomSourceFor } from "../../engine/random";
 import { dueToday } from "../../engine/review-due";
 import { flushQuizStores, openQuizStores } from "../../store/quiz-stores";
 import { UserError } from "../errors";
@@ -25,7 +25,7 @@ export const NO_TERMINAL_QUIZ_MESSAGE =
   "the quiz screens need an interactive terminal. Without one, run s3-tutor quiz --plain: questions and answers line by line (add --json for a report).";
 
 /**
- * `s3-tutor quiz [topics...] [--mode] [--count] [--tag] [--plain] [--json]`. In a terminal it
+ * `s3-tutor quiz [topics...] [--mode] [--count] [--tag] [--plain] [--json] [--seed]`. In a terminal it
  * opens the app on the quiz; with --plain (or --json, which implies it) the session runs line
  * by line on stdin and stdout, and --json prints the results as JSON on stdout (the dialogue
  * then goes to stderr). Exit 0 once the quiz ran, whatever the score.
@@ -53,14 +53,16 @@ export const runQuizCommand = async (topics: string[], options: QuizCommandOptio
 
   if (!lineByLine) {
     const { runAppCommand } = await import("./app");
-    return runAppCommand({}, undefined, { screen: "quiz", request });
+    return runAppCommand(options.seed !== undefined ? { seed: options.seed } : {}, undefined, { screen: "quiz", request });
   }
 
   const { stores, notices } = await openQuizStores();
   for (const notice of notices) process.stderr.write(`s3-tutor: ${notice}\n`);
-  const random = options.seed !== undefined ? seededRandom(options.seed) : Math.random;
+  // Drawn as the app draws it: the same --seed gives the same exam on the screens and line by line.
+  const randomFor = randomSourceFor(options.seed);
   const clock = () => new Date();
-  const plan = (wanted: QuizRequest) => planQuiz(wanted, { questions, history: stores.history.data, cards: stores.cards.data, now: clock(), random });
+  const plan = (wanted: QuizRequest) =>
+    planQuiz(wanted, { questions, history: stores.history.data, cards: stores.cards.data, now: clock(), random: randomFor(quizPurpose(wanted)) });
   const first = plan(request);
   const dialogue = options.json ? process.stderr : process.stdout;
 

@@ -1,27 +1,38 @@
 import { loadCatalog, loadContentBesideShipped } from "../../content/catalog";
-import { formatProblem } from "../../content/problem";
+import { formatProblem, formatWarning, sortProblems } from "../../content/problem";
+import { questionWarnings } from "../../content/question-warnings";
 import { loadOperationChecker } from "../../handson/dispatch";
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
+export interface ValidateCommandOptions {
+  /** Warnings fail the run too (exit 1), for a content repository's CI. */
+  strict?: boolean;
+}
+
 /**
- * `s3-tutor validate [paths]`: checks the shipped lessons and quizzes, or the files and folders
- * given, and prints each problem as file:line:col: message. Returns the exit code.
+ * `s3-tutor validate [paths] [--strict]`: checks the shipped lessons and quizzes, or the files and
+ * folders given, and prints each problem as file:line:col: message and each warning as
+ * file:line:col: warning: message, in file order. Problems exit 1; warnings (a question whose
+ * answer shows, see question-warnings.ts) only with --strict: the content works, it just teaches
+ * less well. Returns the exit code.
  */
-export const runValidateCommand = async (paths: string[]): Promise<number> => {
+export const runValidateCommand = async (paths: string[], options: ValidateCommandOptions = {}): Promise<number> => {
   // Loads the three SDK packages once (~150 ms) so content can ask whether an operation exists.
   const operationExists = await loadOperationChecker();
   // Given files are checked as run takes them: beside the shipped content, whose ids they may use but not take.
   const content = paths.length === 0 ? await loadCatalog({ operationExists }) : await loadContentBesideShipped(paths, { operationExists });
+  const warnings = new Set(questionWarnings(content.quizzes));
 
-  const out = content.problems.map((problem) => `${formatProblem(problem)}\n`);
+  const out = sortProblems([...content.problems, ...warnings]).map((found) => `${warnings.has(found) ? formatWarning(found) : formatProblem(found)}\n`);
+  const warned = warnings.size > 0 ? `; ${plural(warnings.size, "warning")}` : "";
   if (content.problems.length > 0) {
     const files = new Set(content.problems.map((problem) => problem.file)).size;
-    out.push(`${plural(content.problems.length, "problem")} in ${plural(files, "file")}\n`);
+    out.push(`${plural(content.problems.length, "problem")} in ${plural(files, "file")}${warned}\n`);
   } else {
     const questions = content.quizzes.reduce((sum, quiz) => sum + quiz.quiz.questions.length, 0);
-    out.push(`lessons and quizzes are valid: ${plural(content.lessons.length, "lesson")}, ${plural(questions, "question")}\n`);
+    out.push(`lessons and quizzes are valid: ${plural(content.lessons.length, "lesson")}, ${plural(questions, "question")}${warned}\n`);
   }
   process.stdout.write(out.join(""));
-  return content.problems.length > 0 ? 1 : 0;
+  return content.problems.length > 0 || (options.strict === true && warnings.size > 0) ? 1 : 0;
 };

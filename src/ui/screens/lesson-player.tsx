@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { isHandsOnStep, isQuizStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
+import { lessonChoiceOrders, lessonPurpose, presentQuestion, toOriginalAnswer } from "../../engine/choice-order";
 import { grade, type Answer, type Grade } from "../../engine/grading";
 import { isLessonComplete, lessonReducer, lessonScore, startLesson, stepKind, type LessonEvent, type LessonState } from "../../engine/lesson-session";
 import { useServices } from "../app-context";
@@ -36,9 +37,11 @@ const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boo
 
 /** A lesson, one step at a time: read, answer, do and check; then the recap. */
 export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerProps) => {
-  const { catalog, progress, notify, setStatusKeys, session } = useServices();
+  const { catalog, progress, notify, setStatusKeys, session, randomFor } = useServices();
   const theme = useTheme();
   const [state, setState] = useState<LessonState>(() => startLesson(lesson, savedState(lesson, progress.data)));
+  // Options shown shuffled, graded by their place in the file (as in the quizzes).
+  const [choiceOrders] = useState(() => lessonChoiceOrders(lesson, catalog.questions, randomFor(lessonPurpose(lesson.id))));
   const [finished, setFinished] = useState(false);
   const [grades, setGrades] = useState<ReadonlyMap<number, Grade>>(new Map());
   const [applicable, setApplicable] = useState(true);
@@ -104,7 +107,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
     if (!step || !isQuizStep(step)) return;
     const question = questionOf(step.quiz);
     if (!question) return;
-    const graded = grade(question, answerGiven);
+    const graded = grade(question, toOriginalAnswer(answerGiven, choiceOrders[state.index] ?? []));
     setGrades((current) => new Map(current).set(state.index, graded));
     dispatch({ type: "answered", correct: graded.correct });
   };
@@ -163,7 +166,13 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
           ? Question
         </Text>
         <Box marginTop={1}>
-          <QuestionView key={state.index} question={question} grade={given ?? earlier} isActive={isActive} onAnswer={answer} />
+          <QuestionView
+            key={state.index}
+            question={presentQuestion(question, choiceOrders[state.index] ?? [])}
+            grade={given ?? earlier}
+            isActive={isActive}
+            onAnswer={answer}
+          />
         </Box>
         {given || earlier ? <Text color={theme.muted}>Press n for the next step.</Text> : null}
       </Box>

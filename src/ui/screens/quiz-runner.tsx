@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import { MODE_TITLES } from "../../engine/quiz-modes";
-import { planQuiz, type QuizPlan, type QuizRequest } from "../../engine/quiz-plan";
+import { planQuiz, quizPurpose, type QuizPlan, type QuizRequest } from "../../engine/quiz-plan";
 import { useServices } from "../app-context";
 import { useTheme } from "../theme";
 import { QuizPlayer } from "./quiz-player";
@@ -17,11 +17,17 @@ const EVERYTHING: QuizRequest = { mode: "practice", topics: [], tags: [] };
 
 /** Chooses the questions for the request (and for each retry), then plays them; or says why there are none. */
 export const QuizRunner = ({ request = EVERYTHING, isActive, height }: QuizRunnerProps) => {
-  const { catalog, quizStores, clock, random } = useServices();
+  const { catalog, quizStores, clock, randomFor } = useServices();
   const theme = useTheme();
   const questions = useMemo(() => catalog.quizzes.flatMap((quiz) => quiz.questions), [catalog]);
   const plan = (wanted: QuizRequest): QuizPlan =>
-    planQuiz(wanted, { questions, history: quizStores.history.data, cards: quizStores.cards.data, now: clock(), random });
+    planQuiz(wanted, {
+      questions,
+      history: quizStores.history.data,
+      cards: quizStores.cards.data,
+      now: clock(),
+      random: randomFor(quizPurpose(wanted)),
+    });
   const [round, setRound] = useState(() => ({ number: 1, mode: request.mode, plan: plan(request) }));
 
   if ("reason" in round.plan) {

@@ -116,7 +116,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
     leftColumns(columns - 2, clockWidth),
   );
   const bodyHeight = Math.max(3, height - 1 - header.length);
-  const scroll = useScroll(finished ? Math.max(3, height) : bodyHeight);
+  const scroll = useScroll(finished ? Math.max(3, height - 2) : bodyHeight);
 
   const anyMissed = results !== undefined && results.missed.length > 0;
   useEffect(() => setStatusKeys(quizStatusKeys({ finished, anyMissed, typing, exam, answered })), [finished, anyMissed, typing, exam, answered, setStatusKeys]);

@@ -15,6 +15,8 @@ import { savedState } from "../progress-view";
 import { useTheme } from "../theme";
 import { handsOnPlaces, type HandsOnPlace } from "../../handson/restore";
 import { HandsOnStep } from "./hands-on-step";
+import { ScoreExplained } from "../components/score-explained";
+import { nextLesson } from "../next-lesson";
 
 export interface LessonPlayerProps {
   lesson: Lesson;
@@ -27,7 +29,7 @@ const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
 
 /** The keys worth showing for what is on screen: fewer, so they fit in 80 columns. */
 const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean): Command[] => {
-  if (what === "recap") return ["cleanup", "back", "menu", "help", "quit"];
+  if (what === "recap") return ["next", "cleanup", "back", "menu", "help", "quit"];
   if (what === "quiz") return pending ? ["select", "skip", "back", "menu", "help", "quit"] : ["next", "back", "menu", "help", "quit"];
   if (what === "handsOn" && codeShown) return ["codeTab", "codeScroll", "copyCode", "code", "menu", "help", "quit"];
   if (what === "handsOn") return ["hint", "solve", "check", "code", "next", "menu", "help", "quit"];
@@ -200,7 +202,7 @@ const ReadStep = ({ markdown, width, colour }: { markdown: string; width: number
 
 /** The end of a lesson: the score, the recap, and cleanup on offer. */
 const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; state: LessonState; variables: LessonVariables; isActive: boolean; width: number }) => {
-  const { session, notify } = useServices();
+  const { session, notify, catalog, go } = useServices();
   const theme = useTheme();
   const score = lessonScore(lesson, state);
   const recap = useMarkdownLines(lesson.recap ?? "", width - 2, theme.colour);
@@ -208,9 +210,13 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
   const handsOn = lesson.steps.filter(isHandsOnStep).map((step) => step.handsOn) as HandsOn[];
   const canClean = session.started && handsOn.some((step) => step.cleanup?.length);
 
+  const next = nextLesson(catalog.lessons, lesson.id);
+
   useInput(
     (input, key) => {
-      if (commandFor("lesson", input, key) !== "cleanup" || !canClean || cleanup.running) return;
+      const command = commandFor("lesson", input, key);
+      if (command === "next" && next) return go({ screen: "lesson", lessonId: next.id });
+      if (command !== "cleanup" || !canClean || cleanup.running) return;
       setCleanup({ running: true });
       void cleanUpLesson(handsOn, session, variables.get(lesson.id))
         .then((results) => setCleanup({ running: false, results }))
@@ -228,6 +234,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
         {isLessonComplete(state) ? "✓ Lesson complete" : "Lesson not finished: some steps are still open (b goes back)"}
         {`  score ${score.earned} of ${score.possible} (${score.percent}%)`}
       </Text>
+      <ScoreExplained lesson={lesson} state={state} />
       {lesson.recap ? (
         <Box marginTop={1}>
           <Text>{recap.join("\n")}</Text>
@@ -246,7 +253,17 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
           {cleanup.results ? <Checklist phases={cleanup.results} /> : null}
         </Box>
       ) : null}
-      <Box marginTop={1}>
+      <Box marginTop={1} flexDirection="column">
+        {next ? (
+          <Text wrap="wrap">
+            <Text bold color={theme.key}>
+              n
+            </Text>
+            {` next lesson: ${next.title} (${next.id}, ${next.minutes} min)`}
+          </Text>
+        ) : (
+          <Text wrap="wrap">That was the last lesson. The quiz (esc, then "Practice quiz, exam and review") keeps it fresh.</Text>
+        )}
         <Text color={theme.muted}>esc: back to the menu</Text>
       </Box>
     </Box>

@@ -188,7 +188,7 @@ export const App = ({
 
   let content;
   if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} width={size.columns} height={contentHeight} />;
-  else if (view.screen === "lessons") content = <LessonList isActive={active} />;
+  else if (view.screen === "lessons") content = <LessonList isActive={active} height={contentHeight} />;
   else if (view.screen === "quizMenu") content = <QuizMenu isActive={active} />;
   else if (view.screen === "quiz") {
     content = <QuizRunner key={JSON.stringify(view.request ?? {})} request={view.request} isActive={active} height={contentHeight} />;

@@ -1,50 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
-import { lessonReducer, startLesson, type LessonEvent } from "../../src/engine/lesson-session";
-import { catalogFrom } from "../../src/ui/app-context";
+import { basics, catalog, playedBasics } from "./played-lesson";
 import { renderApp, type RenderedApp } from "./render-app";
-
-const content = await loadCatalog();
-const catalog = catalogFrom(
-  content.lessons.map((loaded) => loaded.lesson),
-  content.quizzes.map((loaded) => loaded.quiz),
-);
-const basics = catalog.lessons.find((lesson) => lesson.id === "s3-basics");
-if (!basics) throw new Error("no s3-basics lesson");
 
 let app: RenderedApp | undefined;
 afterEach(async () => {
   await app?.unmount();
   app = undefined;
 });
-
-/** s3-basics played to its last step: a question wrong, a step with the hint, one done for you, one skipped, the last question right. */
-const playedBasics = (): string => {
-  const events: LessonEvent[] = [
-    { type: "next" },
-    { type: "answered", correct: false },
-    { type: "next" },
-    { type: "hint" },
-    { type: "checked", passed: true },
-    { type: "next" },
-    { type: "next" },
-    { type: "solve" },
-    { type: "checked", passed: true },
-    { type: "next" },
-    { type: "skip" },
-    { type: "next" },
-    { type: "answered", correct: true },
-  ];
-  const state = events.reduce((current, event) => lessonReducer(basics, current, event), startLesson(basics));
-  expect(state.index).toBe(basics.steps.length - 1);
-  const dir = mkdtempSync(join(tmpdir(), "s3-tutor-ui-recap-"));
-  const saved = { state, updatedAt: "2026-03-02T10:00:00.000Z" };
-  writeFileSync(join(dir, "progress.json"), JSON.stringify({ version: 1, welcomed: true, lastLessonId: "s3-basics", lessons: { "s3-basics": saved } }));
-  return dir;
-};
 
 describe("the lesson recap", () => {
   for (const [columns, rows] of [

@@ -2,9 +2,11 @@ import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { isHandsOnStep, isQuizStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
 import { grade, type Answer, type Grade } from "../../engine/grading";
+import { saveFlag } from "../../engine/quiz-recording";
 import { isLessonComplete, lessonReducer, lessonScore, startLesson, stepKind, type LessonEvent, type LessonState } from "../../engine/lesson-session";
 import { useServices } from "../app-context";
 import { Checklist } from "../components/checklist";
+import { MARKED_RIGHT_NOTICE, MarkRightLines } from "../components/mark-right";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { useMarkdownLines } from "../components/markdown";
 import { QuestionView } from "../components/question-view";
@@ -28,8 +30,9 @@ export interface LessonPlayerProps {
 const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
 
 /** The keys worth showing for what is on screen: fewer, so they fit in 80 columns. */
-const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean): Command[] => {
+const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean, markable: boolean): Command[] => {
   if (what === "recap") return ["next", "cleanup", "back", "menu", "help", "quit"];
+  if (what === "quiz" && markable) return ["next", "markRight", "back", "menu", "help", "quit"];
   if (what === "quiz") return pending ? ["select", "skip", "back", "menu", "help", "quit"] : ["next", "back", "menu", "help", "quit"];
   if (what === "handsOn" && codeShown) return ["codeTab", "codeScroll", "copyCode", "code", "menu", "help", "quit"];
   if (what === "handsOn") return ["hint", "solve", "check", "code", "next", "menu", "help", "quit"];
@@ -38,7 +41,7 @@ const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boo
 
 /** A lesson, one step at a time: read, answer, do and check; then the recap. */
 export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerProps) => {
-  const { catalog, progress, notify, setStatusKeys, session } = useServices();
+  const { catalog, progress, quizStores, notify, setStatusKeys, session } = useServices();
   const theme = useTheme();
   const [state, setState] = useState<LessonState>(() => startLesson(lesson, savedState(lesson, progress.data)));
   const [finished, setFinished] = useState(false);
@@ -73,10 +76,13 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const kind = step ? stepKind(step) : "read";
   const last = state.index === lesson.steps.length - 1;
   const pending = stepProgress?.status === "pending";
+  const stepQuestion = step && isQuizStep(step) ? catalog.questions.get(step.quiz) : undefined;
+  // "I was right" is for a typed answer graded wrong, once.
+  const markable = !finished && stepQuestion?.type === "text" && stepProgress?.firstAnswerCorrect === false && stepProgress.markedRight !== true;
 
   useEffect(() => {
-    setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown));
-  }, [finished, kind, pending, codeShown, typing, setStatusKeys]);
+    setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown, markable));
+  }, [finished, kind, pending, codeShown, typing, markable, setStatusKeys]);
 
   useInput(
     (input, key) => {
@@ -94,7 +100,13 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         dispatch({ type: passOver ? "skip" : "next" });
         if (last && (passOver || kind === "read" || !pending)) setFinished(true);
       } else if (command === "back") dispatch({ type: "back" });
-      else if (command === "skip") {
+      else if (command === "markRight" && kind === "quiz" && !pending) {
+        if (!markable || !stepQuestion) return notify("Only a typed answer marked wrong can be marked right.");
+        dispatch({ type: "markRight" });
+        // Flagged in the review cards, so spaced review brings the question back to be checked.
+        void saveFlag(quizStores, stepQuestion.id, true);
+        notify(MARKED_RIGHT_NOTICE);
+      } else if (command === "skip") {
         if (last) setFinished(true);
         dispatch({ type: "skip" });
       }
@@ -167,6 +179,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         <Box marginTop={1}>
           <QuestionView key={state.index} question={question} grade={given ?? earlier} isActive={isActive} onAnswer={answer} />
         </Box>
+        <MarkRightLines offered={markable} marked={stepProgress?.markedRight === true} />
         {given || earlier ? <Text color={theme.muted}>Press n for the next step.</Text> : null}
       </Box>
     ) : (

@@ -5,6 +5,7 @@ import { givesFeedback, MODE_TITLES } from "../../engine/quiz-modes";
 import { recordSession, recordSettledAnswers, saveFlag } from "../../engine/quiz-recording";
 import { quizResults } from "../../engine/quiz-results";
 import {
+  canMarkRight,
   currentGrade,
   currentQuestion,
   isQuizFinished,
@@ -20,6 +21,7 @@ import { ExamClock, examClockWidth } from "../components/exam-clock";
 import { QuestionView } from "../components/question-view";
 import { QuizHeader, headerRows, leftColumns } from "../components/quiz-header";
 import { QuizResultsView } from "../components/quiz-results-view";
+import { MARKED_RIGHT_NOTICE, MarkRightLines } from "../components/mark-right";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { useWindowSize } from "../hooks/use-window-size";
 import { commandFor } from "../keys/bindings";
@@ -118,8 +120,13 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   const bodyHeight = Math.max(3, height - 1 - header.length);
   const scroll = useScroll(finished ? Math.max(3, height - 2) : bodyHeight);
 
+  const markable = canMarkRight(questions, state);
+  const markedRight = original ? state.markedRight.includes(original.id) : false;
   const anyMissed = results !== undefined && results.missed.length > 0;
-  useEffect(() => setStatusKeys(quizStatusKeys({ finished, anyMissed, typing, exam, answered })), [finished, anyMissed, typing, exam, answered, setStatusKeys]);
+  useEffect(
+    () => setStatusKeys(quizStatusKeys({ finished, anyMissed, typing, exam, answered, canMarkRight: markable })),
+    [finished, anyMissed, typing, exam, answered, markable, setStatusKeys],
+  );
 
   const now = () => clock().toISOString();
   const endExam = () => {
@@ -157,6 +164,11 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
         else moveOn({ type: "skip", at: now() });
       } else if (command === "guess") {
         dispatch({ type: "guess" });
+      } else if (command === "markRight") {
+        // Refused (not a typed answer, or not wrong), the reducer's notice says why.
+        const allowed = canMarkRight(questions, latest.current);
+        dispatch({ type: "markRight" });
+        if (allowed) notify(MARKED_RIGHT_NOTICE);
       } else if (command === "flag") {
         dispatch({ type: "flag" });
         void saveFlag(quizStores, original.id, !flagged);
@@ -224,6 +236,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
             </Box>
           )}
           {typing ? <Text color={theme.muted}>Enter on an empty answer {exam ? "leaves it unanswered" : "skips it"}.</Text> : null}
+          <MarkRightLines offered={markable} marked={markedRight} />
           {!showsInput ? (
             <Text color={theme.muted}>
               {exam

@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
-import { isHandsOnStep, isQuizStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
+import { isHandsOnStep, isQuizStep, isReadStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
 import { grade, type Answer, type Grade } from "../../engine/grading";
 import { saveFlag } from "../../engine/quiz-recording";
 import { isLessonComplete, lessonReducer, lessonScore, startLesson, stepKind, type LessonEvent, type LessonState } from "../../engine/lesson-session";
@@ -49,6 +49,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const [applicable, setApplicable] = useState(true);
   const [codeShown, setCodeShown] = useState(false);
   const [typing, setTyping] = useState(false);
+  // Read steps whose hidden part (reveal:) the learner has asked for, by step index.
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
   // Whether this visit has looked at the lab yet (a resumed lesson may find it gone).
   const lab = useRef({ looked: false }).current;
   // Made once: a step object that changed on every render would run its setup again each time.
@@ -93,6 +95,9 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         scroll.scrollBy(command === "down" ? 1 : -1);
       } else if (finished) {
         if (command === "back") setFinished(false);
+      } else if (command === "next" && step && isReadStep(step) && step.reveal && !revealed.has(state.index)) {
+        // The first n shows what was kept back (a model answer); the next one moves on.
+        setRevealed((shown) => new Set(shown).add(state.index));
       } else if (command === "next") {
         const pending = stepProgress?.status === "pending";
         // A step this target cannot run is passed over; the last step leads to the recap.
@@ -186,7 +191,14 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
       <Text color={theme.failure}>The question {step.quiz} is missing from the quizzes.</Text>
     );
   } else {
-    body = <ReadStep markdown={step.read} width={width - 2} colour={theme.colour} />;
+    body = (
+      <ReadStep
+        markdown={step.read}
+        {...(step.reveal ? { reveal: { markdown: step.reveal, shown: revealed.has(state.index) } } : {})}
+        width={width - 2}
+        colour={theme.colour}
+      />
+    );
   }
 
   return (
@@ -201,13 +213,22 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   );
 };
 
-const ReadStep = ({ markdown, width, colour }: { markdown: string; width: number; colour: boolean }) => {
+const ReadStep = ({ markdown, reveal, width, colour }: { markdown: string; reveal?: { markdown: string; shown: boolean }; width: number; colour: boolean }) => {
   const lines = useMarkdownLines(markdown, width, colour);
+  // Rendered only once asked for: nothing of it is on screen, or scrollable to, before.
+  const hidden = useMarkdownLines(reveal?.shown ? reveal.markdown : "", width, colour);
   return (
     <Box flexDirection="column">
       <Text>{lines.join("\n")}</Text>
+      {reveal?.shown ? (
+        <Box marginTop={1}>
+          <Text>{hidden.join("\n")}</Text>
+        </Box>
+      ) : null}
       <Box marginTop={1}>
-        <Text dimColor>Press n for the next step.</Text>
+        <Text dimColor wrap="wrap">
+          {reveal && !reveal.shown ? "Answer it yourself first: press n to see the rest." : "Press n for the next step."}
+        </Text>
       </Box>
     </Box>
   );

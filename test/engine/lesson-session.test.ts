@@ -33,6 +33,18 @@ const lesson: Lesson = {
 const play = (...events: LessonEvent[]): LessonState =>
   events.reduce((state, event) => lessonReducer(lesson, state, event), startLesson(lesson));
 
+/** A question wrong, a step passed with the hint, one done for the learner. */
+const HELPED: LessonEvent[] = [
+  { type: "next" },
+  { type: "answered", correct: false },
+  { type: "next" },
+  { type: "hint" },
+  { type: "checked", passed: true },
+  { type: "next" },
+  { type: "solve" },
+  { type: "checked", passed: true },
+];
+
 describe("a lesson session", () => {
   it("starts at the first step with nothing done", () => {
     const state = startLesson(lesson);
@@ -112,30 +124,12 @@ describe("a lesson session", () => {
     );
     expect(lessonScore(lesson, own)).toEqual({ earned: 3, possible: 3, percent: 100 });
 
-    const helped = play(
-      { type: "next" },
-      { type: "answered", correct: false },
-      { type: "next" },
-      { type: "hint" },
-      { type: "checked", passed: true },
-      { type: "next" },
-      { type: "solve" },
-      { type: "checked", passed: true },
-    );
+    const helped = play(...HELPED);
     expect(lessonScore(lesson, helped)).toEqual({ earned: 0.5, possible: 3, percent: 17 });
   });
 
   it("says why each question and hands-on step earned what it did", () => {
-    const helped = play(
-      { type: "next" },
-      { type: "answered", correct: false },
-      { type: "next" },
-      { type: "hint" },
-      { type: "checked", passed: true },
-      { type: "next" },
-      { type: "solve" },
-      { type: "checked", passed: true },
-    );
+    const helped = play(...HELPED);
     expect(lessonStepScores(lesson, helped)).toEqual([
       { index: 1, kind: "quiz", points: 0, why: "wrong the first time" },
       { index: 2, kind: "handsOn", points: 0.5, why: "passed with the hint: half" },

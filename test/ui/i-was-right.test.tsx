@@ -1,19 +1,8 @@
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadContent } from "../../src/content/catalog";
-import type { Question } from "../../src/content/schema/quiz";
 import { openQuizStores } from "../../src/store/quiz-stores";
 import { IN_FILE_ORDER, answerOnScreen, choose } from "./quiz-driver";
+import { FIXTURE, question } from "./fixture-questions";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
-
-const FIXTURE = fileURLToPath(new URL("../fixtures/content/good", import.meta.url));
-const fixture = await loadContent([FIXTURE]);
-const QUESTIONS = new Map<string, Question>(fixture.quizzes.flatMap((loaded) => loaded.quiz.questions.map((question) => [question.id, question])));
-const question = (id: string): Question => {
-  const found = QUESTIONS.get(id);
-  if (!found) throw new Error(`no fixture question ${id}`);
-  return found;
-};
 
 let app: RenderedApp | undefined;
 afterEach(async () => {

@@ -3,6 +3,8 @@ import { createInterface } from "node:readline";
 /** Reads a stream one line at a time, on demand; `undefined` once the input has ended. */
 export interface LineReader {
   next(): Promise<string | undefined>;
+  /** Gives a line back, to be the next one read (a reply read too early, meant for what comes next). */
+  putBack(line: string): void;
   close(): void;
 }
 
@@ -32,6 +34,9 @@ export const readLines = (input: NodeJS.ReadableStream): LineReader => {
       if (line !== undefined) return Promise.resolve(line);
       if (ended) return Promise.resolve(undefined);
       return new Promise((resolve) => waiting.push(resolve));
+    },
+    putBack: (line) => {
+      queued.unshift(line);
     },
     // Pauses the input too, so an open terminal or pipe does not keep the process alive.
     close: () => lines.close(),

@@ -120,6 +120,9 @@ export const resultsLines = (results: QuizResults): string[] => {
   return lines;
 };
 
+export const markRightPromptLine = "Type r if you were right in other words (it counts as right, flagged for review); enter goes on:";
+export const markedRightLine = "Counted as right, and flagged for review.";
+
 export const retryPromptLine = (missed: number): string =>
   `Type r and enter to retry the ${plural(missed, "question")} you missed, with the answer after each; anything else finishes:`;
 

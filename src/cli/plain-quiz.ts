@@ -5,6 +5,7 @@ import type { QuizPlan, QuizRequest } from "../engine/quiz-plan";
 import { recordSession, recordSettledAnswers, saveFlag } from "../engine/quiz-recording";
 import { quizResults, type QuizResults } from "../engine/quiz-results";
 import {
+  canMarkRight,
   currentQuestion,
   isQuizFinished,
   quizReducer,
@@ -16,7 +17,16 @@ import {
 import type { QuizStores } from "../store/quiz-stores";
 import { readLines, type LineReader } from "./line-reader";
 import { parsePlainReply } from "./plain-reply";
-import { feedbackLines, headerLines, questionLines, resultsLines, retryPromptLine, stoppedLines } from "./plain-quiz-text";
+import {
+  feedbackLines,
+  headerLines,
+  markedRightLine,
+  markRightPromptLine,
+  questionLines,
+  resultsLines,
+  retryPromptLine,
+  stoppedLines,
+} from "./plain-quiz-text";
 
 export interface PlainQuizStreams {
   input: NodeJS.ReadableStream;
@@ -134,6 +144,7 @@ const runSession = async (start: QuizState, context: PlainQuizContext, streams: 
       if (givesFeedback(state.mode)) {
         const answered = state.answers[original.id];
         if (answered) say(feedbackLines(shown, decision.answer, grade(original, answered.answer)));
+        if (canMarkRight(questions, state)) await offerMarkRight(reader, say, echo, () => dispatch({ type: "markRight" }));
       } else say(["Answer saved."]);
       dispatch({ type: "next", at });
     }
@@ -148,6 +159,24 @@ const runSession = async (start: QuizState, context: PlainQuizContext, streams: 
   say(["", ...resultsLines(results)]);
   const retry = await offerRetry(results, context, streams, reader, say, echo);
   return { state, end: "finished", results, ...(retry ? { retry } : {}) };
+};
+
+/**
+ * After a typed answer graded wrong: "r" marks it right (it counts, flagged for review); an empty
+ * line goes on. Any other line is the reply to the next question, read early from a pipe, so it
+ * is given back.
+ */
+const offerMarkRight = async (reader: LineReader, say: (lines: string[]) => void, echo: (line: string) => void, markRight: () => void): Promise<void> => {
+  say([markRightPromptLine]);
+  const line = await reader.next();
+  if (line === undefined) return;
+  const word = line.trim().toLowerCase();
+  if (word === "r" || word === "right") {
+    echo(line);
+    markRight();
+    say([markedRightLine]);
+  } else if (word === "") echo(line);
+  else reader.putBack(line);
 };
 
 const offerRetry = async (

@@ -31,6 +31,8 @@ export interface QuizJson {
     correct: boolean;
     guessed: boolean;
     flagged: boolean;
+    /** Graded wrong, counted right: the learner said "I was right". */
+    markedRight?: boolean;
     given?: string;
     rightAnswer: string;
     source: string;
@@ -63,6 +65,7 @@ export const quizJson = (run: PlainQuizResult, dueToday?: number): QuizJson => {
       correct: outcome.correct,
       guessed: outcome.guessed,
       flagged: outcome.flagged,
+      ...(outcome.markedRight ? { markedRight: true } : {}),
       ...(outcome.given !== undefined ? { given: outcome.given } : {}),
       rightAnswer: outcome.rightAnswer,
       source: outcome.source,

@@ -20,6 +20,20 @@ const QUOTES = /^["'`\u2018\u2019\u201c\u201d]+|["'`\u2018\u2019\u201c\u201d]+$/
 export const normaliseText = (text: string): string =>
   text.normalize("NFKC").trim().replace(QUOTES, "").trim().replace(/\s+/g, " ").toLowerCase();
 
+/**
+ * A typed answer may echo the question's own wording around the answer: "in 2020" to "In which
+ * year…?", "the Tokyo region", "2020." Only a leading preposition or article and a closing full
+ * stop go; nothing that could turn a wrong answer right ("not 2020", "2019 or 2020" stay wrong).
+ */
+const LEADING_FILLER = /^(?:(?:in|on|at|the|a|an) )+/;
+const withoutFiller = (given: string): string => given.replace(/[.!]+$/, "").trim().replace(LEADING_FILLER, "").trim();
+
+/** Whether a typed answer (normalised) is one of the accepted ones. */
+const textAccepted = (accepted: readonly string[], given: string): boolean => {
+  const candidates = new Set([given, withoutFiller(given)]);
+  return accepted.some((answer) => candidates.has(normaliseText(answer)));
+};
+
 const correctIndexes = (question: Extract<Question, { type: "single" | "multi" }>): number[] =>
   question.choices.flatMap((choice, index) => (choice.correct ? [index] : []));
 
@@ -48,7 +62,7 @@ export const grade = (question: Question, answer: Answer): Grade => {
       const given = answer.kind === "text" ? normaliseText(answer.value) : undefined;
       return {
         ...base,
-        correct: given !== undefined && question.accept.some((accepted) => normaliseText(accepted) === given),
+        correct: given !== undefined && given !== "" && textAccepted(question.accept, given),
         rightAnswer: question.accept[0] ?? "",
       };
     }

@@ -19,6 +19,8 @@ export interface StepProgress {
   checks: number;
   /** Quiz steps: whether the first answer was right. */
   firstAnswerCorrect?: boolean;
+  /** Quiz steps: a typed answer graded wrong that the learner said was right ("I was right"). */
+  markedRight?: boolean;
   answers: number;
 }
 
@@ -37,6 +39,8 @@ export type LessonEvent =
   | { type: "solve" }
   | { type: "checked"; passed: boolean }
   | { type: "answered"; correct: boolean }
+  /** "I was right": the first answer, graded wrong, counts as right (the caller allows it for typed answers only). */
+  | { type: "markRight" }
   | { type: "skip" }
   | { type: "goto"; index: number };
 
@@ -112,6 +116,11 @@ export const lessonReducer = (lesson: Lesson, state: LessonState, event: LessonE
         status: "done",
         ...(progress.firstAnswerCorrect === undefined ? { firstAnswerCorrect: event.correct } : {}),
       });
+    case "markRight":
+      if (kind !== "quiz" || progress.status !== "done" || progress.firstAnswerCorrect !== false) {
+        return refuse(state, "Only an answer marked wrong can be marked right.");
+      }
+      return withStep(state, { markedRight: true });
     case "skip": {
       const skipped = progress.status === "done" ? state : withStep(state, { status: "skipped" });
       return last ? skipped : moveTo(skipped, state.index + 1);
@@ -129,22 +138,41 @@ export interface LessonScore {
   percent: number;
 }
 
+/** What one question or hands-on step earned, and why, for the recap. */
+export interface StepScore {
+  index: number;
+  kind: "quiz" | "handsOn";
+  /** 0, 0.5 or 1. */
+  points: number;
+  why: string;
+}
+
+/** Why a step earned what it did, in the recap's words. */
+const scoreOf = (kind: "quiz" | "handsOn", progress: StepProgress | undefined): { points: number; why: string } => {
+  if (!progress || progress.status === "pending") return { points: 0, why: kind === "quiz" ? "not answered yet" : "not checked yet" };
+  if (progress.status === "skipped") return { points: 0, why: "skipped" };
+  if (kind === "quiz") {
+    if (progress.markedRight) return { points: 1, why: "you marked your answer right (flagged for review)" };
+    return progress.firstAnswerCorrect ? { points: 1, why: "right the first time" } : { points: 0, why: "wrong the first time" };
+  }
+  if (progress.solvedForMe) return { points: 0, why: "done for you" };
+  return progress.hintShown ? { points: 0.5, why: "passed with the hint: half" } : { points: 1, why: "passed by your own work" };
+};
+
 /**
- * Points: a question is worth 1 if the first answer was right; a hands-on step 1 if it passed
- * by the learner's own work, half with the hint, nothing if done for them or skipped.
- * Reading earns nothing and costs nothing.
+ * Points: a question is worth 1 if the first answer was right (or the learner marked it right);
+ * a hands-on step 1 if it passed by the learner's own work, half with the hint, nothing if done
+ * for them or skipped. Reading earns nothing and costs nothing.
  */
-export const lessonScore = (lesson: Lesson, state: LessonState): LessonScore => {
-  let earned = 0;
-  let possible = 0;
-  lesson.steps.forEach((step, index) => {
-    const progress = state.steps[index];
+export const lessonStepScores = (lesson: Lesson, state: LessonState): StepScore[] =>
+  lesson.steps.flatMap((step, index): StepScore[] => {
     const kind = stepKind(step);
-    if (kind === "read" || !progress) return;
-    possible += 1;
-    if (progress.status !== "done") return;
-    if (kind === "quiz") earned += progress.firstAnswerCorrect ? 1 : 0;
-    else if (!progress.solvedForMe) earned += progress.hintShown ? 0.5 : 1;
+    return kind === "read" ? [] : [{ index, kind, ...scoreOf(kind, state.steps[index]) }];
   });
+
+export const lessonScore = (lesson: Lesson, state: LessonState): LessonScore => {
+  const scores = lessonStepScores(lesson, state);
+  const earned = scores.reduce((sum, score) => sum + score.points, 0);
+  const possible = scores.length;
   return { earned, possible, percent: possible === 0 ? 100 : Math.round((earned / possible) * 100) };
 };

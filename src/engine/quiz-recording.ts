@@ -14,10 +14,18 @@ export const recordSettledAnswers = (stores: QuizStores, state: QuizState, optio
   const records = answersToRecord(state, options);
   if (records.length === 0) return [];
   const guessed = (id: string) => state.guessed.includes(id);
+  const markedRight = (id: string) => state.markedRight.includes(id);
   void stores.history.update((history) =>
     withAnswers(
       history,
-      records.map((record) => ({ questionId: record.questionId, correct: record.correct, guessed: guessed(record.questionId), mode: state.mode, at: record.at })),
+      records.map((record) => ({
+        questionId: record.questionId,
+        correct: record.correct,
+        guessed: guessed(record.questionId),
+        ...(markedRight(record.questionId) ? { markedRight: true } : {}),
+        mode: state.mode,
+        at: record.at,
+      })),
     ),
   );
   void stores.cards.update((data) => {
@@ -25,7 +33,9 @@ export const recordSettledAnswers = (stores: QuizStores, state: QuizState, optio
     for (const record of records) {
       cards[record.questionId] = reviewCard(data.cards[record.questionId], ratingFor(record.correct, guessed(record.questionId)), new Date(record.at));
     }
-    return withCards(data, cards);
+    // An answer marked right by the learner is flagged, so spaced review brings it back to be checked.
+    const flagged = records.filter((record) => markedRight(record.questionId)).reduce((current, record) => withFlag(current, record.questionId, true), data);
+    return withCards(flagged, cards);
   });
   return records.map((record) => record.questionId);
 };

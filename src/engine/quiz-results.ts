@@ -23,6 +23,8 @@ export interface QuestionOutcome {
   correct: boolean;
   guessed: boolean;
   flagged: boolean;
+  /** Graded wrong, counted right: the learner said "I was right". */
+  markedRight: boolean;
   /** The learner's answer in words; absent when not answered. */
   given?: string;
   rightAnswer: string;
@@ -67,6 +69,7 @@ export const quizResults = (state: QuizState, questions: ReadonlyMap<string, Que
         correct: record?.correct === true,
         guessed: state.guessed.includes(question.id),
         flagged: state.flagged.includes(question.id),
+        markedRight: state.markedRight.includes(question.id),
         ...(record ? { given: answerInWords(question, record.answer) } : {}),
         rightAnswer: rightAnswerInWords(question),
         explain: question.explain.trim(),

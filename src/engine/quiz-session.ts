@@ -38,6 +38,8 @@ export interface QuizState {
   guessed: string[];
   /** Questions flagged for review; the caller keeps the flags between sessions. */
   flagged: string[];
+  /** Typed answers graded wrong that the learner said were right ("I was right"): they count as right, flagged for review. */
+  markedRight: string[];
   /** Answers already written to the history and the review cards. */
   recorded: string[];
   startedAt: string;
@@ -57,6 +59,8 @@ export type QuizEvent =
   | { type: "skip"; at: string }
   | { type: "guess" }
   | { type: "flag" }
+  /** "I was right": the current typed answer, graded wrong, counts as right. */
+  | { type: "markRight" }
   | { type: "finish"; at: string; timeUp?: boolean }
   | { type: "recorded"; questionIds: readonly string[] };
 
@@ -84,6 +88,7 @@ export const startQuiz = (questions: readonly Question[], options: StartQuizOpti
     skipped: [],
     guessed: [],
     flagged: (options.flagged ?? []).filter((id) => ids.has(id)),
+    markedRight: [],
     recorded: [],
     startedAt: options.now.toISOString(),
     ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
@@ -165,9 +170,38 @@ export const quizReducer = (questions: ReadonlyMap<string, Question>, state: Qui
       return { ...state, guessed: toggled(state.guessed, id), notice: undefined };
     case "flag":
       return { ...state, flagged: toggled(state.flagged, id), notice: undefined };
+    case "markRight": {
+      const record = state.answers[id];
+      const refusal = markRightRefusal(state, question, record);
+      if (refusal) return refuse(state, refusal);
+      return {
+        ...state,
+        notice: undefined,
+        answers: { ...state.answers, [id]: { ...(record as QuizAnswerRecord), correct: true } },
+        markedRight: [...state.markedRight, id],
+        flagged: state.flagged.includes(id) ? state.flagged : [...state.flagged, id],
+      };
+    }
     case "finish":
       return finish(state, event.at, event.timeUp ? "time-up" : "finished");
   }
+};
+
+/** Why "I was right" cannot apply to this answer; undefined when it can. */
+const markRightRefusal = (state: QuizState, question: Question, record: QuizAnswerRecord | undefined): string | undefined => {
+  if (question.type !== "text") return "Only a typed answer can be marked right.";
+  if (!givesFeedback(state.mode)) return "An exam's answers are marked when it ends.";
+  if (!record) return "Answer the question first.";
+  if (state.markedRight.includes(question.id)) return "Already marked right.";
+  if (record.correct) return "That answer is already right.";
+  if (state.recorded.includes(question.id)) return "That answer is already recorded: mark it right before moving on.";
+  return undefined;
+};
+
+/** Whether the current question's answer can be marked "I was right" now (for the screens to offer it). */
+export const canMarkRight = (questions: ReadonlyMap<string, Question>, state: QuizState): boolean => {
+  const question = currentQuestion(questions, state);
+  return question !== undefined && !isQuizFinished(state) && markRightRefusal(state, question, state.answers[question.id]) === undefined;
 };
 
 /** Questions not answered yet (skipped ones included). */

@@ -43,6 +43,8 @@ export interface QuizStats {
   nextDue?: string;
   flagged: number;
   mistakes: number;
+  /** Questions whose typed answer, graded wrong, the learner marked right: to be checked, latest first. */
+  markedRight: string[];
   /** Tags answered at least twice and not always right, weakest first. */
   weakestTags: Tally[];
   /** The last exams, latest first. */
@@ -80,6 +82,7 @@ export const quizStats = (history: QuizHistory, cards: ReviewCards, questions: R
     ...(next ? { nextDue: next.toISOString() } : {}),
     flagged: cards.flagged.filter((id) => known.has(id)).length,
     mistakes: mistakeIds(answers).filter((id) => known.has(id)).length,
+    markedRight: [...new Set(answers.filter((answer) => answer.markedRight === true).map((answer) => answer.questionId).reverse())].filter((id) => known.has(id)),
     weakestTags,
     recentExams: history.sessions
       .filter((session) => session.mode === "exam")

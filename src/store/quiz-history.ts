@@ -13,6 +13,8 @@ export interface HistoryAnswer {
   correct: boolean;
   /** The learner said "I guessed". */
   guessed: boolean;
+  /** Graded wrong, counted right because the learner said "I was right": worth a second look. */
+  markedRight?: boolean;
   mode: string;
   at: string;
 }
@@ -47,7 +49,14 @@ const parseAnswer = (value: unknown, index: number): HistoryAnswer => {
   ) {
     throw new Error(`answer ${index + 1} is not readable`);
   }
-  return { questionId: value.questionId, correct: value.correct, guessed: value.guessed === true, mode: value.mode, at: value.at };
+  return {
+    questionId: value.questionId,
+    correct: value.correct,
+    guessed: value.guessed === true,
+    ...(value.markedRight === true ? { markedRight: true } : {}),
+    mode: value.mode,
+    at: value.at,
+  };
 };
 
 const parseSession = (value: unknown, index: number): HistorySession => {

@@ -13,13 +13,14 @@ import { useTargetStatus } from "./hooks/use-target-status";
 import { useWindowSize } from "./hooks/use-window-size";
 import { commandFor, type Command, type ScreenName } from "./keys/bindings";
 import { Help } from "./screens/help";
-import { Home } from "./screens/home";
+import { HOME_MIN_ROWS, Home } from "./screens/home";
 import { LessonList } from "./screens/lesson-list";
 import { LessonPlayer } from "./screens/lesson-player";
 import { QuizMenu } from "./screens/quiz-menu";
 import { QuizRunner } from "./screens/quiz-runner";
 import { Stats } from "./screens/stats";
 import { TargetPicker } from "./screens/target-picker";
+import { fitLines } from "./fit-lines";
 import { wrapLines } from "./text";
 import { ThemeContext, type Theme } from "./theme";
 
@@ -76,7 +77,10 @@ export const App = ({
   }, []);
   const [confirmation, setConfirmation] = useState<Confirmation | undefined>();
   // Each notice has a serial number, so a key press clears the notice it saw and not one its screen just set.
-  const [notice, setNoticeEntry] = useState({ text: initialNotices.join(" "), serial: 0 });
+  const [notice, setNoticeEntry] = useState({ text: "", serial: 0 });
+  // What went wrong opening the saved files (a corrupt progress file): no key clears it, so it
+  // cannot vanish before it is read; it goes when the learner opens another screen.
+  const [startupNotice, setStartupNotice] = useState(initialNotices.join(" "));
   const setNotice = useCallback((text: string) => setNoticeEntry((current) => ({ text, serial: current.serial + 1 })), []);
   const textEntry = useRef(false);
   const leaveGuard = useRef<string | undefined>(undefined);
@@ -115,6 +119,7 @@ export const App = ({
         if (!progress.data.welcomed) void progress.markWelcomed();
         leaveGuard.current = undefined;
         setStatusKeys(undefined);
+        setStartupNotice("");
         setView(next);
       },
       setStatusKeys,
@@ -176,16 +181,19 @@ export const App = ({
   });
 
   const screen: ScreenName = view.screen;
-  // A notice may take up to three lines (a path to a moved-aside file is long).
-  const noticeLines = notice.text ? wrapLines(notice.text, size.columns).slice(0, 3) : [];
+  // A notice may take up to three lines; the startup notice (a path to a moved-aside file is
+  // long) as many as leave room for the home screen's menu.
+  const passingLines = notice.text ? wrapLines(notice.text, size.columns).slice(0, 3) : [];
+  const startupRoom = Math.max(3, size.rows - STATUS_BAR_HEIGHT - 1 - HOME_MIN_ROWS - passingLines.length);
+  const noticeLines = [...(startupNotice ? fitLines(wrapLines(startupNotice, size.columns), startupRoom) : []), ...passingLines];
   const noticeHeight = noticeLines.length;
   const dialogHeight = confirmation ? 3 + (confirmation.lines?.length ?? 0) : 0;
   const contentHeight = Math.max(5, size.rows - STATUS_BAR_HEIGHT - noticeHeight - dialogHeight - 1);
   const active = !confirmation && !help;
 
   let content;
-  if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} />;
-  else if (view.screen === "lessons") content = <LessonList isActive={active} />;
+  if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} width={size.columns} height={contentHeight} />;
+  else if (view.screen === "lessons") content = <LessonList isActive={active} height={contentHeight} />;
   else if (view.screen === "quizMenu") content = <QuizMenu isActive={active} />;
   else if (view.screen === "quiz") {
     content = <QuizRunner key={JSON.stringify(view.request ?? {})} request={view.request} isActive={active} height={contentHeight} />;

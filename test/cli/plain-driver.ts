@@ -49,7 +49,7 @@ export const replyFor = (question: Question, asked: AskedQuestion, right: boolea
   }
 };
 
-const PROMPT = /^(Answer .*|Type your answer .*|Type r and enter .*):$/m;
+const PROMPT = /^(Answer .*|Type your answer .*|Type r and enter .*|Type r if you were right .*):$/m;
 
 export class PlainQuiz {
   readonly child;
@@ -77,6 +77,11 @@ export class PlainQuiz {
       if (prompt) {
         this.seen += prompt.index + prompt[0].length;
         if (prompt[0].startsWith("Type r and enter")) return "retry";
+        // The offer to mark a typed answer right: this driver's learner goes on.
+        if (prompt[0].startsWith("Type r if you were right")) {
+          this.type("");
+          continue;
+        }
         // A prompt without a question before it asks the same question again (after flag or guess).
         this.asked = lastQuestion(fresh.slice(0, prompt.index + prompt[0].length)) ?? this.asked;
         return this.asked;

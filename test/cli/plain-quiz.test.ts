@@ -58,6 +58,37 @@ describe("runPlainQuiz in-process", () => {
     expect(written).toContain("Score: 3 of 3 (100%)");
   });
 
+  it("after a typed answer marked wrong, r says \"I was right\": it counts, flagged for review; any other line answers on", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "s3-tutor-plain-right-"));
+    const { stores } = await openQuizStores(dir);
+    const marked = await run("1 3\nyes\nno such bucket\nr\n", "practice", { stores });
+    expect(marked.written).toContain(
+      "Not quite. The answer: NoSuchBucket\nThat one.\nSource: " +
+        source +
+        "\nType r if you were right in other words (it counts as right, flagged for review); enter goes on:\nCounted as right, and flagged for review.\n",
+    );
+    expect(marked.written).toContain("Score: 3 of 3 (100%)");
+    expect(marked.result.results.questions.at(-1)).toMatchObject({ questionId: "demo.text", correct: true, markedRight: true });
+    await flushQuizStores(stores);
+    expect(stores.history.data.answers.at(-1)).toMatchObject({ questionId: "demo.text", correct: true, markedRight: true });
+    expect(stores.cards.data.flagged).toEqual(["demo.text"]);
+
+    // A right answer is not asked; a wrong one followed by the next reply keeps that reply for the next question.
+    const byPipe = await run("1 3\nyes\nnosuchbucket\n", "practice");
+    expect(byPipe.written).not.toContain("Type r if you were right");
+    const later: Quiz["questions"] = [quiz.questions[2] as Question, quiz.questions[1] as Question];
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = "";
+    output.on("data", (chunk: Buffer) => (written += chunk.toString()));
+    input.end("wrong\nyes\n");
+    const clock = tickingClock();
+    const result = await runPlainQuiz(startQuiz(later, { mode: "practice", now: clock() }), { questions: byId, titles: [quiz.title], clock }, { input, output });
+    expect(written).toContain("Type r if you were right");
+    expect(written.match(/^Correct\.$/gm)).toHaveLength(1);
+    expect(result.results).toMatchObject({ correct: 1, total: 2 });
+  });
+
   it("explains a wrong pick with the author's why", async () => {
     const { written } = await run("2\n", "practice");
     expect(written).toContain("Not quite. The answer: 2; 4\nAbout 2: Three is odd.\n");

@@ -4,6 +4,7 @@ import {
   isLessonComplete,
   lessonReducer,
   lessonScore,
+  lessonStepScores,
   startLesson,
   type LessonEvent,
   type LessonState,
@@ -31,6 +32,18 @@ const lesson: Lesson = {
 
 const play = (...events: LessonEvent[]): LessonState =>
   events.reduce((state, event) => lessonReducer(lesson, state, event), startLesson(lesson));
+
+/** A question wrong, a step passed with the hint, one done for the learner. */
+const HELPED: LessonEvent[] = [
+  { type: "next" },
+  { type: "answered", correct: false },
+  { type: "next" },
+  { type: "hint" },
+  { type: "checked", passed: true },
+  { type: "next" },
+  { type: "solve" },
+  { type: "checked", passed: true },
+];
 
 describe("a lesson session", () => {
   it("starts at the first step with nothing done", () => {
@@ -111,17 +124,30 @@ describe("a lesson session", () => {
     );
     expect(lessonScore(lesson, own)).toEqual({ earned: 3, possible: 3, percent: 100 });
 
-    const helped = play(
-      { type: "next" },
-      { type: "answered", correct: false },
-      { type: "next" },
-      { type: "hint" },
-      { type: "checked", passed: true },
-      { type: "next" },
-      { type: "solve" },
-      { type: "checked", passed: true },
-    );
+    const helped = play(...HELPED);
     expect(lessonScore(lesson, helped)).toEqual({ earned: 0.5, possible: 3, percent: 17 });
+  });
+
+  it("says why each question and hands-on step earned what it did", () => {
+    const helped = play(...HELPED);
+    expect(lessonStepScores(lesson, helped)).toEqual([
+      { index: 1, kind: "quiz", points: 0, why: "wrong the first time" },
+      { index: 2, kind: "handsOn", points: 0.5, why: "passed with the hint: half" },
+      { index: 3, kind: "handsOn", points: 0, why: "done for you" },
+    ]);
+    expect(lessonStepScores(lesson, play({ type: "next" }, { type: "skip" })).map((score) => score.why)).toEqual(["skipped", "not checked yet", "not checked yet"]);
+  });
+
+  it("an answer marked wrong can be marked right: it then earns its point, and says so", () => {
+    const wrong = play({ type: "next" }, { type: "answered", correct: false });
+    const marked = lessonReducer(lesson, wrong, { type: "markRight" });
+    expect(marked.steps[1]?.markedRight).toBe(true);
+    expect(lessonScore(lesson, marked).earned).toBe(1);
+    expect(lessonStepScores(lesson, marked)[0]?.why).toBe("you marked your answer right (flagged for review)");
+    // Not a right answer, nor one not given yet.
+    const right = play({ type: "next" }, { type: "answered", correct: true });
+    expect(lessonReducer(lesson, right, { type: "markRight" }).notice).toBe("Only an answer marked wrong can be marked right.");
+    expect(lessonReducer(lesson, play({ type: "next" }), { type: "markRight" }).steps[1]?.markedRight).toBeUndefined();
   });
 
   it("resumes from saved progress that fits, and starts fresh when the lesson changed", () => {

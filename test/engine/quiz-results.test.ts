@@ -70,6 +70,7 @@ describe("exam scoring", () => {
         correct: false,
         guessed: false,
         flagged: false,
+        markedRight: false,
         given: "True",
         rightAnswer: "False",
         explain: "Per partition.",

@@ -177,3 +177,31 @@ describe("an exam session", () => {
     expect(timeLeftMs(practice(), now)).toBeUndefined();
   });
 });
+
+describe('"I was right"', () => {
+  const typedWrong = (mode: "practice" | "exam" = "practice") => {
+    const state = startQuiz([question("naming.code"), question("naming.regions")], { mode, now });
+    return run(state, { type: "answer", answer: { kind: "text", value: "InvalidName" }, at });
+  };
+
+  it("turns a typed answer graded wrong into a right one, flagged for review, before it is recorded", () => {
+    const marked = run(typedWrong(), { type: "markRight" });
+    expect(marked.answers["naming.code"]?.correct).toBe(true);
+    expect(marked.markedRight).toEqual(["naming.code"]);
+    expect(marked.flagged).toEqual(["naming.code"]);
+    expect(quizScore(marked).correct).toBe(1);
+    expect(run(marked, { type: "markRight" }).notice).toBe("Already marked right.");
+  });
+
+  it("is refused for a right answer, a choice answer, an exam, no answer, or an answer already recorded", () => {
+    const right = run(startQuiz([question("naming.code")], { mode: "practice", now }), { type: "answer", answer: { kind: "text", value: "InvalidBucketName" }, at });
+    expect(run(right, { type: "markRight" }).notice).toBe("That answer is already right.");
+    const choice = run(startQuiz([question("naming.regions")], { mode: "practice", now }), { type: "answer", answer: { kind: "boolean", value: true }, at });
+    expect(run(choice, { type: "markRight" }).notice).toBe("Only a typed answer can be marked right.");
+    expect(run(typedWrong("exam"), { type: "markRight" }).notice).toBe("An exam's answers are marked when it ends.");
+    expect(run(startQuiz([question("naming.code")], { mode: "practice", now }), { type: "markRight" }).notice).toBe("Answer the question first.");
+    const recorded = run(typedWrong(), { type: "recorded", questionIds: ["naming.code"] }, { type: "markRight" });
+    expect(recorded.notice).toBe("That answer is already recorded: mark it right before moving on.");
+    expect(recorded.answers["naming.code"]?.correct).toBe(false);
+  });
+});

@@ -184,7 +184,16 @@ export const HandsOnSchema = z
   .strict();
 export type HandsOn = z.infer<typeof HandsOnSchema>;
 
-export const ReadStepSchema = z.object({ read: z.string().min(1).describe("Markdown to read.") }).strict();
+export const ReadStepSchema = z
+  .object({
+    read: z.string().min(1).describe("Markdown to read."),
+    reveal: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Markdown kept hidden until the learner asks for it (n), e.g. a model answer to think through first."),
+  })
+  .strict();
 export const QuizStepSchema = z.object({ quiz: z.string().min(1).describe("The id of a question in quizzes/.") }).strict();
 export const HandsOnStepSchema = z.object({ handsOn: HandsOnSchema }).strict();
 

@@ -1,5 +1,6 @@
 import { Text } from "ink";
 import { useEffect, useRef, useState } from "react";
+import stringWidth from "string-width";
 import { formatDuration } from "../../engine/quiz-results";
 import { useTheme } from "../theme";
 
@@ -14,6 +15,11 @@ export interface ExamClockProps {
   /** The last minute is shown as a warning. */
   warnBelowMs?: number;
 }
+
+const clockText = (remainingMs: number) => `⏱ ${formatDuration(remainingMs)} left`;
+
+/** The most columns the clock takes during an exam of this length (it only gets shorter). */
+export const examClockWidth = (timeLimitMs: number): number => stringWidth(clockText(timeLimitMs));
 
 /** "⏱ 8:41 left": the exam's visible timer. Only this re-renders each tick, not the question under it. */
 export const ExamClock = ({ deadline, clock, onTimeUp, warnBelowMs = 60_000 }: ExamClockProps) => {
@@ -38,7 +44,7 @@ export const ExamClock = ({ deadline, clock, onTimeUp, warnBelowMs = 60_000 }: E
   }, [deadline, clock]);
   return (
     <Text bold color={remaining < warnBelowMs ? theme.warning : theme.accent}>
-      {`⏱ ${formatDuration(remaining)} left`}
+      {clockText(remaining)}
     </Text>
   );
 };

@@ -21,6 +21,7 @@ export type Command =
   | "check"
   | "skip"
   | "guess"
+  | "markRight"
   | "flag"
   | "change"
   | "endExam"
@@ -84,6 +85,14 @@ export const BINDINGS: readonly Binding[] = [
   },
   { command: "skip", short: "skip", label: "S", description: "skip this step or question", screens: ["lesson", "quiz"], matches: (i) => i === "S" },
   { command: "guess", short: "I guessed", label: "g", description: "I guessed: a right answer counts as shaky, so review brings it back sooner", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "g" },
+  {
+    command: "markRight",
+    short: "I was right",
+    label: "i",
+    description: "I was right: a typed answer marked wrong counts as right, flagged for review so it can be checked",
+    screens: ["quiz", "lesson"],
+    matches: (i) => i === "i",
+  },
   { command: "flag", short: "flag", label: "f", description: "flag the question for review, or unflag it", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "f" },
   { command: "change", short: "change", label: "c", description: "change your answer (exam, before it ends)", screens: ["quiz"], matches: (i) => i === "c" },
   { command: "endExam", short: "end exam", label: "e", description: "end the exam and see the score", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "e" },

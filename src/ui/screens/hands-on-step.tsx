@@ -5,12 +5,12 @@ import type { PhaseResult } from "../../handson/results";
 import { useServices } from "../app-context";
 import { Checklist } from "../components/checklist";
 import { CodeTabs } from "../components/code-tabs";
-import { renderString } from "../../handson/template";
 import { useMarkdownLines } from "../components/markdown";
 import { AnswerPrompt } from "../components/answer-prompt";
 import { questionsOf } from "../../handson/runner";
 import { useHandsOn, type LessonVariables, type RestoredLab, type StepPlace } from "../hooks/use-hands-on";
 import { commandFor } from "../keys/bindings";
+import { fillForShow } from "../stand-ins";
 import { useTheme } from "../theme";
 
 export interface HandsOnStepProps {
@@ -99,8 +99,8 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   };
 
   const lessonVariables = view.variables;
-  // Until the target is ready, {{placeholders}} show as written.
-  const fill = (text: string): string => (lessonVariables ? String(renderString(text, lessonVariables, "the goal", "keep")) : text);
+  // Until the target is ready (or when it cannot be reached), placeholders show stand-ins such as <your prefix>.
+  const fill = (text: string): string => fillForShow(text, lessonVariables, session.settings.region ?? "eu-west-1");
   const goal = useMarkdownLines(fill(step.goal), width, theme.colour);
   const hint = useMarkdownLines(fill(step.hint ?? ""), width, theme.colour);
   const lastPassed = view.last?.results.every((phase) => phase.pass);

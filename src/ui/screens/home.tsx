@@ -3,6 +3,7 @@ import { dueToday } from "../../engine/review-due";
 import { useServices } from "../app-context";
 import { Menu } from "../components/menu";
 import { lessonMark, lessonToContinue, savedState } from "../progress-view";
+import { wrapLines } from "../text";
 import { useTheme } from "../theme";
 
 type Choice = "continue" | "lessons" | "quiz" | "stats" | "target" | "help" | "quit";
@@ -10,10 +11,23 @@ type Choice = "continue" | "lessons" | "quiz" | "stats" | "target" | "help" | "q
 export interface HomeProps {
   isActive: boolean;
   openHelp: () => void;
+  width: number;
+  /** Rows the screen may take: the welcome and the tagline go when the menu needs their room. */
+  height: number;
 }
 
+/** Rows the home screen needs at least: the title, a blank row and the menu (at 60 columns). */
+export const HOME_MIN_ROWS = 10;
+
+const TAGLINE = "Amazon S3 for interviews and hands-on work: buckets, regions, names, replication, cost.";
+const WELCOME = [
+  "Hands-on steps run against an S3 sandbox built into s3-tutor: nothing to install, no account, no network.",
+  'To use LocalStack or your own AWS account instead, choose "Target and region" below, or start with --target localstack or --target aws.',
+];
+const SHORT_WELCOME = 'Welcome! Hands-on steps run in a built-in S3 sandbox; "Target and region" changes that.';
+
 /** Where the app opens: continue, lessons, quiz (with the review cards due today), stats, target and region, help, quit. */
-export const Home = ({ isActive, openHelp }: HomeProps) => {
+export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
   const { catalog, progress, quizStores, clock, session, go, quit } = useServices();
   const theme = useTheme();
   const data = progress.data;
@@ -52,25 +66,35 @@ export const Home = ({ isActive, openHelp }: HomeProps) => {
     else if (choice === "quit") quit();
   };
 
+  // What fits, in this order: title and menu, the welcome (whole, else one line), the tagline.
+  const inner = width - 2;
+  const rowsOf = (text: string, columns: number) => wrapLines(text, columns).length;
+  const menuRows = items.reduce((rows, item) => rows + rowsOf(`${item.label}${item.note ? `  ${item.note}` : ""}`, inner - 2), 0);
+  let room = height - 1 - 1 - menuRows;
+  const welcomeRows = 1 + 2 + 1 + WELCOME.reduce((rows, text) => rows + rowsOf(text, inner - 4), 0);
+  const welcome = data.welcomed ? "none" : welcomeRows <= room ? "whole" : 1 + rowsOf(SHORT_WELCOME, inner) <= room ? "short" : "none";
+  room -= welcome === "whole" ? welcomeRows : welcome === "short" ? 1 + rowsOf(SHORT_WELCOME, inner) : 0;
+  const tagline = rowsOf(TAGLINE, inner) <= room;
+
   return (
     <Box flexDirection="column" paddingX={1}>
       <Text bold color={theme.heading}>
         s3-tutor
       </Text>
-      <Text color={theme.muted}>Amazon S3 for interviews and hands-on work: buckets, regions, names, replication, cost.</Text>
-      {!data.welcomed ? (
-        <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1} marginTop={1}>
+      {tagline ? <Text color={theme.muted}>{TAGLINE}</Text> : null}
+      {welcome === "whole" ? (
+        <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1} marginTop={1} flexShrink={0}>
           <Text bold>Welcome!</Text>
-          <Text>
-            Hands-on steps run against an S3 sandbox built into s3-tutor: nothing to install, no account, no network.
-          </Text>
-          <Text>
-            To use LocalStack or your own AWS account instead, choose "Target and region" below, or start with
-            --target localstack or --target aws.
-          </Text>
+          {WELCOME.map((text) => (
+            <Text key={text}>{text}</Text>
+          ))}
+        </Box>
+      ) : welcome === "short" ? (
+        <Box marginTop={1}>
+          <Text color={theme.accent}>{SHORT_WELCOME}</Text>
         </Box>
       ) : null}
-      <Box marginTop={1}>
+      <Box marginTop={1} flexShrink={0}>
         <Menu items={items} onSelect={choose} isActive={isActive} />
       </Box>
     </Box>

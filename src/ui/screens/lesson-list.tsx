@@ -3,17 +3,26 @@ import { useState } from "react";
 import { useServices } from "../app-context";
 import { Menu } from "../components/menu";
 import { commandFor } from "../keys/bindings";
-import { MARKS, lessonMark } from "../progress-view";
+import { fitLines } from "../fit-lines";
+import { useWindowSize } from "../hooks/use-window-size";
+import { lessonStanding, lessonTable } from "../lesson-table";
+import { wrapLines } from "../text";
 import { useTheme } from "../theme";
 
 export interface LessonListProps {
   isActive: boolean;
+  /** Rows the screen may take. */
+  height: number;
 }
 
-/** Every lesson with its mark (✓ done, ◐ started, · new) and its minutes; r/R reset after asking. */
-export const LessonList = ({ isActive }: LessonListProps) => {
+/**
+ * Every lesson with its mark (✓ done, ◐ started, · new), its id (for `s3-tutor lesson <id>`), its
+ * minutes and its score; under the list, the chosen one in full. r/R reset after asking.
+ */
+export const LessonList = ({ isActive, height }: LessonListProps) => {
   const { catalog, progress, go, confirm, notify } = useServices();
   const theme = useTheme();
+  const { columns } = useWindowSize();
   const [highlighted, setHighlighted] = useState(catalog.lessons[0]?.id);
   const [, setVersion] = useState(0);
   const refresh = () => setVersion((version) => version + 1);
@@ -45,12 +54,13 @@ export const LessonList = ({ isActive }: LessonListProps) => {
     { isActive },
   );
 
-  const items = catalog.lessons.map((lesson) => ({
-    value: lesson.id,
-    label: `${MARKS[lessonMark(lesson, progress.data)]} ${lesson.title}`,
-    note: `${lesson.minutes} min`,
-  }));
+  const table = lessonTable(catalog.lessons, progress.data, columns - 4);
+  const items = catalog.lessons.map((lesson, index) => ({ value: lesson.id, label: table.rows[index] ?? lesson.title }));
   const current = catalog.lessons.find((lesson) => lesson.id === highlighted);
+  // The chosen lesson in full, in the rows the list leaves (title, legend, header, menu, blank rows).
+  const detailRoom = height - 5 - items.length;
+  const about = current ? `${current.title} · ${lessonStanding(current, progress.data)} · about ${current.minutes} min. ${current.summary}` : "";
+  const details = current && detailRoom > 0 ? fitLines([`s3-tutor lesson ${current.id}`, ...wrapLines(about, columns - 2)], detailRoom) : [];
 
   return (
     <Box flexDirection="column" paddingX={1}>
@@ -59,13 +69,14 @@ export const LessonList = ({ isActive }: LessonListProps) => {
       </Text>
       <Text color={theme.muted}>✓ done · ◐ started · · new</Text>
       <Box marginTop={1}>
+        <Text color={theme.muted}>{`  ${table.header}`}</Text>
+      </Box>
+      <Box>
         <Menu items={items} onSelect={(id) => go({ screen: "lesson", lessonId: id })} onHighlight={setHighlighted} isActive={isActive} />
       </Box>
-      {current ? (
-        <Box marginTop={1}>
-          <Text color={theme.muted} wrap="wrap">
-            {current.summary}
-          </Text>
+      {details.length > 0 ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text>{details.join("\n")}</Text>
         </Box>
       ) : null}
     </Box>

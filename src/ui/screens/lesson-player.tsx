@@ -1,11 +1,13 @@
 import { Box, Text, useInput } from "ink";
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
-import { isHandsOnStep, isQuizStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
+import { isHandsOnStep, isQuizStep, isReadStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
 import { lessonChoiceOrders, lessonPurpose, presentQuestion, toOriginalAnswer } from "../../engine/choice-order";
 import { grade, type Answer, type Grade } from "../../engine/grading";
+import { saveFlag } from "../../engine/quiz-recording";
 import { isLessonComplete, lessonReducer, lessonScore, startLesson, stepKind, type LessonEvent, type LessonState } from "../../engine/lesson-session";
 import { useServices } from "../app-context";
 import { Checklist } from "../components/checklist";
+import { MARKED_RIGHT_NOTICE, MarkRightLines } from "../components/mark-right";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { useMarkdownLines } from "../components/markdown";
 import { QuestionView } from "../components/question-view";
@@ -16,6 +18,8 @@ import { savedState } from "../progress-view";
 import { useTheme } from "../theme";
 import { handsOnPlaces, type HandsOnPlace } from "../../handson/restore";
 import { HandsOnStep } from "./hands-on-step";
+import { ScoreExplained } from "../components/score-explained";
+import { nextLesson } from "../next-lesson";
 
 export interface LessonPlayerProps {
   lesson: Lesson;
@@ -27,8 +31,9 @@ export interface LessonPlayerProps {
 const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
 
 /** The keys worth showing for what is on screen: fewer, so they fit in 80 columns. */
-const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean): Command[] => {
-  if (what === "recap") return ["cleanup", "back", "menu", "help", "quit"];
+const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean, markable: boolean): Command[] => {
+  if (what === "recap") return ["next", "cleanup", "back", "menu", "help", "quit"];
+  if (what === "quiz" && markable) return ["next", "markRight", "back", "menu", "help", "quit"];
   if (what === "quiz") return pending ? ["select", "skip", "back", "menu", "help", "quit"] : ["next", "back", "menu", "help", "quit"];
   if (what === "handsOn" && codeShown) return ["codeTab", "codeScroll", "copyCode", "code", "menu", "help", "quit"];
   if (what === "handsOn") return ["hint", "solve", "check", "code", "next", "menu", "help", "quit"];
@@ -37,7 +42,7 @@ const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boo
 
 /** A lesson, one step at a time: read, answer, do and check; then the recap. */
 export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerProps) => {
-  const { catalog, progress, notify, setStatusKeys, session, randomFor } = useServices();
+  const { catalog, progress, quizStores, notify, setStatusKeys, session, randomFor } = useServices();
   const theme = useTheme();
   const [state, setState] = useState<LessonState>(() => startLesson(lesson, savedState(lesson, progress.data)));
   // Options shown shuffled, graded by their place in the file (as in the quizzes).
@@ -47,6 +52,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const [applicable, setApplicable] = useState(true);
   const [codeShown, setCodeShown] = useState(false);
   const [typing, setTyping] = useState(false);
+  // Read steps whose hidden part (reveal:) the learner has asked for, by step index.
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
   // Whether this visit has looked at the lab yet (a resumed lesson may find it gone).
   const lab = useRef({ looked: false }).current;
   // Made once: a step object that changed on every render would run its setup again each time.
@@ -74,10 +81,13 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const kind = step ? stepKind(step) : "read";
   const last = state.index === lesson.steps.length - 1;
   const pending = stepProgress?.status === "pending";
+  const stepQuestion = step && isQuizStep(step) ? catalog.questions.get(step.quiz) : undefined;
+  // "I was right" is for a typed answer graded wrong, once.
+  const markable = !finished && stepQuestion?.type === "text" && stepProgress?.firstAnswerCorrect === false && stepProgress.markedRight !== true;
 
   useEffect(() => {
-    setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown));
-  }, [finished, kind, pending, codeShown, typing, setStatusKeys]);
+    setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown, markable));
+  }, [finished, kind, pending, codeShown, typing, markable, setStatusKeys]);
 
   useInput(
     (input, key) => {
@@ -88,6 +98,9 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         scroll.scrollBy(command === "down" ? 1 : -1);
       } else if (finished) {
         if (command === "back") setFinished(false);
+      } else if (command === "next" && step && isReadStep(step) && step.reveal && !revealed.has(state.index)) {
+        // The first n shows what was kept back (a model answer); the next one moves on.
+        setRevealed((shown) => new Set(shown).add(state.index));
       } else if (command === "next") {
         const pending = stepProgress?.status === "pending";
         // A step this target cannot run is passed over; the last step leads to the recap.
@@ -95,7 +108,13 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         dispatch({ type: passOver ? "skip" : "next" });
         if (last && (passOver || kind === "read" || !pending)) setFinished(true);
       } else if (command === "back") dispatch({ type: "back" });
-      else if (command === "skip") {
+      else if (command === "markRight" && kind === "quiz" && !pending) {
+        if (!markable || !stepQuestion) return notify("Only a typed answer marked wrong can be marked right.");
+        dispatch({ type: "markRight" });
+        // Flagged in the review cards, so spaced review brings the question back to be checked.
+        void saveFlag(quizStores, stepQuestion.id, true);
+        notify(MARKED_RIGHT_NOTICE);
+      } else if (command === "skip") {
         if (last) setFinished(true);
         dispatch({ type: "skip" });
       }
@@ -174,13 +193,21 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
             onAnswer={answer}
           />
         </Box>
+        <MarkRightLines offered={markable} marked={stepProgress?.markedRight === true} />
         {given || earlier ? <Text color={theme.muted}>Press n for the next step.</Text> : null}
       </Box>
     ) : (
       <Text color={theme.failure}>The question {step.quiz} is missing from the quizzes.</Text>
     );
   } else {
-    body = <ReadStep markdown={step.read} width={width - 2} colour={theme.colour} />;
+    body = (
+      <ReadStep
+        markdown={step.read}
+        {...(step.reveal ? { reveal: { markdown: step.reveal, shown: revealed.has(state.index) } } : {})}
+        width={width - 2}
+        colour={theme.colour}
+      />
+    );
   }
 
   return (
@@ -195,13 +222,22 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   );
 };
 
-const ReadStep = ({ markdown, width, colour }: { markdown: string; width: number; colour: boolean }) => {
+const ReadStep = ({ markdown, reveal, width, colour }: { markdown: string; reveal?: { markdown: string; shown: boolean }; width: number; colour: boolean }) => {
   const lines = useMarkdownLines(markdown, width, colour);
+  // Rendered only once asked for: nothing of it is on screen, or scrollable to, before.
+  const hidden = useMarkdownLines(reveal?.shown ? reveal.markdown : "", width, colour);
   return (
     <Box flexDirection="column">
       <Text>{lines.join("\n")}</Text>
+      {reveal?.shown ? (
+        <Box marginTop={1}>
+          <Text>{hidden.join("\n")}</Text>
+        </Box>
+      ) : null}
       <Box marginTop={1}>
-        <Text dimColor>Press n for the next step.</Text>
+        <Text dimColor wrap="wrap">
+          {reveal && !reveal.shown ? "Answer it yourself first: press n to see the rest." : "Press n for the next step."}
+        </Text>
       </Box>
     </Box>
   );
@@ -209,7 +245,7 @@ const ReadStep = ({ markdown, width, colour }: { markdown: string; width: number
 
 /** The end of a lesson: the score, the recap, and cleanup on offer. */
 const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; state: LessonState; variables: LessonVariables; isActive: boolean; width: number }) => {
-  const { session, notify } = useServices();
+  const { session, notify, catalog, go } = useServices();
   const theme = useTheme();
   const score = lessonScore(lesson, state);
   const recap = useMarkdownLines(lesson.recap ?? "", width - 2, theme.colour);
@@ -217,9 +253,13 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
   const handsOn = lesson.steps.filter(isHandsOnStep).map((step) => step.handsOn) as HandsOn[];
   const canClean = session.started && handsOn.some((step) => step.cleanup?.length);
 
+  const next = nextLesson(catalog.lessons, lesson.id);
+
   useInput(
     (input, key) => {
-      if (commandFor("lesson", input, key) !== "cleanup" || !canClean || cleanup.running) return;
+      const command = commandFor("lesson", input, key);
+      if (command === "next" && next) return go({ screen: "lesson", lessonId: next.id });
+      if (command !== "cleanup" || !canClean || cleanup.running) return;
       setCleanup({ running: true });
       void cleanUpLesson(handsOn, session, variables.get(lesson.id))
         .then((results) => setCleanup({ running: false, results }))
@@ -237,6 +277,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
         {isLessonComplete(state) ? "✓ Lesson complete" : "Lesson not finished: some steps are still open (b goes back)"}
         {`  score ${score.earned} of ${score.possible} (${score.percent}%)`}
       </Text>
+      <ScoreExplained lesson={lesson} state={state} />
       {lesson.recap ? (
         <Box marginTop={1}>
           <Text>{recap.join("\n")}</Text>
@@ -255,7 +296,17 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
           {cleanup.results ? <Checklist phases={cleanup.results} /> : null}
         </Box>
       ) : null}
-      <Box marginTop={1}>
+      <Box marginTop={1} flexDirection="column">
+        {next ? (
+          <Text wrap="wrap">
+            <Text bold color={theme.key}>
+              n
+            </Text>
+            {` next lesson: ${next.title} (${next.id}, ${next.minutes} min)`}
+          </Text>
+        ) : (
+          <Text wrap="wrap">That was the last lesson. The quiz (esc, then "Practice quiz, exam and review") keeps it fresh.</Text>
+        )}
         <Text color={theme.muted}>esc: back to the menu</Text>
       </Box>
     </Box>

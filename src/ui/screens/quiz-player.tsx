@@ -5,6 +5,7 @@ import { givesFeedback, MODE_TITLES } from "../../engine/quiz-modes";
 import { recordSession, recordSettledAnswers, saveFlag } from "../../engine/quiz-recording";
 import { quizResults } from "../../engine/quiz-results";
 import {
+  canMarkRight,
   currentGrade,
   currentQuestion,
   isQuizFinished,
@@ -16,10 +17,13 @@ import {
   type QuizState,
 } from "../../engine/quiz-session";
 import { useServices } from "../app-context";
-import { ExamClock } from "../components/exam-clock";
+import { ExamClock, examClockWidth } from "../components/exam-clock";
 import { QuestionView } from "../components/question-view";
+import { QuizHeader, headerRows, leftColumns } from "../components/quiz-header";
 import { QuizResultsView } from "../components/quiz-results-view";
+import { MARKED_RIGHT_NOTICE, MarkRightLines } from "../components/mark-right";
 import { ScrollArea, useScroll } from "../components/scroll-area";
+import { useWindowSize } from "../hooks/use-window-size";
 import { commandFor } from "../keys/bindings";
 import { useTheme } from "../theme";
 import { quizStatusKeys } from "./quiz-status-keys";
@@ -41,11 +45,11 @@ const LEAVE_EXAM = "Leave the exam? It has not been handed in, so it will not be
 export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps) => {
   const { catalog, quizStores, clock, notify, confirm, setStatusKeys, setLeaveGuard } = useServices();
   const theme = useTheme();
+  const { columns } = useWindowSize();
   const questions = catalog.questions;
   const [state, setState] = useState(start);
   // In exam mode, the learner asked to change the answer on screen.
   const [changing, setChanging] = useState(false);
-  const scroll = useScroll(Math.max(3, height - 2));
   const latest = useRef(state);
   latest.current = state;
   const written = useRef(new Set<string>());
@@ -103,9 +107,26 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   const flagged = original ? state.flagged.includes(original.id) : false;
   const guessed = original ? state.guessed.includes(original.id) : false;
   const last = state.index === state.items.length - 1;
+  const clockWidth = state.timeLimitMs !== undefined ? examClockWidth(state.timeLimitMs) : 0;
+  const header = headerRows(
+    [
+      { text: `${MODE_TITLES[state.mode]}`, colour: theme.heading, bold: true },
+      { text: `question ${state.index + 1} of ${state.items.length}  (${original?.id ?? ""})`, colour: theme.muted },
+      ...(flagged ? [{ text: "⚑ flagged", colour: theme.warning }] : []),
+      ...(guessed ? [{ text: "~ guessed", colour: theme.warning }] : []),
+    ],
+    leftColumns(columns - 2, clockWidth),
+  );
+  const bodyHeight = Math.max(3, height - 1 - header.length);
+  const scroll = useScroll(finished ? Math.max(3, height - 2) : bodyHeight);
 
+  const markable = canMarkRight(questions, state);
+  const markedRight = original ? state.markedRight.includes(original.id) : false;
   const anyMissed = results !== undefined && results.missed.length > 0;
-  useEffect(() => setStatusKeys(quizStatusKeys({ finished, anyMissed, typing, exam, answered })), [finished, anyMissed, typing, exam, answered, setStatusKeys]);
+  useEffect(
+    () => setStatusKeys(quizStatusKeys({ finished, anyMissed, typing, exam, answered, canMarkRight: markable })),
+    [finished, anyMissed, typing, exam, answered, markable, setStatusKeys],
+  );
 
   const now = () => clock().toISOString();
   const endExam = () => {
@@ -143,6 +164,11 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
         else moveOn({ type: "skip", at: now() });
       } else if (command === "guess") {
         dispatch({ type: "guess" });
+      } else if (command === "markRight") {
+        // Refused (not a typed answer, or not wrong), the reducer's notice says why.
+        const allowed = canMarkRight(questions, latest.current);
+        dispatch({ type: "markRight" });
+        if (allowed) notify(MARKED_RIGHT_NOTICE);
       } else if (command === "flag") {
         dispatch({ type: "flag" });
         void saveFlag(quizStores, original.id, !flagged);
@@ -179,21 +205,14 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   const given = shownAnswer(state);
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Box>
-        <Box flexGrow={1}>
-          <Text wrap="truncate-end">
-            <Text bold color={theme.heading}>
-              {MODE_TITLES[state.mode]}
-            </Text>
-            <Text color={theme.muted}>{`  question ${state.index + 1} of ${state.items.length}  (${original.id})`}</Text>
-            {flagged ? <Text color={theme.warning}>{"  ⚑ flagged"}</Text> : null}
-            {guessed ? <Text color={theme.warning}>{"  ~ guessed"}</Text> : null}
-          </Text>
-        </Box>
-        {deadline ? <ExamClock deadline={deadline} clock={clock} onTimeUp={onTimeUp} /> : null}
-      </Box>
+      <QuizHeader
+        rows={header}
+        width={columns - 2}
+        rightWidth={clockWidth}
+        right={deadline ? <ExamClock deadline={deadline} clock={clock} onTimeUp={onTimeUp} /> : undefined}
+      />
       <Box marginTop={1}>
-        <ScrollArea height={Math.max(3, height - 2)} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+        <ScrollArea height={bodyHeight} offset={scroll.offset} onMeasure={scroll.onMeasure}>
           {showsInput || grade ? (
             <QuestionView
               key={`${original.id}:${changing ? "change" : "ask"}`}
@@ -217,6 +236,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
             </Box>
           )}
           {typing ? <Text color={theme.muted}>Enter on an empty answer {exam ? "leaves it unanswered" : "skips it"}.</Text> : null}
+          <MarkRightLines offered={markable} marked={markedRight} />
           {!showsInput ? (
             <Text color={theme.muted}>
               {exam

@@ -54,6 +54,11 @@ export const Stats = ({ isActive, height }: { isActive: boolean; height: number 
             <Box marginTop={1} flexDirection="column">
               <Text wrap="wrap">{`${plural(stats.answered, "answer")}, ${stats.percent}% right; ${streak}.`}</Text>
               <Text wrap="wrap">{`Review: ${stats.dueToday} due today${next}. Flagged: ${stats.flagged}. Mistakes to go over: ${stats.mistakes}.`}</Text>
+              {stats.markedRight.length > 0 ? (
+                <Text color={theme.warning} wrap="wrap">
+                  {`Marked right by you ("I was right"), flagged to check: ${stats.markedRight.join(", ")}.`}
+                </Text>
+              ) : null}
             </Box>
             <Box marginTop={1} flexDirection="column">
               <Text bold color={theme.heading}>

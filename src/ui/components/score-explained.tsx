@@ -1,0 +1,41 @@
+import { Box, Text } from "ink";
+import { isHandsOnStep, isQuizStep, type Lesson } from "../../content/schema/lesson";
+import { lessonStepScores, type LessonState } from "../../engine/lesson-session";
+import { useServices } from "../app-context";
+import { useTheme } from "../theme";
+
+const POINTS: Record<number, string> = { 0: "0", 0.5: "½", 1: "1" };
+
+/**
+ * Under the recap's score: how points are counted, then each question and hands-on step with
+ * what it earned and why, so "2.5 of 5" explains itself.
+ */
+export const ScoreExplained = ({ lesson, state }: { lesson: Lesson; state: LessonState }) => {
+  const { catalog } = useServices();
+  const theme = useTheme();
+  const scores = lessonStepScores(lesson, state);
+  if (scores.length === 0) return <Text color={theme.muted}>This lesson has no questions or hands-on steps to score.</Text>;
+  const nameOf = (index: number): string => {
+    const step = lesson.steps[index];
+    if (step && isHandsOnStep(step)) return `hands-on: ${step.handsOn.title}`;
+    if (step && isQuizStep(step)) return `question: ${(catalog.questions.get(step.quiz)?.prompt ?? step.quiz).trim().split("\n")[0]}`;
+    return `step ${index + 1}`;
+  };
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text color={theme.muted} wrap="wrap">
+        A point for each question right the first time and each hands-on step you passed yourself; half with the hint;
+        none when done for you (s) or skipped. Reading earns nothing.
+      </Text>
+      {scores.map((score) => (
+        <Text key={score.index} wrap="wrap">
+          <Text bold color={score.points === 1 ? theme.success : score.points === 0 ? theme.failure : theme.warning}>
+            {` ${POINTS[score.points] ?? String(score.points)}  `}
+          </Text>
+          {`${nameOf(score.index)} `}
+          <Text color={theme.muted}>{`(${score.why})`}</Text>
+        </Text>
+      ))}
+    </Box>
+  );
+};

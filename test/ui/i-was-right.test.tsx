@@ -35,9 +35,9 @@ describe('"I was right" in a practice quiz', () => {
       }
       await app.waitFor("(fixture.error-code)");
       await app.press("InvalidName", KEYS.enter);
-      const wrong = await app.waitFor("✗ Not quite");
+      // The status bar follows once the answer line has gone.
+      const wrong = await app.waitFor(/✗ Not quite[\s\S]*i I was right/);
       expect(wrong.replace(/\s+/g, " ")).toContain("Right in other words? Press i (I was right): it counts as right, flagged for review.");
-      expect(wrong).toContain("i I was right");
       await app.press("i");
       const marked = await app.waitFor("✓ You marked it right");
       expect(marked).toContain("⚑ flagged");
@@ -91,7 +91,8 @@ describe('"I was right" in a lesson question', () => {
       await app.press("S", "S");
       await app.waitFor("step 3 of 3");
       await app.press("InvalidName", KEYS.enter);
-      const wrong = await app.waitFor("✗ Not quite");
+      // The status bar follows once the answer line has gone.
+      const wrong = await app.waitFor(/✗ Not quite[\s\S]*i I was right/);
       expect(wrong.replace(/\s+/g, " ")).toContain("Press i (I was right)");
       await app.press("i");
       await app.waitFor("✓ You marked it right");

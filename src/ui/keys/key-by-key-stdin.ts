@@ -18,8 +18,9 @@ export interface InkStdinSource {
  * Stands between the terminal and Ink so that a burst of input is handled as the keys in it, in
  * order. Ink hands a chunk to every handler at once, and handlers see a key's effect only once
  * React has rendered and re-bound them, so "Down Enter" in one write would select what was
- * highlighted before the Down. Here each key is a readable chunk of its own, and the next is
- * handed over only when React has finished the work the last one caused.
+ * highlighted before the Down. Here each key is a readable chunk of its own, handed over only
+ * when React has finished its work: the render the last key caused, or the effects of a screen
+ * just drawn (a key typed the moment it appears would otherwise find no handler bound).
  */
 export class KeyByKeyStdin extends EventEmitter {
   private readonly waiting: string[] = [];
@@ -80,7 +81,8 @@ export class KeyByKeyStdin extends EventEmitter {
   private readonly pull = () => {
     let chunk: string | Buffer | null;
     while ((chunk = this.source.read()) !== null) this.waiting.push(...splitKeys(chunk.toString()));
-    if (!this.scheduled) this.handNext();
+    // Even the first key waits for React: a screen just drawn may not have bound its handlers yet.
+    if (!this.scheduled && this.waiting.length > 0) this.handLater();
   };
 
   private handNext(): void {

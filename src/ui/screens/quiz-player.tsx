@@ -54,13 +54,16 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   latest.current = state;
   const written = useRef(new Set<string>());
 
+  // From the latest state (keys arrive one at a time, each after the last one's render), and the
+  // notice said outside React's update: notifying from inside it would update the App mid-render.
   const dispatch = useCallback(
-    (event: QuizEvent) =>
-      setState((current) => {
-        const next = quizReducer(questions, current, event);
-        if (next.notice && next.notice !== current.notice) notify(next.notice);
-        return next;
-      }),
+    (event: QuizEvent) => {
+      const current = latest.current;
+      const next = quizReducer(questions, current, event);
+      latest.current = next;
+      setState(next);
+      if (next.notice && next.notice !== current.notice) notify(next.notice);
+    },
     [questions, notify],
   );
 

@@ -87,12 +87,12 @@ export const CodeTabs = ({ step, lessonId, target, variables, width, isActive }:
       } else if (command === "codeScroll") {
         const move = (current: number) => {
           const from = Math.min(current, latestLimit.current);
-          if (key.home) return 0;
-          if (key.end) return latestLimit.current;
           return Math.min(Math.max(0, from + (key.leftArrow ? -1 : 1) * scrollStep(width)), latestLimit.current);
         };
         setOffset(move);
-      } else if (command === "copyCode") void copy(tab, shown);
+      } else if (command === "top") setOffset(0);
+      // In the code view home and end are sideways: the page scrolls with PgUp/PgDn and j/k.
+      else if (command === "bottom") setOffset(latestLimit.current); else if (command === "copyCode") void copy(tab, shown);
     },
     { isActive },
   );

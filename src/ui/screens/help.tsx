@@ -38,7 +38,7 @@ export const Help = ({ screen }: { screen: ScreenName }) => {
         </Box>
       ) : null}
       <Box marginTop={1}>
-        <Text color={theme.muted}>↑/↓ and PgUp/PgDn scroll; any other key closes help.</Text>
+        <Text color={theme.muted}>↑/↓, PgUp/PgDn, home and end scroll; any other key closes help.</Text>
       </Box>
     </Box>
   );

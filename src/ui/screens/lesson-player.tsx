@@ -71,6 +71,10 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const kind = step ? stepKind(step) : "read";
   const last = state.index === lesson.steps.length - 1;
   const pending = stepProgress?.status === "pending";
+  // ↑/↓ move a question's cursor while it waits for an answer; otherwise they scroll.
+  const arrowsScroll = kind !== "quiz" || finished || !pending;
+  const codeShownNow = useRef(codeShown);
+  codeShownNow.current = codeShown;
 
   useEffect(() => {
     setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown));
@@ -81,9 +85,11 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
       const command = commandFor("lesson", input, key);
       if (command === "pageDown") scroll.pageBy(1);
       else if (command === "pageUp") scroll.pageBy(-1);
-      else if ((command === "down" || command === "up") && (kind !== "quiz" || finished || stepProgress?.status !== "pending")) {
-        scroll.scrollBy(command === "down" ? 1 : -1);
-      } else if (finished) {
+      else if ((command === "down" || command === "up") && arrowsScroll) scroll.scrollBy(command === "down" ? 1 : -1);
+      // In the open code view, home and end move sideways (code-tabs).
+      else if (command === "top" && !codeShownNow.current) scroll.toTop();
+      else if (command === "bottom" && !codeShownNow.current) scroll.toBottom();
+      else if (finished) {
         if (command === "back") setFinished(false);
       } else if (command === "next") {
         const pending = stepProgress?.status === "pending";
@@ -178,7 +184,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
     <Box flexDirection="column">
       {header}
       <Box paddingX={1} marginTop={1}>
-        <ScrollArea height={bodyHeight} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+        <ScrollArea {...scroll.area} arrows={arrowsScroll}>
           {body}
         </ScrollArea>
       </Box>

@@ -45,7 +45,6 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   const [state, setState] = useState(start);
   // In exam mode, the learner asked to change the answer on screen.
   const [changing, setChanging] = useState(false);
-  const scroll = useScroll(Math.max(3, height - 2));
   const latest = useRef(state);
   latest.current = state;
   const written = useRef(new Set<string>());
@@ -71,6 +70,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   );
 
   const finished = isQuizFinished(state);
+  // The results have no header above them: they take the whole height.
+  const scroll = useScroll(Math.max(3, finished ? height : height - 2));
   const exam = state.mode === "exam";
   const results = useMemo(() => (finished ? quizResults(state, questions, clock()) : undefined), [finished, state, questions, clock]);
 
@@ -127,6 +128,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
       const command = commandFor("quiz", input, key);
       if (command === "pageDown") return scroll.pageBy(1);
       if (command === "pageUp") return scroll.pageBy(-1);
+      if (command === "top") return scroll.toTop();
+      if (command === "bottom") return scroll.toBottom();
       if (finished) {
         if (command === "down" || command === "up") scroll.scrollBy(command === "down" ? 1 : -1);
         else if (command === "retry" && results && results.missed.length > 0) onRetry(results.missed.map((missed) => missed.questionId));
@@ -134,6 +137,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
       }
       // While a text answer is typed, letters are text.
       if (typing || !original) return;
+      // Once answered, ↑/↓ scroll a long explanation (before, they move the cursor).
+      if ((command === "down" || command === "up") && !showsInput) return scroll.scrollBy(command === "down" ? 1 : -1);
       if (command === "next") {
         if (exam && last) endExam();
         else moveOn({ type: "next", at: now() });
@@ -162,7 +167,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   if (results) {
     return (
       <Box flexDirection="column" paddingX={1}>
-        <ScrollArea height={Math.max(3, height)} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+        <ScrollArea {...scroll.area}>
           <QuizResultsView results={results} />
           <Box marginTop={1}>
             <Text color={theme.muted}>
@@ -193,7 +198,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
         {deadline ? <ExamClock deadline={deadline} clock={clock} onTimeUp={onTimeUp} /> : null}
       </Box>
       <Box marginTop={1}>
-        <ScrollArea height={Math.max(3, height - 2)} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+        <ScrollArea {...scroll.area} arrows={!showsInput}>
           {showsInput || grade ? (
             <QuestionView
               key={`${original.id}:${changing ? "change" : "ask"}`}

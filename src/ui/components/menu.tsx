@@ -1,4 +1,4 @@
-import { Text } from "ink";
+import { Box, Text } from "ink";
 import SelectInput from "ink-select-input";
 import { useTheme } from "../theme";
 
@@ -29,16 +29,22 @@ export const Menu = <T extends string>({ items, onSelect, onHighlight, isActive,
       {...(limit !== undefined ? { limit } : {})}
       onSelect={(item) => onSelect(item.value as T)}
       {...(onHighlight ? { onHighlight: (item: { value: string }) => onHighlight(item.value as T) } : {})}
+      // The pointer keeps its two columns however long the label (else "❯Eleven…"), and a
+      // label that wraps goes on under its own first word, not under the pointer.
       indicatorComponent={({ isSelected }: { isSelected?: boolean }) => (
-        <Text color={theme.accent}>{isSelected ? "❯ " : "  "}</Text>
+        <Box width={2} flexShrink={0}>
+          <Text color={theme.accent}>{isSelected ? "❯" : " "}</Text>
+        </Box>
       )}
       itemComponent={({ isSelected, label }: { isSelected?: boolean; label: string }) => {
         const note = items.find((item) => item.label === label)?.note;
         return (
-          <Text bold={isSelected} color={isSelected ? theme.accent : undefined}>
-            {label}
-            {note ? <Text color={theme.muted}>{`  ${note}`}</Text> : null}
-          </Text>
+          <Box flexShrink={1}>
+            <Text bold={isSelected} color={isSelected ? theme.accent : undefined} wrap="wrap">
+              {label}
+              {note ? <Text color={theme.muted}>{`  ${note}`}</Text> : null}
+            </Text>
+          </Box>
         );
       }}
     />

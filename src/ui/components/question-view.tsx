@@ -5,6 +5,7 @@ import type { Question } from "../../content/schema/quiz";
 import type { Answer, Grade } from "../../engine/grading";
 import { useServices } from "../app-context";
 import { useTheme } from "../theme";
+import { LabelledLink } from "./link";
 import { Menu } from "./menu";
 
 export interface QuestionViewProps {
@@ -89,11 +90,20 @@ const Ticks = ({ choices, isActive, onAnswer }: { choices: string[]; isActive: b
   return (
     <Box flexDirection="column">
       {choices.map((choice, index) => (
-        <Text key={choice} color={index === cursor ? theme.accent : undefined} bold={index === cursor}>
-          {index === cursor ? "❯ " : "  "}
-          {ticked.has(index) ? "[x] " : "[ ] "}
-          {choice}
-        </Text>
+        <Box key={choice}>
+          {/* Pointer and box keep their columns; a long choice wraps under its own text. */}
+          <Box width={6} flexShrink={0}>
+            <Text color={index === cursor ? theme.accent : undefined} bold={index === cursor}>
+              {index === cursor ? "❯ " : "  "}
+              {ticked.has(index) ? "[x]" : "[ ]"}
+            </Text>
+          </Box>
+          <Box flexShrink={1}>
+            <Text color={index === cursor ? theme.accent : undefined} bold={index === cursor} wrap="wrap">
+              {choice}
+            </Text>
+          </Box>
+        </Box>
       ))}
     </Box>
   );
@@ -140,9 +150,7 @@ export const Feedback = ({ grade }: { grade: Grade }) => {
       <Box marginTop={1}>
         <Text wrap="wrap">{grade.explain}</Text>
       </Box>
-      <Text color={theme.link} wrap="wrap">
-        Source: {grade.source}
-      </Text>
+      <LabelledLink label="Source:" url={grade.source} />
     </Box>
   );
 };

@@ -77,15 +77,19 @@ export const ScrollArea = ({ height, offset, onMeasure, arrows = true, children 
     const node = content.current?.yogaNode;
     if (!node) return;
     let timer: NodeJS.Timeout | undefined;
+    let active = true;
     node.setDirtiedFunc(() => {
+      if (!active) return;
       timer ??= setTimeout(() => {
         timer = undefined;
-        measure();
+        if (active) measure();
       }, 0);
     });
+    // Not unset here: on unmount Ink has freed the Yoga node already, and touching it then
+    // crashes; the callback just stops acting (a later run of this effect replaces it).
     return () => {
+      active = false;
       clearTimeout(timer);
-      node.setDirtiedFunc(null);
     };
   }, [measure]);
 

@@ -8,6 +8,8 @@ import { Checklist } from "../components/checklist";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { useMarkdownLines } from "../components/markdown";
 import { QuestionView } from "../components/question-view";
+import { TextRows } from "../components/text-rows";
+import { readableWidth } from "../text-layout";
 import { cleanUpLesson, type LessonVariables } from "../hooks/use-hands-on";
 import type { PhaseResult } from "../../handson/results";
 import { commandFor, type Command } from "../keys/bindings";
@@ -50,6 +52,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const places = useMemo(() => handsOnPlaces(lesson, { name: session.settings.target }), [lesson, session.settings.target]);
   const variables = useRef<LessonVariables>(new Map()).current;
   const bodyHeight = Math.max(3, height - 2);
+  // Text stops at a readable width, however wide the window (a margin of one column each side).
+  const textWidth = readableWidth(width - 2);
   const scroll = useScroll(bodyHeight);
   const dispatch = (event: LessonEvent) => setState((current) => lessonReducer(lesson, current, event));
 
@@ -132,7 +136,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
 
   let body: ReactElement;
   if (finished) {
-    body = <Recap lesson={lesson} state={state} variables={variables} isActive={isActive} width={width} />;
+    body = <Recap lesson={lesson} state={state} variables={variables} isActive={isActive} width={textWidth} />;
   } else if (!step) {
     body = <Text>This lesson has no steps.</Text>;
   } else if (isHandsOnStep(step)) {
@@ -153,7 +157,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         onChecked={(passed) => dispatch({ type: "checked", passed })}
         onApplicable={setApplicable}
         onCodeShown={setCodeShown}
-        width={width - 2}
+        width={textWidth}
       />
     );
   } else if (isQuizStep(step)) {
@@ -177,13 +181,13 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
       <Text color={theme.failure}>The question {step.quiz} is missing from the quizzes.</Text>
     );
   } else {
-    body = <ReadStep markdown={step.read} width={width - 2} colour={theme.colour} />;
+    body = <ReadStep markdown={step.read} width={textWidth} />;
   }
 
   return (
     <Box flexDirection="column">
       {header}
-      <Box paddingX={1} marginTop={1}>
+      <Box paddingX={1} marginTop={1} width={textWidth + 2}>
         <ScrollArea {...scroll.area} arrows={arrowsScroll}>
           {body}
         </ScrollArea>
@@ -192,11 +196,11 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   );
 };
 
-const ReadStep = ({ markdown, width, colour }: { markdown: string; width: number; colour: boolean }) => {
-  const lines = useMarkdownLines(markdown, width, colour);
+const ReadStep = ({ markdown, width }: { markdown: string; width: number }) => {
+  const lines = useMarkdownLines(markdown, width, useTheme());
   return (
     <Box flexDirection="column">
-      <Text>{lines.join("\n")}</Text>
+      <TextRows lines={lines} width={width} />
       <Box marginTop={1}>
         <Text dimColor>Press n for the next step.</Text>
       </Box>
@@ -209,7 +213,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
   const { session, notify } = useServices();
   const theme = useTheme();
   const score = lessonScore(lesson, state);
-  const recap = useMarkdownLines(lesson.recap ?? "", width - 2, theme.colour);
+  const recap = useMarkdownLines(lesson.recap ?? "", width, theme);
   const [cleanup, setCleanup] = useState<{ running: boolean; results?: PhaseResult[] }>({ running: false });
   const handsOn = lesson.steps.filter(isHandsOnStep).map((step) => step.handsOn) as HandsOn[];
   const canClean = session.started && handsOn.some((step) => step.cleanup?.length);
@@ -236,7 +240,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
       </Text>
       {lesson.recap ? (
         <Box marginTop={1}>
-          <Text>{recap.join("\n")}</Text>
+          <TextRows lines={recap} width={width} />
         </Box>
       ) : null}
       {canClean ? (

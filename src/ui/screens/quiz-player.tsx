@@ -20,7 +20,9 @@ import { ExamClock } from "../components/exam-clock";
 import { QuestionView } from "../components/question-view";
 import { QuizResultsView } from "../components/quiz-results-view";
 import { ScrollArea, useScroll } from "../components/scroll-area";
+import { useWindowSize } from "../hooks/use-window-size";
 import { commandFor } from "../keys/bindings";
+import { readableWidth } from "../text-layout";
 import { useTheme } from "../theme";
 import { quizStatusKeys } from "./quiz-status-keys";
 
@@ -41,6 +43,8 @@ const LEAVE_EXAM = "Leave the exam? It has not been handed in, so it will not be
 export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps) => {
   const { catalog, quizStores, clock, notify, confirm, setStatusKeys, setLeaveGuard } = useServices();
   const theme = useTheme();
+  // Questions and explanations stop at a readable width, however wide the window.
+  const textWidth = readableWidth(useWindowSize().columns - 2);
   const questions = catalog.questions;
   const [state, setState] = useState(start);
   // In exam mode, the learner asked to change the answer on screen.
@@ -166,7 +170,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
 
   if (results) {
     return (
-      <Box flexDirection="column" paddingX={1}>
+      <Box flexDirection="column" paddingX={1} width={textWidth + 2}>
         <ScrollArea {...scroll.area}>
           <QuizResultsView results={results} />
           <Box marginTop={1}>
@@ -197,7 +201,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
         </Box>
         {deadline ? <ExamClock deadline={deadline} clock={clock} onTimeUp={onTimeUp} /> : null}
       </Box>
-      <Box marginTop={1}>
+      <Box marginTop={1} width={textWidth}>
         <ScrollArea {...scroll.area} arrows={!showsInput}>
           {showsInput || grade ? (
             <QuestionView

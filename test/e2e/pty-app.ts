@@ -40,6 +40,8 @@ export interface StartOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string>;
+  /** Arguments after `dist/cli.js` (e.g. `lesson replication`); none opens home. */
+  args?: string[];
   /**
    * POSIX only: start the binary from `sh`, as a learner's shell would, and after it exits print
    * `EXIT_MARK` and the terminal's settings (`stty -a`), so a test can see the mode it was left in.
@@ -66,9 +68,10 @@ export class PtyApp {
   constructor(options: StartOptions) {
     const env = terminalEnv(options.stateDir, options.env);
     const size = { cols: options.cols ?? 80, rows: options.rows ?? 24 };
+    const extra = options.args ?? [];
     const [file, args] = options.thenStty
-      ? ["/bin/sh", ["-c", `"$0" dist/cli.js; code=$?; printf '\\n%s\\n' '${EXIT_MARK}'; stty -a; exit $code`, process.execPath]]
-      : [process.execPath, ["dist/cli.js"]];
+      ? ["/bin/sh", ["-c", `"$0" dist/cli.js "$@"; code=$?; printf '\\n%s\\n' '${EXIT_MARK}'; stty -a; exit $code`, process.execPath, ...extra]]
+      : [process.execPath, ["dist/cli.js", ...extra]];
     this.pty = spawn(file, args, { name: "xterm-256color", ...size, cwd: root, env });
     this.pty.onData((data) => {
       this.output += data;

@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import SelectInput from "ink-select-input";
+import { layoutLines } from "../text-layout";
 import { useTheme } from "../theme";
 
 export interface MenuItem<T extends string> {
@@ -16,11 +17,17 @@ export interface MenuProps<T extends string> {
   isActive: boolean;
   initialIndex?: number;
   limit?: number;
+  /** Columns the menu has, when known: a long label then wraps exactly within it, under its own text. */
+  width?: number;
 }
 
 /** A vertical menu: ↑/↓ or j/k to move, enter to choose (ink-select-input underneath). */
-export const Menu = <T extends string>({ items, onSelect, onHighlight, isActive, initialIndex, limit }: MenuProps<T>) => {
+const POINTER_COLUMNS = 2;
+
+export const Menu = <T extends string>({ items, onSelect, onHighlight, isActive, initialIndex, limit, width }: MenuProps<T>) => {
   const theme = useTheme();
+  // Wrapped here, by words: Ink's own wrap starts a wrapped line with the space it broke at.
+  const labelWidth = width !== undefined ? Math.max(10, width - POINTER_COLUMNS) : undefined;
   return (
     <SelectInput
       items={items.map((item) => ({ key: item.value, label: item.label, value: item.value }))}
@@ -32,16 +39,17 @@ export const Menu = <T extends string>({ items, onSelect, onHighlight, isActive,
       // The pointer keeps its two columns however long the label (else "❯Eleven…"), and a
       // label that wraps goes on under its own first word, not under the pointer.
       indicatorComponent={({ isSelected }: { isSelected?: boolean }) => (
-        <Box width={2} flexShrink={0}>
+        <Box width={POINTER_COLUMNS} flexShrink={0}>
           <Text color={theme.accent}>{isSelected ? "❯" : " "}</Text>
         </Box>
       )}
       itemComponent={({ isSelected, label }: { isSelected?: boolean; label: string }) => {
         const note = items.find((item) => item.label === label)?.note;
         return (
-          <Box flexShrink={1}>
+          // Shrinking to fit is not enough: Yoga leaves a bold label at its full width.
+          <Box {...(labelWidth !== undefined ? { width: labelWidth, flexShrink: 0 } : { flexShrink: 1 })}>
             <Text bold={isSelected} color={isSelected ? theme.accent : undefined} wrap="wrap">
-              {label}
+              {labelWidth !== undefined ? layoutLines(label, labelWidth).join("\n") : label}
               {note ? <Text color={theme.muted}>{`  ${note}`}</Text> : null}
             </Text>
           </Box>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { Question } from "../../content/schema/quiz";
 import type { Answer, Grade } from "../../engine/grading";
 import { useServices } from "../app-context";
+import { layoutLines } from "../text-layout";
 import { useTheme } from "../theme";
 import { LabelledLink } from "./link";
 import { Menu } from "./menu";
@@ -16,10 +17,12 @@ export interface QuestionViewProps {
   onAnswer: (answer: Answer) => void;
   /** Enter on an empty text answer: the quiz passes over the question (letters are text while typing, so S cannot). */
   onEmptyAnswer?: () => void;
+  /** Columns the question has: options wrap within it, under their own text. */
+  width: number;
 }
 
 /** A question and its way to answer (a menu, ticks, or a line of text), then the feedback. */
-export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswer }: QuestionViewProps) => {
+export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswer, width }: QuestionViewProps) => {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -30,7 +33,7 @@ export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswe
         {grade ? (
           <Feedback grade={grade} />
         ) : (
-          <AnswerInput question={question} isActive={isActive} onAnswer={onAnswer} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />
+          <AnswerInput question={question} isActive={isActive} onAnswer={onAnswer} width={width} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />
         )}
       </Box>
       {!grade && question.type === "multi" ? (
@@ -40,7 +43,7 @@ export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswe
   );
 };
 
-const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer }: Omit<QuestionViewProps, "grade">) => {
+const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer, width }: Omit<QuestionViewProps, "grade">) => {
   switch (question.type) {
     case "single":
       return (
@@ -48,6 +51,7 @@ const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer }: Omit<Quest
           items={question.choices.map((choice, index) => ({ label: choice.text, value: String(index) }))}
           onSelect={(value) => onAnswer({ kind: "choices", indexes: [Number(value)] })}
           isActive={isActive}
+          width={width}
         />
       );
     case "truefalse":
@@ -59,16 +63,19 @@ const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer }: Omit<Quest
           ]}
           onSelect={(value) => onAnswer({ kind: "boolean", value: value === "true" })}
           isActive={isActive}
+          width={width}
         />
       );
     case "multi":
-      return <Ticks choices={question.choices.map((choice) => choice.text)} isActive={isActive} onAnswer={onAnswer} />;
+      return <Ticks choices={question.choices.map((choice) => choice.text)} isActive={isActive} onAnswer={onAnswer} width={width} />;
     case "text":
       return <TextAnswer isActive={isActive} onAnswer={onAnswer} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />;
   }
 };
 
-const Ticks = ({ choices, isActive, onAnswer }: { choices: string[]; isActive: boolean; onAnswer: (answer: Answer) => void }) => {
+const TICK_COLUMNS = 6;
+
+const Ticks = ({ choices, isActive, onAnswer, width }: { choices: string[]; isActive: boolean; onAnswer: (answer: Answer) => void; width: number }) => {
   const theme = useTheme();
   const [cursor, setCursor] = useState(0);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
@@ -92,15 +99,15 @@ const Ticks = ({ choices, isActive, onAnswer }: { choices: string[]; isActive: b
       {choices.map((choice, index) => (
         <Box key={choice}>
           {/* Pointer and box keep their columns; a long choice wraps under its own text. */}
-          <Box width={6} flexShrink={0}>
+          <Box width={TICK_COLUMNS} flexShrink={0}>
             <Text color={index === cursor ? theme.accent : undefined} bold={index === cursor}>
               {index === cursor ? "❯ " : "  "}
               {ticked.has(index) ? "[x]" : "[ ]"}
             </Text>
           </Box>
-          <Box flexShrink={1}>
+          <Box width={Math.max(10, width - TICK_COLUMNS)} flexShrink={0}>
             <Text color={index === cursor ? theme.accent : undefined} bold={index === cursor} wrap="wrap">
-              {choice}
+              {layoutLines(choice, Math.max(10, width - TICK_COLUMNS)).join("\n")}
             </Text>
           </Box>
         </Box>

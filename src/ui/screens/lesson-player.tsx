@@ -173,7 +173,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
           ? Question
         </Text>
         <Box marginTop={1}>
-          <QuestionView key={state.index} question={question} grade={given ?? earlier} isActive={isActive} onAnswer={answer} />
+          <QuestionView key={state.index} question={question} grade={given ?? earlier} isActive={isActive} onAnswer={answer} width={textWidth} />
         </Box>
         {given || earlier ? <Text color={theme.muted}>Press n for the next step.</Text> : null}
       </Box>

@@ -207,6 +207,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
             <QuestionView
               key={`${original.id}:${changing ? "change" : "ask"}`}
               question={shown}
+              width={textWidth}
               {...(grade ? { grade } : {})}
               isActive={isActive}
               onAnswer={(answer) => {

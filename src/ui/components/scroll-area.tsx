@@ -1,5 +1,5 @@
 import { Box, Text, measureElement, type DOMElement } from "ink";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTheme } from "../theme";
 
 /**
@@ -68,8 +68,9 @@ export const ScrollArea = ({ height, offset, onMeasure, arrows = true, children 
       onMeasure(measured);
     }
   }, [onMeasure]);
-  // After this component renders...
-  useEffect(measure);
+  // After this component renders: in a layout effect, which runs once Ink has laid the tree out
+  // and re-renders before any key is read, so a key pressed at once scrolls as far as it should...
+  useLayoutEffect(measure);
   // ...and after any change below it: Yoga marks the content's node dirty when a descendant's text,
   // children or style change (a child re-rendering alone does not render this component). Ink lays
   // the tree out in the same commit, so the height is current a moment later.

@@ -7,7 +7,7 @@ import wrapAnsi from "wrap-ansi";
  * lines under their text rather than under the bullet, and code and tables left as they are.
  */
 
-/** Marks a line that must not be wrapped (code, a table row); removed by `layoutLines`. */
+/** Marks a line that must not be wrapped (code, a table row): at the start of its row after `layoutLines`. */
 export const UNWRAPPED = "\uE000";
 /** A space inside a command in backticks, so it wraps as one word; a plain space again after. */
 export const KEEP_SPACE = "\uE001";
@@ -22,7 +22,8 @@ export const READABLE_WIDTH = 100;
 export const readableWidth = (columns: number): number => Math.min(columns, READABLE_WIDTH);
 
 const wrapLine = (line: string, width: number): string[] => {
-  if (line.includes(UNWRAPPED)) return [line.replace(UNWRAPPED, "")];
+  // The mark moves to the front and stays, so the screen can scroll such rows sideways (TextRows).
+  if (line.includes(UNWRAPPED)) return [`${UNWRAPPED}${line.replace(UNWRAPPED, "")}`];
   const lead = LEADING.exec(line)?.[0] ?? "";
   const indent = stringWidth(lead);
   const rest = line.slice(lead.length);

@@ -14,6 +14,7 @@ const CONSISTENCY = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welco
 const LONG_URL =
   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-requirements.html#replication-requirements-for-a-very-long-anchor-that-goes-on-and-on";
 const PAGE_DOWN = "\u001B[6~";
+const RIGHT = "\u001B[C";
 
 let app: RenderedApp | undefined;
 afterEach(async () => {
@@ -80,9 +81,35 @@ describe("markdown on the lesson screens", () => {
     expect(paragraph.length).toBeGreaterThan(1);
     for (const row of paragraph) expect(stringWidth(row.trimEnd())).toBeLessThanOrEqual(101);
     expect(rows.some((row) => row.trim() === LONG_URL)).toBe(true);
-    // Code is not wrapped either: the command is on one row.
-    expect(rows.some((row) => row.includes("--bucket my-source-bucket --replication-configuration file://replication.json"))).toBe(true);
   });
+
+  for (const size of [
+    { columns: 60, rows: 20 },
+    { columns: 160, rows: 50 },
+  ]) {
+    it(`at ${size.columns} columns a code block is not wrapped: it stops at the edge with », and → scrolls it sideways to its end`, async () => {
+      app = await renderApp({ content: [FIXTURE], initialView: { screen: "lesson", lessonId: "markdown-fixture" }, ...size });
+      // Rendered (until the renderer has loaded, the source shows).
+      await app.waitFor("* Every object lives in a bucket");
+      const width = Math.min(size.columns - 2, 100);
+      const codeRow = async () => {
+        const rows = await wholeStep(app!);
+        const found = rows.filter((row) => ["put-bucket-replication", "my-source-bucket", "file://replication.json"].some((part) => row.includes(part)));
+        expect(found.length, app!.frame()).toBeGreaterThan(0);
+        return found[0]!.slice(1).trimEnd();
+      };
+      let row = await codeRow();
+      expect(row.startsWith("  aws s3api put-bucket-replication")).toBe(true);
+      expect(row.endsWith("»")).toBe(true);
+      expect(stringWidth(row)).toBe(width);
+      for (let presses = 0; presses < 10 && !row.endsWith("file://replication.json"); presses++) {
+        await app.press(RIGHT);
+        row = await codeRow();
+      }
+      expect(row.startsWith("«")).toBe(true);
+      expect(row.endsWith("--replication-configuration file://replication.json")).toBe(true);
+    });
+  }
 
   it("renderMarkdown: a link is an OSC 8 hyperlink only when asked, and its URL is shown whole either way", async () => {
     const markdown = `See [the model](${CONSISTENCY}).`;

@@ -181,7 +181,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
       <Text color={theme.failure}>The question {step.quiz} is missing from the quizzes.</Text>
     );
   } else {
-    body = <ReadStep markdown={step.read} width={textWidth} />;
+    body = <ReadStep key={state.index} markdown={step.read} width={textWidth} isActive={isActive} />;
   }
 
   return (
@@ -196,11 +196,11 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   );
 };
 
-const ReadStep = ({ markdown, width }: { markdown: string; width: number }) => {
+const ReadStep = ({ markdown, width, isActive }: { markdown: string; width: number; isActive: boolean }) => {
   const lines = useMarkdownLines(markdown, width, useTheme());
   return (
     <Box flexDirection="column">
-      <TextRows lines={lines} width={width} />
+      <TextRows lines={lines} width={width} sideways={isActive} />
       <Box marginTop={1}>
         <Text dimColor>Press n for the next step.</Text>
       </Box>
@@ -240,7 +240,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
       </Text>
       {lesson.recap ? (
         <Box marginTop={1}>
-          <TextRows lines={recap} width={width} />
+          <TextRows lines={recap} width={width} sideways={isActive} />
         </Box>
       ) : null}
       {canClean ? (

@@ -27,6 +27,8 @@ export interface RenderedApp {
   /** Waits until the screen shows `text` (or matches it), failing with the last frame otherwise. */
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
   exitChoice: () => ExitChoice | undefined;
+  /** Resizes the terminal, as dragging the window would. */
+  resize: (columns: number, rows: number) => Promise<void>;
   progress: ProgressStore;
   quizStores: QuizStores;
   /** Notices from opening the stores, as the app was told them. */
@@ -88,13 +90,11 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       }}
     />,
   );
-  if (options.columns !== undefined || options.rows !== undefined) {
-    // The terminal is resized as a real one would be: the app and Ink read the new size.
-    const { columns, rows } = options;
-    if (columns !== undefined) Object.defineProperty(instance.stdout, "columns", { get: () => columns });
-    if (rows !== undefined) Object.defineProperty(instance.stdout, "rows", { get: () => rows });
-    instance.stdout.emit("resize");
-  }
+  // The terminal is resized as a real one would be: the app and Ink read the new size.
+  const size: { columns?: number; rows?: number } = { ...(options.columns !== undefined ? { columns: options.columns } : {}), ...(options.rows !== undefined ? { rows: options.rows } : {}) };
+  Object.defineProperty(instance.stdout, "columns", { get: () => size.columns ?? 100, configurable: true });
+  Object.defineProperty(instance.stdout, "rows", { get: () => size.rows, configurable: true });
+  if (options.columns !== undefined || options.rows !== undefined) instance.stdout.emit("resize");
   await sleep(30);
   const frame = () => instance.lastFrame() ?? "";
   return {
@@ -117,6 +117,12 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       }
     },
     exitChoice: () => exitChoice,
+    resize: async (columns, rows) => {
+      size.columns = columns;
+      size.rows = rows;
+      instance.stdout.emit("resize");
+      await sleep(30);
+    },
     progress: opened.store,
     quizStores: quiz.stores,
     notices,

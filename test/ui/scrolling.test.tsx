@@ -122,4 +122,22 @@ describe("scrolling", () => {
       expect(end).toContain("── end ──");
     }, 60_000);
   }
+
+  it("at 80×24 and then 80×90: measures again on a resize, the markers go when everything fits and come back when it does not", async () => {
+    app = await open({ columns: 80, rows: 24 }, { content: [CODE_FIXTURE], initialView: { screen: "lesson", lessonId: "code-view-fixture" } });
+    await app.waitFor("Do it yourself");
+    await app.press("v");
+    await app.waitFor("[TypeScript SDK]");
+    await app.press(PAGE_DOWN);
+    await app.waitFor(/↑ \d+ more — k\/PgUp/);
+    await app.resize(80, 90);
+    let frame = await app.waitFor("OSC 52.");
+    expect(frame).toContain("[TypeScript SDK]");
+    expect(frame).not.toMatch(/↑ \d+ more|↓ \d+ more|── end ──/);
+    // Back to 24 rows: where it was scrolled to is kept, with more above and below again.
+    await app.resize(80, 24);
+    frame = await app.waitFor(/↓ \d+ more — j\/PgDn/);
+    expect(frame).toMatch(/↑ \d+ more — k\/PgUp/);
+    expect(rowsOf(frame).length).toBeLessThanOrEqual(24);
+  });
 });

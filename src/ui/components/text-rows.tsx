@@ -1,7 +1,7 @@
 import { Box, Text, useInput } from "ink";
 import { useRef, useState } from "react";
 import stringWidth from "string-width";
-import { maxOffset, scrollStep, viewLine } from "../code-viewport";
+import { maxOffset, stepSideways, viewLine } from "../code-viewport";
 import { useWindowSize } from "../hooks/use-window-size";
 import { commandFor } from "../keys/bindings";
 import { plain } from "../text";
@@ -36,7 +36,7 @@ export const TextRows = ({ lines, width, sideways = false }: TextRowsProps) => {
   useInput(
     (input, key) => {
       if (commandFor("lesson", input, key) !== "codeScroll") return;
-      setOffset((current) => Math.min(Math.max(0, Math.min(current, latestLimit.current) + (key.leftArrow ? -1 : 1) * scrollStep(width)), latestLimit.current));
+      setOffset((current) => stepSideways(current, key.leftArrow ? -1 : 1, latestLimit.current, width));
     },
     { isActive: sideways && limit > 0 },
   );

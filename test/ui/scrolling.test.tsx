@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { STATE_DIR_VARIABLE } from "../../src/store/state-dir";
+import { IN_FILE_ORDER } from "./quiz-driver";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
 // Every screen that holds more than fits scrolls, says so, and reaches its last line.
 const CODE_FIXTURE = fileURLToPath(new URL("../fixtures/content/code-view", import.meta.url));
+const MARKDOWN_FIXTURE = fileURLToPath(new URL("../fixtures/content/markdown", import.meta.url));
 const PAGE_DOWN = "\u001B[6~";
 const PAGE_UP = "\u001B[5~";
 const END = "\u001B[F";
@@ -139,5 +141,28 @@ describe("scrolling", () => {
     frame = await app.waitFor(/↓ \d+ more — j\/PgDn/);
     expect(frame).toMatch(/↑ \d+ more — k\/PgUp/);
     expect(rowsOf(frame).length).toBeLessThanOrEqual(24);
+  });
+
+  it("at 60×20 a long question scrolls with PgDn (↑/↓ move the cursor), to its last option", async () => {
+    app = await open({ columns: 60, rows: 20 }, { content: [MARKDOWN_FIXTURE], initialView: { screen: "quiz" }, random: IN_FILE_ORDER });
+    await app.waitFor("(layout.long-single)");
+    await app.press(KEYS.enter);
+    await app.waitFor("Press n for the next question.");
+    await app.press("n");
+    await app.waitFor("(layout.long-multi)");
+    await app.press(" ", KEYS.enter);
+    await app.waitFor("Press n for the next question.");
+    await app.press("n");
+    let frame = await app.waitFor("(layout.long-question)");
+    // While the cursor is in the options, the marker names only the keys that scroll.
+    frame = await app.waitFor(/↓ \d+ more — PgDn/);
+    expect(frame).not.toContain("on by default for every rule");
+    frame = await pressUntil(app, PAGE_DOWN, "── end ──");
+    expect(frame).toContain("on by default for every rule");
+    expect(frame).toMatch(/↑ \d+ more — PgUp/);
+    expect(rowsOf(frame).length).toBeLessThanOrEqual(20);
+    // ↓ still moves the cursor: down to the last option, and enter answers it.
+    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    await app.waitFor("✗ Not quite.");
   });
 });

@@ -202,7 +202,7 @@ export const App = ({
       <AppContext.Provider value={services}>
         <Box flexDirection="column" width={size.columns}>
           {help ? (
-            <Box flexDirection="column" height={contentHeight} overflowY="hidden">
+            <Box flexDirection="column" height={contentHeight} overflowY="hidden" paddingX={1}>
               <ScrollArea {...helpScroll.area}>
                 <Help screen={screen} />
               </ScrollArea>

@@ -58,7 +58,8 @@ const pressUntilRows = async (app: RenderedApp, key: string, check: (rows: strin
 const solveStep = async (app: RenderedApp): Promise<void> => {
   const deadline = Date.now() + 20_000;
   // s is taken once the step is ready (the target started, its setup run); End shows its last lines.
-  while (!app.frame().includes("Done for you:")) {
+  // Done once the checklist's heading or its last line shows (End may have scrolled past the heading).
+  while (!/Done for you:|Now press c to check\./.test(app.frame())) {
     if (Date.now() > deadline) throw new Error(`the step was never done; the screen shows:\n${app.frame()}`);
     await app.press("s", END);
   }
@@ -143,7 +144,7 @@ describe("scrolling", () => {
     expect(rowsOf(frame).length).toBeLessThanOrEqual(24);
   });
 
-  it("at 60×20 a long question scrolls with PgDn (↑/↓ move the cursor), to its last option", async () => {
+  it("at 60×20 a long question scrolls with PgDn, and while ↑/↓ move the cursor the view follows it", async () => {
     app = await open({ columns: 60, rows: 20 }, { content: [MARKDOWN_FIXTURE], initialView: { screen: "quiz" }, random: IN_FILE_ORDER });
     await app.waitFor("(layout.long-single)");
     await app.press(KEYS.enter);
@@ -161,7 +162,17 @@ describe("scrolling", () => {
     expect(frame).toContain("on by default for every rule");
     expect(frame).toMatch(/↑ \d+ more — PgUp/);
     expect(rowsOf(frame).length).toBeLessThanOrEqual(20);
-    // ↓ still moves the cursor: down to the last option, and enter answers it.
+    // ↓ still moves the cursor, and the view follows it: back at the top, down to the last option.
+    await app.press(PAGE_UP, PAGE_UP);
+    frame = await app.waitFor(/↓ \d+ more — PgDn/);
+    expect(frame).toMatch(/❯ Every object the source held/);
+    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+    frame = await app.waitFor(/❯ The delete markers of the source too/);
+    expect(frame).toContain("on by default for every rule");
+    expect(rowsOf(frame).length).toBeLessThanOrEqual(20);
+    // ...and back up to the first.
+    await app.press(KEYS.up, KEYS.up, KEYS.up, KEYS.up);
+    frame = await app.waitFor(/❯ Every object the source held/);
     await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
     await app.waitFor("✗ Not quite.");
   });

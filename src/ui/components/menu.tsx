@@ -1,6 +1,8 @@
-import { Box, Text } from "ink";
+import { Box, Text, type DOMElement } from "ink";
+import { useRef } from "react";
 import SelectInput from "ink-select-input";
 import { layoutLines } from "../text-layout";
+import { useKeepInView } from "./scroll-area";
 import { useTheme } from "../theme";
 
 export interface MenuItem<T extends string> {
@@ -43,18 +45,25 @@ export const Menu = <T extends string>({ items, onSelect, onHighlight, isActive,
           <Text color={theme.accent}>{isSelected ? "❯" : " "}</Text>
         </Box>
       )}
-      itemComponent={({ isSelected, label }: { isSelected?: boolean; label: string }) => {
-        const note = items.find((item) => item.label === label)?.note;
-        return (
-          // Shrinking to fit is not enough: Yoga leaves a bold label at its full width.
-          <Box {...(labelWidth !== undefined ? { width: labelWidth, flexShrink: 0 } : { flexShrink: 1 })}>
-            <Text bold={isSelected} color={isSelected ? theme.accent : undefined} wrap="wrap">
-              {labelWidth !== undefined ? layoutLines(label, labelWidth).join("\n") : label}
-              {note ? <Text color={theme.muted}>{`  ${note}`}</Text> : null}
-            </Text>
-          </Box>
-        );
-      }}
+      itemComponent={({ isSelected = false, label }: { isSelected?: boolean; label: string }) => (
+        <MenuLabel label={label} note={items.find((item) => item.label === label)?.note} isSelected={isSelected} width={labelWidth} />
+      )}
     />
+  );
+};
+
+/** One label: wrapped under itself, and kept in view while the cursor is on it. */
+const MenuLabel = ({ label, note, isSelected, width }: { label: string; note: string | undefined; isSelected: boolean; width: number | undefined }) => {
+  const theme = useTheme();
+  const row = useRef<DOMElement>(null);
+  useKeepInView(row, isSelected);
+  return (
+    // Shrinking to fit is not enough: Yoga leaves a bold label at its full width.
+    <Box ref={row} {...(width !== undefined ? { width, flexShrink: 0 } : { flexShrink: 1 })}>
+      <Text bold={isSelected} color={isSelected ? theme.accent : undefined} wrap="wrap">
+        {width !== undefined ? layoutLines(label, width).join("\n") : label}
+        {note ? <Text color={theme.muted}>{`  ${note}`}</Text> : null}
+      </Text>
+    </Box>
   );
 };

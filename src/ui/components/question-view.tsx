@@ -1,6 +1,6 @@
-import { Box, Text, useInput } from "ink";
+import { Box, Text, useInput, type DOMElement } from "ink";
 import TextInput from "ink-text-input";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Question } from "../../content/schema/quiz";
 import type { Answer, Grade } from "../../engine/grading";
 import { useServices } from "../app-context";
@@ -8,6 +8,7 @@ import { layoutLines } from "../text-layout";
 import { useTheme } from "../theme";
 import { LabelledLink } from "./link";
 import { Menu } from "./menu";
+import { useKeepInView } from "./scroll-area";
 
 export interface QuestionViewProps {
   question: Question;
@@ -97,21 +98,31 @@ const Ticks = ({ choices, isActive, onAnswer, width }: { choices: string[]; isAc
   return (
     <Box flexDirection="column">
       {choices.map((choice, index) => (
-        <Box key={choice}>
-          {/* Pointer and box keep their columns; a long choice wraps under its own text. */}
-          <Box width={TICK_COLUMNS} flexShrink={0}>
-            <Text color={index === cursor ? theme.accent : undefined} bold={index === cursor}>
-              {index === cursor ? "❯ " : "  "}
-              {ticked.has(index) ? "[x]" : "[ ]"}
-            </Text>
-          </Box>
-          <Box width={Math.max(10, width - TICK_COLUMNS)} flexShrink={0}>
-            <Text color={index === cursor ? theme.accent : undefined} bold={index === cursor} wrap="wrap">
-              {layoutLines(choice, Math.max(10, width - TICK_COLUMNS)).join("\n")}
-            </Text>
-          </Box>
-        </Box>
+        <TickRow key={choice} choice={choice} atCursor={index === cursor} ticked={ticked.has(index)} width={width} />
       ))}
+    </Box>
+  );
+};
+
+/** One choice: pointer and box keep their columns, a long choice wraps under its own text, and the cursor's row stays in view. */
+const TickRow = ({ choice, atCursor, ticked, width }: { choice: string; atCursor: boolean; ticked: boolean; width: number }) => {
+  const theme = useTheme();
+  const row = useRef<DOMElement>(null);
+  useKeepInView(row, atCursor);
+  const textWidth = Math.max(10, width - TICK_COLUMNS);
+  return (
+    <Box ref={row}>
+      <Box width={TICK_COLUMNS} flexShrink={0}>
+        <Text color={atCursor ? theme.accent : undefined} bold={atCursor}>
+          {atCursor ? "❯ " : "  "}
+          {ticked ? "[x]" : "[ ]"}
+        </Text>
+      </Box>
+      <Box width={textWidth} flexShrink={0}>
+        <Text color={atCursor ? theme.accent : undefined} bold={atCursor} wrap="wrap">
+          {layoutLines(choice, textWidth).join("\n")}
+        </Text>
+      </Box>
     </Box>
   );
 };

@@ -1,5 +1,5 @@
 import { Box, Text, measureElement, type DOMElement } from "ink";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTheme } from "../theme";
 
 /**
@@ -24,19 +24,50 @@ export const useScroll = (height: number) => {
   // A key handler bound before the content was last measured still scrolls as far as it goes.
   const limitNow = useRef(limit);
   limitNow.current = limit;
+  const contentNow = useRef(contentHeight);
+  contentNow.current = contentHeight;
   const scrollBy = useCallback((rows: number) => setOffset((current) => Math.min(Math.max(0, Math.min(current, limitNow.current) + rows), limitNow.current)), []);
+  /** Scrolls as little as it takes to bring content rows top…bottom (exclusive) into view. */
+  const reveal = useCallback(
+    (top: number, bottom: number) =>
+      setOffset((current) => {
+        const at = Math.min(current, limitNow.current);
+        const view = scrollWindow(contentNow.current, height, at);
+        if (!view.overflowing) return at;
+        if (top < view.first) return top <= 1 ? 0 : Math.min(top - 1, limitNow.current);
+        if (bottom > view.first + view.rows) return Math.min(Math.max(0, bottom - (height - 1)), limitNow.current);
+        return at;
+      }),
+    [height],
+  );
   return {
     offset: Math.min(offset, limit),
     scrollBy,
     /** A page is the view less two rows, so the rows at the edge stay in sight. */
     pageBy: (pages: number) => scrollBy(pages * Math.max(1, height - 3)),
     toTop: () => setOffset(0),
+    /** Scrolls as little as it takes to bring content rows top…bottom (exclusive) into view. */
+    reveal,
     toBottom: () => setOffset(Number.MAX_SAFE_INTEGER),
     /** Whether there is more below or above to scroll to. */
     scrollable: limit > 0,
     /** The ScrollArea's own props: the same height as the limit above was worked out for. */
-    area: { height, offset: Math.min(offset, limit), onMeasure: setContentHeight },
+    area: { height, offset: Math.min(offset, limit), onMeasure: setContentHeight, onReveal: reveal },
   };
+};
+
+type Reveal = (element: DOMElement) => void;
+const RevealContext = createContext<Reveal>(() => undefined);
+
+/**
+ * Keeps `element` in view while `shown` (a menu's cursor row): the ScrollArea around it scrolls
+ * as little as it takes when the cursor moves past the edge. Outside a ScrollArea, nothing.
+ */
+export const useKeepInView = (element: RefObject<DOMElement | null>, shown: boolean): void => {
+  const reveal = useContext(RevealContext);
+  useLayoutEffect(() => {
+    if (shown && element.current) reveal(element.current);
+  }, [shown, reveal, element]);
 };
 
 export interface ScrollAreaProps {
@@ -45,6 +76,8 @@ export interface ScrollAreaProps {
   onMeasure: (contentHeight: number) => void;
   /** Whether ↑/↓ and j/k scroll here (not while they move a menu's cursor): the markers name the keys that do. */
   arrows?: boolean;
+  /** Asked to bring content rows top…bottom into view (useScroll's reveal). */
+  onReveal?: (top: number, bottom: number) => void;
   children: ReactNode;
 }
 
@@ -54,7 +87,7 @@ export interface ScrollAreaProps {
  * say there is more. The content is measured again whenever anything in it changes (a child's own
  * state, markdown rendered late, a resize), not only when this component renders.
  */
-export const ScrollArea = ({ height, offset, onMeasure, arrows = true, children }: ScrollAreaProps) => {
+export const ScrollArea = ({ height, offset, onMeasure, onReveal, arrows = true, children }: ScrollAreaProps) => {
   const theme = useTheme();
   const content = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
@@ -94,6 +127,23 @@ export const ScrollArea = ({ height, offset, onMeasure, arrows = true, children 
     };
   }, [measure]);
 
+  // Where an element sits in the content: its top, added up through its boxes to the content's.
+  const reveal = useCallback(
+    (element: DOMElement) => {
+      if (!onReveal || !content.current?.yogaNode) return;
+      let top = 0;
+      let node: DOMElement | undefined = element;
+      while (node && node !== content.current) {
+        top += node.yogaNode?.getComputedTop() ?? 0;
+        node = node.parentNode;
+      }
+      if (node !== content.current) return;
+      measure();
+      onReveal(top, top + measureElement(element).height);
+    },
+    [onReveal, measure],
+  );
+
   const view = scrollWindow(contentHeight, height, offset);
   const down = arrows ? "j/PgDn" : "PgDn";
   const up = arrows ? "k/PgUp" : "PgUp";
@@ -106,7 +156,7 @@ export const ScrollArea = ({ height, offset, onMeasure, arrows = true, children 
       ) : null}
       <Box height={view.overflowing ? view.rows : height} overflowY="hidden" flexDirection="column" flexShrink={0}>
         <Box ref={content} marginTop={-view.first} flexDirection="column" flexShrink={0}>
-          {children}
+          <RevealContext.Provider value={reveal}>{children}</RevealContext.Provider>
         </Box>
       </Box>
       {view.overflowing ? (

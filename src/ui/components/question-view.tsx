@@ -27,8 +27,9 @@ export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswe
   const theme = useTheme();
   return (
     <Box flexDirection="column">
+      {/* By words (Ink's own wrap starts a wrapped row with a space, and splits a long word). */}
       <Text bold wrap="wrap">
-        {question.prompt}
+        {layoutLines(question.prompt, width).join("\n")}
       </Text>
       <Box marginTop={1} flexDirection="column">
         {grade ? (

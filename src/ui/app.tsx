@@ -84,7 +84,6 @@ export const App = ({
   const setNotice = useCallback((text: string) => setNoticeEntry((current) => ({ text, serial: current.serial + 1 })), []);
   const textEntry = useRef(false);
   const leaveGuard = useRef<string | undefined>(undefined);
-  const helpScroll = useScroll(Math.max(3, size.rows - STATUS_BAR_HEIGHT - 2));
   const [statusKeys, setStatusKeys] = useState<readonly Command[] | undefined>();
 
   const leave = useCallback(
@@ -168,6 +167,8 @@ export const App = ({
       const command = commandFor("help", input, key);
       if (command === "down" || command === "up") helpScroll.scrollBy(command === "down" ? 1 : -1);
       else if (command === "pageDown" || command === "pageUp") helpScroll.pageBy(command === "pageDown" ? 1 : -1);
+      else if (command === "top") helpScroll.toTop();
+      else if (command === "bottom") helpScroll.toBottom();
       else setHelp(false);
       return;
     }
@@ -190,6 +191,7 @@ export const App = ({
   const dialogHeight = confirmation ? 3 + (confirmation.lines?.length ?? 0) : 0;
   const contentHeight = Math.max(5, size.rows - STATUS_BAR_HEIGHT - noticeHeight - dialogHeight - 1);
   const active = !confirmation && !help;
+  const helpScroll = useScroll(contentHeight);
 
   let content;
   if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} width={size.columns} height={contentHeight} />;
@@ -213,8 +215,8 @@ export const App = ({
       <AppContext.Provider value={services}>
         <Box flexDirection="column" width={size.columns}>
           {help ? (
-            <Box flexDirection="column" height={contentHeight} overflowY="hidden">
-              <ScrollArea height={contentHeight} offset={helpScroll.offset} onMeasure={helpScroll.onMeasure}>
+            <Box flexDirection="column" height={contentHeight} overflowY="hidden" paddingX={1}>
+              <ScrollArea {...helpScroll.area}>
                 <Help screen={screen} />
               </ScrollArea>
             </Box>

@@ -52,3 +52,7 @@ export const viewLine = (line: string, offset: number, width: number): string =>
 
 /** Columns one press of ←/→ moves: half the window, so what was at one edge is still in view. */
 export const scrollStep = (width: number): number => Math.max(4, Math.floor(width / 2));
+
+/** Where one press of ← (`direction` -1) or → (+1) takes a window at `offset`, kept within 0…`limit`. */
+export const stepSideways = (offset: number, direction: -1 | 1, limit: number, width: number): number =>
+  Math.min(Math.max(0, Math.min(offset, limit) + direction * scrollStep(width)), limit);

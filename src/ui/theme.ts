@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import { hyperlinksSupported } from "./text-layout";
 
 /**
  * Colours by meaning, never by hue at the call site. With NO_COLOR set every colour is
@@ -15,6 +16,8 @@ export interface Theme {
   link?: string;
   code?: string;
   colour: boolean;
+  /** Links as OSC 8 hyperlinks: where the terminal is known to show them (hyperlinksSupported). */
+  hyperlinks?: boolean;
 }
 
 export const COLOUR_THEME: Theme = {
@@ -32,8 +35,11 @@ export const COLOUR_THEME: Theme = {
 
 export const NO_COLOUR_THEME: Theme = { colour: false };
 
-/** https://no-color.org: any non-empty NO_COLOR turns colour off. */
-export const themeFor = (env: NodeJS.ProcessEnv): Theme => (env.NO_COLOR ? NO_COLOUR_THEME : COLOUR_THEME);
+/** https://no-color.org: any non-empty NO_COLOR turns colour off (and hyperlinks with it). */
+export const themeFor = (env: NodeJS.ProcessEnv, isTTY = Boolean(process.stdout.isTTY)): Theme => {
+  if (env.NO_COLOR) return NO_COLOUR_THEME;
+  return hyperlinksSupported(env, isTTY) ? { ...COLOUR_THEME, hyperlinks: true } : COLOUR_THEME;
+};
 
 export const ThemeContext = createContext<Theme>(COLOUR_THEME);
 export const useTheme = (): Theme => useContext(ThemeContext);

@@ -17,6 +17,8 @@ import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, ty
  */
 
 const KEYS = { enter: "\r", ctrlC: "\u0003" } as const;
+const PAGE_DOWN = "\u001B[6~";
+const END = "\u001B[F";
 const LESSON = "S3 in one picture";
 
 const stateDirs: string[] = [];
@@ -223,6 +225,85 @@ describe("s3-tutor in a terminal", () => {
     app.press("q");
     expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
   });
+
+  for (const size of [
+    { cols: 60, rows: 20 },
+    { cols: 80, rows: 24 },
+  ]) {
+    it(`at ${size.cols}×${size.rows}: PgDn scrolls a long code view to its last line, and End the replication recap's cleanup output to its last result`, async () => {
+      const app = start({ ...size, args: ["lesson", "replication"] });
+      await app.waitFor("step 1 of 15");
+      await app.waitForKeys();
+      const fits = (rows: string[]) => {
+        expect(rows.length).toBeLessThan(size.rows);
+        expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(size.cols);
+      };
+      /** Presses `key` until the screen satisfies `check` (each press waits for the next frame to settle). */
+      const pressUntil = async (key: string, check: (rows: string[]) => boolean, most = 60): Promise<string[]> => {
+        for (let presses = 0; presses < most; presses++) {
+          if (check(app.screen())) return app.screen();
+          app.press(key);
+          await new Promise((resolve) => setTimeout(resolve, 60));
+        }
+        return app.waitFor(check, 5_000);
+      };
+      const has = (text: string) => (rows: string[]) => rows.some((row) => row.includes(text));
+
+      app.press("n");
+      await app.waitFor("step 2 of 15");
+      app.press("S");
+      await app.waitFor("Two versioned buckets");
+      // The code shows once the target is up; the view is longer than the window.
+      await app.waitFor("account 111122223333");
+      app.press("v");
+      await app.waitFor("[TypeScript SDK]");
+      let rows = await app.waitFor(/↓ \d+ more — j\/PgDn/);
+      fits(rows);
+      rows = await pressUntil(PAGE_DOWN, has("── end ──"));
+      expect(rows.join("\n")).toMatch(/↑ \d+ more — k\/PgUp/);
+      expect(rows.join("\n")).toContain("OSC 52.");
+      fits(rows);
+
+      // Close the code, have this step and the next done for you, skip the rest to the recap.
+      // (The status bar shows the code view's keys while it is open.)
+      app.press("v");
+      await app.waitFor((screen) => !has("tab SDK/CLI")(screen) && has("h hint")(screen));
+      const solve = async () => {
+        // Done once the checklist's heading or its last line shows (End may have scrolled past the heading).
+        const done = (screen: string[]) => has("Done for you:")(screen) || has("Now press c to check.")(screen);
+        for (let tries = 0; tries < 100 && !done(app.screen()); tries++) {
+          app.press("s");
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          app.press(END);
+          await new Promise((resolve) => setTimeout(resolve, 60));
+        }
+        await app.waitFor(done);
+      };
+      await solve();
+      app.press("S");
+      await app.waitFor("The role S3 assumes");
+      await solve();
+      await pressUntil("S", has("recap"));
+      await pressUntil(END, has("Press u to clean up"));
+      app.press("u");
+      // At the end: the last action's result, then the way back; nothing still running.
+      rows = await pressUntil(END, (screen) => {
+        const esc = screen.findIndex((row) => row.includes("esc: back to the menu"));
+        const last = screen.findLastIndex((row, index) => index < esc && /^ [✓✗] /.test(row));
+        // Between them only the result's details (indented) and the margin.
+        return last > 0 && screen.slice(last + 1, esc).every((row) => row === "" || /^ {5}\S/.test(row));
+      });
+      const text = rows.join("\n");
+      expect(text).toMatch(/✓ s3:DeleteBucket\n {5}204\n\n esc: back to the menu/);
+      expect(text).toContain("── end ──");
+      expect(text).toMatch(/↑ \d+ more — k\/PgUp/);
+      expect(text).not.toContain("Cleaning up…");
+      fits(rows);
+
+      app.press("q");
+      expect(await app.waitForExit()).toMatchObject({ exitCode: 0 });
+    }, 90_000);
+  }
 
   it("a folder where progress.json should be is moved aside, said on the notice line, and home opens", async () => {
     const stateDir = newStateDir();

@@ -29,6 +29,8 @@ export interface RenderedApp {
   /** Waits until the screen shows `text` (or matches it), failing with the last frame otherwise. */
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
   exitChoice: () => ExitChoice | undefined;
+  /** Resizes the terminal, as dragging the window would. */
+  resize: (columns: number, rows: number) => Promise<void>;
   progress: ProgressStore;
   quizStores: QuizStores;
   /** Notices from opening the stores, as the app was told them. */
@@ -122,6 +124,10 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       }
     },
     exitChoice: () => exitChoice,
+    resize: async (columns, rows) => {
+      instance.resize({ columns, rows });
+      await sleep(30);
+    },
     progress: opened.store,
     quizStores: quiz.stores,
     notices,

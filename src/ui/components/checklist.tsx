@@ -3,7 +3,6 @@ import { responseDetail } from "../../handson/response-detail";
 import type { ActionResult, PhaseResult } from "../../handson/results";
 import { useTheme } from "../theme";
 
-
 const ActionLine = ({ action }: { action: ActionResult }) => {
   const theme = useTheme();
   const title = action.action.label ?? `${action.service}:${action.operation}`;
@@ -54,6 +53,7 @@ const ActionLine = ({ action }: { action: ActionResult }) => {
 /** Every action of the phases run, ✓ or ✗, with the reason and the telling response details. */
 export const Checklist = ({ phases }: { phases: readonly PhaseResult[] }) => (
   <Box flexDirection="column">
-    {phases.flatMap((phase) => phase.actions.map((action, index) => <ActionLine key={`${phase.phase}-${index}`} action={action} />))}
+    {/* Cleanup gives one phase per step, all named "cleanup": the key needs the phase's place too. */}
+    {phases.flatMap((phase, place) => phase.actions.map((action, index) => <ActionLine key={`${place}-${phase.phase}-${index}`} action={action} />))}
   </Box>
 );

@@ -6,7 +6,7 @@ import { renderAction, type Variables } from "../../handson/template";
 import { codeFilePath, saveCodeFile } from "../../store/code-files";
 import type { Target } from "../../targets/target";
 import { osc52 } from "../clipboard";
-import { CUT_LEFT, CUT_RIGHT, lineWidth, maxOffset, scrollStep, viewLine } from "../code-viewport";
+import { CUT_LEFT, CUT_RIGHT, lineWidth, maxOffset, stepSideways, viewLine } from "../code-viewport";
 import { commandFor } from "../keys/bindings";
 import { useTheme } from "../theme";
 
@@ -85,14 +85,10 @@ export const CodeTabs = ({ step, lessonId, target, variables, width, isActive }:
         setTab((current) => (current === "typescript" ? "cli" : "typescript"));
         setOffset(0);
       } else if (command === "codeScroll") {
-        const move = (current: number) => {
-          const from = Math.min(current, latestLimit.current);
-          if (key.home) return 0;
-          if (key.end) return latestLimit.current;
-          return Math.min(Math.max(0, from + (key.leftArrow ? -1 : 1) * scrollStep(width)), latestLimit.current);
-        };
-        setOffset(move);
-      } else if (command === "copyCode") void copy(tab, shown);
+        setOffset((current) => stepSideways(current, key.leftArrow ? -1 : 1, latestLimit.current, width));
+      } else if (command === "top") setOffset(0);
+      // In the code view home and end are sideways: the page scrolls with PgUp/PgDn and j/k.
+      else if (command === "bottom") setOffset(latestLimit.current); else if (command === "copyCode") void copy(tab, shown);
     },
     { isActive },
   );

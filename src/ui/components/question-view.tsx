@@ -1,11 +1,14 @@
-import { Box, Text, useInput } from "ink";
+import { Box, Text, useInput, type DOMElement } from "ink";
 import TextInput from "ink-text-input";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Question } from "../../content/schema/quiz";
 import type { Answer, Grade } from "../../engine/grading";
 import { useServices } from "../app-context";
+import { layoutLines } from "../text-layout";
 import { useTheme } from "../theme";
+import { LabelledLink } from "./link";
 import { Menu } from "./menu";
+import { useKeepInView } from "./scroll-area";
 
 export interface QuestionViewProps {
   question: Question;
@@ -15,21 +18,24 @@ export interface QuestionViewProps {
   onAnswer: (answer: Answer) => void;
   /** Enter on an empty text answer: the quiz passes over the question (letters are text while typing, so S cannot). */
   onEmptyAnswer?: () => void;
+  /** Columns the question has: options wrap within it, under their own text. */
+  width: number;
 }
 
 /** A question and its way to answer (a menu, ticks, or a line of text), then the feedback. */
-export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswer }: QuestionViewProps) => {
+export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswer, width }: QuestionViewProps) => {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
+      {/* By words (Ink's own wrap starts a wrapped row with a space, and splits a long word). */}
       <Text bold wrap="wrap">
-        {question.prompt}
+        {layoutLines(question.prompt, width).join("\n")}
       </Text>
       <Box marginTop={1} flexDirection="column">
         {grade ? (
           <Feedback grade={grade} />
         ) : (
-          <AnswerInput question={question} isActive={isActive} onAnswer={onAnswer} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />
+          <AnswerInput question={question} isActive={isActive} onAnswer={onAnswer} width={width} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />
         )}
       </Box>
       {!grade && question.type === "multi" ? (
@@ -39,7 +45,7 @@ export const QuestionView = ({ question, grade, isActive, onAnswer, onEmptyAnswe
   );
 };
 
-const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer }: Omit<QuestionViewProps, "grade">) => {
+const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer, width }: Omit<QuestionViewProps, "grade">) => {
   switch (question.type) {
     case "single":
       return (
@@ -47,6 +53,7 @@ const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer }: Omit<Quest
           items={question.choices.map((choice, index) => ({ label: choice.text, value: String(index) }))}
           onSelect={(value) => onAnswer({ kind: "choices", indexes: [Number(value)] })}
           isActive={isActive}
+          width={width}
         />
       );
     case "truefalse":
@@ -58,16 +65,19 @@ const AnswerInput = ({ question, isActive, onAnswer, onEmptyAnswer }: Omit<Quest
           ]}
           onSelect={(value) => onAnswer({ kind: "boolean", value: value === "true" })}
           isActive={isActive}
+          width={width}
         />
       );
     case "multi":
-      return <Ticks choices={question.choices.map((choice) => choice.text)} isActive={isActive} onAnswer={onAnswer} />;
+      return <Ticks choices={question.choices.map((choice) => choice.text)} isActive={isActive} onAnswer={onAnswer} width={width} />;
     case "text":
       return <TextAnswer isActive={isActive} onAnswer={onAnswer} {...(onEmptyAnswer ? { onEmptyAnswer } : {})} />;
   }
 };
 
-const Ticks = ({ choices, isActive, onAnswer }: { choices: string[]; isActive: boolean; onAnswer: (answer: Answer) => void }) => {
+const TICK_COLUMNS = 6;
+
+const Ticks = ({ choices, isActive, onAnswer, width }: { choices: string[]; isActive: boolean; onAnswer: (answer: Answer) => void; width: number }) => {
   const theme = useTheme();
   const [cursor, setCursor] = useState(0);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
@@ -89,12 +99,31 @@ const Ticks = ({ choices, isActive, onAnswer }: { choices: string[]; isActive: b
   return (
     <Box flexDirection="column">
       {choices.map((choice, index) => (
-        <Text key={choice} color={index === cursor ? theme.accent : undefined} bold={index === cursor}>
-          {index === cursor ? "❯ " : "  "}
-          {ticked.has(index) ? "[x] " : "[ ] "}
-          {choice}
-        </Text>
+        <TickRow key={choice} choice={choice} atCursor={index === cursor} ticked={ticked.has(index)} width={width} />
       ))}
+    </Box>
+  );
+};
+
+/** One choice: pointer and box keep their columns, a long choice wraps under its own text, and the cursor's row stays in view. */
+const TickRow = ({ choice, atCursor, ticked, width }: { choice: string; atCursor: boolean; ticked: boolean; width: number }) => {
+  const theme = useTheme();
+  const row = useRef<DOMElement>(null);
+  useKeepInView(row, atCursor);
+  const textWidth = Math.max(10, width - TICK_COLUMNS);
+  return (
+    <Box ref={row}>
+      <Box width={TICK_COLUMNS} flexShrink={0}>
+        <Text color={atCursor ? theme.accent : undefined} bold={atCursor}>
+          {atCursor ? "❯ " : "  "}
+          {ticked ? "[x]" : "[ ]"}
+        </Text>
+      </Box>
+      <Box width={textWidth} flexShrink={0}>
+        <Text color={atCursor ? theme.accent : undefined} bold={atCursor} wrap="wrap">
+          {layoutLines(choice, textWidth).join("\n")}
+        </Text>
+      </Box>
     </Box>
   );
 };
@@ -140,9 +169,7 @@ export const Feedback = ({ grade }: { grade: Grade }) => {
       <Box marginTop={1}>
         <Text wrap="wrap">{grade.explain}</Text>
       </Box>
-      <Text color={theme.link} wrap="wrap">
-        Source: {grade.source}
-      </Text>
+      <LabelledLink label="Source:" url={grade.source} />
     </Box>
   );
 };

@@ -12,6 +12,8 @@ export type Command =
   | "down"
   | "pageUp"
   | "pageDown"
+  | "top"
+  | "bottom"
   | "select"
   | "toggle"
   | "next"
@@ -58,6 +60,22 @@ export const BINDINGS: readonly Binding[] = [
   { command: "down", short: "down", label: "↓/j", description: "move down, or scroll down", screens: ALL, matches: (i, k) => k.downArrow || i === "j" },
   { command: "pageUp", short: "page up", label: "PgUp", description: "scroll a page up", screens: ["lesson", "quiz", "stats", "help"], matches: (_i, k) => k.pageUp },
   { command: "pageDown", short: "page down", label: "PgDn", description: "scroll a page down", screens: ["lesson", "quiz", "stats", "help"], matches: (_i, k) => k.pageDown },
+  {
+    command: "top",
+    short: "top",
+    label: "home",
+    description: "scroll to the top (in the code view: back to the start of the lines)",
+    screens: ["lesson", "quiz", "stats", "help"],
+    matches: (_i, k) => k.home,
+  },
+  {
+    command: "bottom",
+    short: "end",
+    label: "end",
+    description: "scroll to the end (in the code view: to the end of the longest line)",
+    screens: ["lesson", "quiz", "stats", "help"],
+    matches: (_i, k) => k.end,
+  },
   { command: "select", short: "choose", label: "enter", description: "choose, or answer", screens: [...MENUS, "lesson"], inStatusBar: true, matches: (_i, k) => k.return },
   { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice (several answers), or a topic", screens: ["lesson", "quizMenu", "quiz"], matches: (i) => i === " " },
   { command: "next", short: "next", label: "n", description: "next step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "n" },
@@ -71,9 +89,9 @@ export const BINDINGS: readonly Binding[] = [
     command: "codeScroll",
     short: "scroll",
     label: "←/→",
-    description: "scroll the code sideways, to read a line cut at the edge (» or «); home and end go to either end",
+    description: "scroll the code sideways, to read a line cut at the edge (» or «)",
     screens: ["lesson"],
-    matches: (_i, k) => k.leftArrow || k.rightArrow || k.home || k.end,
+    matches: (_i, k) => k.leftArrow || k.rightArrow,
   },
   {
     command: "copyCode",

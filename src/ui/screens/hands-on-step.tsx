@@ -7,6 +7,7 @@ import { Checklist } from "../components/checklist";
 import { CodeTabs } from "../components/code-tabs";
 import { useMarkdownLines } from "../components/markdown";
 import { AnswerPrompt } from "../components/answer-prompt";
+import { TextRows } from "../components/text-rows";
 import { questionsOf } from "../../handson/runner";
 import { useHandsOn, type LessonVariables, type RestoredLab, type StepPlace } from "../hooks/use-hands-on";
 import { commandFor } from "../keys/bindings";
@@ -101,8 +102,8 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   const lessonVariables = view.variables;
   // Until the target is ready (or when it cannot be reached), placeholders show stand-ins such as <your prefix>.
   const fill = (text: string): string => fillForShow(text, lessonVariables, session.settings.region ?? "eu-west-1");
-  const goal = useMarkdownLines(fill(step.goal), width, theme.colour);
-  const hint = useMarkdownLines(fill(step.hint ?? ""), width, theme.colour);
+  const goal = useMarkdownLines(fill(step.goal), width, theme);
+  const hint = useMarkdownLines(fill(step.hint ?? ""), width, theme);
   const lastPassed = view.last?.results.every((phase) => phase.pass);
   return (
     <Box flexDirection="column">
@@ -114,14 +115,14 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
       </Text>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Goal</Text>
-        <Text>{goal.join("\n")}</Text>
+        <TextRows lines={goal} width={width} />
       </Box>
       {hintShown && step.hint ? (
         <Box flexDirection="column">
           <Text bold color={theme.warning}>
             Hint
           </Text>
-          <Text>{hint.join("\n")}</Text>
+          <TextRows lines={hint} width={width} />
         </Box>
       ) : null}
 

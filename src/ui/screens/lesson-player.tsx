@@ -11,6 +11,8 @@ import { MARKED_RIGHT_NOTICE, MarkRightLines } from "../components/mark-right";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { useMarkdownLines } from "../components/markdown";
 import { QuestionView } from "../components/question-view";
+import { TextRows } from "../components/text-rows";
+import { readableWidth } from "../text-layout";
 import { cleanUpLesson, type LessonVariables } from "../hooks/use-hands-on";
 import type { PhaseResult } from "../../handson/results";
 import { commandFor, type Command } from "../keys/bindings";
@@ -60,6 +62,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const places = useMemo(() => handsOnPlaces(lesson, { name: session.settings.target }), [lesson, session.settings.target]);
   const variables = useRef<LessonVariables>(new Map()).current;
   const bodyHeight = Math.max(3, height - 2);
+  // Text stops at a readable width, however wide the window (a margin of one column each side).
+  const textWidth = readableWidth(width - 2);
   const scroll = useScroll(bodyHeight);
   const dispatch = (event: LessonEvent) => setState((current) => lessonReducer(lesson, current, event));
 
@@ -84,6 +88,10 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   const stepQuestion = step && isQuizStep(step) ? catalog.questions.get(step.quiz) : undefined;
   // "I was right" is for a typed answer graded wrong, once.
   const markable = !finished && stepQuestion?.type === "text" && stepProgress?.firstAnswerCorrect === false && stepProgress.markedRight !== true;
+  // ↑/↓ move a question's cursor while it waits for an answer; otherwise they scroll.
+  const arrowsScroll = kind !== "quiz" || finished || !pending;
+  const codeShownNow = useRef(codeShown);
+  codeShownNow.current = codeShown;
 
   useEffect(() => {
     setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown, markable));
@@ -94,9 +102,11 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
       const command = commandFor("lesson", input, key);
       if (command === "pageDown") scroll.pageBy(1);
       else if (command === "pageUp") scroll.pageBy(-1);
-      else if ((command === "down" || command === "up") && (kind !== "quiz" || finished || stepProgress?.status !== "pending")) {
-        scroll.scrollBy(command === "down" ? 1 : -1);
-      } else if (finished) {
+      else if ((command === "down" || command === "up") && arrowsScroll) scroll.scrollBy(command === "down" ? 1 : -1);
+      // In the open code view, home and end move sideways (code-tabs).
+      else if (command === "top" && !codeShownNow.current) scroll.toTop();
+      else if (command === "bottom" && !codeShownNow.current) scroll.toBottom();
+      else if (finished) {
         if (command === "back") setFinished(false);
       } else if (command === "next" && step && isReadStep(step) && step.reveal && !revealed.has(state.index)) {
         // The first n shows what was kept back (a model answer); the next one moves on.
@@ -148,7 +158,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
 
   let body: ReactElement;
   if (finished) {
-    body = <Recap lesson={lesson} state={state} variables={variables} isActive={isActive} width={width} />;
+    body = <Recap lesson={lesson} state={state} variables={variables} isActive={isActive} width={textWidth} />;
   } else if (!step) {
     body = <Text>This lesson has no steps.</Text>;
   } else if (isHandsOnStep(step)) {
@@ -169,7 +179,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         onChecked={(passed) => dispatch({ type: "checked", passed })}
         onApplicable={setApplicable}
         onCodeShown={setCodeShown}
-        width={width - 2}
+        width={textWidth}
       />
     );
   } else if (isQuizStep(step)) {
@@ -191,6 +201,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
             grade={given ?? earlier}
             isActive={isActive}
             onAnswer={answer}
+            width={textWidth}
           />
         </Box>
         <MarkRightLines offered={markable} marked={stepProgress?.markedRight === true} />
@@ -202,10 +213,11 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   } else {
     body = (
       <ReadStep
+        key={state.index}
         markdown={step.read}
         {...(step.reveal ? { reveal: { markdown: step.reveal, shown: revealed.has(state.index) } } : {})}
-        width={width - 2}
-        colour={theme.colour}
+        width={textWidth}
+        isActive={isActive}
       />
     );
   }
@@ -213,8 +225,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   return (
     <Box flexDirection="column">
       {header}
-      <Box paddingX={1} marginTop={1}>
-        <ScrollArea height={bodyHeight} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+      <Box paddingX={1} marginTop={1} width={textWidth + 2}>
+        <ScrollArea {...scroll.area} arrows={arrowsScroll}>
           {body}
         </ScrollArea>
       </Box>
@@ -222,16 +234,17 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
   );
 };
 
-const ReadStep = ({ markdown, reveal, width, colour }: { markdown: string; reveal?: { markdown: string; shown: boolean }; width: number; colour: boolean }) => {
-  const lines = useMarkdownLines(markdown, width, colour);
+const ReadStep = ({ markdown, reveal, width, isActive }: { markdown: string; reveal?: { markdown: string; shown: boolean }; width: number; isActive: boolean }) => {
+  const theme = useTheme();
+  const lines = useMarkdownLines(markdown, width, theme);
   // Rendered only once asked for: nothing of it is on screen, or scrollable to, before.
-  const hidden = useMarkdownLines(reveal?.shown ? reveal.markdown : "", width, colour);
+  const hidden = useMarkdownLines(reveal?.shown ? reveal.markdown : "", width, theme);
   return (
     <Box flexDirection="column">
-      <Text>{lines.join("\n")}</Text>
+      <TextRows lines={lines} width={width} sideways={isActive} />
       {reveal?.shown ? (
         <Box marginTop={1}>
-          <Text>{hidden.join("\n")}</Text>
+          <TextRows lines={hidden} width={width} sideways={isActive} />
         </Box>
       ) : null}
       <Box marginTop={1}>
@@ -248,7 +261,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
   const { session, notify, catalog, go } = useServices();
   const theme = useTheme();
   const score = lessonScore(lesson, state);
-  const recap = useMarkdownLines(lesson.recap ?? "", width - 2, theme.colour);
+  const recap = useMarkdownLines(lesson.recap ?? "", width, theme);
   const [cleanup, setCleanup] = useState<{ running: boolean; results?: PhaseResult[] }>({ running: false });
   const handsOn = lesson.steps.filter(isHandsOnStep).map((step) => step.handsOn) as HandsOn[];
   const canClean = session.started && handsOn.some((step) => step.cleanup?.length);
@@ -280,7 +293,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
       <ScoreExplained lesson={lesson} state={state} />
       {lesson.recap ? (
         <Box marginTop={1}>
-          <Text>{recap.join("\n")}</Text>
+          <TextRows lines={recap} width={width} sideways={isActive} />
         </Box>
       ) : null}
       {canClean ? (

@@ -25,6 +25,7 @@ import { MARKED_RIGHT_NOTICE, MarkRightLines } from "../components/mark-right";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { useWindowSize } from "../hooks/use-window-size";
 import { commandFor } from "../keys/bindings";
+import { readableWidth } from "../text-layout";
 import { useTheme } from "../theme";
 import { quizStatusKeys } from "./quiz-status-keys";
 
@@ -46,6 +47,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
   const { catalog, quizStores, clock, notify, confirm, setStatusKeys, setLeaveGuard } = useServices();
   const theme = useTheme();
   const { columns } = useWindowSize();
+  // Questions and explanations stop at a readable width, however wide the window.
+  const textWidth = readableWidth(columns - 2);
   const questions = catalog.questions;
   const [state, setState] = useState(start);
   // In exam mode, the learner asked to change the answer on screen.
@@ -121,7 +124,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
     leftColumns(columns - 2, clockWidth),
   );
   const bodyHeight = Math.max(3, height - 1 - header.length);
-  const scroll = useScroll(finished ? Math.max(3, height - 2) : bodyHeight);
+  // The results have no header above them: they take the whole height.
+  const scroll = useScroll(finished ? Math.max(3, height) : bodyHeight);
 
   const markable = canMarkRight(questions, state);
   const markedRight = original ? state.markedRight.includes(original.id) : false;
@@ -151,6 +155,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
       const command = commandFor("quiz", input, key);
       if (command === "pageDown") return scroll.pageBy(1);
       if (command === "pageUp") return scroll.pageBy(-1);
+      if (command === "top") return scroll.toTop();
+      if (command === "bottom") return scroll.toBottom();
       if (finished) {
         if (command === "down" || command === "up") scroll.scrollBy(command === "down" ? 1 : -1);
         else if (command === "retry" && results && results.missed.length > 0) onRetry(results.missed.map((missed) => missed.questionId));
@@ -158,6 +164,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
       }
       // While a text answer is typed, letters are text.
       if (typing || !original) return;
+      // Once answered, ↑/↓ scroll a long explanation (before, they move the cursor).
+      if ((command === "down" || command === "up") && !showsInput) return scroll.scrollBy(command === "down" ? 1 : -1);
       if (command === "next") {
         if (exam && last) endExam();
         else moveOn({ type: "next", at: now() });
@@ -190,8 +198,8 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
 
   if (results) {
     return (
-      <Box flexDirection="column" paddingX={1}>
-        <ScrollArea height={Math.max(3, height)} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+      <Box flexDirection="column" paddingX={1} width={textWidth + 2}>
+        <ScrollArea {...scroll.area}>
           <QuizResultsView results={results} />
           <Box marginTop={1}>
             <Text color={theme.muted}>
@@ -214,12 +222,13 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
         rightWidth={clockWidth}
         right={deadline ? <ExamClock deadline={deadline} clock={clock} onTimeUp={onTimeUp} /> : undefined}
       />
-      <Box marginTop={1}>
-        <ScrollArea height={bodyHeight} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+      <Box marginTop={1} width={textWidth}>
+        <ScrollArea {...scroll.area} arrows={!showsInput}>
           {showsInput || grade ? (
             <QuestionView
               key={`${original.id}:${changing ? "change" : "ask"}`}
               question={shown}
+              width={textWidth}
               {...(grade ? { grade } : {})}
               isActive={isActive}
               onAnswer={(answer) => {

@@ -30,6 +30,8 @@ export const Stats = ({ isActive, height }: { isActive: boolean; height: number 
       const command = commandFor("stats", input, key);
       if (command === "down" || command === "up") scroll.scrollBy(command === "down" ? 1 : -1);
       else if (command === "pageDown" || command === "pageUp") scroll.pageBy(command === "pageDown" ? 1 : -1);
+      else if (command === "top") scroll.toTop();
+      else if (command === "bottom") scroll.toBottom();
     },
     { isActive },
   );
@@ -41,7 +43,7 @@ export const Stats = ({ isActive, height }: { isActive: boolean; height: number 
 
   return (
     <Box flexDirection="column" paddingX={1}>
-      <ScrollArea height={height} offset={scroll.offset} onMeasure={scroll.onMeasure}>
+      <ScrollArea {...scroll.area}>
         <Text bold color={theme.heading}>
           Quiz stats
         </Text>

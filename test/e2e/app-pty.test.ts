@@ -288,13 +288,13 @@ describe("s3-tutor in a terminal", () => {
       app.press("u");
       // At the end: the last action's result, then the way back; nothing still running.
       rows = await pressUntil(END, (screen) => {
-        const esc = screen.findIndex((row) => row.includes("esc: back to the menu"));
+        const esc = screen.findIndex((row) => /^ (n next lesson|esc: back to the menu)/.test(row));
         const last = screen.findLastIndex((row, index) => index < esc && /^ [✓✗] /.test(row));
         // Between them only the result's details (indented) and the margin.
         return last > 0 && screen.slice(last + 1, esc).every((row) => row === "" || /^ {5}\S/.test(row));
       });
       const text = rows.join("\n");
-      expect(text).toMatch(/✓ s3:DeleteBucket\n {5}204\n\n esc: back to the menu/);
+      expect(text).toMatch(/✓ s3:DeleteBucket\n {5}204\n\n n next lesson/);
       expect(text).toContain("── end ──");
       expect(text).toMatch(/↑ \d+ more — k\/PgUp/);
       expect(text).not.toContain("Cleaning up…");

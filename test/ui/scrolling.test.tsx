@@ -113,7 +113,7 @@ describe("scrolling", () => {
       await app.press("u");
       // End goes to the bottom; the cleanup has finished once its last line is a ✓ or ✗ result.
       const end = await pressUntilRows(app, END, (rows) => {
-        const esc = rows.findIndex((row) => row.includes("esc: back to the menu"));
+        const esc = rows.findIndex((row) => /^ (n next lesson|esc: back to the menu)/.test(row));
         const lastResult = rows.findLastIndex((row, index) => index < esc && /^ [✓✗] /.test(row));
         return lastResult > 0 && rows.slice(lastResult + 1, esc).every((row) => /^ {5}\S|^\s*$/.test(row));
       });

@@ -8,7 +8,7 @@ import { AppContext, type AppServices, type Catalog, type Confirmation, type Vie
 import type { UiBridge } from "./bridge";
 import { ConfirmDialog } from "./components/confirm-dialog";
 import { ScrollArea, useScroll } from "./components/scroll-area";
-import { STATUS_BAR_HEIGHT, StatusBar } from "./components/status-bar";
+import { StatusBar, statusBarHeight } from "./components/status-bar";
 import { useTargetStatus } from "./hooks/use-target-status";
 import { useWindowSize } from "./hooks/use-window-size";
 import { commandFor, type Command, type ScreenName } from "./keys/bindings";
@@ -182,14 +182,17 @@ export const App = ({
   });
 
   const screen: ScreenName = view.screen;
+  const barScreen: ScreenName = help ? "help" : screen;
+  const barKeys = statusKeys && !help ? statusKeys : undefined;
+  const barHeight = statusBarHeight(barScreen, barKeys, size.columns);
   // A notice may take up to three lines; the startup notice (a path to a moved-aside file is
   // long) as many as leave room for the home screen's menu.
   const passingLines = notice.text ? wrapLines(notice.text, size.columns).slice(0, 3) : [];
-  const startupRoom = Math.max(3, size.rows - STATUS_BAR_HEIGHT - 1 - HOME_MIN_ROWS - passingLines.length);
+  const startupRoom = Math.max(3, size.rows - barHeight - 1 - HOME_MIN_ROWS - passingLines.length);
   const noticeLines = [...(startupNotice ? fitLines(wrapLines(startupNotice, size.columns), startupRoom) : []), ...passingLines];
   const noticeHeight = noticeLines.length;
   const dialogHeight = confirmation ? 3 + (confirmation.lines?.length ?? 0) : 0;
-  const contentHeight = Math.max(5, size.rows - STATUS_BAR_HEIGHT - noticeHeight - dialogHeight - 1);
+  const contentHeight = Math.max(5, size.rows - barHeight - noticeHeight - dialogHeight - 1);
   const active = !confirmation && !help;
   const helpScroll = useScroll(contentHeight);
 
@@ -228,11 +231,11 @@ export const App = ({
           {confirmation ? <ConfirmDialog confirmation={confirmation} onDone={() => setConfirmation(undefined)} /> : null}
           {noticeLines.length > 0 ? <Text color={theme.warning}>{noticeLines.join("\n")}</Text> : null}
           <StatusBar
-            screen={help ? "help" : screen}
+            screen={barScreen}
             target={session.settings}
             status={status}
             width={size.columns}
-            {...(statusKeys && !help ? { keys: statusKeys } : {})}
+            {...(barKeys ? { keys: barKeys } : {})}
           />
         </Box>
       </AppContext.Provider>

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
 import type { TargetOptions } from "../../targets/options";
 import type { TargetStatus } from "../../targets/target-session";
-import { statusBarKeys, type Command, type ScreenName } from "../keys/bindings";
+import { statusBarKeys, statusBarRows, statusBarText, type Command, type ScreenName } from "../keys/bindings";
 import { useTheme } from "../theme";
 
 export interface StatusBarProps {
@@ -31,7 +31,7 @@ const targetText = (target: TargetOptions, status: TargetStatus): string => {
 /** The bottom line: where hands-on steps run, and the keys of this screen. */
 export const StatusBar = ({ screen, target, status, width, keys }: StatusBarProps) => {
   const theme = useTheme();
-  const bindings = statusBarKeys(screen, keys);
+  const rows = statusBarRows(statusBarKeys(screen, keys), width);
   return (
     <Box flexDirection="column" width={width}>
       <Text color={theme.muted} wrap="truncate-end">
@@ -42,20 +42,23 @@ export const StatusBar = ({ screen, target, status, width, keys }: StatusBarProp
           {targetText(target, status)}
         </Text>
       </Box>
-      <Text wrap="truncate-end">
-        {bindings.map((binding, index) => (
-          <Text key={binding.command}>
-            {index > 0 ? <Text color={theme.muted}> · </Text> : null}
-            <Text bold color={theme.key}>
-              {binding.label}
-            </Text>{" "}
-            {binding.short}
-          </Text>
-        ))}
-      </Text>
+      {rows.map((row, rowIndex) => (
+        <Text key={rowIndex} wrap="truncate-end">
+          {row.map((binding, index) => (
+            <Text key={binding.command}>
+              {index > 0 ? <Text color={theme.muted}> · </Text> : null}
+              <Text bold color={theme.key}>
+                {binding.label}
+              </Text>
+              {statusBarText(binding).slice(binding.label.length)}
+            </Text>
+          ))}
+        </Text>
+      ))}
     </Box>
   );
 };
 
-/** Rows the status bar takes. */
-export const STATUS_BAR_HEIGHT = 3;
+/** Rows the status bar takes: the rule, the target, and the keys' rows. */
+export const statusBarHeight = (screen: ScreenName, keys: readonly Command[] | undefined, width: number): number =>
+  2 + statusBarRows(statusBarKeys(screen, keys), width).length;

@@ -131,6 +131,30 @@ export const commandFor = (screen: ScreenName, input: string, key: Key): Command
 export const statusBarKeys = (screen: ScreenName, only?: readonly Command[]): Binding[] =>
   BINDINGS.filter((binding) => binding.screens.includes(screen) && (only ? only.includes(binding.command) : binding.inStatusBar));
 
+/** How a key reads in the status bar, e.g. "esc menu". */
+export const statusBarText = (binding: Binding): string => `${binding.label} ${binding.short}`;
+
+/**
+ * The keys in rows of at most `width` columns, a key never split: a narrow window gets a second
+ * row rather than losing keys off its edge (help and quit come last and went first).
+ */
+export const statusBarRows = (bindings: readonly Binding[], width: number): Binding[][] => {
+  const rows: Binding[][] = [];
+  let used = 0;
+  for (const binding of bindings) {
+    const columns = [...statusBarText(binding)].length;
+    const row = rows.at(-1);
+    if (row && used + 3 + columns <= width) {
+      row.push(binding);
+      used += 3 + columns;
+    } else {
+      rows.push([binding]);
+      used = columns;
+    }
+  }
+  return rows.length > 0 ? rows : [[]];
+};
+
 export const SCREEN_TITLES: Record<ScreenName, string> = {
   home: "Home",
   lessons: "Lesson list",

@@ -25,8 +25,11 @@ describe("the lesson recap", () => {
       // Everything the recap shows, page by page, down to the offer of the next lesson at its end.
       const pages = [recap];
       for (let page = 0; page < 8 && !app.frame().includes("next lesson:"); page++) {
+        const above = (frame: string) => Number(/↑ (\d+) more/.exec(frame)?.[1] ?? 0);
+        const before = above(app.frame());
         await app.press("\u001B[6~");
-        pages.push(app.frame());
+        // Each page once it is drawn: the count above has moved (a frame read too soon is the last page again).
+        pages.push(await app.waitFor((frame) => above(frame) !== before));
       }
       const flat = pages.join("\n").replace(/\s+/g, " ");
       expect(flat).toContain("A point for each question right the first time and each hands-on step you passed yourself; half with the hint; none when done for you (s) or skipped. Reading earns nothing.");

@@ -26,8 +26,8 @@ export interface RenderedApp {
   press: (...keys: string[]) => Promise<void>;
   /** Writes everything in one write, as a paste or `tmux send-keys "2020" Enter` does. */
   burst: (...keys: string[]) => Promise<void>;
-  /** Waits until the screen shows `text` (or matches it), failing with the last frame otherwise. */
-  waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
+  /** Waits until the screen shows `text` (or matches it, or passes it), failing with the last frame otherwise. */
+  waitFor: (text: string | RegExp | ((frame: string) => boolean), timeoutMs?: number) => Promise<string>;
   exitChoice: () => ExitChoice | undefined;
   /** Resizes the terminal, as dragging the window would. */
   resize: (columns: number, rows: number) => Promise<void>;
@@ -118,7 +118,7 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const current = frame();
-        if (typeof text === "string" ? current.includes(text) : text.test(current)) return current;
+        if (typeof text === "string" ? current.includes(text) : typeof text === "function" ? text(current) : text.test(current)) return current;
         if (Date.now() > deadline) throw new Error(`the screen never showed ${String(text)}; it shows:\n${current}`);
         await sleep(20);
       }

@@ -10,7 +10,7 @@ const POINTS: Record<number, string> = { 0: "0", 0.5: "½", 1: "1" };
  * Under the recap's score: how points are counted, then each question and hands-on step with
  * what it earned and why, so "2.5 of 5" explains itself.
  */
-export const ScoreExplained = ({ lesson, state }: { lesson: Lesson; state: LessonState }) => {
+export const ScoreExplained = ({ lesson, state, width }: { lesson: Lesson; state: LessonState; width: number }) => {
   const { catalog } = useServices();
   const theme = useTheme();
   const scores = lessonStepScores(lesson, state);
@@ -28,13 +28,20 @@ export const ScoreExplained = ({ lesson, state }: { lesson: Lesson; state: Lesso
         none when done for you (s) or skipped. Reading earns nothing.
       </Text>
       {scores.map((score) => (
-        <Text key={score.index} wrap="wrap">
-          <Text bold color={score.points === 1 ? theme.success : score.points === 0 ? theme.failure : theme.warning}>
-            {` ${POINTS[score.points] ?? String(score.points)}  `}
-          </Text>
-          {`${nameOf(score.index)} `}
-          <Text color={theme.muted}>{`(${score.why})`}</Text>
-        </Text>
+        // The points in a column of their own, so a long question's lines stay under its text.
+        <Box key={score.index}>
+          <Box width={4} flexShrink={0}>
+            <Text bold color={score.points === 1 ? theme.success : score.points === 0 ? theme.failure : theme.warning}>
+              {` ${POINTS[score.points] ?? String(score.points)}`}
+            </Text>
+          </Box>
+          <Box width={Math.max(10, width - 4)}>
+            <Text wrap="wrap">
+              {`${nameOf(score.index)} `}
+              <Text color={theme.muted}>{`(${score.why})`}</Text>
+            </Text>
+          </Box>
+        </Box>
       ))}
     </Box>
   );

@@ -290,7 +290,7 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
         {isLessonComplete(state) ? "✓ Lesson complete" : "Lesson not finished: some steps are still open (b goes back)"}
         {`  score ${score.earned} of ${score.possible} (${score.percent}%)`}
       </Text>
-      <ScoreExplained lesson={lesson} state={state} />
+      <ScoreExplained lesson={lesson} state={state} width={width} />
       {lesson.recap ? (
         <Box marginTop={1}>
           <TextRows lines={recap} width={width} sideways={isActive} />

@@ -22,7 +22,8 @@ describe("the status bar in a narrow window", () => {
     { columns: 60, rows: 20 },
     { columns: 80, rows: 24 },
   ])("at $columns×$rows an exam shows every one of its keys, and the frame fits the window", async (size) => {
-    app = await renderApp({ ...size, initialView: { screen: "quiz", request: { mode: "exam", topics: ["consistency"], tags: [], count: 3 } } });
+    // Seed 3 opens on a choice question (a typed answer's screen shows only enter and esc).
+    app = await renderApp({ ...size, seed: 3, initialView: { screen: "quiz", request: { mode: "exam", topics: ["consistency"], tags: [], count: 3 } } });
     const frame = await app.waitFor("question 1 of 3");
     // Before, a narrow window cut the row off at its edge, end exam and the way out with it.
     for (const key of ["enter choose", "n next", "b back", "g I guessed", "f flag", "e end exam", "esc menu"]) expect(frame).toContain(key);

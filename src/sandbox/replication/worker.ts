@@ -55,10 +55,15 @@ export const startReplication = (
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
-  const schedule = (destination: string, task: () => void) => {
+  /**
+   * A copy made after the delay, if its version is still stored in its bucket: one deleted
+   * meanwhile (or its whole bucket) leaves nothing to copy, and must not land in a bucket that
+   * has since been made again under the destination's name.
+   */
+  const schedule = (source: Bucket, version: Version, destination: string, task: () => void) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
-      if (!stopped) task();
+      if (!stopped && stillStored(world, source, version)) task();
     }, pick(delay, destination));
     timers.add(timer);
   };
@@ -92,7 +97,7 @@ export const startReplication = (
     version.replicationProgress = { remaining: routes.map((route) => route.destination), failed: false };
     bucket.objects.touch(version.key);
     for (const route of routes) {
-      schedule(route.destination, () => settle(bucket, version, replicateOne(world, bucket, configuration.role, route, version)));
+      schedule(bucket, version, route.destination, () => settle(bucket, version, replicateOne(world, bucket, configuration.role, route, version)));
     }
   };
 
@@ -119,7 +124,7 @@ export const startReplication = (
       for (const key of bucket.objects.keys()) {
         for (const version of bucket.objects.versionsOf(key)) {
           for (const destination of version.replicationProgress?.remaining ?? []) {
-            schedule(destination, () => resumeOne(bucket, version, destination));
+            schedule(bucket, version, destination, () => resumeOne(bucket, version, destination));
           }
         }
       }
@@ -137,6 +142,9 @@ export const startReplication = (
     },
   };
 };
+
+const stillStored = (world: World, bucket: Bucket, version: Version): boolean =>
+  world.bucket(bucket.name) === bucket && bucket.objects.versionsOf(version.key).includes(version);
 
 const isReplica = (version: StoredObject | DeleteMarker): boolean =>
   version.kind === "object" ? version.replicationStatus === "REPLICA" : version.replica === true;

@@ -11,6 +11,18 @@ export const AWS_REGIONS: readonly string[] = [
 ];
 
 const known = new Set(AWS_REGIONS);
+
+/**
+ * Regions launched after 2019-03-20 (the opt-in Regions). S3 answers a request that reaches one
+ * of these for a bucket elsewhere, or reaches another Region for a bucket in one of these, with
+ * 400 IllegalLocationConstraintException instead of the 301 redirect (userguide/VirtualHosting.html).
+ */
+const OPT_IN_REGIONS = new Set([
+  "af-south-1", "ap-east-1", "ap-east-2", "ap-south-2",
+  "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+  "ca-west-1", "eu-central-2", "eu-south-1", "eu-south-2", "il-central-1", "me-central-1", "me-south-1", "mx-central-1",
+]);
+export const isOptInRegion = (region: string): boolean => OPT_IN_REGIONS.has(region);
 export const isKnownRegion = (region: string): boolean => known.has(region);
 
 /** `EU` is the legacy LocationConstraint for eu-west-1; GetBucketLocation still answers it. */

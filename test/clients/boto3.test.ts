@@ -124,4 +124,9 @@ describe.skipIf(!pythonClients.available)(`boto3 against the sandbox ${pythonCli
     const result = await run<{ body: string }>("region_redirect", uniqueBucket("boto-redirect"));
     expect(result.body).toBe("from afar");
   });
+
+  it("boto3 follows the 400 IllegalLocationConstraintException to a bucket in an opt-in Region too", async () => {
+    const result = await run<{ body: string }>("opt_in_region_redirect", uniqueBucket("boto-cape"));
+    expect(result.body).toBe("from the cape");
+  });
 });

@@ -15,7 +15,7 @@ const COLUMNS: { column: Column; heading: string }[] = [
 const CAPABILITY_MEANING: Record<Capability, string> = {
   secondAccount: "a second account that shares the bucket namespace",
   replication: "replication that really copies new objects",
-  regionRedirect: "301 PermanentRedirect for a request sent to the wrong region",
+  regionRedirect: "301 PermanentRedirect (400 where a Region launched after 2019-03-20 is involved) for a request sent to the wrong region",
   reservedNames: "S3's reserved bucket-name prefixes and suffixes, and the account regional namespace",
   lifecycleRules: "S3's checks of lifecycle rules",
   policySimulation: "iam:SimulatePrincipalPolicy evaluates identity policies as AWS does (wildcards, Resource, explicit Deny)",

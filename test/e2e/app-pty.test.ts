@@ -17,6 +17,7 @@ import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, ty
  */
 
 const KEYS = { enter: "\r", ctrlC: "\u0003" } as const;
+const DOWN = "\u001B[B";
 const PAGE_DOWN = "\u001B[6~";
 const END = "\u001B[F";
 const LESSON = "S3 in one picture";
@@ -389,20 +390,55 @@ describe("--seed in a terminal: a room sits the same exam", () => {
   const EXAM: QuizRequest = { mode: "exam", topics: ["consistency"], tags: [], count: 3 };
   const words = (text: string) => text.replace(/\s+/g, " ").trim();
 
-  /**
-   * The question on screen, known by its prompt (at 60 columns the header has no room for its
-   * id), and its options in the order shown, each known by its first words wherever it wraps.
-   */
-  const askedOnScreen = (rows: string[]): Asked => {
+  /** The one shipped question whose prompt is on screen (at 60 columns the header has no room for its id). */
+  const questionOn = (rows: string[]) => {
     const text = words(rows.join(" "));
     const found = [...shippedQuestions.values()].filter((question) => text.includes(words(question.prompt).slice(0, 40)));
-    if (found.length !== 1 || !found[0]) throw new Error(`not one known question on screen:\n${rows.join("\n")}`);
-    const question = found[0];
+    return found.length === 1 ? found[0] : undefined;
+  };
+
+  /** The options of a choice question that the rows show, in screen order, each known by its first words wherever it wraps. */
+  const optionsOn = (rows: string[], choices: readonly { text: string }[]): string[] => {
+    const text = words(rows.join(" "));
+    return choices
+      .map((choice) => ({ text: choice.text, at: text.indexOf(words(choice.text).slice(0, 20)) }))
+      .filter((option) => option.at >= 0)
+      .sort((a, b) => a.at - b.at)
+      .map((option) => option.text);
+  };
+
+  /** Joins the windows of one list seen while it scrolled down: each new option follows the one above it. */
+  const joinWindows = (windows: string[][]): string[] => {
+    const joined: string[] = [];
+    for (const window of windows) {
+      window.forEach((option, index) => {
+        if (joined.includes(option)) return;
+        const above = index > 0 ? joined.indexOf(window[index - 1] ?? "") : -1;
+        joined.splice(above + 1, 0, option);
+      });
+    }
+    return joined;
+  };
+
+  /**
+   * The question on a screen that shows `marker`, and its options in the order shown. A question
+   * whose options do not all fit is read while Down moves the cursor through them and the view follows it.
+   */
+  const readQuestion = async (app: PtyApp, marker: string): Promise<Asked> => {
+    let rows = await app.waitFor((frame) => frame.join("\n").includes(marker) && questionOn(frame) !== undefined);
+    const question = questionOn(rows);
+    if (!question) throw new Error(`not one known question on screen:\n${rows.join("\n")}`);
     if (question.type !== "single" && question.type !== "multi") return { id: question.id, options: [] };
-    const where = question.choices.map((choice) => ({ text: choice.text, at: text.indexOf(words(choice.text).slice(0, 20)) }));
-    const missing = where.filter((option) => option.at < 0);
-    if (missing.length > 0) throw new Error(`options not on screen: ${missing.map((option) => option.text).join(" | ")}\n${rows.join("\n")}`);
-    return { id: question.id, options: where.sort((a, b) => a.at - b.at).map((option) => option.text) };
+    const windows = [optionsOn(rows, question.choices)];
+    for (let press = 0; press < question.choices.length && joinWindows(windows).length < question.choices.length; press++) {
+      const before = rows.join("\n");
+      app.press(DOWN);
+      rows = await app.waitFor((frame) => frame.join("\n") !== before);
+      windows.push(optionsOn(rows, question.choices));
+    }
+    const options = joinWindows(windows);
+    if (options.length < question.choices.length) throw new Error(`options never shown for ${question.id}:\n${rows.join("\n")}`);
+    return { id: question.id, options };
   };
 
   /** Starts the exam with `seed` and goes through it with n (Enter on a text answer), reading each question. */
@@ -414,7 +450,7 @@ describe("--seed in a terminal: a room sits the same exam", () => {
     for (let number = 1; number <= 3; number++) {
       const previous = asked.at(-1);
       if (previous) app.press(shippedQuestions.get(previous.id)?.type === "text" ? KEYS.enter : "n");
-      asked.push(askedOnScreen(await app.waitFor(`question ${number} of 3`)));
+      asked.push(await readQuestion(app, `question ${number} of 3`));
     }
     app.kill();
     return asked;
@@ -463,7 +499,7 @@ describe("--seed in a terminal: a room sits the same exam", () => {
       await app.waitFor("step 1 of");
       await app.waitForKeys();
       for (let step = 0; step < index; step++) app.press("n");
-      const asked = askedOnScreen(await app.waitFor("? Question"));
+      const asked = await readQuestion(app, "? Question");
       expect(asked, args.join(" ")).toEqual({ id: question.id, options: seededLessonOptions(lessonId, index, seed) });
       expect(asked.options[0]).not.toBe(right);
       app.kill();

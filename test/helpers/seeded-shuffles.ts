@@ -21,6 +21,13 @@ export const shippedQuestion = (id: string): Question => {
   return found;
 };
 
+/** How many steps a shipped lesson has, as its progress line counts them. */
+export const shippedStepCount = (lessonId: string): number => {
+  const lesson = catalog.lessons.find((candidate) => candidate.lesson.id === lessonId);
+  if (!lesson) throw new Error(`no shipped lesson ${lessonId}`);
+  return lesson.lesson.steps.length;
+};
+
 /** A question as asked: its id and its options in the order shown (none for true/false and text). */
 export interface Asked {
   id: string;

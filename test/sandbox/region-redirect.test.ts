@@ -73,3 +73,48 @@ describe("wrong-region requests", () => {
     expect(error.name).toBe("NoSuchBucket");
   });
 });
+
+// s3-facts.md §1: Regions launched after 2019-03-20 answer 400 instead of the 301, both ways round.
+describe("wrong-region requests where an opt-in Region is involved", () => {
+  const cape = uniqueBucket("cape");
+  const virginia = uniqueBucket("virginia-old");
+
+  beforeAll(async () => {
+    const home = clients().s3({ region: "af-south-1" });
+    await home.send(new CreateBucketCommand({ Bucket: cape, CreateBucketConfiguration: { LocationConstraint: "af-south-1" } }));
+    await home.send(new PutObjectCommand({ Bucket: cape, Key: "greeting.txt", Body: "molo" }));
+    await clients().s3({ region: "us-east-1" }).send(new CreateBucketCommand({ Bucket: virginia }));
+  });
+
+  it("GetObject sent elsewhere for a bucket in af-south-1 is 400 IllegalLocationConstraintException naming af-south-1", async () => {
+    const error = await failureOf(clients().s3({ region: "eu-west-1" }).send(new GetObjectCommand({ Bucket: cape, Key: "greeting.txt" })));
+    expect(error.name).toBe("IllegalLocationConstraintException");
+    expect(error.$metadata?.httpStatusCode).toBe(400);
+    expect(error.message).toBe("The af-south-1 location constraint is incompatible for the region specific endpoint this request was sent to.");
+    expect(error.$response?.headers["x-amz-bucket-region"]).toBe("af-south-1");
+  });
+
+  it("a us-east-1 bucket asked for through an opt-in Region is 400 with the unspecified location constraint", async () => {
+    const error = await failureOf(clients().s3({ region: "ap-south-2" }).send(new GetObjectCommand({ Bucket: virginia, Key: "none.txt" })));
+    expect(error.name).toBe("IllegalLocationConstraintException");
+    expect(error.message).toContain("The unspecified location constraint is incompatible");
+  });
+
+  it("HEAD gets the 400 with the region header and no body", async () => {
+    const response = await rawRequest(sandbox().endpoint, { method: "HEAD", path: `/${cape}`, region: "us-west-2" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("x-amz-bucket-region")).toBe("af-south-1");
+    expect(response.body).toBe("");
+  });
+
+  it("a request signed for the bucket's own opt-in Region reads the object", async () => {
+    const got = await clients().s3({ region: "af-south-1" }).send(new GetObjectCommand({ Bucket: cape, Key: "greeting.txt" }));
+    expect(await got.Body?.transformToString()).toBe("molo");
+  });
+
+  it("with followRegionRedirects the SDK reads x-amz-bucket-region from the 400 and succeeds", async () => {
+    const client = clients().s3({ region: "eu-west-1", s3: { followRegionRedirects: true } });
+    const got = await client.send(new GetObjectCommand({ Bucket: cape, Key: "greeting.txt" }));
+    expect(await got.Body?.transformToString()).toBe("molo");
+  });
+});

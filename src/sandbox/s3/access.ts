@@ -5,7 +5,8 @@ import { ServiceError } from "../errors";
 import { header } from "../http/exchange";
 import { bucketArn, type Bucket } from "../world/bucket";
 import type { S3Call } from "./call";
-import { accessDenied, noSuchBucket, permanentRedirect } from "./errors";
+import { isOptInRegion } from "../regions";
+import { accessDenied, illegalLocationConstraint, noSuchBucket, permanentRedirect } from "./errors";
 
 const sigV2NotAccepted = () =>
   new ServiceError("InvalidRequest", 400, "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
@@ -27,7 +28,7 @@ export interface OpenOptions {
 
 /**
  * The gate every bucket operation passes: the bucket must exist, the request must have been
- * sent to the bucket's region (else 301 with the right one), and the caller must be allowed.
+ * sent to the bucket's region (else 301 or 400 naming it), and the caller must be allowed.
  */
 export const openBucket = (call: S3Call, action: string, options: OpenOptions = {}): Bucket => {
   const bucket = locateBucket(call, options);
@@ -44,9 +45,19 @@ export const locateBucket = (call: S3Call, options: Pick<OpenOptions, "anyRegion
     if (!SIGV2_REGIONS.has(bucket.region)) throw sigV2NotAccepted();
     return bucket;
   }
-  if (!options.anyRegion && bucket.region !== call.caller.region) throw permanentRedirect(bucket.name, bucket.region);
+  if (!options.anyRegion && bucket.region !== call.caller.region) throw wrongRegion(bucket, call.caller.region);
   return bucket;
 };
+
+/**
+ * A request that reached another Region than the bucket's: 301 with the right one, except where
+ * either Region launched after 2019-03-20, which answer 400 naming the bucket's location
+ * constraint. Both carry x-amz-bucket-region, which current SDKs follow when redirects are on.
+ */
+const wrongRegion = (bucket: Bucket, requestRegion: string): ServiceError =>
+  isOptInRegion(bucket.region) || isOptInRegion(requestRegion)
+    ? illegalLocationConstraint(bucket.locationConstraint, { "x-amz-bucket-region": bucket.region })
+    : permanentRedirect(bucket.name, bucket.region);
 
 /**
  * The bucket owner's root user may do anything unless the bucket policy explicitly denies it

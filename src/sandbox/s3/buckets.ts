@@ -7,7 +7,7 @@ import { bucketNameProblem, namespaceProblem } from "../world/bucket-names";
 import type { Tag } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { invalidArgument, invalidBucketName } from "./errors";
+import { illegalLocationConstraint, invalidArgument, invalidBucketName } from "./errors";
 import { canonicalUserId, emptyResponse, xmlResponse, xmlTime } from "./respond";
 import { validateTagSet } from "./tags";
 
@@ -87,11 +87,7 @@ const resolveRegion = (requestRegion: string, constraint: string | undefined): s
   } else if (constraint !== undefined && regionOfConstraint(constraint) === requestRegion) {
     return requestRegion;
   }
-  throw new ServiceError(
-    "IllegalLocationConstraintException",
-    400,
-    `The ${constraint ?? "unspecified"} location constraint is incompatible for the region specific endpoint this request was sent to.`,
-  );
+  throw illegalLocationConstraint(constraint);
 };
 
 const createBucket: S3Handler = (call) => {

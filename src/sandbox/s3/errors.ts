@@ -50,6 +50,16 @@ export const notImplemented = (operation: string) =>
     { Operation: operation },
   );
 
+/** A LocationConstraint ("" for us-east-1, reported as "unspecified") that does not fit the endpoint the request reached. */
+export const illegalLocationConstraint = (constraint: string | undefined, headers?: Record<string, string>) =>
+  new ServiceError(
+    "IllegalLocationConstraintException",
+    400,
+    `The ${constraint || "unspecified"} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+    {},
+    headers,
+  );
+
 export const permanentRedirect = (bucket: string, region: string) =>
   new ServiceError(
     "PermanentRedirect",

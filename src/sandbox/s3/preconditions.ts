@@ -51,7 +51,28 @@ export const checkReadPreconditions = (request: SandboxRequest, object: StoredOb
   return "ok";
 };
 
-/** Conditional writes: If-None-Match: * refuses to overwrite, If-Match requires the current ETag. */
+/** A write that carries If-None-Match or If-Match (PutObject, CompleteMultipartUpload). */
+export const isConditionalWrite = (request: SandboxRequest): boolean =>
+  header(request, "if-none-match") !== undefined || header(request, "if-match") !== undefined;
+
+/**
+ * AWS's answer when a conflicting operation (a delete of the key) landed while a conditional
+ * multipart upload was in progress; the upload is gone and must be started again
+ * (API reference, CompleteMultipartUpload If-Match / If-None-Match).
+ */
+export const conditionalRequestConflict = () =>
+  new ServiceError(
+    "ConditionalRequestConflict",
+    409,
+    "The conditional request cannot succeed due to a conflicting operation against this resource.",
+  );
+
+/**
+ * Conditional writes (userguide/conditional-writes.html): If-None-Match: * creates only when the
+ * key has no current object (a delete marker counts as none), If-Match requires the current
+ * object's ETag and answers 404 NoSuchKey when there is none. Both fail with 412, checked when the
+ * write commits, so of two racing writers the first to finish wins.
+ */
 export const checkWritePreconditions = (request: SandboxRequest, current: StoredObject | undefined, key: string): void => {
   const ifNoneMatch = header(request, "if-none-match");
   if (ifNoneMatch !== undefined) {

@@ -34,6 +34,11 @@ export interface MultipartUpload extends UploadPlan {
   uploadId: string;
   initiated: Date;
   parts: Map<number, UploadedPart>;
+  /**
+   * Set when the key's current object was deleted after the upload began: a conditional Complete
+   * then answers 409 ConditionalRequestConflict and the upload must be started again.
+   */
+  keyDeletedDuring?: true;
 }
 
 /**
@@ -72,6 +77,15 @@ export class MultipartUploads {
   putPart(upload: MultipartUpload, part: UploadedPart): void {
     upload.parts.set(part.partNumber, part);
     this.changes.upload(upload.uploadId);
+  }
+
+  /** The key's current object was deleted: every upload of that key in progress saw a conflicting write. */
+  keyDeleted(key: string): void {
+    for (const upload of this.byId.values()) {
+      if (upload.key !== key) continue;
+      upload.keyDeletedDuring = true;
+      this.changes.upload(upload.uploadId);
+    }
   }
 
   end(upload: MultipartUpload): void {

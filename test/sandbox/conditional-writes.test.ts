@@ -64,10 +64,15 @@ describe("conditional writes: PutObject", () => {
     expect((await failureOf(s3().send(new GetObjectCommand({ Bucket: bucket, Key: "never" })))).name).toBe("NoSuchKey");
   });
 
-  it("If-None-Match with an ETag instead of * is not implemented for writes (501)", async () => {
-    const refused = await failureOf(s3().send(new PutObjectCommand({ Bucket: bucket, Key: "etag-none-match", Body: "x", IfNoneMatch: '"abc"' })));
+  it.each([
+    ["If-None-Match with an ETag", { IfNoneMatch: '"abc"' }],
+    ["If-Match: *", { IfMatch: "*" }],
+    ["both headers at once", { IfNoneMatch: "*", IfMatch: '"abc"' }],
+  ])("%s is not implemented for writes (501) and writes nothing", async (_what, conditions) => {
+    const refused = await failureOf(s3().send(new PutObjectCommand({ Bucket: bucket, Key: "unsupported-condition", Body: "x", ...conditions })));
     expect(refused.$metadata?.httpStatusCode).toBe(501);
     expect(refused.name).toBe("NotImplemented");
+    expect((await failureOf(s3().send(new GetObjectCommand({ Bucket: bucket, Key: "unsupported-condition" })))).name).toBe("NoSuchKey");
   });
 
   it("in a versioned bucket a delete marker counts as no object: If-None-Match creates, If-Match answers 404", async () => {
@@ -157,20 +162,45 @@ describe("conditional writes: CompleteMultipartUpload", () => {
     expect(missing.name).toBe("NoSuchKey");
   });
 
-  it("a delete of the key during a conditional upload answers 409 ConditionalRequestConflict, and the upload must start again", async () => {
-    const current = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/deleted", Body: "current" }));
-    const upload = await startUpload(bucket, "mpu/deleted", "replacement");
-    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/deleted", Body: "current" }));
-    await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: "mpu/deleted" }));
-    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/deleted", Body: "current" }));
+  it("If-None-Match: * answers 409 ConditionalRequestConflict when the key existed at the start and was deleted meanwhile", async () => {
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/nm-deleted", Body: "there" }));
+    const upload = await startUpload(bucket, "mpu/nm-deleted", "mine");
+    const taken = await failureOf(s3().send(new CompleteMultipartUploadCommand({ ...upload, IfNoneMatch: "*" })));
+    expect(taken.name).toBe("PreconditionFailed");
+    await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: "mpu/nm-deleted" }));
+    const conflict = await failureOf(s3().send(new CompleteMultipartUploadCommand({ ...upload, IfNoneMatch: "*" })));
+    expect(conflict.name).toBe("ConditionalRequestConflict");
+    expect(conflict.$metadata?.httpStatusCode).toBe(409);
+    const again = await startUpload(bucket, "mpu/nm-deleted", "mine");
+    await s3().send(new CompleteMultipartUploadCommand({ ...again, IfNoneMatch: "*" }));
+    expect(await read(s3(), bucket, "mpu/nm-deleted")).toBe("mine");
+  });
+
+  it("If-Match answers 409 when the object was rewritten during the upload, even with the same ETag; a new upload succeeds", async () => {
+    const current = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/rewritten", Body: "same" }));
+    const upload = await startUpload(bucket, "mpu/rewritten", "replacement");
+    // The sandbox tells a rewrite by its Last-Modified instant: let the clock move on by a few ms.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const rewritten = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/rewritten", Body: "same" }));
+    expect(rewritten.ETag).toBe(current.ETag);
     const conflict = await failureOf(s3().send(new CompleteMultipartUploadCommand({ ...upload, IfMatch: current.ETag })));
     expect(conflict.name).toBe("ConditionalRequestConflict");
     expect(conflict.$metadata?.httpStatusCode).toBe(409);
-    const gone = await failureOf(s3().send(new ListPartsCommand({ Bucket: bucket, Key: "mpu/deleted", UploadId: upload.UploadId })));
-    expect(gone.name).toBe("NoSuchUpload");
-    const again = await startUpload(bucket, "mpu/deleted", "replacement");
+    expect(await read(s3(), bucket, "mpu/rewritten")).toBe("same");
+    const again = await startUpload(bucket, "mpu/rewritten", "replacement");
     await s3().send(new CompleteMultipartUploadCommand({ ...again, IfMatch: current.ETag }));
-    expect(await read(s3(), bucket, "mpu/deleted")).toBe("replacement");
+    expect(await read(s3(), bucket, "mpu/rewritten")).toBe("replacement");
+  });
+
+  it("If-Match after a delete during the upload answers 404, and 409 once the key is written again", async () => {
+    const current = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/deleted", Body: "current" }));
+    const upload = await startUpload(bucket, "mpu/deleted", "replacement");
+    await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: "mpu/deleted" }));
+    const missing = await failureOf(s3().send(new CompleteMultipartUploadCommand({ ...upload, IfMatch: current.ETag })));
+    expect(missing.name).toBe("NoSuchKey");
+    const recreated = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "mpu/deleted", Body: "current" }));
+    const conflict = await failureOf(s3().send(new CompleteMultipartUploadCommand({ ...upload, IfMatch: recreated.ETag })));
+    expect(conflict.name).toBe("ConditionalRequestConflict");
   });
 
   it("without a condition, a delete during the upload changes nothing: the upload completes", async () => {

@@ -1,7 +1,6 @@
 import { header, queryValue, type SandboxRequest } from "../http/exchange";
 import type { ObjectBody } from "../world/body";
 import { objectArn, type Bucket } from "../world/bucket";
-import { uploadsOf } from "../world/multipart-uploads";
 import { NULL_VERSION, type ObjectVersion, type StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
@@ -149,11 +148,6 @@ export interface DeleteOutcome {
 
 /** DeleteObject's semantics, shared with DeleteObjects. */
 export const deleteOne = (call: S3Call, bucket: Bucket, key: string, versionId: string | undefined): DeleteOutcome => {
-  const current = bucket.objects.latest(key);
-  // A delete that changes the key's current object conflicts with conditional multipart uploads of it.
-  if (current?.kind === "object" && (versionId === undefined || versionId === current.versionId)) {
-    uploadsOf(bucket).keyDeleted(key);
-  }
   if (versionId !== undefined) {
     const removed = bucket.objects.deleteVersion(key, versionId);
     const wasMarker = removed?.kind === "deleteMarker";

@@ -28,17 +28,24 @@ export interface UploadPlan {
   tags: Tag[];
   storageClass: StorageClass;
   checksum?: { algorithm: ChecksumAlgorithm; type: ChecksumType };
+  /**
+   * The key's current object when the upload began (absent when there was none, or a delete
+   * marker): a conditional Complete answers 409 when the key changed since.
+   */
+  currentAtStart?: ObjectIdentity;
+}
+
+/** Enough of a stored object to tell whether it is still the same one. */
+export interface ObjectIdentity {
+  versionId: string;
+  etag: string;
+  lastModified: Date;
 }
 
 export interface MultipartUpload extends UploadPlan {
   uploadId: string;
   initiated: Date;
   parts: Map<number, UploadedPart>;
-  /**
-   * Set when the key's current object was deleted after the upload began: a conditional Complete
-   * then answers 409 ConditionalRequestConflict and the upload must be started again.
-   */
-  keyDeletedDuring?: true;
 }
 
 /**
@@ -77,15 +84,6 @@ export class MultipartUploads {
   putPart(upload: MultipartUpload, part: UploadedPart): void {
     upload.parts.set(part.partNumber, part);
     this.changes.upload(upload.uploadId);
-  }
-
-  /** The key's current object was deleted: every upload of that key in progress saw a conflicting write. */
-  keyDeleted(key: string): void {
-    for (const upload of this.byId.values()) {
-      if (upload.key !== key) continue;
-      upload.keyDeletedDuring = true;
-      this.changes.upload(upload.uploadId);
-    }
   }
 
   end(upload: MultipartUpload): void {

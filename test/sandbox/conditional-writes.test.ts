@@ -2,17 +2,16 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
-  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   ListObjectVersionsCommand,
   ListPartsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  UploadPartCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openOnePartUpload } from "../helpers/one-part-upload";
 import { failureOf, uniqueBucket, useSandbox } from "../helpers/sandbox";
 
 const { clients } = useSandbox();
@@ -23,13 +22,7 @@ const versioned = uniqueBucket("conditional-versioned");
 const read = async (client: S3Client, name: string, key: string) =>
   (await client.send(new GetObjectCommand({ Bucket: name, Key: key })).then((got) => got.Body?.transformToString())) ?? "";
 
-/** A one-part multipart upload of `body` to `key`, ready to complete. */
-const startUpload = async (name: string, key: string, body: string) => {
-  const { UploadId } = await s3().send(new CreateMultipartUploadCommand({ Bucket: name, Key: key }));
-  const part = await s3().send(new UploadPartCommand({ Bucket: name, Key: key, UploadId, PartNumber: 1, Body: body }));
-  const upload = { Bucket: name, Key: key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } };
-  return upload;
-};
+const startUpload = (name: string, key: string, body: string) => openOnePartUpload(s3(), name, key, body);
 
 beforeAll(async () => {
   for (const name of [bucket, versioned]) {

@@ -1,11 +1,10 @@
 import {
   CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  UploadPartCommand,
   type PutObjectCommandInput,
 } from "@aws-sdk/client-s3";
+import { openOnePartUpload } from "../../helpers/one-part-upload";
 import { stepCases, type Lab } from "../helpers";
 import { cliErrorCode } from "../learner-work";
 
@@ -39,11 +38,9 @@ const bothWorkers = async (lab: Lab, conditional: { first: boolean; second: bool
 
 /** A one-part multipart upload of `body`, completed with the given conditions; the error code, if any. */
 const multipartPut = async (lab: Lab, bucket: string, key: string, body: string, conditions: { IfNoneMatch?: string; IfMatch?: string }) => {
-  const s3 = lab.s3();
-  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
-  const part = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: 1, Body: body }));
+  const upload = await openOnePartUpload(lab.s3(), bucket, key, body);
   try {
-    await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] }, ...conditions }));
+    await lab.s3().send(new CompleteMultipartUploadCommand({ ...upload, ...conditions }));
     return undefined;
   } catch (error) {
     return (error as Error).name;

@@ -1,14 +1,13 @@
 import {
   CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   ListPartsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  UploadPartCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
+import { openOnePartUpload } from "../../helpers/one-part-upload";
 import { freshName, outcomeOf, sleep, type Scratch } from "../scenario-kit";
 import { HOME, type Scenario } from "../scenario";
 
@@ -23,13 +22,6 @@ const scratchBucket = async (scratch: Scratch, versioned = false) => {
     await scratch.subject.s3("me", HOME).send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }));
   }
   return bucket;
-};
-
-/** A one-part multipart upload of `body` to `key`, ready to complete. */
-const startUpload = async (s3: S3Client, bucket: string, key: string, body: string) => {
-  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
-  const part = await s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: 1, Body: body }));
-  return { Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } };
 };
 
 export const conditionalWriteScenarios: Scenario[] = [
@@ -117,7 +109,7 @@ export const conditionalWriteScenarios: Scenario[] = [
     run: async (scratch) => {
       const s3 = scratch.subject.s3("me", HOME);
       const bucket = await scratchBucket(scratch);
-      const upload = await startUpload(s3, bucket, "big", "mine");
+      const upload = await openOnePartUpload(s3, bucket, "big", "mine");
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "big", Body: "theirs" }));
       const complete = await outcomeOf(() => s3.send(new CompleteMultipartUploadCommand({ ...upload, IfNoneMatch: "*" })));
       const parts = await outcomeOf(() => s3.send(new ListPartsCommand({ Bucket: bucket, Key: "big", UploadId: upload.UploadId })));
@@ -137,10 +129,10 @@ export const conditionalWriteScenarios: Scenario[] = [
       const s3 = scratch.subject.s3("me", HOME);
       const bucket = await scratchBucket(scratch);
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "doc", Body: "current" }));
-      const upload = await startUpload(s3, bucket, "doc", "replacement");
+      const upload = await openOnePartUpload(s3, bucket, "doc", "replacement");
       await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: "doc" }));
       const complete = await outcomeOf(() => s3.send(new CompleteMultipartUploadCommand({ ...upload, IfNoneMatch: "*" })));
-      const again = await startUpload(s3, bucket, "doc", "replacement");
+      const again = await openOnePartUpload(s3, bucket, "doc", "replacement");
       const restarted = await outcomeOf(() => s3.send(new CompleteMultipartUploadCommand({ ...again, IfNoneMatch: "*" })));
       return `complete ${complete}; a new upload ${restarted}`;
     },
@@ -162,7 +154,7 @@ export const conditionalWriteScenarios: Scenario[] = [
       const s3 = scratch.subject.s3("me", HOME);
       const bucket = await scratchBucket(scratch);
       const first = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "doc", Body: "same" }));
-      const upload = await startUpload(s3, bucket, "doc", "replacement");
+      const upload = await openOnePartUpload(s3, bucket, "doc", "replacement");
       await sleep(10);
       const second = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "doc", Body: "same" }));
       const complete = await outcomeOf(() => s3.send(new CompleteMultipartUploadCommand({ ...upload, IfMatch: second.ETag })));

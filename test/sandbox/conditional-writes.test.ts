@@ -1,5 +1,6 @@
 import {
   AbortMultipartUploadCommand,
+  CopyObjectCommand,
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -87,6 +88,23 @@ describe("conditional writes: PutObject", () => {
     const versions = await s3().send(new ListObjectVersionsCommand({ Bucket: versioned, Prefix: "cas" }));
     expect(versions.Versions?.map((version) => version.IsLatest)).toEqual([true, false]);
     expect(await read(s3(), versioned, "cas")).toBe("v2");
+  });
+});
+
+describe("conditional writes: CopyObject", () => {
+  it("If-None-Match: * copies only to a free key, If-Match only over the destination's current ETag", async () => {
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "copy/source", Body: "source" }));
+    const taken = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "copy/taken", Body: "taken" }));
+    const copy = (Key: string, conditions: { IfNoneMatch?: string; IfMatch?: string }) =>
+      s3().send(new CopyObjectCommand({ Bucket: bucket, Key, CopySource: `${bucket}/copy/source`, ...conditions }));
+    await copy("copy/free", { IfNoneMatch: "*" });
+    expect(await read(s3(), bucket, "copy/free")).toBe("source");
+    expect((await failureOf(copy("copy/taken", { IfNoneMatch: "*" }))).name).toBe("PreconditionFailed");
+    expect((await failureOf(copy("copy/taken", { IfMatch: '"0123456789abcdef0123456789abcdef"' }))).name).toBe("PreconditionFailed");
+    expect((await failureOf(copy("copy/absent", { IfMatch: taken.ETag }))).name).toBe("NoSuchKey");
+    expect(await read(s3(), bucket, "copy/taken")).toBe("taken");
+    await copy("copy/taken", { IfMatch: taken.ETag });
+    expect(await read(s3(), bucket, "copy/taken")).toBe("source");
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   ListPartsCommand,
@@ -83,6 +84,24 @@ export const conditionalWriteScenarios: Scenario[] = [
       return outcomeOf(() => s3.send(new PutObjectCommand({ Bucket: bucket, Key: "k", Body: "new", IfNoneMatch: "*" })));
     },
     expected: { aws: "200", localstack: "200", moto: "200" },
+  },
+  {
+    id: "conditional.copy-create-only",
+    group: GROUP,
+    title: "CopyObject with If-None-Match: * onto a key that exists, then onto a free one",
+    run: async (scratch) => {
+      const s3 = scratch.subject.s3("me", HOME);
+      const bucket = await scratchBucket(scratch);
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "source", Body: "source" }));
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "taken", Body: "taken" }));
+      const copy = (Key: string) => outcomeOf(() => s3.send(new CopyObjectCommand({ Bucket: bucket, Key, CopySource: `${bucket}/source`, IfNoneMatch: "*" })));
+      return `taken ${await copy("taken")}; free ${await copy("free")}`;
+    },
+    expected: { aws: "taken 412 PreconditionFailed; free 200", localstack: "taken 412 PreconditionFailed; free 200", moto: "taken 200; free 200" },
+    notes: {
+      aws: "CopyObject's If-None-Match and If-Match judge the destination (API reference, CopyObject; recorded against AWS in LocalStack's TestS3ObjectWritePrecondition).",
+      moto: "moto ignores the header on CopyObject and overwrites the destination.",
+    },
   },
   {
     id: "conditional.race",

@@ -73,6 +73,30 @@ export const conditionalWriteScenarios: Scenario[] = [
     expected: { aws: "404 NoSuchKey", localstack: "404 NoSuchKey", moto: "404 NoSuchKey" },
   },
   {
+    id: "conditional.unsupported-values",
+    group: GROUP,
+    title: "PutObject with If-None-Match set to an ETag, with If-Match: *, and with both headers",
+    run: async (scratch) => {
+      const s3 = scratch.subject.s3("me", HOME);
+      const bucket = await scratchBucket(scratch);
+      const { ETag } = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "k", Body: "v1" }));
+      const put = (conditions: { IfNoneMatch?: string; IfMatch?: string }) => outcomeOf(() => s3.send(new PutObjectCommand({ Bucket: bucket, Key: "k", Body: "v2", ...conditions })));
+      const etagInNoneMatch = await put({ IfNoneMatch: ETag });
+      const starInMatch = await put({ IfMatch: "*" });
+      const both = await put({ IfNoneMatch: "*", IfMatch: ETag });
+      return `ETag in If-None-Match ${etagInNoneMatch}; If-Match: * ${starInMatch}; both ${both}`;
+    },
+    expected: {
+      aws: "ETag in If-None-Match 501 NotImplemented; If-Match: * 501 NotImplemented; both 501 NotImplemented",
+      localstack: "ETag in If-None-Match 501 NotImplemented; If-Match: * 501 NotImplemented; both 501 NotImplemented",
+      moto: "ETag in If-None-Match 200; If-Match: * 412 PreconditionFailed; both 412 PreconditionFailed",
+    },
+    notes: {
+      aws: "Recorded against AWS in LocalStack's TestS3ObjectWritePrecondition (the *_validation tests).",
+      moto: "moto ignores an If-None-Match that is not * (the write goes through) and judges the others as plain conditions.",
+    },
+  },
+  {
     id: "conditional.over-delete-marker",
     group: GROUP,
     title: "If-None-Match: * where the current version is a delete marker",

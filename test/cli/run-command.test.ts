@@ -20,6 +20,7 @@ describe("s3-tutor run --auto", () => {
       "s3-basics",
       "regions-and-buckets",
       "bucket-naming",
+      "consistency-and-concurrency",
       "global-namespace",
       "same-name-regions",
       "replication",

@@ -1,4 +1,5 @@
 import { accessScenarios } from "./scenarios/access";
+import { conditionalWriteScenarios } from "./scenarios/conditional-writes";
 import { iamScenarios } from "./scenarios/iam";
 import { lifecycleScenarios } from "./scenarios/lifecycle";
 import { locationScenarios } from "./scenarios/locations";
@@ -17,6 +18,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...namespaceScenarios,
   ...redirectScenarios,
   ...versioningScenarios,
+  ...conditionalWriteScenarios,
   ...replicationScenarios,
   ...lifecycleScenarios,
   ...iamScenarios,

@@ -7,7 +7,7 @@ import { compositeAlgorithms, digestBody, fullObjectChecksums } from "./checksum
 import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource, refuseLargeCopySource } from "./copy-source";
 import { invalidArgument, invalidRequest } from "./errors";
 import { checkKeyLength, readObjectAttributes, readStorageClass, readTags, versionHeader } from "./object-attributes";
-import { checkReadPreconditions } from "./preconditions";
+import { checkReadPreconditions, checkWritePreconditions } from "./preconditions";
 import { xmlResponse, xmlTime } from "./respond";
 
 const directive = (call: S3Call, name: string): "COPY" | "REPLACE" => {
@@ -63,6 +63,9 @@ const checkCopy = (call: S3Call) => {
   const original = readCopySource(call, source);
   checkReadPreconditions(request, original, "x-amz-copy-source-");
   refuseLargeCopySource(original.body.size);
+  // If-None-Match / If-Match judge the destination, as on PutObject (checked again at the commit).
+  const destination = target.objects.latest(call.key);
+  checkWritePreconditions(request, destination?.kind === "object" ? destination : undefined, call.key);
 
   const metadataDirective = directive(call, "x-amz-metadata-directive");
   const taggingDirective = directive(call, "x-amz-tagging-directive");

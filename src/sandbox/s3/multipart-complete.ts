@@ -12,7 +12,7 @@ import { checksumElements } from "./copy-source";
 import { invalidRequest } from "./errors";
 import { MAX_OBJECT_BYTES, MIN_PART_BYTES, openUpload } from "./multipart-common";
 import { versionHeader } from "./object-attributes";
-import { checkWritePreconditions } from "./preconditions";
+import { checkCompletePreconditions } from "./preconditions";
 import { xmlResponse } from "./respond";
 
 const ALGORITHMS: readonly ChecksumAlgorithm[] = ["CRC32", "CRC32C", "SHA1", "SHA256", "CRC64NVME"];
@@ -123,7 +123,7 @@ const prepareComplete = (call: S3Call) => {
   const { bucket, uploads, upload } = openUpload(call, "s3:PutObject");
   const parts = matchParts(upload, readPartList(call));
   const latest = bucket.objects.latest(call.key);
-  checkWritePreconditions(call.request, latest?.kind === "object" ? latest : undefined, call.key);
+  checkCompletePreconditions(call.request, latest?.kind === "object" ? latest : undefined, call.key, upload.currentAtStart);
   const body = ObjectBody.concat(parts.map((part) => part.body));
   if (body.size > MAX_OBJECT_BYTES) throw entityTooLarge(body.size, MAX_OBJECT_BYTES);
   return { bucket, uploads, upload, parts, body };

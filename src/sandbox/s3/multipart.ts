@@ -48,6 +48,7 @@ const createMultipartUpload: S3Handler = (call) => {
   checkKeyLength(call.key);
   const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
   const checksum = readChecksumPlan(call);
+  const current = bucket.objects.latest(call.key);
   const upload = uploadsOf(bucket).start(
     {
       key: call.key,
@@ -56,6 +57,9 @@ const createMultipartUpload: S3Handler = (call) => {
       tags: readTags(request),
       storageClass: readStorageClass(request),
       ...(checksum ? { checksum } : {}),
+      ...(current?.kind === "object"
+        ? { currentAtStart: { versionId: current.versionId, etag: current.etag, lastModified: current.lastModified } }
+        : {}),
     },
     call.world.now(),
   );

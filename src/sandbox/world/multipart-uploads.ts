@@ -28,6 +28,18 @@ export interface UploadPlan {
   tags: Tag[];
   storageClass: StorageClass;
   checksum?: { algorithm: ChecksumAlgorithm; type: ChecksumType };
+  /**
+   * The key's current object when the upload began (absent when there was none, or a delete
+   * marker): a conditional Complete answers 409 when the key changed since.
+   */
+  currentAtStart?: ObjectIdentity;
+}
+
+/** Enough of a stored object to tell whether it is still the same one. */
+export interface ObjectIdentity {
+  versionId: string;
+  etag: string;
+  lastModified: Date;
 }
 
 export interface MultipartUpload extends UploadPlan {

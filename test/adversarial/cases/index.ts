@@ -1,5 +1,6 @@
 import type { StepCase } from "../helpers";
 import { bucketNamingCases } from "./bucket-naming";
+import { consistencyAndConcurrencyCases } from "./consistency-and-concurrency";
 import { costCases } from "./cost";
 import { globalNamespaceCases } from "./global-namespace";
 import { interviewDrillCases } from "./interview-drill";
@@ -18,4 +19,5 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   replication: replicationCases,
   cost: costCases,
   "interview-drill": interviewDrillCases,
+  "consistency-and-concurrency": consistencyAndConcurrencyCases,
 };

@@ -1,4 +1,5 @@
 import { accessScenarios } from "./scenarios/access";
+import { costScenarios } from "./scenarios/costs";
 import { iamScenarios } from "./scenarios/iam";
 import { lifecycleScenarios } from "./scenarios/lifecycle";
 import { locationScenarios } from "./scenarios/locations";
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...iamScenarios,
   ...policySimulatorScenarios,
   ...accessScenarios,
+  ...costScenarios,
 ];

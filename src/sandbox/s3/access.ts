@@ -6,6 +6,7 @@ import { header } from "../http/exchange";
 import { bucketArn, type Bucket } from "../world/bucket";
 import type { S3Call } from "./call";
 import { accessDenied, noSuchBucket, permanentRedirect } from "./errors";
+import { checkRequestPayer } from "./request-payer";
 
 const sigV2NotAccepted = () =>
   new ServiceError("InvalidRequest", 400, "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
@@ -58,6 +59,7 @@ export const authorize = (call: S3Call, bucket: Bucket, action: string, options:
   // ExpectedBucketOwner: a bucket of another account than the one named is refused, whatever its policy allows.
   const expectedOwner = header(call.request, options.expectedOwnerHeader ?? "x-amz-expected-bucket-owner");
   if (expectedOwner !== undefined && expectedOwner !== bucket.owner) throw accessDenied("Access Denied", options.errorHeaders);
+  checkRequestPayer(call, bucket, options.errorHeaders);
   const resource = options.resource ?? bucketArn(bucket.name);
   const isOwner = account === bucket.owner;
   const decision = bucket.policy

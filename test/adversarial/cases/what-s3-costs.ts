@@ -5,6 +5,8 @@ import {
   ListMultipartUploadsCommand,
   ListPartsCommand,
   PutBucketLifecycleConfigurationCommand,
+  DeleteBucketPolicyCommand,
+  PutBucketRequestPaymentCommand,
   PutBucketVersioningCommand,
   UploadPartCommand,
   type LifecycleRule,
@@ -16,6 +18,9 @@ import { json, stepCases, type Lab } from "../helpers";
 
 const costs = (lab: Lab) => lab.name("costs");
 const versions = (lab: Lab) => lab.name("versions");
+const dataset = (lab: Lab) => lab.name("dataset");
+const requesterPays = (lab: Lab, Payer: "Requester" | "BucketOwner" = "Requester") =>
+  lab.s3().send(new PutBucketRequestPaymentCommand({ Bucket: dataset(lab), RequestPaymentConfiguration: { Payer } })).then(() => undefined);
 const VIDEO = "videos/raw.mp4";
 
 /** The learner's own upload: CreateMultipartUpload, then the given parts; its UploadId. */
@@ -362,6 +367,53 @@ export const whatS3CostsCases = stepCases([
     work: async (lab) => {
       const file = lab.file("noncurrent.json", json({ Rules: [noncurrentRule()] }));
       await lab.awsCliOk(["s3api", "put-bucket-lifecycle-configuration", "--bucket", versions(lab), "--lifecycle-configuration", `file://${file}`]);
+    },
+  },
+
+  // requester-pays (the setup made the bucket, its object and the policy letting the second account read)
+  {
+    step: "requester-pays",
+    kind: "wrong",
+    what: "nothing done",
+    work: async () => undefined,
+    reason: /The bucket is Requester Pays: Payer is BucketOwner, expected Requester/,
+  },
+  {
+    step: "requester-pays",
+    kind: "wrong",
+    what: "turned on, then back to BucketOwner",
+    work: async (lab) => {
+      await requesterPays(lab);
+      await requesterPays(lab, "BucketOwner");
+    },
+    reason: /The bucket is Requester Pays: Payer is BucketOwner, expected Requester/,
+  },
+  {
+    step: "requester-pays",
+    kind: "wrong",
+    what: "the bucket policy deleted as well, so nobody else can read even when paying",
+    work: async (lab) => {
+      await requesterPays(lab);
+      await lab.s3().send(new DeleteBucketPolicyCommand({ Bucket: dataset(lab) }));
+    },
+    reason: /With x-amz-request-payer it succeeds, charged to the second account: failed with AccessDenied/,
+  },
+  {
+    step: "requester-pays",
+    kind: "right",
+    what: "PutBucketRequestPayment through the SDK, sent twice",
+    work: async (lab) => {
+      await requesterPays(lab);
+      await requesterPays(lab);
+    },
+  },
+  {
+    step: "requester-pays",
+    kind: "right",
+    what: "aws s3api put-bucket-request-payment",
+    awsCli: true,
+    work: async (lab) => {
+      await lab.awsCliOk(["s3api", "put-bucket-request-payment", "--bucket", dataset(lab), "--request-payment-configuration", "Payer=Requester"]);
     },
   },
 ]);

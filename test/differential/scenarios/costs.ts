@@ -37,6 +37,7 @@ export const costScenarios: Scenario[] = [
     id: "requester-pays.without-header",
     group: PAYS,
     title: "A second account reads from a Requester Pays bucket without x-amz-request-payer (the policy grants the read)",
+    capability: "requesterPays",
     run: (scratch) => requesterPaysRead(scratch, false),
     expected: { aws: "403 AccessDenied", localstack: "200", moto: "PutBucketRequestPayment: 400 IllegalLocationConstraintException" },
     notes: {

@@ -4,7 +4,6 @@ import {
   CreateMultipartUploadCommand,
   ListMultipartUploadsCommand,
   ListPartsCommand,
-  PutBucketLifecycleConfigurationCommand,
   DeleteBucketPolicyCommand,
   PutBucketRequestPaymentCommand,
   PutBucketVersioningCommand,
@@ -12,7 +11,8 @@ import {
   type LifecycleRule,
 } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
-import { json, stepCases, type Lab } from "../helpers";
+import { stepCases, type Lab } from "../helpers";
+import { putLifecycleWithCli, tryPutLifecycle } from "../learner-work";
 
 /** what-s3-costs: an incomplete multipart upload found, and lifecycle rules that stop paying for hidden storage. */
 
@@ -39,16 +39,8 @@ const listedUploadId = async (lab: Lab): Promise<string> => {
   return listed.Uploads?.find((upload) => upload.Key === VIDEO)?.UploadId ?? "";
 };
 
-/** PutBucketLifecycleConfiguration: the error code the learner sees, or undefined when it was accepted. */
-const putLifecycle = async (lab: Lab, bucket: string, rules: LifecycleRule[]): Promise<string | undefined> => {
-  try {
-    await lab.s3().send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: rules } }));
-    return undefined;
-  } catch (error) {
-    return (error as Error).name;
-  }
-};
-const accepted = async (lab: Lab, bucket: string, rules: LifecycleRule[]) => expect(await putLifecycle(lab, bucket, rules)).toBeUndefined();
+/** The learner's rules, which S3 must accept. */
+const accepted = async (lab: Lab, bucket: string, rules: LifecycleRule[]) => expect(await tryPutLifecycle(lab, bucket, rules)).toBeUndefined();
 
 const abortRule = (changes: Partial<LifecycleRule> = {}): LifecycleRule => ({
   ID: "abort-incomplete-uploads",
@@ -219,7 +211,7 @@ export const whatS3CostsCases = stepCases([
     kind: "wrong",
     what: "the abort narrowed to objects tagged temp=true (S3 refuses the rule, nothing is saved)",
     work: async (lab) => {
-      expect(await putLifecycle(lab, costs(lab), [abortRule({ Filter: { Tag: { Key: "temp", Value: "true" } } })])).toBe("InvalidRequest");
+      expect(await tryPutLifecycle(lab, costs(lab), [abortRule({ Filter: { Tag: { Key: "temp", Value: "true" } } })])).toBe("InvalidRequest");
     },
     reason: /NoSuchLifecycleConfiguration/,
   },
@@ -228,7 +220,7 @@ export const whatS3CostsCases = stepCases([
     kind: "wrong",
     what: "DaysAfterInitiation 0 (S3 refuses it, nothing is saved)",
     work: async (lab) => {
-      expect(await putLifecycle(lab, costs(lab), [abortRule({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 0 } })])).toBe("InvalidArgument");
+      expect(await tryPutLifecycle(lab, costs(lab), [abortRule({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 0 } })])).toBe("InvalidArgument");
     },
     reason: /NoSuchLifecycleConfiguration/,
   },
@@ -260,8 +252,7 @@ export const whatS3CostsCases = stepCases([
     what: "aws s3api put-bucket-lifecycle-configuration from a JSON file",
     awsCli: true,
     work: async (lab) => {
-      const file = lab.file("abort.json", json({ Rules: [abortRule()] }));
-      await lab.awsCliOk(["s3api", "put-bucket-lifecycle-configuration", "--bucket", costs(lab), "--lifecycle-configuration", `file://${file}`]);
+      await putLifecycleWithCli(lab, costs(lab), "abort.json", [abortRule()]);
     },
   },
 
@@ -365,8 +356,7 @@ export const whatS3CostsCases = stepCases([
     what: "aws s3api put-bucket-lifecycle-configuration from a JSON file",
     awsCli: true,
     work: async (lab) => {
-      const file = lab.file("noncurrent.json", json({ Rules: [noncurrentRule()] }));
-      await lab.awsCliOk(["s3api", "put-bucket-lifecycle-configuration", "--bucket", versions(lab), "--lifecycle-configuration", `file://${file}`]);
+      await putLifecycleWithCli(lab, versions(lab), "noncurrent.json", [noncurrentRule()]);
     },
   },
 

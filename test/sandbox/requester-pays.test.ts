@@ -8,6 +8,7 @@ import {
   PutBucketRequestPaymentCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_A, ACCOUNT_B, failureOf, uniqueBucket, useSandbox } from "../helpers/sandbox";
 
@@ -64,6 +65,19 @@ describe("Requester Pays", () => {
     expect(paid.RequestCharged).toBe("requester");
     const listed = await requester().send(new ListObjectsV2Command({ Bucket: dataset, RequestPayer: "requester" }));
     expect(listed.Contents?.map((object) => object.Key)).toEqual(["data/sample.csv"]);
+  });
+
+  it("a presigned URL of the other account's carries the acceptance in its query, or is refused", async () => {
+    await owner().send(new PutBucketRequestPaymentCommand({ Bucket: dataset, RequestPaymentConfiguration: { Payer: "Requester" } }));
+    const paying = await getSignedUrl(requester(), new GetObjectCommand({ Bucket: dataset, Key: "data/sample.csv", RequestPayer: "requester" }), { expiresIn: 60 });
+    expect(new URL(paying).searchParams.get("x-amz-request-payer")).toBe("requester");
+    const paid = await fetch(paying);
+    expect(paid.status).toBe(200);
+    expect(paid.headers.get("x-amz-request-charged")).toBe("requester");
+    const plain = await getSignedUrl(requester(), new GetObjectCommand({ Bucket: dataset, Key: "data/sample.csv" }), { expiresIn: 60 });
+    const refused = await fetch(plain);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("<Code>AccessDenied</Code>");
   });
 
   it("the owner reads without the header and is not told of a charge", async () => {

@@ -1,4 +1,4 @@
-import { header, type SandboxResponse } from "../http/exchange";
+import { header, queryValue, type SandboxRequest, type SandboxResponse } from "../http/exchange";
 import type { Bucket } from "../world/bucket";
 import type { S3Call } from "./call";
 import { accessDenied } from "./errors";
@@ -17,9 +17,13 @@ export const REQUEST_PAYMENT = "requestPayment";
 
 export const paidByRequester = (bucket: Bucket): boolean => bucket.configurations.get(REQUEST_PAYMENT) === "Requester";
 
+/** The requester's acceptance: the header, or in a presigned URL the query parameter of the same name. */
+const acceptsCharge = (request: SandboxRequest): boolean =>
+  (header(request, "x-amz-request-payer") ?? queryValue(request, "x-amz-request-payer"))?.toLowerCase() === "requester";
+
 /** Whether the caller, not the owner, is charged for this request: another account that said it would pay. */
 const chargedToRequester = (call: Pick<S3Call, "request" | "caller">, bucket: Bucket): boolean =>
-  paidByRequester(bucket) && call.caller.account !== bucket.owner && header(call.request, "x-amz-request-payer")?.toLowerCase() === "requester";
+  paidByRequester(bucket) && call.caller.account !== bucket.owner && acceptsCharge(call.request);
 
 /** The check authorisation makes first: another account's request must accept the charge. */
 export const checkRequestPayer = (call: Pick<S3Call, "request" | "caller">, bucket: Bucket, errorHeaders?: Record<string, string>): void => {

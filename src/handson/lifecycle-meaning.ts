@@ -53,14 +53,24 @@ const actionOf = (rule: Rule, action: Wanted["action"]): { days?: number; newer?
   return { days: number(settings.NoncurrentDays), newer: number(settings.NewerNoncurrentVersions) };
 };
 
-/** The mistakes worth naming when no rule takes the action: a look-alike action. */
-const LOOK_ALIKES: Record<Wanted["action"], { field: string; says: string }[]> = {
+/** The mistakes worth naming when no rule takes the action: a look-alike action, in words. */
+const EXPIRES_MARKERS_ONLY = "has only Expiration { ExpiredObjectDeleteMarker }, which removes delete markers left with no versions, not the versions themselves";
+const LOOK_ALIKES: Record<Wanted["action"], { field: string; says: (rule: Rule) => string }[]> = {
   NoncurrentVersionExpiration: [
-    { field: "Expiration", says: "has Expiration, which acts on current versions (in a versioned bucket it only adds delete markers); noncurrent versions need NoncurrentVersionExpiration" },
-    { field: "NoncurrentVersionTransitions", says: "moves noncurrent versions to another class (NoncurrentVersionTransition) but never deletes them" },
+    {
+      field: "Expiration",
+      says: (rule) =>
+        isRecord(rule.Expiration) && rule.Expiration.Days === undefined && rule.Expiration.Date === undefined
+          ? EXPIRES_MARKERS_ONLY
+          : "has Expiration, which acts on current versions (in a versioned bucket it only adds delete markers); noncurrent versions need NoncurrentVersionExpiration",
+    },
+    { field: "NoncurrentVersionTransitions", says: () => "moves noncurrent versions to another class (NoncurrentVersionTransition) but never deletes them" },
   ],
   AbortIncompleteMultipartUpload: [
-    { field: "Expiration", says: "has Expiration, which acts on finished objects; an upload that was never completed is not an object, only AbortIncompleteMultipartUpload removes its parts" },
+    {
+      field: "Expiration",
+      says: () => "has Expiration, which acts on finished objects; an upload that was never completed is not an object, only AbortIncompleteMultipartUpload removes its parts",
+    },
   ],
 };
 
@@ -77,7 +87,7 @@ const whyNot = (rules: Rule[], wanted: Wanted, key: string): string => {
   if (taking.length === 0) {
     for (const { field, says } of LOOK_ALIKES[wanted.action]) {
       const index = rules.findIndex((rule) => rule[field] !== undefined && (!Array.isArray(rule[field]) || (rule[field] as unknown[]).length > 0));
-      if (index >= 0) return `no rule has ${wanted.action}; ${ruleName(rules[index] as Rule, index)} ${says}`;
+      if (index >= 0) return `no rule has ${wanted.action}; ${ruleName(rules[index] as Rule, index)} ${says(rules[index] as Rule)}`;
     }
     return `no rule has ${wanted.action}`;
   }

@@ -54,6 +54,8 @@ describe("lifecycle rules judged by what they do", () => {
     expect(reasons(noncurrent30, config(expiration))[0]).toMatch(/^for docs\/a\.md, no rule has NoncurrentVersionExpiration; rule e has Expiration, which acts on current versions/);
     const transition = { ID: "t", Status: "Enabled", Filter: { Prefix: "docs/" }, NoncurrentVersionTransitions: [{ NoncurrentDays: 30, StorageClass: "GLACIER" }] };
     expect(reasons(noncurrent30, config(transition))[0]).toContain("rule t moves noncurrent versions to another class");
+    const markers = { ID: "m", Status: "Enabled", Filter: {}, Expiration: { ExpiredObjectDeleteMarker: true } };
+    expect(reasons(noncurrent30, config(markers))[0]).toContain("rule m has only Expiration { ExpiredObjectDeleteMarker }, which removes delete markers");
   });
 
   it("hold NewerNoncurrentVersions to what the goal says, and keys that must be left alone", () => {

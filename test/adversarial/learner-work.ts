@@ -1,5 +1,5 @@
-import { CreateBucketCommand, type BucketLocationConstraint, type CreateBucketCommandInput } from "@aws-sdk/client-s3";
-import type { Lab, Who } from "./helpers";
+import { CreateBucketCommand, PutBucketLifecycleConfigurationCommand, type BucketLocationConstraint, type CreateBucketCommandInput, type LifecycleRule } from "@aws-sdk/client-s3";
+import { json, type Lab, type Who } from "./helpers";
 
 /** Small pieces of a learner's work that many steps share. */
 
@@ -33,3 +33,19 @@ export const tryCreateBucket = async (lab: Lab, bucket: string, options: CreateB
 
 /** The error code the AWS CLI names in "An error occurred (Code) when calling ...", as a learner reads it. */
 export const cliErrorCode = (stderr: string): string => /An error occurred \(([^)]+)\)/.exec(stderr)?.[1] ?? "";
+
+/** PutBucketLifecycleConfiguration through the SDK: the error code the learner sees, or undefined when it was accepted. */
+export const tryPutLifecycle = async (lab: Lab, bucket: string, rules: LifecycleRule[]): Promise<string | undefined> => {
+  try {
+    await lab.s3().send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: rules } }));
+    return undefined;
+  } catch (error) {
+    return (error as Error).name;
+  }
+};
+
+/** aws s3api put-bucket-lifecycle-configuration with the rules written to a JSON file, as the docs show it. */
+export const putLifecycleWithCli = async (lab: Lab, bucket: string, fileName: string, rules: LifecycleRule[]): Promise<string> => {
+  const file = lab.file(fileName, json({ Rules: rules }));
+  return lab.awsCliOk(["s3api", "put-bucket-lifecycle-configuration", "--bucket", bucket, "--lifecycle-configuration", `file://${file}`]);
+};

@@ -36,9 +36,10 @@ describe("checks across fields and files", () => {
       `${file}:14:11: "ask" belongs in check: the learner answers when they press check, not in solve`,
       `${file}:18:11: "expectDecision" judges the answer of iam:SimulatePrincipalPolicy or iam:SimulateCustomPolicy, not s3:HeadBucket`,
       `${file}:20:11: "expectTrust" judges the answer of iam:GetRole, not iam:ListRoles`,
-      `${file}:26:22: another question of this step is already "same"`,
-      `${file}:28:11: another hands-on step of this lesson is already "first"`,
-      `${file}:35:11: "3" would read as a step number; give the step a name`,
+      `${file}:22:11: "expectLifecycle" judges the answer of s3:GetBucketLifecycleConfiguration, not s3:GetBucketVersioning`,
+      `${file}:28:22: another question of this step is already "same"`,
+      `${file}:30:11: another hands-on step of this lesson is already "first"`,
+      `${file}:37:11: "3" would read as a step number; give the step a name`,
     ]);
   });
 

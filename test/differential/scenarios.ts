@@ -1,5 +1,6 @@
 import { accessScenarios } from "./scenarios/access";
 import { conditionalWriteScenarios } from "./scenarios/conditional-writes";
+import { costScenarios } from "./scenarios/costs";
 import { iamScenarios } from "./scenarios/iam";
 import { lifecycleScenarios } from "./scenarios/lifecycle";
 import { locationScenarios } from "./scenarios/locations";
@@ -24,4 +25,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...iamScenarios,
   ...policySimulatorScenarios,
   ...accessScenarios,
+  ...costScenarios,
 ];

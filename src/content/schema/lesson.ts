@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 
 /** What a target can do that not every target can (DESIGN.md, "Targets and safety"). */
-export const CAPABILITIES = ["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation"] as const;
+export const CAPABILITIES = ["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays"] as const;
 export const CapabilitySchema = z.enum(CAPABILITIES).describe("A capability of the target this step needs.");
 export type Capability = z.infer<typeof CapabilitySchema>;
 
@@ -58,6 +58,31 @@ export const ExpectTrustSchema = z
   })
   .strict();
 
+/** What a bucket's lifecycle configuration must do to some keys, judged by its meaning (lifecycle-meaning.ts). */
+export const ExpectLifecycleSchema = z
+  .object({
+    action: z
+      .enum(["AbortIncompleteMultipartUpload", "NoncurrentVersionExpiration"])
+      .describe("The lifecycle action an Enabled rule must take."),
+    days: z
+      .number()
+      .int()
+      .positive()
+      .describe("Its DaysAfterInitiation (AbortIncompleteMultipartUpload) or NoncurrentDays (NoncurrentVersionExpiration), as it takes effect."),
+    newerNoncurrentVersions: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("NoncurrentVersionExpiration only: how many newer noncurrent versions it keeps; without it the rule must keep none."),
+    appliesTo: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe("Object keys the action must apply to, whatever the rule's form (whole bucket, a prefix, Lifecycle V1 or V2)."),
+    notTo: z.array(z.string().min(1)).optional().describe("Object keys the action must leave alone."),
+  })
+  .strict();
+
 export const ActionSchema = z
   .object({
     call: z
@@ -93,6 +118,9 @@ export const ActionSchema = z
       ),
     expectTrust: ExpectTrustSchema.optional().describe(
       "iam:GetRole only: the role's trust policy lets this principal sts:AssumeRole (a Deny, a wrong principal or a failing condition fails, with the reason).",
+    ),
+    expectLifecycle: ExpectLifecycleSchema.optional().describe(
+      "s3:GetBucketLifecycleConfiguration only: an Enabled rule takes this action on these keys (by prefix, without tag or size conditions), with these days; any rule layout that means it passes.",
     ),
     ask: AskSchema.optional().describe(
       "check only: the learner types what they observed; it must equal what this call really answers (case, spaces and quotes aside).",

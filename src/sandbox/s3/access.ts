@@ -7,6 +7,7 @@ import { bucketArn, type Bucket } from "../world/bucket";
 import type { S3Call } from "./call";
 import { isOptInRegion } from "../regions";
 import { accessDenied, illegalLocationConstraint, noSuchBucket, permanentRedirect } from "./errors";
+import { checkRequestPayer } from "./request-payer";
 
 const sigV2NotAccepted = () =>
   new ServiceError("InvalidRequest", 400, "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
@@ -69,6 +70,7 @@ export const authorize = (call: S3Call, bucket: Bucket, action: string, options:
   // ExpectedBucketOwner: a bucket of another account than the one named is refused, whatever its policy allows.
   const expectedOwner = header(call.request, options.expectedOwnerHeader ?? "x-amz-expected-bucket-owner");
   if (expectedOwner !== undefined && expectedOwner !== bucket.owner) throw accessDenied("Access Denied", options.errorHeaders);
+  checkRequestPayer(call, bucket, options.errorHeaders);
   const resource = options.resource ?? bucketArn(bucket.name);
   const isOwner = account === bucket.owner;
   const decision = bucket.policy

@@ -19,6 +19,8 @@ import { multipartHandlers } from "./multipart";
 import { objectTaggingHandlers } from "./object-tagging";
 import { objectHandlers } from "./objects";
 import { replicationConfigHandlers } from "./replication-config";
+import { withRequestCharged } from "./request-payer";
+import { requestPaymentHandlers } from "./request-payment";
 import type { S3Route } from "./router";
 
 /** Every S3 operation the sandbox implements, by API name. */
@@ -34,6 +36,7 @@ const handlers: Record<string, S3Handler> = {
   ...multipartHandlers,
   ...replicationConfigHandlers,
   ...objectTaggingHandlers,
+  ...requestPaymentHandlers,
 };
 
 /** The body as the client meant it: aws-chunked decoded, its signatures checked, as uploads are while they stream. */
@@ -66,12 +69,14 @@ export const handleS3 = async (
   const handler = handlers[route.operation];
   if (!handler) throw notImplemented(route.operation);
   const base = { world, caller, operation: route.operation, bucket: route.bucket ?? "", key: route.key ?? "", storage };
+  // A request charged to another account says so (Requester Pays).
+  const charged = (response: SandboxResponse) => withRequestCharged({ request, caller }, route.bucket ? world.bucket(route.bucket) : undefined, response);
   // An upload's body is checked as it streams in (see upload-body.ts).
-  if (streamsBody(route.operation)) return handler({ ...base, request, checksums: {} });
+  if (streamsBody(route.operation)) return charged(await handler({ ...base, request, checksums: {} }));
   const { body, trailers } = await readPayload(request);
   const decoded = body === request.body ? request : { ...request, body };
   // S3 checks every body against the digests sent with it, whatever the operation; on
   // CompleteMultipartUpload the x-amz-checksum-* headers are the whole object's, checked there.
   const checksums = verifyDigests(decoded, bufferDigests(body), trailers, route.operation !== "CompleteMultipartUpload");
-  return handler({ ...base, request: decoded, checksums });
+  return charged(await handler({ ...base, request: decoded, checksums }));
 };

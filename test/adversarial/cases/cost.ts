@@ -1,7 +1,7 @@
-import { CopyObjectCommand, PutBucketLifecycleConfigurationCommand, PutObjectCommand, type LifecycleRule, type StorageClass } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, PutObjectCommand, type LifecycleRule, type StorageClass } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { stepCases, json, type Lab } from "../helpers";
-import { cliErrorCode } from "../learner-work";
+import { cliErrorCode, putLifecycleWithCli, tryPutLifecycle } from "../learner-work";
 
 /** cost: storage classes per object, an archive that must be restored, lifecycle rules. */
 
@@ -12,15 +12,8 @@ const putBoth = async (lab: Lab, report: StorageClass | undefined, archive: Stor
   await put(lab, "reports/2025.csv", report);
   await put(lab, "archive/2019.log", archive);
 };
-/** PutBucketLifecycleConfiguration: the error code the learner sees, or undefined when it was accepted. */
-const putLifecycle = async (lab: Lab, rules: LifecycleRule[]): Promise<string | undefined> => {
-  try {
-    await lab.s3().send(new PutBucketLifecycleConfigurationCommand({ Bucket: tiers(lab), LifecycleConfiguration: { Rules: rules } }));
-    return undefined;
-  } catch (error) {
-    return (error as Error).name;
-  }
-};
+/** PutBucketLifecycleConfiguration on the tiers bucket: the error code the learner sees, or undefined when it was accepted. */
+const putLifecycle = (lab: Lab, rules: LifecycleRule[]): Promise<string | undefined> => tryPutLifecycle(lab, tiers(lab), rules);
 const tooSoon: LifecycleRule = { ID: "logs-to-ia", Status: "Enabled", Filter: { Prefix: "logs/" }, Transitions: [{ Days: 10, StorageClass: "STANDARD_IA" }] };
 const tierLogs = (changes: Partial<LifecycleRule> = {}): LifecycleRule => ({
   ID: "tier-logs",
@@ -248,8 +241,7 @@ export const costCases = stepCases([
     what: "aws s3api put-bucket-lifecycle-configuration from a JSON file",
     awsCli: true,
     work: async (lab) => {
-      const file = lab.file("tier-logs.json", json({ Rules: [tierLogs()] }));
-      await lab.awsCliOk(["s3api", "put-bucket-lifecycle-configuration", "--bucket", tiers(lab), "--lifecycle-configuration", `file://${file}`]);
+      await putLifecycleWithCli(lab, tiers(lab), "tier-logs.json", [tierLogs()]);
     },
   },
 ]);

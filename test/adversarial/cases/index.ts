@@ -8,6 +8,7 @@ import { regionsAndBucketsCases } from "./regions-and-buckets";
 import { replicationCases } from "./replication";
 import { s3BasicsCases } from "./s3-basics";
 import { sameNameRegionsCases } from "./same-name-regions";
+import { whatS3CostsCases } from "./what-s3-costs";
 
 /** Every lesson's table of adversarial cases, by lesson id. */
 export const casesByLesson: Record<string, readonly StepCase[]> = {
@@ -18,6 +19,7 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   "same-name-regions": sameNameRegionsCases,
   replication: replicationCases,
   cost: costCases,
+  "what-s3-costs": whatS3CostsCases,
   "interview-drill": interviewDrillCases,
   "consistency-and-concurrency": consistencyAndConcurrencyCases,
 };

@@ -1,6 +1,6 @@
 import { GetBucketReplicationCommand, type Destination, type ReplicationRule } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { createRole, createVersionedBucket, putReplication, ruleTo } from "../helpers/replication";
+import { putReplication, ruleTo, versionedPair } from "../helpers/replication";
 import { ACCOUNT_A, failureOf, uniqueBucket, useSandbox } from "../helpers/sandbox";
 
 // s3-facts.md §4 (KMS, RTC) and the AWS pages named in src/sandbox/replication/rule-options.ts:
@@ -12,14 +12,7 @@ const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234
 const RTC = { Status: "Enabled", Time: { Minutes: 15 } } as const;
 const RTC_METRICS = { Status: "Enabled", EventThreshold: { Minutes: 15 } } as const;
 
-const pair = async () => {
-  const source = uniqueBucket("src");
-  const destination = uniqueBucket("dst");
-  await createVersionedBucket(s3(), source, "us-east-1");
-  await createVersionedBucket(s3("eu-west-1"), destination, "eu-west-1");
-  const role = await createRole(clients(), ACCOUNT_A, `role-${source}`.slice(0, 64));
-  return { source, destination, role };
-};
+const pair = () => versionedPair(clients(), ACCOUNT_A);
 
 const to = (destination: string, extra: Partial<Destination> = {}): Destination => ({ Bucket: `arn:aws:s3:::${destination}`, ...extra });
 

@@ -7,10 +7,14 @@ import { child, isElement, malformedXml, text, type XmlContent, type XmlNode } f
  * (Destination.EncryptionConfiguration), S3 Replication Time Control (Destination.ReplicationTime)
  * and replication metrics (Destination.Metrics), validated the way S3 refuses them.
  *
- * Sources: API_SourceSelectionCriteria.html, API_ReplicationTime.html, API_Metrics.html,
- * userguide/replication-config-for-kms-objects.html, userguide/replication-time-control.html; the
- * error texts are S3's own as reported by its users (terraform-provider-aws, crossplane and
- * pulumi-aws issues quote them).
+ * Sources: API_SourceSelectionCriteria.html, API_ReplicationTimeValue.html (15 is the one valid
+ * value), API_Metrics.html, userguide/replication-config-for-kms-objects.html,
+ * userguide/replication-time-control.html. The two KMS errors and "Metrics cannot contain an event
+ * threshold ..." are S3's answers as users quote them in terraform-provider-aws, crossplane and
+ * pulumi-aws issues; "ReplicationMetrics must contain an event threshold" is quoted in a user's
+ * guide too. The texts for RTC without Metrics and for minutes other than 15 are only as another
+ * S3 emulator reproduces them (not seen quoted from AWS itself): the refusals are certain, their
+ * exact words less so.
  */
 
 export type Toggle = "Enabled" | "Disabled";

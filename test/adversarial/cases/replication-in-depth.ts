@@ -1,5 +1,6 @@
-import { PutBucketReplicationCommand, PutObjectCommand, type Destination, type ReplicationRule } from "@aws-sdk/client-s3";
+import { HeadObjectCommand, PutBucketReplicationCommand, PutObjectCommand, PutObjectTaggingCommand, type Destination, type ReplicationRule } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
+import { until } from "../../helpers/replication";
 import { json, stepCases, type Lab } from "../helpers";
 
 /** replication-in-depth: RTC with metrics, two-way with replica modification sync, the SSE-KMS opt-in. */
@@ -45,6 +46,18 @@ const putObject = (lab: Lab, on: "src" | "dst", key: string) =>
 const writeBothSides = async (lab: Lab) => {
   await putObject(lab, "src", "from-src.txt");
   await putObject(lab, "dst", "from-dst.txt");
+};
+/** Waits for from-src.txt to reach the destination, then tags one copy reviewed=yes (the step asks for the replica's). */
+const tagFromSrc = async (lab: Lab, copy: "replica" | "original" = "replica") => {
+  const dstClient = lab.s3({ region: lab.otherRegion });
+  await until("the replica of from-src.txt", () =>
+    dstClient.send(new HeadObjectCommand({ Bucket: dst(lab), Key: "from-src.txt" })).then(
+      () => true,
+      () => undefined,
+    ),
+  );
+  const [client, bucket] = copy === "replica" ? [dstClient, dst(lab)] : [lab.s3({ region: lab.region }), src(lab)];
+  await client.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: "from-src.txt", Tagging: { TagSet: [{ Key: "reviewed", Value: "yes" }] } }));
 };
 
 export const replicationInDepthCases = stepCases([
@@ -182,6 +195,7 @@ export const replicationInDepthCases = stepCases([
         rule(src(lab), { ID: "west-east", Priority: 5, Filter: {}, SourceSelectionCriteria: SYNC }),
       ]);
       await writeBothSides(lab);
+      await tagFromSrc(lab);
     },
   },
   {
@@ -196,7 +210,23 @@ export const replicationInDepthCases = stepCases([
       await lab.awsCliOk(["s3api", "put-bucket-replication", "--bucket", dst(lab), "--replication-configuration", `file://${back}`], { region: lab.otherRegion });
       await lab.awsCliOk(["s3", "cp", "--no-progress", lab.file("from-src.txt", "east\n"), `s3://${src(lab)}/from-src.txt`], { region: lab.region });
       await lab.awsCliOk(["s3", "cp", "--no-progress", lab.file("from-dst.txt", "west\n"), `s3://${dst(lab)}/from-dst.txt`], { region: lab.otherRegion });
+      await until("the replica of from-src.txt", async () => ((await lab.awsCli(["s3api", "head-object", "--bucket", dst(lab), "--key", "from-src.txt"], { region: lab.otherRegion })).code === 0 ? true : undefined));
+      await lab.awsCliOk(["s3api", "put-object-tagging", "--bucket", dst(lab), "--key", "from-src.txt", "--tagging", "TagSet=[{Key=reviewed,Value=yes}]"], { region: lab.otherRegion });
     },
+  },
+  {
+    step: "two-way-with-sync",
+    kind: "wrong",
+    what: "the tag put on the original instead of the replica",
+    work: async (lab) => {
+      await accepted(lab, "src", [rule(dst(lab), { SourceSelectionCriteria: SYNC })]);
+      await accepted(lab, "dst", [rule(src(lab), { SourceSelectionCriteria: SYNC })]);
+      await writeBothSides(lab);
+      await tagFromSrc(lab, "original");
+    },
+    reason: /./,
+    knownGap:
+      "a tag put on the original reaches the replica anyway, so both copies end the same as after the right work; no check of the final state can tell which copy the learner tagged",
   },
 
   // kms-opt-in (both buckets replicate to each other with replica modification sync)

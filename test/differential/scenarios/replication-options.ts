@@ -1,5 +1,16 @@
-import { GetBucketReplicationCommand, PutBucketReplicationCommand, PutBucketVersioningCommand, type Destination, type ReplicationRule } from "@aws-sdk/client-s3";
-import { freshName, outcomeOf, type Scratch } from "../scenario-kit";
+import {
+  GetBucketReplicationCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  PutBucketReplicationCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+  type Destination,
+  type ReplicationRule,
+} from "@aws-sdk/client-s3";
+import { failureOf, freshName, outcomeOf, sleep, type Scratch } from "../scenario-kit";
+import { replicationRole } from "./replication";
 import { ELSEWHERE, HOME, type Scenario } from "../scenario";
 
 /**
@@ -47,6 +58,52 @@ const putRule = async (scratch: Scratch, changes: Partial<ReplicationRule>, dest
 const readBack = async (scratch: Scratch, source: string, describe: (rule: ReplicationRule) => string): Promise<string> => {
   const rules = (await scratch.subject.s3("me", HOME).send(new GetBucketReplicationCommand({ Bucket: source }))).ReplicationConfiguration?.Rules ?? [];
   return rules[0] ? describe(rules[0]) : "no rule";
+};
+
+/** Polls `read` every 250 ms until it returns a value, for up to `ms`. */
+const within = async <T>(ms: number, read: () => Promise<T | undefined>): Promise<T | undefined> => {
+  const started = Date.now();
+  for (;;) {
+    const value = await read().catch(() => undefined);
+    if (value !== undefined || Date.now() - started > ms) return value;
+    await sleep(250);
+  }
+};
+
+/**
+ * Two buckets replicating to each other with replica modification sync; an object written to the
+ * first, then a tag put on its replica in the second: where the tag ends up on the original.
+ */
+const tagOnReplicaFlowsBack = async (scratch: Scratch): Promise<string> => {
+  const home = scratch.subject.s3("me", HOME);
+  const elsewhere = scratch.subject.s3("me", ELSEWHERE);
+  const a = await versionedBucket(scratch, HOME);
+  const b = await versionedBucket(scratch, ELSEWHERE);
+  const sync = { SourceSelectionCriteria: { ReplicaModifications: { Status: "Enabled" } } } as const;
+  const rule = (to: string): ReplicationRule => ({
+    ID: "both-ways",
+    Priority: 1,
+    Status: "Enabled",
+    Filter: { Prefix: "" },
+    DeleteMarkerReplication: { Status: "Disabled" },
+    Destination: { Bucket: `arn:aws:s3:::${to}` },
+    ...sync,
+  });
+  await home.send(new PutBucketReplicationCommand({ Bucket: a, ReplicationConfiguration: { Role: await replicationRole(scratch, a, b), Rules: [rule(b)] } }));
+  await elsewhere.send(new PutBucketReplicationCommand({ Bucket: b, ReplicationConfiguration: { Role: await replicationRole(scratch, b, a), Rules: [rule(a)] } }));
+  const put = await home.send(new PutObjectCommand({ Bucket: a, Key: "photo.jpg", Body: "bytes", Tagging: "stage=raw" }));
+  const replica = await within(20_000, async () => (await elsewhere.send(new HeadObjectCommand({ Bucket: b, Key: "photo.jpg", VersionId: put.VersionId }))).ReplicationStatus);
+  if (replica !== "REPLICA") return "no replica";
+  try {
+    await elsewhere.send(new PutObjectTaggingCommand({ Bucket: b, Key: "photo.jpg", VersionId: put.VersionId, Tagging: { TagSet: [{ Key: "reviewed", Value: "yes" }] } }));
+  } catch (error) {
+    return `PutObjectTagging on the replica: ${failureOf(error)}`;
+  }
+  const back = await within(20_000, async () => {
+    const tags = (await home.send(new GetObjectTaggingCommand({ Bucket: a, Key: "photo.jpg", VersionId: put.VersionId }))).TagSet ?? [];
+    return tags.some((tag) => tag.Key === "reviewed") ? tags : undefined;
+  });
+  return back ? `the original is tagged ${back.map((tag) => `${tag.Key}=${tag.Value}`).join(",")}` : "the original keeps stage=raw";
 };
 
 const kmsOptIn = { SourceSelectionCriteria: { SseKmsEncryptedObjects: { Status: "Enabled" } } } as const;
@@ -128,5 +185,13 @@ export const replicationOptionScenarios: Scenario[] = [
       return readBack(scratch, source, (rule) => `ReplicaModifications ${rule.SourceSelectionCriteria?.ReplicaModifications?.Status ?? "missing"}`);
     },
     expected: { aws: "ReplicaModifications Enabled", localstack: "ReplicaModifications Enabled", moto: "ReplicaModifications missing" },
+  },
+  {
+    id: "replication.replica-modification-sync",
+    group: GROUP,
+    title: "Two-way with replica modification sync: a tag put on the replica reaches the original",
+    capability: "replication",
+    run: tagOnReplicaFlowsBack,
+    expected: { aws: "the original is tagged reviewed=yes", localstack: "no replica", moto: "no replica" },
   },
 ];

@@ -30,19 +30,22 @@ const versionedBucket = async (scratch: Scratch, region: string): Promise<string
   return bucket;
 };
 
+/** A V2 rule for every object, to `to`, with `changes` and more in its Destination. */
+const wholeBucketRule = (to: string, changes: Partial<ReplicationRule> = {}, destination: Partial<Destination> = {}): ReplicationRule => ({
+  ID: "everything",
+  Priority: 1,
+  Status: "Enabled",
+  Filter: { Prefix: "" },
+  DeleteMarkerReplication: { Status: "Disabled" },
+  Destination: { Bucket: `arn:aws:s3:::${to}`, ...destination },
+  ...changes,
+});
+
 /** PutBucketReplication of one whole-bucket V2 rule with `changes`; the outcome and the source. */
 const putRule = async (scratch: Scratch, changes: Partial<ReplicationRule>, destination: Partial<Destination> = {}) => {
   const source = await versionedBucket(scratch, HOME);
   const target = await versionedBucket(scratch, ELSEWHERE);
-  const rule: ReplicationRule = {
-    ID: "everything",
-    Priority: 1,
-    Status: "Enabled",
-    Filter: { Prefix: "" },
-    DeleteMarkerReplication: { Status: "Disabled" },
-    Destination: { Bucket: `arn:aws:s3:::${target}`, ...destination },
-    ...changes,
-  };
+  const rule = wholeBucketRule(target, changes, destination);
   const outcome = await outcomeOf(() =>
     scratch.subject.s3("me", HOME).send(
       new PutBucketReplicationCommand({
@@ -80,15 +83,7 @@ const tagOnReplicaFlowsBack = async (scratch: Scratch): Promise<string> => {
   const a = await versionedBucket(scratch, HOME);
   const b = await versionedBucket(scratch, ELSEWHERE);
   const sync = { SourceSelectionCriteria: { ReplicaModifications: { Status: "Enabled" } } } as const;
-  const rule = (to: string): ReplicationRule => ({
-    ID: "both-ways",
-    Priority: 1,
-    Status: "Enabled",
-    Filter: { Prefix: "" },
-    DeleteMarkerReplication: { Status: "Disabled" },
-    Destination: { Bucket: `arn:aws:s3:::${to}` },
-    ...sync,
-  });
+  const rule = (to: string) => wholeBucketRule(to, sync);
   await home.send(new PutBucketReplicationCommand({ Bucket: a, ReplicationConfiguration: { Role: await replicationRole(scratch, a, b), Rules: [rule(b)] } }));
   await elsewhere.send(new PutBucketReplicationCommand({ Bucket: b, ReplicationConfiguration: { Role: await replicationRole(scratch, b, a), Rules: [rule(a)] } }));
   const put = await home.send(new PutObjectCommand({ Bucket: a, Key: "photo.jpg", Body: "bytes", Tagging: "stage=raw" }));

@@ -26,6 +26,7 @@ describe("s3-tutor run --auto", () => {
       "replication",
       "cost",
       "interview-drill",
+      "replication-in-depth",
       "what-s3-costs",
     ]);
     expect(result.stdout).toMatch(new RegExp(`${shippedLessons} lessons, hands-on steps: \\d+ passed, 0 failed, 0 not on this target`));

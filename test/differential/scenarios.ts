@@ -9,6 +9,7 @@ import { namingScenarios } from "./scenarios/naming";
 import { policySimulatorScenarios } from "./scenarios/policy-simulator";
 import { redirectScenarios } from "./scenarios/redirects";
 import { replicationScenarios } from "./scenarios/replication";
+import { replicationOptionScenarios } from "./scenarios/replication-options";
 import { versioningScenarios } from "./scenarios/versioning";
 import type { Scenario } from "./scenario";
 
@@ -21,6 +22,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...versioningScenarios,
   ...conditionalWriteScenarios,
   ...replicationScenarios,
+  ...replicationOptionScenarios,
   ...lifecycleScenarios,
   ...iamScenarios,
   ...policySimulatorScenarios,

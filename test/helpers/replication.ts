@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
-import type { SandboxClients } from "./sandbox";
+import { uniqueBucket, type SandboxClients } from "./sandbox";
 
 /** Trust and permissions policies as the S3 user guide shows them for replication. */
 export const trustS3 = {
@@ -55,6 +55,16 @@ export const createRole = async (
     await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: "replication", PolicyDocument: JSON.stringify(policy) }));
   }
   return created.Role?.Arn ?? "";
+};
+
+/** A versioned source in us-east-1, a versioned destination in eu-west-1, and a role (without policies) in `account`. */
+export const versionedPair = async (clients: SandboxClients, account: string) => {
+  const source = uniqueBucket("src");
+  const destination = uniqueBucket("dst");
+  await createVersionedBucket(clients.s3({ accessKeyId: account, region: "us-east-1" }), source, "us-east-1");
+  await createVersionedBucket(clients.s3({ accessKeyId: account, region: "eu-west-1" }), destination, "eu-west-1");
+  const role = await createRole(clients, account, `role-${source}`.slice(0, 64));
+  return { source, destination, role };
 };
 
 export const putReplication = (s3: S3Client, bucket: string, role: string, rules: ReplicationRule[]) =>

@@ -124,7 +124,17 @@ const buildWorld = async (clients: SandboxClients) => {
   }
 
   // Replication last, so the objects above stay unreplicated; one object written after it is.
-  await putReplication(s3, "keep-src", role, [ruleTo("keep-dst")]);
+  // With the rule's options too (RTC, metrics, replica modification sync), so they persist.
+  await putReplication(s3, "keep-src", role, [
+    ruleTo("keep-dst", {
+      SourceSelectionCriteria: { ReplicaModifications: { Status: "Enabled" } },
+      Destination: {
+        Bucket: "arn:aws:s3:::keep-dst",
+        ReplicationTime: { Status: "Enabled", Time: { Minutes: 15 } },
+        Metrics: { Status: "Enabled", EventThreshold: { Minutes: 15 } },
+      },
+    }),
+  ]);
   const after = await s3.send(new PutObjectCommand({ Bucket: "keep-src", Key: "after.txt", Body: "replicated" }));
   expect(await finalStatus(s3, "keep-src", "after.txt", after.VersionId)).toBe("COMPLETED");
 
@@ -179,6 +189,7 @@ describe("a sandbox with a data directory", () => {
       expect(JSON.stringify(before["111122223333/keep-src"])).toContain("ReadForB");
       expect((before["111122223333/keep-src"] as { deleteMarkers: unknown[] }).deleteMarkers).toHaveLength(1);
       expect(JSON.stringify(before["111122223333/keep-dst"])).toContain("REPLICA");
+      expect(JSON.stringify(before["111122223333/keep-src"])).toContain('"ReplicationTime":{"Status":"Enabled","Time":{"Minutes":15}}');
 
       // The upload carries on where it was: its parts' bytes are all there.
       const s3 = clients.s3({ accessKeyId: A, region: "eu-west-1" });

@@ -6,21 +6,14 @@ import {
 } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { errorCode, rawRequest } from "../helpers/raw";
-import { createRole, createVersionedBucket, putReplication, ruleTo } from "../helpers/replication";
+import { putReplication, ruleTo, versionedPair } from "../helpers/replication";
 import { ACCOUNT_A, failureOf, uniqueBucket, useSandbox } from "../helpers/sandbox";
 
 // s3-facts.md §4: the replication configuration and its validation.
 const { clients, sandbox } = useSandbox({ replicationDelay: 10 });
 const s3 = (region = "us-east-1") => clients().s3({ accessKeyId: ACCOUNT_A, region });
 
-const pair = async () => {
-  const source = uniqueBucket("src");
-  const destination = uniqueBucket("dst");
-  await createVersionedBucket(s3(), source, "us-east-1");
-  await createVersionedBucket(s3("eu-west-1"), destination, "eu-west-1");
-  const role = await createRole(clients(), ACCOUNT_A, `role-${source}`.slice(0, 64));
-  return { source, destination, role };
-};
+const pair = () => versionedPair(clients(), ACCOUNT_A);
 
 describe("PutBucketReplication validation", () => {
   it("the source must have versioning Enabled", async () => {

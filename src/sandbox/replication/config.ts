@@ -2,6 +2,7 @@ import { ServiceError } from "../errors";
 import { child, children, isElement, malformedXml, parseXml, text, type XmlContent, type XmlNode } from "../http/xml";
 import { STORAGE_CLASSES } from "../s3/object-attributes";
 import type { Tag } from "../world/versions";
+import { destinationOptionsXml, readRuleOptions, sourceSelectionXml, type RuleOptions } from "./rule-options";
 
 /**
  * A bucket's replication configuration (userguide/replication-add-config.html): the role S3
@@ -24,6 +25,8 @@ export interface ReplicationRule {
   /** V2: off unless Enabled. V1 configurations replicate delete markers. */
   deleteMarkerReplication?: "Enabled" | "Disabled";
   destination: { bucket: string; storageClass?: string; account?: string };
+  /** SSE-KMS selection, replica modification sync, replica key, RTC and metrics (rule-options.ts); absent in configurations saved before they existed. */
+  options?: RuleOptions;
 }
 
 export interface ReplicationConfiguration {
@@ -85,7 +88,7 @@ const readRule = (rule: XmlNode, index: number): ReplicationRule => {
   if (filter !== undefined && legacyPrefix !== undefined) throw malformedXml();
   if (filter === undefined) {
     if (legacyPrefix === undefined) throw malformedXml();
-    return { ...base, schema: "V1", prefix: text(legacyPrefix) ?? "", tags: [] };
+    return { ...base, schema: "V1", prefix: text(legacyPrefix) ?? "", tags: [], options: readRuleOptions(rule, destination, "V1") };
   }
   const priorityText = text(child(rule, "Priority"));
   if (priorityText === undefined) {
@@ -102,7 +105,7 @@ const readRule = (rule: XmlNode, index: number): ReplicationRule => {
   if (deleteMarkerReplication === "Enabled" && filtered.tags.length > 0) {
     throw invalidRequest(`Delete marker replication is not supported if any Tag filter is specified. ${GUIDE}`);
   }
-  return { ...base, schema: "V2", priority, deleteMarkerReplication, ...filtered };
+  return { ...base, schema: "V2", priority, deleteMarkerReplication, ...filtered, options: readRuleOptions(rule, destination, "V2") };
 };
 
 /** Parses and validates the document itself; checks against buckets are the caller's. */
@@ -151,10 +154,12 @@ export const replicationConfigurationXml = (configuration: ReplicationConfigurat
     Priority: rule.priority,
     ...(rule.schema === "V1" ? { Prefix: rule.prefix } : { Filter: filterXml(rule) }),
     Status: rule.status,
+    SourceSelectionCriteria: sourceSelectionXml(rule.options ?? {}),
     Destination: {
       Bucket: `${BUCKET_ARN}${rule.destination.bucket}`,
       Account: rule.destination.account,
       StorageClass: rule.destination.storageClass,
+      ...destinationOptionsXml(rule.options ?? {}),
     },
     ...(rule.deleteMarkerReplication ? { DeleteMarkerReplication: { Status: rule.deleteMarkerReplication } } : {}),
   })),

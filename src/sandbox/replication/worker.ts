@@ -1,15 +1,17 @@
 import type { Bucket } from "../world/bucket";
 import type { DeleteMarker, StoredObject } from "../world/versions";
-import type { ObjectWritten, World } from "../world/world";
+import type { ObjectTagsChanged, ObjectWritten, World } from "../world/world";
 import type { ReplicationRule } from "./config";
 import { replicationProblem } from "./permissions";
 import { routesFor, type Route } from "./routes";
+import { syncTags, tagSyncTargets } from "./tag-sync";
 
 /**
  * Live replication: new versions that a rule matches are copied to each destination after a
  * short delay, off the request path, the way S3 does it asynchronously. The source reads
  * PENDING, then COMPLETED once every destination has its copy, or FAILED (never retried) when
- * one could not be made.
+ * one could not be made. Tag changes on a replicated version follow the same way (tag-sync.ts).
+ * A tag change still waiting when the sandbox stops is not made after it starts again.
  */
 
 export interface ReplicationEvent {
@@ -49,7 +51,12 @@ type Version = StoredObject | DeleteMarker;
 
 export const startReplication = (
   world: World,
-  options: { delay?: ReplicationDelay; onEvent?: (event: ReplicationEvent) => void } = {},
+  options: {
+    delay?: ReplicationDelay;
+    onEvent?: (event: ReplicationEvent) => void;
+    /** A tag change the role may not replicate: S3 leaves the other copy's tags as they were. */
+    onTagSyncFailed?: (failure: { bucket: string; key: string; versionId: string; reason: string }) => void;
+  } = {},
 ): ReplicationWorker => {
   const delay = options.delay ?? DEFAULT_REPLICATION_DELAY;
   const timers = new Set<NodeJS.Timeout>();
@@ -131,12 +138,28 @@ export const startReplication = (
     }
   };
 
+  /**
+   * A tag change replicates like the object did, after the same kind of delay; the tags copied
+   * are the version's tags when the copy is made (a later change wins, as it would on S3).
+   */
+  const onTagsChanged = ({ bucket, version }: ObjectTagsChanged) => {
+    for (const target of tagSyncTargets(world, bucket, version)) {
+      schedule(bucket, version, target.destination.name, () => {
+        if (world.bucket(target.destination.name) !== target.destination) return;
+        const problem = syncTags(world, bucket, version, target);
+        if (problem) options.onTagSyncFailed?.({ bucket: bucket.name, key: version.key, versionId: version.versionId, reason: problem });
+      });
+    }
+  };
+
   const unsubscribe = world.onObjectWritten(onWritten);
+  const unsubscribeTags = world.onObjectTagsChanged(onTagsChanged);
   return {
     resume,
     stop: () => {
       stopped = true;
       unsubscribe();
+      unsubscribeTags();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },

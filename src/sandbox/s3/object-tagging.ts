@@ -36,6 +36,7 @@ const putObjectTagging: S3Handler = (call) => {
   const { bucket, object, versioned } = taggedVersion(call, "s3:PutObjectTagging");
   object.tags = parseTagging(call.request.body, 10);
   bucket.objects.touch(object.key);
+  call.world.objectTagsChanged({ bucket, version: object });
   return emptyResponse(200, versionHeaders(object, versioned));
 };
 
@@ -43,6 +44,7 @@ const deleteObjectTagging: S3Handler = (call) => {
   const { bucket, object, versioned } = taggedVersion(call, "s3:DeleteObjectTagging");
   object.tags = [];
   bucket.objects.touch(object.key);
+  call.world.objectTagsChanged({ bucket, version: object });
   return emptyResponse(204, versionHeaders(object, versioned));
 };
 

@@ -1,6 +1,7 @@
 import { AccountState } from "./account";
 import type { Bucket } from "./bucket";
 import { WorldChanges } from "./changes";
+import { Listeners } from "./listeners";
 import type { StoredObject, DeleteMarker } from "./versions";
 
 /** Why a version appeared; replication reacts to these. */
@@ -14,6 +15,12 @@ export interface ObjectWritten {
 
 export type ObjectWrittenListener = (event: ObjectWritten) => void;
 
+/** An object version's tags were replaced (PutObjectTagging) or removed (DeleteObjectTagging). */
+export interface ObjectTagsChanged {
+  bucket: Bucket;
+  version: StoredObject;
+}
+
 /**
  * All state of one sandbox: the partition's shared bucket namespace and every account.
  * Kept in memory; with a data directory, src/sandbox/persist loads it at start and writes each
@@ -24,7 +31,8 @@ export class World {
   private readonly bucketsByName = new Map<string, Bucket>();
   private readonly bucketCounts = new Map<string, number>();
   private readonly accounts = new Map<string, AccountState>();
-  private readonly listeners: ObjectWrittenListener[] = [];
+  private readonly written = new Listeners<ObjectWritten>();
+  private readonly tagsChanged = new Listeners<ObjectTagsChanged>();
   private tracked: WorldChanges | undefined;
 
   constructor(readonly now: () => Date = () => new Date()) {}
@@ -99,14 +107,19 @@ export class World {
 
   /** Subscribes to every new object version and delete marker; returns the unsubscribe function. */
   onObjectWritten(listener: ObjectWrittenListener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      const index = this.listeners.indexOf(listener);
-      if (index !== -1) this.listeners.splice(index, 1);
-    };
+    return this.written.add(listener);
   }
 
   objectWritten(event: ObjectWritten): void {
-    for (const listener of this.listeners) listener(event);
+    this.written.emit(event);
+  }
+
+  /** Subscribes to tag changes on existing versions; returns the unsubscribe function. */
+  onObjectTagsChanged(listener: (event: ObjectTagsChanged) => void): () => void {
+    return this.tagsChanged.add(listener);
+  }
+
+  objectTagsChanged(event: ObjectTagsChanged): void {
+    this.tagsChanged.emit(event);
   }
 }

@@ -6,6 +6,7 @@ import { globalNamespaceCases } from "./global-namespace";
 import { interviewDrillCases } from "./interview-drill";
 import { regionsAndBucketsCases } from "./regions-and-buckets";
 import { replicationCases } from "./replication";
+import { replicationInDepthCases } from "./replication-in-depth";
 import { s3BasicsCases } from "./s3-basics";
 import { sameNameRegionsCases } from "./same-name-regions";
 import { whatS3CostsCases } from "./what-s3-costs";
@@ -18,6 +19,7 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   "global-namespace": globalNamespaceCases,
   "same-name-regions": sameNameRegionsCases,
   replication: replicationCases,
+  "replication-in-depth": replicationInDepthCases,
   cost: costCases,
   "what-s3-costs": whatS3CostsCases,
   "interview-drill": interviewDrillCases,

@@ -14,7 +14,7 @@ const GROUP = "Replication";
 const trustS3 = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] };
 
 /** The role and permissions the user guide shows for replication from `source` to `destination`. */
-const replicationRole = async (scratch: Scratch, source: string, destination: string): Promise<string> => {
+export const replicationRole = async (scratch: Scratch, source: string, destination: string): Promise<string> => {
   const iam = scratch.subject.iam("me");
   const name = freshName("repl");
   scratch.trackRole(name);

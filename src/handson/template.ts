@@ -59,8 +59,8 @@ export const renderValue = (value: unknown, variables: Variables, where = "the v
 };
 
 /**
- * The action with its input, expect, region, label, expectError.code, ask.question, expectTrust
- * and eventually.retryWhile rendered. With
+ * The action with its input, expect, region, label, expectError.code, ask.question, expectTrust,
+ * expectAccess and eventually.retryWhile rendered. With
  * missing "keep", undefined variables stay as "{{name}}" (to show an action that cannot run yet).
  */
 export const renderAction = (action: Action, variables: Variables, missing: MissingVariables = "throw"): Action => {
@@ -73,6 +73,7 @@ export const renderAction = (action: Action, variables: Variables, missing: Miss
   if (action.expectError) rendered.expectError = { ...action.expectError, code: text(action.expectError.code, "expectError.code") };
   if (action.ask) rendered.ask = { ...action.ask, question: text(action.ask.question, "ask.question") };
   if (action.expectTrust) rendered.expectTrust = renderValue(action.expectTrust, variables, "expectTrust", missing) as Action["expectTrust"];
+  if (action.expectAccess) rendered.expectAccess = renderValue(action.expectAccess, variables, "expectAccess", missing) as Action["expectAccess"];
   if (action.eventually?.retryWhile) {
     rendered.eventually = { ...action.eventually, retryWhile: renderValue(action.eventually.retryWhile, variables, "eventually.retryWhile", missing) as Record<string, unknown> };
   }

@@ -58,6 +58,28 @@ export const ExpectTrustSchema = z
   })
   .strict();
 
+/** Requests a bucket policy must allow or refuse, judged by evaluating the policy (its meaning, not its text). */
+export const ExpectAccessSchema = z
+  .array(
+    z
+      .object({
+        who: z.string().min(1).describe('Who asks, in words for the checklist, e.g. "an account in the Organization".'),
+        principal: z
+          .object({ AWS: z.string().min(1).optional() })
+          .strict()
+          .describe("The requester: { AWS: <12-digit account or ARN> }, or {} for an anonymous request."),
+        action: z.string().min(1).describe("The S3 action asked for, e.g. s3:GetObject."),
+        resource: z.string().min(1).describe("The ARN it is asked on, e.g. arn:aws:s3:::{{prefix}}-data/reports/q1.csv."),
+        context: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe("Condition keys the request carries, e.g. aws:PrincipalOrgID; aws:PrincipalAccount and aws:PrincipalArn follow from the principal."),
+        allowed: z.boolean().describe("Whether the bucket policy must allow it (true) or must not (false)."),
+      })
+      .strict(),
+  )
+  .min(1);
+
 export const ActionSchema = z
   .object({
     call: z
@@ -93,6 +115,9 @@ export const ActionSchema = z
       ),
     expectTrust: ExpectTrustSchema.optional().describe(
       "iam:GetRole only: the role's trust policy lets this principal sts:AssumeRole (a Deny, a wrong principal or a failing condition fails, with the reason).",
+    ),
+    expectAccess: ExpectAccessSchema.optional().describe(
+      "s3:GetBucketPolicy only: the policy allows (or does not allow) each request listed, judged by evaluating it, so any wording with the same meaning passes.",
     ),
     ask: AskSchema.optional().describe(
       "check only: the learner types what they observed; it must equal what this call really answers (case, spaces and quotes aside).",

@@ -9,6 +9,7 @@ import type { CheckItem } from "./results";
  * request do, evaluated with src/policy as S3 evaluates a resource policy, so Principal "*" or
  * {"AWS": "*"}, StringEquals or a list of values, one statement or several all pass when they
  * mean the same. A grant to everyone with no narrowing condition fails on the outsider's request.
+ * Each reason names the request, since a checklist line may show only the action's label.
  */
 
 type Wanted = NonNullable<Action["expectAccess"]>[number];
@@ -57,12 +58,12 @@ export const accessItems = (action: Action, output: Record<string, unknown>): Ch
     const applying = applyingStatements(document, request).map((index) => document.statements[index]);
     if (wanted.allowed) {
       if (decision === "Allow") return { label: label(wanted), pass: true, reason: "" };
-      const reason = decision === "Deny" ? `a Deny statement refuses it${sids(applying)}` : whyNotAllowed(document.statements, wanted, principal);
-      return { label: label(wanted), pass: false, reason, actual: policy };
+      const why = decision === "Deny" ? `a Deny statement refuses it${sids(applying)}` : whyNotAllowed(document.statements, wanted, principal);
+      return { label: label(wanted), pass: false, reason: `${wanted.who} may not ${wanted.action}: ${why}`, actual: policy };
     }
     if (decision !== "Allow") return { label: label(wanted), pass: true, reason: "" };
     const everyone = applying.some((statement) => statement?.principal?.everyone && !statement.condition);
-    const reason = `the policy allows it${sids(applying)}${everyone ? ': Principal "*" with no Condition lets anyone in' : ""}`;
+    const reason = `${wanted.who} may ${wanted.action}: the policy allows it${sids(applying)}${everyone ? ', and Principal "*" with no Condition lets anyone in' : ""}`;
     return { label: label(wanted), pass: false, reason, actual: policy };
   });
 };

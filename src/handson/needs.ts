@@ -24,6 +24,7 @@ const CAPABILITY_WORDS: Record<Capability, string> = {
   reservedNames: "S3's reserved bucket-name prefixes and suffixes",
   lifecycleRules: "S3's lifecycle checks",
   policySimulation: "an IAM policy simulator that evaluates policies as AWS does",
+  blockPublicAccess: "Block Public Access that refuses public bucket policies",
 };
 
 export const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };

@@ -19,6 +19,7 @@ const CAPABILITY_MEANING: Record<Capability, string> = {
   reservedNames: "S3's reserved bucket-name prefixes and suffixes, and the account regional namespace",
   lifecycleRules: "S3's checks of lifecycle rules",
   policySimulation: "iam:SimulatePrincipalPolicy evaluates identity policies as AWS does (wildcards, Resource, explicit Deny)",
+  blockPublicAccess: "Block Public Access on for new buckets, and BlockPublicPolicy refuses a public bucket policy (403 AccessDenied)",
 };
 
 /** Whether a column answers every row of the capability as AWS does. */

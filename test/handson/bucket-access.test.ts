@@ -35,17 +35,17 @@ describe("bucket policies judged by what they allow", () => {
   it("fail a grant to everyone with the reason, and a grant wider than reads", () => {
     const open = accessItems(check, policy(readReports({ Condition: undefined })));
     expect(open.map((item) => item.pass)).toEqual([true, false, false, true]);
-    expect(open[1]?.reason).toBe('the policy allows it (statement "OrgReads"): Principal "*" with no Condition lets anyone in');
+    expect(open[1]?.reason).toBe('an account outside it may s3:GetObject: the policy allows it (statement "OrgReads"), and Principal "*" with no Condition lets anyone in');
     expect(passes(policy(readReports({ Action: "s3:*" })))).toEqual([true, true, true, false]);
   });
 
   it("fail a policy for the wrong Organization, or for one account instead of the Organization, saying why", () => {
     const wrongOrg = accessItems(check, policy(readReports({ Condition: { StringEquals: { "aws:PrincipalOrgID": "o-other00000" } } })));
-    expect(wrongOrg[0]).toMatchObject({ pass: false, reason: "the Condition of the statement that allows s3:GetObject does not hold for this request" });
+    expect(wrongOrg[0]).toMatchObject({ pass: false, reason: "an account in the Organization may not s3:GetObject: the Condition of the statement that allows s3:GetObject does not hold for this request" });
     const oneAccount = accessItems(check, policy(readReports({ Principal: { AWS: "arn:aws:iam::444455556666:root" }, Condition: undefined })));
     expect(oneAccount.map((item) => item.pass)).toEqual([true, false, true, true]);
     const otherPath = accessItems(check, policy(readReports({ Resource: "arn:aws:s3:::b/public/*" })));
-    expect(otherPath[0]?.reason).toBe("no statement that allows s3:GetObject covers arn:aws:s3:::b/reports/q1.csv");
+    expect(otherPath[0]?.reason).toBe("an account in the Organization may not s3:GetObject: no statement that allows s3:GetObject covers arn:aws:s3:::b/reports/q1.csv");
   });
 
   it("fail every item when there is no policy to read", () => {

@@ -7,6 +7,7 @@ import { regionsAndBucketsCases } from "./regions-and-buckets";
 import { replicationCases } from "./replication";
 import { s3BasicsCases } from "./s3-basics";
 import { sameNameRegionsCases } from "./same-name-regions";
+import { secureByDefaultCases } from "./secure-by-default";
 
 /** Every lesson's table of adversarial cases, by lesson id. */
 export const casesByLesson: Record<string, readonly StepCase[]> = {
@@ -18,4 +19,5 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   replication: replicationCases,
   cost: costCases,
   "interview-drill": interviewDrillCases,
+  "secure-by-default": secureByDefaultCases,
 };

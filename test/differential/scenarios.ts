@@ -7,6 +7,7 @@ import { namingScenarios } from "./scenarios/naming";
 import { policySimulatorScenarios } from "./scenarios/policy-simulator";
 import { redirectScenarios } from "./scenarios/redirects";
 import { replicationScenarios } from "./scenarios/replication";
+import { secureDefaultScenarios } from "./scenarios/secure-defaults";
 import { versioningScenarios } from "./scenarios/versioning";
 import type { Scenario } from "./scenario";
 
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...iamScenarios,
   ...policySimulatorScenarios,
   ...accessScenarios,
+  ...secureDefaultScenarios,
 ];

@@ -30,6 +30,13 @@ const answered = async <T extends { $metadata?: { httpStatusCode?: number } }>(w
 const newBucket = (scratch: Scratch) => scratch.bucket(freshName("sec"), HOME);
 const s3 = (scratch: Scratch) => scratch.subject.s3("me", HOME);
 
+/** A new bucket holding a.txt, put with no encryption asked for. */
+const bucketWithObject = async (scratch: Scratch): Promise<string> => {
+  const bucket = await newBucket(scratch);
+  await s3(scratch).send(new PutObjectCommand({ Bucket: bucket, Key: "a.txt", Body: "a" }));
+  return bucket;
+};
+
 const putPolicy = async (scratch: Scratch, condition?: Record<string, unknown>) => {
   const bucket = await newBucket(scratch);
   const statement = { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/*`, ...(condition ? { Condition: condition } : {}) };
@@ -60,8 +67,7 @@ export const secureDefaultScenarios: Scenario[] = [
     group: GROUP,
     title: "HeadObject of that object: x-amz-server-side-encryption",
     run: async (scratch) => {
-      const bucket = await newBucket(scratch);
-      await s3(scratch).send(new PutObjectCommand({ Bucket: bucket, Key: "a.txt", Body: "a" }));
+      const bucket = await bucketWithObject(scratch);
       return answered(() => s3(scratch).send(new HeadObjectCommand({ Bucket: bucket, Key: "a.txt" })), (output) => output.ServerSideEncryption);
     },
     expected: { aws: "200 AES256", localstack: "200 AES256", moto: "200 none" },
@@ -160,8 +166,7 @@ export const secureDefaultScenarios: Scenario[] = [
     group: GROUP,
     title: "A presigned GET used after its X-Amz-Expires",
     run: async (scratch) => {
-      const bucket = await newBucket(scratch);
-      await s3(scratch).send(new PutObjectCommand({ Bucket: bucket, Key: "a.txt", Body: "a" }));
+      const bucket = await bucketWithObject(scratch);
       const url = await getSignedUrl(s3(scratch), new GetObjectCommand({ Bucket: bucket, Key: "a.txt" }), {
         expiresIn: 1,
         signingDate: new Date(Date.now() - 60_000),

@@ -24,9 +24,10 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
+import { errorCode, rawRequest } from "../helpers/raw";
 import { ACCOUNT_A, failureOf, uniqueBucket, useSandbox } from "../helpers/sandbox";
 
-const { clients } = useSandbox();
+const { clients, sandbox } = useSandbox();
 const s3 = () => clients().s3({ accessKeyId: ACCOUNT_A });
 
 const newBucket = async (stem = "secure"): Promise<string> => {
@@ -246,4 +247,21 @@ describe("ACLs are disabled for new buckets (Object Ownership BucketOwnerEnforce
     );
     expect(codeAndStatus(error)).toEqual(["MalformedXML", 400]);
   });
+});
+
+describe("the new settings' bad input", () => {
+  for (const [what, query, body] of [
+    ["a Block Public Access setting that is not true or false", "publicAccessBlock", "<PublicAccessBlockConfiguration><BlockPublicAcls>yes</BlockPublicAcls></PublicAccessBlockConfiguration>"],
+    ["a Block Public Access setting that is an element", "publicAccessBlock", "<PublicAccessBlockConfiguration><BlockPublicAcls><On/></BlockPublicAcls></PublicAccessBlockConfiguration>"],
+    ["two default encryption rules", "encryption", "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>"],
+    ["an unknown encryption algorithm", "encryption", "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>ROT13</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>"],
+    ["ownership controls without a rule", "ownershipControls", "<OwnershipControls></OwnershipControls>"],
+  ] as const) {
+    it(`${what} is MalformedXML`, async () => {
+      const bucket = await newBucket("bad");
+      const response = await rawRequest(sandbox().endpoint, { method: "PUT", path: `/${bucket}`, query: { [query]: "" }, body });
+      expect(response.status).toBe(400);
+      expect(errorCode(response.body)).toBe("MalformedXML");
+    });
+  }
 });

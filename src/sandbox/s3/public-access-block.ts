@@ -1,5 +1,5 @@
 import { ServiceError } from "../errors";
-import { child, isElement, malformedXml, parseXml, text } from "../http/xml";
+import { child, isElement, malformedXml, parseXml, text, type XmlNode } from "../http/xml";
 import type { PublicAccessBlock } from "../world/bucket";
 import { openBucket } from "./access";
 import type { S3Handler } from "./call";
@@ -15,9 +15,10 @@ import { emptyResponse, xmlResponse } from "./respond";
 
 const SETTINGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const;
 
-const readSetting = (configuration: unknown, name: string): boolean => {
-  const value = text(child(configuration as never, name))?.trim().toLowerCase();
-  if (value === undefined) return false;
+const readSetting = (configuration: XmlNode, name: string): boolean => {
+  const node = child(configuration, name);
+  if (node === undefined) return false;
+  const value = text(node)?.trim().toLowerCase();
   if (value !== "true" && value !== "false") throw malformedXml();
   return value === "true";
 };

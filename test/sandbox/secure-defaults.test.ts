@@ -130,6 +130,15 @@ describe("Block Public Access is on for new buckets", () => {
     );
   });
 
+  it("Principal * narrowed to a VPC endpoint or an IP range is not public either", async () => {
+    for (const condition of [{ StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } }, { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }]) {
+      const bucket = await newBucket();
+      await s3().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicRead(bucket, { Condition: condition }) }));
+      const status = await s3().send(new GetBucketPolicyStatusCommand({ Bucket: bucket }));
+      expect(status.PolicyStatus?.IsPublic).toBe(false);
+    }
+  });
+
   it("Principal * narrowed to one Organization is not public, and is stored", async () => {
     const bucket = await newBucket();
     const policy = publicRead(bucket, { Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } });
@@ -143,6 +152,7 @@ describe("Block Public Access is on for new buckets", () => {
     ["an Organization given as a wildcard", { StringLike: { "aws:PrincipalOrgID": "o-*" } }],
     ["a negated condition", { StringNotEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }],
     ["an IP range that is the whole internet", { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }],
+    ["a policy variable for the account", { StringEquals: { "aws:PrincipalAccount": "${aws:PrincipalAccount}" } }],
   ] as const) {
     it(`Principal * with ${what} is still public`, async () => {
       const bucket = await newBucket();

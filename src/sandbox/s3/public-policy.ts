@@ -3,8 +3,10 @@ import type { PolicyDocument, Statement } from "../../policy/document";
 /**
  * Whether S3 calls a bucket policy public ("The meaning of public", S3 user guide,
  * access-control-block-public-access.html): an Allow to everyone (Principal "*") is public unless
- * a condition pins it to fixed values of a key that names who or where the request comes from.
- * A condition on anything else (s3:x-amz-acl, a prefix) or a wildcard value narrows nothing.
+ * a condition pins it to fixed values (no wildcard, no policy variable) of a key that names who or
+ * where the request comes from: an AWS principal (aws:PrincipalOrgID is AWS's own example), a
+ * source IP range, VPC, VPC endpoint, ARN or account, and a few more. A condition on anything else
+ * (s3:x-amz-acl, a prefix) narrows nothing.
  */
 
 /** The keys AWS lists, plus the principal's own account, ARN and Organization (the usual way to share inside one). */
@@ -30,6 +32,8 @@ const NARROWING_KEYS = new Set(
 const FIXING_OPERATORS = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress)$/i;
 
 const isFixedValue = (key: string, value: string): boolean => {
+  // A policy variable such as ${aws:username} takes whatever value the request brings.
+  if (value.includes("${")) return false;
   if (key === "aws:sourceip") {
     // 0.0.0.0/0 or ::/0 lets the whole internet in.
     const prefix = Number(value.split("/")[1] ?? "32");

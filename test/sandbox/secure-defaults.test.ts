@@ -94,6 +94,31 @@ describe("every new object is encrypted with SSE-S3", () => {
     expect(reverted.ServerSideEncryptionConfiguration?.Rules).toEqual(sseS3);
   });
 
+  it("an upload that asks for SSE-S3 gets it; SSE-KMS and SSE-C are refused in words, never answered AES256", async () => {
+    const bucket = await newBucket();
+    const asked = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: "a.txt", Body: "a", ServerSideEncryption: "AES256" }));
+    expect(asked.ServerSideEncryption).toBe("AES256");
+    const kms = await failureOf(s3().send(new PutObjectCommand({ Bucket: bucket, Key: "k.txt", Body: "k", ServerSideEncryption: "aws:kms" })));
+    expect(codeAndStatus(kms)).toEqual(["NotImplemented", 501]);
+    expect(kms.message).toContain("no AWS KMS");
+    const copied = await failureOf(
+      s3().send(new CopyObjectCommand({ Bucket: bucket, Key: "c.txt", CopySource: `${bucket}/a.txt`, ServerSideEncryption: "aws:kms:dsse" })),
+    );
+    expect(codeAndStatus(copied)).toEqual(["NotImplemented", 501]);
+    const customer = await failureOf(
+      s3().send(
+        new CreateMultipartUploadCommand({
+          Bucket: bucket,
+          Key: "m",
+          SSECustomerAlgorithm: "AES256",
+          SSECustomerKey: "0123456789abcdef0123456789abcdef",
+        }),
+      ),
+    );
+    expect(codeAndStatus(customer)).toEqual(["NotImplemented", 501]);
+    expect(customer.message).toContain("SSE-C");
+  });
+
   it("an SSE-KMS default is refused in words: the sandbox has no KMS", async () => {
     const bucket = await newBucket();
     const error = await failureOf(

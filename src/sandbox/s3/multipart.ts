@@ -4,6 +4,7 @@ import { uploadsOf, type ChecksumType, type UploadPlan } from "../world/multipar
 import type { ChecksumAlgorithm } from "../world/versions";
 import { openBucket } from "./access";
 import { checkRequestedAcl } from "./acl";
+import { checkRequestedEncryption } from "./object-encryption";
 import type { S3Call, S3Handler } from "./call";
 import { checksumAlgorithmNamed } from "./checksums";
 import { invalidRequest } from "./errors";
@@ -49,6 +50,7 @@ const createMultipartUpload: S3Handler = (call) => {
   checkKeyLength(call.key);
   const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
   checkRequestedAcl(call, bucket);
+  checkRequestedEncryption(request);
   const checksum = readChecksumPlan(call);
   const upload = uploadsOf(bucket).start(
     {

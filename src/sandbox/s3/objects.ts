@@ -7,6 +7,7 @@ import type { S3Call, S3Handler } from "./call";
 import { checksumHeaders } from "./checksums";
 import { receiveUpload } from "./upload-body";
 import { checkRequestedAcl } from "./acl";
+import { checkRequestedEncryption } from "./object-encryption";
 import { requestedVersion } from "./object-version";
 
 export { requestedVersion };
@@ -30,6 +31,7 @@ const checkPut = (call: S3Call) => {
   checkKeyLength(call.key);
   const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
   checkRequestedAcl(call, bucket);
+  checkRequestedEncryption(request);
   const attributes = readObjectAttributes(request);
   const storageClass = readStorageClass(request);
   const tags = readTags(request);

@@ -26,7 +26,7 @@ export interface KnownIds {
 }
 
 /** The calls whose answers the judging fields read. */
-const JUDGED_CALLS = { expectDecision: ["iam:SimulatePrincipalPolicy", "iam:SimulateCustomPolicy"], expectTrust: ["iam:GetRole"], expectLifecycle: ["s3:GetBucketLifecycleConfiguration"] } as const;
+const JUDGED_CALLS = { expectDecision: ["iam:SimulatePrincipalPolicy", "iam:SimulateCustomPolicy"], expectTrust: ["iam:GetRole"], expectLifecycle: ["s3:GetBucketLifecycleConfiguration"], expectAccess: ["s3:GetBucketPolicy"] } as const;
 
 /** Fields that only make sense on some calls or in some lists: said where they are written. */
 const placementProblems = (where: Located, path: ContentPath, action: Action, list: ActionList): Problem[] => {
@@ -51,7 +51,7 @@ const checkAction = (where: Located, path: ContentPath, action: Action, scope: V
     problems.push(problemAt(where, [...path, "expectError"], message, "key"));
   }
   // The fields the runner templates (src/handson/template.ts, renderAction).
-  for (const field of ["input", "expect", "region", "label", "expectTrust", "expectLifecycle"] as const) problems.push(...scope.check([...path, field], action[field]));
+  for (const field of ["input", "expect", "region", "label", "expectTrust", "expectLifecycle", "expectAccess"] as const) problems.push(...scope.check([...path, field], action[field]));
   problems.push(...scope.check([...path, "expectError", "code"], action.expectError?.code));
   problems.push(...scope.check([...path, "ask", "question"], action.ask?.question));
   problems.push(...scope.check([...path, "eventually", "retryWhile"], action.eventually?.retryWhile));

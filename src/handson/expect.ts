@@ -1,6 +1,7 @@
 import type { Action } from "../content/schema/lesson";
 import type { CallResponse } from "./dispatch";
 import { answerItem, type Answers } from "./answers";
+import { accessItems } from "./bucket-access";
 import { expectationItems } from "./match";
 import { decisionItems } from "./policy-decisions";
 import type { CallError, CheckItem } from "./results";
@@ -10,7 +11,7 @@ import { trustItems } from "./trust-policy";
 /**
  * The checklist for one response: `expectError` (must fail with that code, and status if
  * given), `expect` (partial deep match, see match.ts), `expectDecision` (policy-decisions.ts),
- * `expectTrust` (trust-policy.ts), `expectLifecycle` (lifecycle-meaning.ts), `ask` (answers.ts), or — with none — "it succeeds".
+ * `expectTrust` (trust-policy.ts), `expectLifecycle` (lifecycle-meaning.ts), `expectAccess` (bucket-access.ts), `ask` (answers.ts), or — with none — "it succeeds".
  */
 
 const withStatus = (code: string, status: number | undefined) => (status === undefined ? code : `${code} (${status})`);
@@ -48,6 +49,7 @@ const responseItems = (action: Action, operation: string, response: CallResponse
     ...decisionItems(action, response.output),
     ...trustItems(action, response.output),
     ...lifecycleItems(action, response.output),
+    ...accessItems(action, response.output),
   ];
   return judged.length > 0 ? judged : [{ label: succeeds, pass: true, reason: "" }];
 };

@@ -25,6 +25,7 @@ const CAPABILITY_WORDS: Record<Capability, string> = {
   lifecycleRules: "S3's lifecycle checks",
   policySimulation: "an IAM policy simulator that evaluates policies as AWS does",
   requesterPays: "Requester Pays buckets that refuse requests which do not accept the charge",
+  blockPublicAccess: "Block Public Access that refuses public bucket policies",
 };
 
 export const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };

@@ -60,7 +60,7 @@ export const renderValue = (value: unknown, variables: Variables, where = "the v
 
 /**
  * The action with its input, expect, region, label, expectError.code, ask.question, expectTrust,
- * expectLifecycle and eventually.retryWhile rendered. With
+ * expectLifecycle, expectAccess and eventually.retryWhile rendered. With
  * missing "keep", undefined variables stay as "{{name}}" (to show an action that cannot run yet).
  */
 export const renderAction = (action: Action, variables: Variables, missing: MissingVariables = "throw"): Action => {
@@ -74,6 +74,7 @@ export const renderAction = (action: Action, variables: Variables, missing: Miss
   if (action.ask) rendered.ask = { ...action.ask, question: text(action.ask.question, "ask.question") };
   if (action.expectTrust) rendered.expectTrust = renderValue(action.expectTrust, variables, "expectTrust", missing) as Action["expectTrust"];
   if (action.expectLifecycle) rendered.expectLifecycle = renderValue(action.expectLifecycle, variables, "expectLifecycle", missing) as Action["expectLifecycle"];
+  if (action.expectAccess) rendered.expectAccess = renderValue(action.expectAccess, variables, "expectAccess", missing) as Action["expectAccess"];
   if (action.eventually?.retryWhile) {
     rendered.eventually = { ...action.eventually, retryWhile: renderValue(action.eventually.retryWhile, variables, "eventually.retryWhile", missing) as Record<string, unknown> };
   }

@@ -73,7 +73,7 @@ export const awsTarget = async (options: TargetOptions): Promise<Target> => {
 
   return {
     name: "aws",
-    capabilities: new Set<Capability>(["replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays"]),
+    capabilities: new Set<Capability>(["replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays", "blockPublicAccess"]),
     // Empty only when no region is set anywhere; pre-flight then says how to set one.
     region: region ?? "",
     otherRegion: otherRegionFor(region ?? ""),

@@ -28,6 +28,7 @@ describe("s3-tutor run --auto", () => {
       "interview-drill",
       "replication-in-depth",
       "what-s3-costs",
+      "secure-by-default",
     ]);
     expect(result.stdout).toMatch(new RegExp(`${shippedLessons} lessons, hands-on steps: \\d+ passed, 0 failed, 0 not on this target`));
   });

@@ -10,6 +10,7 @@ import { policySimulatorScenarios } from "./scenarios/policy-simulator";
 import { redirectScenarios } from "./scenarios/redirects";
 import { replicationScenarios } from "./scenarios/replication";
 import { replicationOptionScenarios } from "./scenarios/replication-options";
+import { secureDefaultScenarios } from "./scenarios/secure-defaults";
 import { versioningScenarios } from "./scenarios/versioning";
 import type { Scenario } from "./scenario";
 
@@ -28,4 +29,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...policySimulatorScenarios,
   ...accessScenarios,
   ...costScenarios,
+  ...secureDefaultScenarios,
 ];

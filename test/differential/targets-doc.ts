@@ -20,6 +20,7 @@ const CAPABILITY_MEANING: Record<Capability, string> = {
   lifecycleRules: "S3's checks of lifecycle rules",
   policySimulation: "iam:SimulatePrincipalPolicy evaluates identity policies as AWS does (wildcards, Resource, explicit Deny)",
   requesterPays: "a Requester Pays bucket refuses another account's request that does not accept the charge",
+  blockPublicAccess: "Block Public Access on for new buckets, and BlockPublicPolicy refuses a public bucket policy (403 AccessDenied)",
 };
 
 /** Whether a column answers every row of the capability as AWS does. */

@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import { CreateBucketCommand, GetBucketAclCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, GetBucketCorsCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index";
 import { errorCode, rawRequest } from "../helpers/raw";
@@ -50,12 +50,12 @@ describe("bad input", () => {
   });
 
   it("an operation the sandbox does not implement is 501 NotImplemented, naming it", async () => {
-    const bucket = uniqueBucket("acl");
+    const bucket = uniqueBucket("cors");
     await clients.s3().send(new CreateBucketCommand({ Bucket: bucket }));
-    const error = await failureOf(clients.s3().send(new GetBucketAclCommand({ Bucket: bucket })));
+    const error = await failureOf(clients.s3().send(new GetBucketCorsCommand({ Bucket: bucket })));
     expect(error.name).toBe("NotImplemented");
     expect(error.$metadata?.httpStatusCode).toBe(501);
-    expect(error.message).toContain("GetBucketAcl");
+    expect(error.message).toContain("GetBucketCors");
   });
 
   it("a body over the limit is EntityTooLarge with the sizes", async () => {

@@ -85,6 +85,18 @@ describe("SigV4 verification", () => {
     expect(response.status).toBe(403);
     expect(errorCode(body)).toBe("AccessDenied");
     expect(body).toContain("<Message>Request has expired</Message>");
+    // AWS names the lifetime, when it ended and the server's clock, so the cause is plain.
+    expect(body).toContain("<X-Amz-Expires>1</X-Amz-Expires>");
+    expect(body).toMatch(/<Expires>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/Expires>/);
+    expect(body).toMatch(/<ServerTime>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/ServerTime>/);
+  });
+
+  it("a presigned URL may not last longer than a week", async () => {
+    const url = await getSignedUrl(clients().s3(), new GetObjectCommand({ Bucket: bucket, Key: "secret.txt" }), { expiresIn: 60 });
+    const response = await fetch(url.replace(/X-Amz-Expires=\d+/, "X-Amz-Expires=604801"));
+    const body = await response.text();
+    expect(response.status).toBe(400);
+    expect(errorCode(body)).toBe("AuthorizationQueryParametersError");
   });
 
   it("a presigned PUT URL uploads an object", async () => {

@@ -42,7 +42,7 @@ describe("the aws target pointed at the sandbox", () => {
     await target.preflight();
     expect(await target.account("default")).toBe(LEARNER_ACCOUNT);
     expect(target.name).toBe("aws");
-    expect([...target.capabilities].sort()).toEqual(["lifecycleRules", "policySimulation", "regionRedirect", "replication", "requesterPays", "reservedNames"]);
+    expect([...target.capabilities].sort()).toEqual(["blockPublicAccess", "lifecycleRules", "policySimulation", "regionRedirect", "replication", "requesterPays", "reservedNames"]);
     expect(target.identities).toEqual(["default"]);
     expect(target.otherRegion).not.toBe(target.region);
     expect(target.cliEnvironment("default")).toEqual({});

@@ -20,8 +20,18 @@ describe("the lesson list", () => {
       expect(lines.length).toBeLessThanOrEqual(rows);
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
       expect(list).toMatch(/lesson +id +time +score/);
-      // Every lesson on its row with its id and minutes whole; the finished one with its score.
-      for (const lesson of catalog.lessons) expect(list).toMatch(new RegExp(`[✓◐·] .+ ${lesson.id} +${lesson.minutes} min`));
+      // Every lesson on its row with its id and minutes whole (the list scrolls in a short
+      // window, so the last ones show as the cursor reaches them); the finished one with its score.
+      const seen = [list];
+      for (let moved = 1; moved < catalog.lessons.length; moved += 1) {
+        await app.press(KEYS.down);
+        const lesson = catalog.lessons[moved];
+        if (lesson) seen.push(await app.waitFor(`s3-tutor lesson ${lesson.id}`));
+      }
+      for (const frame of seen) expect(frame.split("\n").length).toBeLessThanOrEqual(rows);
+      for (const lesson of catalog.lessons) expect(seen.join("\n")).toMatch(new RegExp(`[✓◐·] .+ ${lesson.id} +${lesson.minutes} min`));
+      for (let moved = 1; moved < catalog.lessons.length; moved += 1) await app.press(KEYS.up);
+      await app.waitFor("s3-tutor lesson s3-basics");
       expect(list).toMatch(/✓ S3 in one picture +s3-basics +9 min +30%/);
       expect(list.replace(/\s+/g, " ")).toContain("s3-tutor lesson s3-basics S3 in one picture · score 1.5 of 5 (30%) · about 9 min.");
 

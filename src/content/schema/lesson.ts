@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 
 /** What a target can do that not every target can (DESIGN.md, "Targets and safety"). */
-export const CAPABILITIES = ["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays"] as const;
+export const CAPABILITIES = ["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays", "blockPublicAccess"] as const;
 export const CapabilitySchema = z.enum(CAPABILITIES).describe("A capability of the target this step needs.");
 export type Capability = z.infer<typeof CapabilitySchema>;
 
@@ -82,6 +82,27 @@ export const ExpectLifecycleSchema = z
     notTo: z.array(z.string().min(1)).optional().describe("Object keys the action must leave alone."),
   })
   .strict();
+/** Requests a bucket policy must allow or refuse, judged by evaluating the policy (its meaning, not its text). */
+export const ExpectAccessSchema = z
+  .array(
+    z
+      .object({
+        who: z.string().min(1).describe('Who asks, in words for the checklist, e.g. "an account in the Organization".'),
+        principal: z
+          .object({ AWS: z.string().min(1).optional() })
+          .strict()
+          .describe("The requester: { AWS: <12-digit account or ARN> }, or {} for an anonymous request."),
+        action: z.string().min(1).describe("The S3 action asked for, e.g. s3:GetObject."),
+        resource: z.string().min(1).describe("The ARN it is asked on, e.g. arn:aws:s3:::{{prefix}}-data/reports/q1.csv."),
+        context: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe("Condition keys the request carries, e.g. aws:PrincipalOrgID; aws:PrincipalAccount and aws:PrincipalArn follow from the principal."),
+        allowed: z.boolean().describe("Whether the bucket policy must allow it (true) or must not (false)."),
+      })
+      .strict(),
+  )
+  .min(1);
 
 export const ActionSchema = z
   .object({
@@ -121,6 +142,9 @@ export const ActionSchema = z
     ),
     expectLifecycle: ExpectLifecycleSchema.optional().describe(
       "s3:GetBucketLifecycleConfiguration only: an Enabled rule takes this action on these keys (by prefix, without tag or size conditions), with these days; any rule layout that means it passes.",
+    ),
+    expectAccess: ExpectAccessSchema.optional().describe(
+      "s3:GetBucketPolicy only: the policy allows (or does not allow) each request listed, judged by evaluating it, so any wording with the same meaning passes.",
     ),
     ask: AskSchema.optional().describe(
       "check only: the learner types what they observed; it must equal what this call really answers (case, spaces and quotes aside).",

@@ -160,16 +160,3 @@ const checkActionsApply = (actions: string[], resources: string[]): void => {
     }
   }
 };
-
-/**
- * Block Public Access is on for every new bucket and the sandbox cannot turn it off, so S3
- * would refuse a policy that grants anyone at all access without a condition narrowing it.
- */
-export const isPublicPolicy = (document: PolicyDocument): boolean =>
-  document.statements.some(
-    (statement) => statement.effect === "Allow" && statement.principal?.everyone === true && !narrows(statement),
-  );
-
-/** `"Condition": {}` or an operator with no keys narrows nothing. */
-const narrows = (statement: Statement): boolean =>
-  Object.values(statement.condition ?? {}).some((keys) => Object.keys(keys).length > 0);

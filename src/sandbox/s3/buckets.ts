@@ -2,6 +2,8 @@ import { ServiceError } from "../errors";
 import { header, queryValue } from "../http/exchange";
 import { children, child, isElement, parseXml, text } from "../http/xml";
 import { LEGACY_EU, regionOfConstraint } from "../regions";
+import { checkCreateBucketAcl } from "./acl";
+import { isObjectOwnership } from "./ownership-controls";
 import { bucketArn, newBucket, type Bucket, type BucketNamespace } from "../world/bucket";
 import { bucketNameProblem, namespaceProblem } from "../world/bucket-names";
 import type { Tag } from "../world/versions";
@@ -137,6 +139,12 @@ const createBucket: S3Handler = (call) => {
     namespace,
     createdAt: world.now(),
   });
+  const ownership = header(request, "x-amz-object-ownership");
+  if (ownership !== undefined) {
+    if (!isObjectOwnership(ownership)) throw invalidArgument("Invalid x-amz-object-ownership header", "x-amz-object-ownership", ownership);
+    bucket.objectOwnership = ownership;
+  }
+  checkCreateBucketAcl(call, bucket);
   if (body.tags.length > 0) bucket.tags = body.tags;
   // Object Lock needs versioning, so S3 turns it on with the lock.
   if (header(request, "x-amz-bucket-object-lock-enabled")?.toLowerCase() === "true") {

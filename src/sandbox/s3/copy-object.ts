@@ -2,6 +2,8 @@ import { ServiceError } from "../errors";
 import { header } from "../http/exchange";
 import { objectArn } from "../world/bucket";
 import { openBucket } from "./access";
+import { checkRequestedAcl } from "./acl";
+import { checkRequestedEncryption } from "./object-encryption";
 import type { S3Call, S3Handler } from "./call";
 import { compositeAlgorithms, digestBody, fullObjectChecksums } from "./checksums";
 import { checksumElements, copySourceVersionHeader, parseCopySource, readCopySource, refuseLargeCopySource } from "./copy-source";
@@ -60,6 +62,8 @@ const checkCopy = (call: S3Call) => {
   checkKeyLength(call.key);
   const source = parseCopySource(call);
   const target = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
+  checkRequestedAcl(call, target);
+  checkRequestedEncryption(request);
   const original = readCopySource(call, source);
   checkReadPreconditions(request, original, "x-amz-copy-source-");
   refuseLargeCopySource(original.body.size);

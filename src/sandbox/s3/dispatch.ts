@@ -5,6 +5,8 @@ import { incompleteBody } from "../http/body";
 import { AwsChunkedDecoder } from "../http/aws-chunked-stream";
 import { header, type SandboxRequest, type SandboxResponse } from "../http/exchange";
 import type { World } from "../world/world";
+import { aclHandlers } from "./acl";
+import { bucketEncryptionHandlers } from "./bucket-encryption";
 import { bucketPolicyHandlers } from "./bucket-policy";
 import { bucketSettingHandlers } from "./bucket-settings";
 import { bucketHandlers } from "./buckets";
@@ -18,6 +20,8 @@ import { listingHandlers } from "./listing";
 import { multipartHandlers } from "./multipart";
 import { objectTaggingHandlers } from "./object-tagging";
 import { objectHandlers } from "./objects";
+import { ownershipControlsHandlers } from "./ownership-controls";
+import { publicAccessBlockHandlers } from "./public-access-block";
 import { replicationConfigHandlers } from "./replication-config";
 import { withRequestCharged } from "./request-payer";
 import { requestPaymentHandlers } from "./request-payment";
@@ -37,6 +41,10 @@ const handlers: Record<string, S3Handler> = {
   ...replicationConfigHandlers,
   ...objectTaggingHandlers,
   ...requestPaymentHandlers,
+  ...bucketEncryptionHandlers,
+  ...publicAccessBlockHandlers,
+  ...ownershipControlsHandlers,
+  ...aclHandlers,
 };
 
 /** The body as the client meant it: aws-chunked decoded, its signatures checked, as uploads are while they stream. */

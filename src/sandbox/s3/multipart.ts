@@ -3,6 +3,8 @@ import { objectArn } from "../world/bucket";
 import { uploadsOf, type ChecksumType, type UploadPlan } from "../world/multipart-uploads";
 import type { ChecksumAlgorithm } from "../world/versions";
 import { openBucket } from "./access";
+import { checkRequestedAcl } from "./acl";
+import { checkRequestedEncryption } from "./object-encryption";
 import type { S3Call, S3Handler } from "./call";
 import { checksumAlgorithmNamed } from "./checksums";
 import { invalidRequest } from "./errors";
@@ -47,6 +49,8 @@ const createMultipartUpload: S3Handler = (call) => {
   const { request } = call;
   checkKeyLength(call.key);
   const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
+  checkRequestedAcl(call, bucket);
+  checkRequestedEncryption(request);
   const checksum = readChecksumPlan(call);
   const current = bucket.objects.latest(call.key);
   const upload = uploadsOf(bucket).start(

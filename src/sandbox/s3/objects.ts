@@ -1,12 +1,17 @@
-import { header, queryValue, type SandboxRequest } from "../http/exchange";
+import { header } from "../http/exchange";
 import type { ObjectBody } from "../world/body";
 import { objectArn, type Bucket } from "../world/bucket";
-import { NULL_VERSION, type ObjectVersion, type StoredObject } from "../world/versions";
+import type { ObjectVersion, StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
 import { checksumHeaders } from "./checksums";
 import { receiveUpload } from "./upload-body";
-import { invalidArgument, invalidObjectState, methodNotAllowedOnDeleteMarker, noSuchKey, noSuchVersion } from "./errors";
+import { checkRequestedAcl } from "./acl";
+import { checkRequestedEncryption } from "./object-encryption";
+import { requestedVersion } from "./object-version";
+
+export { requestedVersion };
+import { invalidObjectState, methodNotAllowedOnDeleteMarker, noSuchKey, noSuchVersion } from "./errors";
 import {
   checkKeyLength,
   objectHeaders,
@@ -25,6 +30,8 @@ const checkPut = (call: S3Call) => {
   const { request } = call;
   checkKeyLength(call.key);
   const bucket = openBucket(call, "s3:PutObject", { resource: objectArn(call.bucket, call.key) });
+  checkRequestedAcl(call, bucket);
+  checkRequestedEncryption(request);
   const attributes = readObjectAttributes(request);
   const storageClass = readStorageClass(request);
   const tags = readTags(request);
@@ -52,18 +59,6 @@ const putObject: S3Handler = async (call) => {
     ...versionHeader(bucket, stored.versionId),
     ...checksumHeaders(checksums),
   });
-};
-
-const VERSION_ID = /^[A-Za-z0-9._]{32}$/;
-
-/** The versionId query parameter, checked for shape as S3 does. */
-export const requestedVersion = (request: SandboxRequest): string | undefined => {
-  const versionId = queryValue(request, "versionId");
-  if (versionId === undefined) return undefined;
-  if (versionId !== NULL_VERSION && !VERSION_ID.test(versionId)) {
-    throw invalidArgument("Invalid version id specified", "versionId", versionId);
-  }
-  return versionId;
 };
 
 /**

@@ -17,6 +17,31 @@ export interface BucketPolicy {
   document: PolicyDocument;
 }
 
+/** The secure defaults of every bucket created since April 2023 (s3-facts.md §6). */
+export interface DefaultEncryption {
+  sseAlgorithm: "AES256";
+  bucketKeyEnabled: boolean;
+}
+
+export interface PublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
+}
+
+export const OBJECT_OWNERSHIPS = ["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"] as const;
+export type ObjectOwnership = (typeof OBJECT_OWNERSHIPS)[number];
+
+export const SSE_S3_DEFAULT: DefaultEncryption = { sseAlgorithm: "AES256", bucketKeyEnabled: false };
+
+export const allPublicAccessBlocked = (): PublicAccessBlock => ({
+  BlockPublicAcls: true,
+  IgnorePublicAcls: true,
+  BlockPublicPolicy: true,
+  RestrictPublicBuckets: true,
+});
+
 /** A general purpose bucket: where it lives, who owns it, its configuration and its objects. */
 export interface Bucket {
   readonly name: string;
@@ -33,6 +58,12 @@ export interface Bucket {
   replication?: ReplicationConfiguration;
   /** Created with Object Lock, which keeps versioning on for good. */
   objectLock?: boolean;
+  /** Default encryption for new objects: SSE-S3 unless changed; deleting it reverts to SSE-S3, as on AWS. */
+  defaultEncryption: DefaultEncryption;
+  /** The bucket's Block Public Access settings; all on for a new bucket, null once deleted. */
+  publicAccessBlock: PublicAccessBlock | null;
+  /** Object Ownership; BucketOwnerEnforced (ACLs disabled) for a new bucket, null once deleted. */
+  objectOwnership: ObjectOwnership | null;
   /**
    * Configurations that other sandbox modules own (replication, ...), by sub-resource name.
    * Keeping them here means a bucket is deleted with all of its configuration.
@@ -44,11 +75,24 @@ export interface Bucket {
 }
 
 /** The fields a bucket is created with; the rest starts empty. */
-export type BucketIdentity = Omit<Bucket, "versioning" | "configurations" | "objects" | "changes">;
+export type BucketIdentity = Omit<
+  Bucket,
+  "versioning" | "configurations" | "objects" | "changes" | "defaultEncryption" | "publicAccessBlock" | "objectOwnership"
+>;
 
 export const newBucket = (fields: BucketIdentity): Bucket => {
   const changes = new BucketChanges();
-  return { ...fields, versioning: "Unversioned", configurations: new Map(), objects: new ObjectStore(changes), changes };
+  return {
+    ...fields,
+    versioning: "Unversioned",
+    // Buckets loaded from data written before these settings existed get them too: they were made with them.
+    defaultEncryption: { ...SSE_S3_DEFAULT },
+    publicAccessBlock: allPublicAccessBlocked(),
+    objectOwnership: "BucketOwnerEnforced",
+    configurations: new Map(),
+    objects: new ObjectStore(changes),
+    changes,
+  };
 };
 
 export const bucketArn = (name: string): string => `arn:aws:s3:::${name}`;

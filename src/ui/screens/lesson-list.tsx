@@ -15,9 +15,13 @@ export interface LessonListProps {
   height: number;
 }
 
+/** The chosen lesson's command, and its title and standing wrapped once, at the least. */
+const DETAIL_ROWS = 3;
+
 /**
  * Every lesson with its mark (✓ done, ◐ started, · new), its id (for `s3-tutor lesson <id>`), its
- * minutes and its score; under the list, the chosen one in full. r/R reset after asking.
+ * minutes and its score; under the list, the chosen one in full (the list scrolls when the window
+ * is too short for both). r/R reset after asking.
  */
 export const LessonList = ({ isActive, height }: LessonListProps) => {
   const { catalog, progress, go, confirm, notify } = useServices();
@@ -57,8 +61,10 @@ export const LessonList = ({ isActive, height }: LessonListProps) => {
   const table = lessonTable(catalog.lessons, progress.data, columns - 4);
   const items = catalog.lessons.map((lesson, index) => ({ value: lesson.id, label: table.rows[index] ?? lesson.title }));
   const current = catalog.lessons.find((lesson) => lesson.id === highlighted);
-  // The chosen lesson in full, in the rows the list leaves (title, legend, header, menu, blank rows).
-  const detailRoom = height - 5 - items.length;
+  // Title, legend, header and the blank rows take 5; the chosen lesson in full keeps at least
+  // DETAIL_ROWS under the list, which scrolls when the lessons do not all fit above them.
+  const listRows = Math.max(1, Math.min(items.length, height - 5 - DETAIL_ROWS));
+  const detailRoom = height - 5 - listRows;
   const about = current ? `${current.title} · ${lessonStanding(current, progress.data)} · about ${current.minutes} min. ${current.summary}` : "";
   const details = current && detailRoom > 0 ? fitLines([`s3-tutor lesson ${current.id}`, ...wrapLines(about, columns - 2)], detailRoom) : [];
 
@@ -72,7 +78,13 @@ export const LessonList = ({ isActive, height }: LessonListProps) => {
         <Text color={theme.muted}>{`  ${table.header}`}</Text>
       </Box>
       <Box>
-        <Menu items={items} onSelect={(id) => go({ screen: "lesson", lessonId: id })} onHighlight={setHighlighted} isActive={isActive} />
+        <Menu
+          items={items}
+          onSelect={(id) => go({ screen: "lesson", lessonId: id })}
+          onHighlight={setHighlighted}
+          isActive={isActive}
+          {...(listRows < items.length ? { limit: listRows } : {})}
+        />
       </Box>
       {details.length > 0 ? (
         <Box marginTop={1} flexDirection="column">

@@ -10,6 +10,7 @@ import { replicationInDepthCases } from "./replication-in-depth";
 import { s3BasicsCases } from "./s3-basics";
 import { sameNameRegionsCases } from "./same-name-regions";
 import { whatS3CostsCases } from "./what-s3-costs";
+import { secureByDefaultCases } from "./secure-by-default";
 
 /** Every lesson's table of adversarial cases, by lesson id. */
 export const casesByLesson: Record<string, readonly StepCase[]> = {
@@ -24,4 +25,5 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   "what-s3-costs": whatS3CostsCases,
   "interview-drill": interviewDrillCases,
   "consistency-and-concurrency": consistencyAndConcurrencyCases,
+  "secure-by-default": secureByDefaultCases,
 };

@@ -5,6 +5,7 @@ import { loadOperationChecker } from "../../src/handson/dispatch";
 import { loadCatalog, shippedContentFolders } from "../../src/content/catalog";
 import { formatProblem, formatWarning } from "../../src/content/problem";
 import { questionWarnings } from "../../src/content/question-warnings";
+import { lessonTable } from "../../src/ui/lesson-table";
 import { root } from "./fixtures";
 
 const shippedLessons = readdirSync(join(root, "lessons")).filter((name) => name.endsWith(".yaml"));
@@ -26,5 +27,20 @@ describe("the quizzes that ship give no answer away", () => {
   it("no correct option is the longest by far, and no bank's true/false answers lean one way", async () => {
     const catalog = await loadCatalog();
     expect(questionWarnings(catalog.quizzes).map((warning) => formatWarning(warning, root))).toEqual([]);
+  });
+});
+
+describe("the lesson list stays readable at 60 columns", () => {
+  it("every lesson id is at most 20 characters, so titles keep at least 20 columns beside the id, time and score", async () => {
+    const catalog = await loadCatalog();
+    const long = catalog.lessons.map((loaded) => loaded.lesson.id).filter((id) => id.length > 20);
+    expect(long).toEqual([]);
+    const { header } = lessonTable(
+      catalog.lessons.map((loaded) => loaded.lesson),
+      { version: 1, welcomed: true, lessons: {} },
+      60,
+    );
+    // The mark and a space, then the title column: "id" starts after at least 20 columns of title and a gap.
+    expect(header.indexOf("id")).toBeGreaterThanOrEqual(2 + 20 + 2);
   });
 });

@@ -1,6 +1,6 @@
 import type { StepCase } from "../helpers";
 import { bucketNamingCases } from "./bucket-naming";
-import { consistencyAndConcurrencyCases } from "./consistency-and-concurrency";
+import { concurrencyCases } from "./concurrency";
 import { costCases } from "./cost";
 import { globalNamespaceCases } from "./global-namespace";
 import { interviewDrillCases } from "./interview-drill";
@@ -24,6 +24,6 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   cost: costCases,
   "what-s3-costs": whatS3CostsCases,
   "interview-drill": interviewDrillCases,
-  "consistency-and-concurrency": consistencyAndConcurrencyCases,
+  concurrency: concurrencyCases,
   "secure-by-default": secureByDefaultCases,
 };

@@ -8,7 +8,7 @@ import { openOnePartUpload } from "../../helpers/one-part-upload";
 import { stepCases, type Lab } from "../helpers";
 import { cliErrorCode } from "../learner-work";
 
-/** consistency-and-concurrency: a lock taken with If-None-Match, a compare-and-swap with If-Match. */
+/** concurrency: a lock taken with If-None-Match, a compare-and-swap with If-Match. */
 
 const LOCK = "locks/nightly-report";
 const FLAGS = "config/flags.txt";
@@ -54,7 +54,7 @@ const currentFlagsEtag = async (lab: Lab) => (await lab.s3().send(new HeadObject
 let lastCode: string | undefined;
 let lastSeen: string | undefined;
 
-export const consistencyAndConcurrencyCases = stepCases([
+export const concurrencyCases = stepCases([
   // take-the-lock (the setup made the versioned bucket)
   {
     step: "take-the-lock",

@@ -16,6 +16,7 @@ const PACKAGES: Record<ServiceName, { module: string; client: string }> = {
   s3: { module: "@aws-sdk/client-s3", client: "S3Client" },
   iam: { module: "@aws-sdk/client-iam", client: "IAMClient" },
   sts: { module: "@aws-sdk/client-sts", client: "STSClient" },
+  s3control: { module: "@aws-sdk/client-s3-control", client: "S3ControlClient" },
 };
 
 /** Lines longer than this (or the width asked for, if narrower) are broken into one property per line. */

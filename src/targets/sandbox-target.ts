@@ -3,6 +3,7 @@ import type { ReplicationDelay } from "../sandbox/index";
 import { openLearnerSandbox } from "./learner-sandbox";
 import { sandboxNotAt } from "./preflight-errors";
 import { loadSandbox } from "./sandbox-loader";
+import { withArnBucketClient } from "./arn-bucket-client";
 import { dialSandbox } from "./sandbox-dialing";
 import { callerAccount, createClient } from "./sdk-clients";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY, type AwsClient, type ClientVariant, type ServiceName, type Target } from "./target";
@@ -84,19 +85,21 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
       if (!client) {
         client = start().then(({ endpoint }) => {
           endpointSeen = endpoint;
-          return createClient(service, {
-            region,
-            // S3 Control's requests go to <account>.s3-control.<region>.amazonaws.com as the SDK
-            // builds it (a custom endpoint would be prefixed with the account); dialSandbox below
-            // sends them, and MRAP requests, to the sandbox all the same.
-            ...(service === "s3control" ? {} : { endpoint }),
-            credentials: sandboxCredentials(identity),
-            forcePathStyle: true,
-            ...variant,
-          }).then((made) => {
-            dialSandbox(made, endpoint);
-            return made;
-          });
+          const make = (forcePathStyle: boolean) =>
+            createClient(service, {
+              region,
+              // S3 Control's requests go to <account>.s3-control.<region>.amazonaws.com as the SDK
+              // builds it (a custom endpoint would be prefixed with the account); dialSandbox
+              // sends them, and MRAP requests, to the sandbox all the same.
+              ...(service === "s3control" ? {} : { endpoint }),
+              credentials: sandboxCredentials(identity),
+              forcePathStyle,
+              ...variant,
+            }).then((made) => {
+              dialSandbox(made, endpoint);
+              return made;
+            });
+          return service === "s3" ? make(true).then((plain) => withArnBucketClient(plain, () => make(false))) : make(true);
         });
         clients.set(key, client);
         client.catch(() => clients.delete(key));

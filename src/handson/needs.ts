@@ -24,6 +24,7 @@ const CAPABILITY_WORDS: Record<Capability, string> = {
   reservedNames: "S3's reserved bucket-name prefixes and suffixes",
   lifecycleRules: "S3's lifecycle checks",
   policySimulation: "an IAM policy simulator that evaluates policies as AWS does",
+  multiRegionAccessPoints: "S3 Control's Multi-Region Access Points, with requests signed with SigV4A",
 };
 
 export const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };

@@ -61,7 +61,15 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
 
   const target: Target = {
     name: "sandbox",
-    capabilities: new Set<Capability>(["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation"]),
+    capabilities: new Set<Capability>([
+      "secondAccount",
+      "replication",
+      "regionRedirect",
+      "reservedNames",
+      "lifecycleRules",
+      "policySimulation",
+      "multiRegionAccessPoints",
+    ]),
     region: options.region ?? "eu-west-1",
     otherRegion: options.otherRegion ?? "us-west-2",
     prefix: options.prefix ?? "s3t",

@@ -19,6 +19,7 @@ const CAPABILITY_MEANING: Record<Capability, string> = {
   reservedNames: "S3's reserved bucket-name prefixes and suffixes, and the account regional namespace",
   lifecycleRules: "S3's checks of lifecycle rules",
   policySimulation: "iam:SimulatePrincipalPolicy evaluates identity policies as AWS does (wildcards, Resource, explicit Deny)",
+  multiRegionAccessPoints: "S3 Control's Multi-Region Access Points: asynchronous create, routes and failover, object requests signed with SigV4A",
 };
 
 /** Whether a column answers every row of the capability as AWS does. */
@@ -62,8 +63,9 @@ export const renderTargetsDoc = (scenarios: readonly Scenario[] = SCENARIOS): st
     "",
     "A target has a capability when it answers all of that capability's rows as AWS does. A lesson",
     "step that `needs:` one the target lacks is reported as \"not on this target\", with what AWS",
-    "would show, and never counts as passed. The `aws` target has them all but `secondAccount`: it",
-    "acts only as you.",
+    "would show, and never counts as passed. The `aws` target has them all but `secondAccount` (it",
+    "acts only as you) and `multiRegionAccessPoints` (its safety guard and cleanup journal know",
+    "buckets and roles, not S3 Control's resources, so it does not create them in your account).",
     "",
     `| capability | what it means | sandbox | LocalStack ${LOCALSTACK_VERSION} | moto ${MOTO_VERSION} |`,
     "|---|---|---|---|---|",

@@ -2,6 +2,7 @@ import { accessScenarios } from "./scenarios/access";
 import { iamScenarios } from "./scenarios/iam";
 import { lifecycleScenarios } from "./scenarios/lifecycle";
 import { locationScenarios } from "./scenarios/locations";
+import { mrapScenarios } from "./scenarios/mrap";
 import { namespaceScenarios } from "./scenarios/namespace";
 import { namingScenarios } from "./scenarios/naming";
 import { policySimulatorScenarios } from "./scenarios/policy-simulator";
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...iamScenarios,
   ...policySimulatorScenarios,
   ...accessScenarios,
+  ...mrapScenarios,
 ];

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import {
   CreateMultiRegionAccessPointCommand,
   DeleteMultiRegionAccessPointCommand,
@@ -222,6 +222,17 @@ describe("object requests through the MRAP (SigV4A)", () => {
 });
 
 describe("DeleteMultiRegionAccessPoint", () => {
+  it("must come first: a bucket that is part of an MRAP cannot be deleted", async () => {
+    await createBucket(east, "mrap-kept-bucket");
+    await readyMrap("holds-a-bucket", ["mrap-kept-bucket"]);
+    const refused = await failure(east.send(new DeleteBucketCommand({ Bucket: "mrap-kept-bucket" })));
+    expect(refused).toMatchObject({ code: "InvalidRequest", status: 400 });
+    expect(refused.message).toContain("holds-a-bucket");
+    await control.send(new DeleteMultiRegionAccessPointCommand({ AccountId: ACCOUNT_A, Details: { Name: "holds-a-bucket" } }));
+    await later(DELAY_MS + 50);
+    await east.send(new DeleteBucketCommand({ Bucket: "mrap-kept-bucket" }));
+  });
+
   it("is asynchronous too: DELETING, then gone, and the name is free again", async () => {
     await readyMrap("short-lived", ["mrap-east"]);
     const { RequestTokenARN } = await control.send(new DeleteMultiRegionAccessPointCommand({ AccountId: ACCOUNT_A, Details: { Name: "short-lived" } }));

@@ -3,7 +3,7 @@ import { bucketNamingCases } from "./bucket-naming";
 import { costCases } from "./cost";
 import { globalNamespaceCases } from "./global-namespace";
 import { interviewDrillCases } from "./interview-drill";
-import { multiRegionAccessPointsCases } from "./multi-region-access-points";
+import { multiRegionAccessPointsCases } from "./mrap";
 import { regionsAndBucketsCases } from "./regions-and-buckets";
 import { replicationCases } from "./replication";
 import { s3BasicsCases } from "./s3-basics";
@@ -19,5 +19,5 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   replication: replicationCases,
   cost: costCases,
   "interview-drill": interviewDrillCases,
-  "multi-region-access-points": multiRegionAccessPointsCases,
+  mrap: multiRegionAccessPointsCases,
 };

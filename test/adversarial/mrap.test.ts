@@ -1,6 +1,6 @@
 import { adversarialSuite, cleanupLeavesNothing, rightPath } from "./helpers";
-import { multiRegionAccessPointsCases } from "./cases/multi-region-access-points";
+import { multiRegionAccessPointsCases } from "./cases/mrap";
 
 // Wrong work fails each step's check with a reason; right work done another way passes.
-const lab = adversarialSuite("multi-region-access-points", "adv-mrap", multiRegionAccessPointsCases);
+const lab = adversarialSuite("mrap", "adv-mrap", multiRegionAccessPointsCases);
 cleanupLeavesNothing(lab, () => rightPath(multiRegionAccessPointsCases));

@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-s3-control";
 import { stepCases, type Lab } from "../helpers";
 
-/** multi-region-access-points: the MRAP over two Regions, active-passive, failover. */
+/** mrap: the MRAP over two Regions, active-passive, failover. */
 
 const NAME = "global";
 const home = (lab: Lab) => lab.name("mrap-home");

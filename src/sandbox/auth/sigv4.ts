@@ -264,7 +264,7 @@ const signableRequest = (request: SandboxRequest, claim: SignatureClaim, query: 
   });
 };
 
-const queryBag = (entries: ReadonlyArray<readonly [string, string]>, skip: (name: string) => boolean) => {
+export const queryBag = (entries: ReadonlyArray<readonly [string, string]>, skip: (name: string) => boolean) => {
   const bag: QueryParameterBag = {};
   for (const [name, value] of entries) {
     if (skip(name)) continue;

@@ -1,12 +1,12 @@
 import { createECDH, createHmac, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { HttpRequest } from "@smithy/protocol-http";
 import { getCanonicalHeaders, SignatureV4 } from "@smithy/signature-v4";
-import type { HeaderBag, HttpRequest as SignableRequest, QueryParameterBag } from "@smithy/types";
+import type { HeaderBag, HttpRequest as SignableRequest } from "@smithy/types";
 import { ServiceError } from "../errors";
 import { header, type SandboxRequest } from "../http/exchange";
 import { accountForAccessKey, SANDBOX_SECRET_ACCESS_KEY, type Caller } from "./identity";
 import { NodeSha256 } from "./node-sha256";
-import { checkPayloadHash, parseLongDate } from "./sigv4";
+import { checkPayloadHash, parseLongDate, queryBag } from "./sigv4";
 
 /**
  * Verifies SigV4A (AWS4-ECDSA-P256-SHA256), the signature Multi-Region Access Points require:
@@ -91,16 +91,6 @@ const mismatch = (accessKeyId: string, canonicalRequest: string, stringToSign: s
     { AWSAccessKeyId: accessKeyId, StringToSign: stringToSign, SignatureProvided: provided, CanonicalRequest: canonicalRequest },
   );
 
-const queryBag = (entries: ReadonlyArray<readonly [string, string]>): QueryParameterBag => {
-  const bag: QueryParameterBag = {};
-  for (const [name, value] of entries) {
-    const existing = bag[name];
-    if (existing === undefined || existing === null) bag[name] = value;
-    else bag[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return bag;
-};
-
 /** The caller of a request signed with SigV4A in its Authorization header; throws AWS's errors otherwise. */
 export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4ACaller> => {
   const value = header(request, "authorization") ?? "";
@@ -140,7 +130,7 @@ export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4
     protocol: "http:",
     hostname: (header(request, "host") ?? "").replace(/:\d+$/, ""),
     path: request.rawPath,
-    query: queryBag(request.query),
+    query: queryBag(request.query, () => false),
     headers,
   });
   const signer = new CanonicalSigner({

@@ -25,6 +25,7 @@ describe("s3-tutor run --auto", () => {
       "replication",
       "cost",
       "interview-drill",
+      "mrap",
     ]);
     expect(result.stdout).toMatch(new RegExp(`${shippedLessons} lessons, hands-on steps: \\d+ passed, 0 failed, 0 not on this target`));
   });

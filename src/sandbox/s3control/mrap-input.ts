@@ -18,7 +18,7 @@ export const checkMrapName = (name: string): void => {
   }
 };
 
-/** A Multi-Region Access Point spans at most 17 Regions (one bucket each). */
+/** The most Regions the S3 console edits the routes of in one request; the API reference names no limit. */
 export const MAX_MRAP_REGIONS = 17;
 
 export interface CreateMrapInput {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateBucketCommand } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import { CreateMultiRegionAccessPointCommand, GetMultiRegionAccessPointCommand, GetMultiRegionAccessPointRoutesCommand, SubmitMultiRegionAccessPointRoutesCommand } from "@aws-sdk/client-s3-control";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -17,11 +17,15 @@ afterAll(() => {
 });
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An MRAP over `<name>-bucket` in us-east-1 and `<name>-far` in eu-west-1, READY. */
 const makeReadyMrap = async (sandbox: Sandbox, name: string) => {
   const clients = new SandboxClients(sandbox);
   await clients.s3().send(new CreateBucketCommand({ Bucket: `${name}-bucket` }));
+  await clients.s3({ region: "eu-west-1" }).send(new CreateBucketCommand({ Bucket: `${name}-far`, CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }));
   const control = clients.s3control({ region: "us-west-2" });
-  await control.send(new CreateMultiRegionAccessPointCommand({ AccountId: ACCOUNT_A, Details: { Name: name, Regions: [{ Bucket: `${name}-bucket` }] } }));
+  await control.send(
+    new CreateMultiRegionAccessPointCommand({ AccountId: ACCOUNT_A, Details: { Name: name, Regions: [{ Bucket: `${name}-bucket` }, { Bucket: `${name}-far` }] } }),
+  );
   await later(80);
   const { AccessPoint } = await control.send(new GetMultiRegionAccessPointCommand({ AccountId: ACCOUNT_A, Name: name }));
   return { control, alias: AccessPoint!.Alias! };
@@ -52,14 +56,36 @@ describe("Multi-Region Access Points on the wire", () => {
     }
   });
 
+  it("refuses a SigV4A request whose signed header was changed after signing", async () => {
+    const sandbox = await startSandbox({ mrapDelayMs: 20 });
+    try {
+      const { alias } = await makeReadyMrap(sandbox, "tampered");
+      const client = new SandboxClients(sandbox).s3({ s3: { forcePathStyle: false } });
+      // After the SDK signed (and dialed), a signed header changes on the way, as a proxy might change it.
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          (args.request as { headers: Record<string, string> }).headers["amz-sdk-invocation-id"] = "changed-in-transit";
+          return next(args);
+        },
+        { step: "deserialize", priority: "low", name: "tamper" },
+      );
+      const refused = await client.send(new GetObjectCommand({ Bucket: `arn:aws:s3::${ACCOUNT_A}:accesspoint/${alias}`, Key: "k" })).then(
+        () => "accepted",
+        (error: Error & { $metadata?: { httpStatusCode?: number } }) => `${error.$metadata?.httpStatusCode} ${error.name}`,
+      );
+      expect(refused).toBe("403 SignatureDoesNotMatch");
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it("keeps MRAPs and their routes in the data directory across a restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "s3-tutor-mrap-"));
     dirs.push(dataDir);
     let sandbox = await startSandbox({ dataDir, mrapDelayMs: 20 });
     const { control, alias } = await makeReadyMrap(sandbox, "kept");
     const arn = `arn:aws:s3::${ACCOUNT_A}:accesspoint/${alias}`;
-    // One route only, so the last one must stay active: a no-op update that still has to persist.
-    await control.send(new SubmitMultiRegionAccessPointRoutesCommand({ AccountId: ACCOUNT_A, Mrap: arn, RouteUpdates: [{ Bucket: "kept-bucket", TrafficDialPercentage: 100 }] }));
+    await control.send(new SubmitMultiRegionAccessPointRoutesCommand({ AccountId: ACCOUNT_A, Mrap: arn, RouteUpdates: [{ Bucket: "kept-bucket", TrafficDialPercentage: 0 }] }));
     await sandbox.close();
     sandbox = await startSandbox({ dataDir });
     try {
@@ -67,7 +93,10 @@ describe("Multi-Region Access Points on the wire", () => {
       const { AccessPoint } = await again.send(new GetMultiRegionAccessPointCommand({ AccountId: ACCOUNT_A, Name: "kept" }));
       expect(AccessPoint).toMatchObject({ Name: "kept", Alias: alias, Status: "READY" });
       const routes = await again.send(new GetMultiRegionAccessPointRoutesCommand({ AccountId: ACCOUNT_A, Mrap: arn }));
-      expect(routes.Routes).toEqual([{ Bucket: "kept-bucket", Region: "us-east-1", TrafficDialPercentage: 100 }]);
+      expect(routes.Routes).toEqual([
+        { Bucket: "kept-bucket", Region: "us-east-1", TrafficDialPercentage: 0 },
+        { Bucket: "kept-far", Region: "eu-west-1", TrafficDialPercentage: 100 },
+      ]);
     } finally {
       await sandbox.close();
     }

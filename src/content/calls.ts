@@ -1,7 +1,7 @@
 import { didYouMean, listOf } from "./suggest";
 
 /** The services lessons may call: the tutorial is about S3, with IAM and STS for roles and identities. */
-export const ALLOWED_SERVICES = ["s3", "iam", "sts"] as const;
+export const ALLOWED_SERVICES = ["s3", "iam", "sts", "s3control"] as const;
 export type AllowedService = (typeof ALLOWED_SERVICES)[number];
 
 /** Whether the AWS SDK client for `service` has `<operation>Command`. Supplied by the CLI so content never loads the SDK. */

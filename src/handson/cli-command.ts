@@ -14,7 +14,7 @@ import { xformName } from "./xform-name";
 
 export type CliCall = CallView;
 
-const CLI_SERVICE: Record<ServiceName, string> = { s3: "s3api", iam: "iam", sts: "sts" };
+const CLI_SERVICE: Record<ServiceName, string> = { s3: "s3api", iam: "iam", sts: "sts", s3control: "s3control" };
 
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 export const shellQuote = (text: string): string => (SHELL_SAFE.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`);

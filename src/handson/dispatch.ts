@@ -25,6 +25,7 @@ const SDK_MODULES: Record<ServiceName, () => Promise<SdkModule>> = {
   s3: () => import("@aws-sdk/client-s3"),
   iam: () => import("@aws-sdk/client-iam"),
   sts: () => import("@aws-sdk/client-sts"),
+  s3control: () => import("@aws-sdk/client-s3-control"),
 };
 
 const commandClass = (module: SdkModule, operation: string): CommandClass | undefined => {
@@ -48,11 +49,11 @@ export const hasOperation = async (call: string): Promise<boolean> => loadComman
 
 /**
  * A synchronous "does the SDK have this operation?" for `validate` (content's OperationExists),
- * once the three SDK packages are loaded.
+ * once the four SDK packages are loaded.
  */
 export const loadOperationChecker = async (): Promise<(service: ServiceName, operation: string) => boolean> => {
-  const [s3, iam, sts] = await Promise.all([SDK_MODULES.s3(), SDK_MODULES.iam(), SDK_MODULES.sts()]);
-  const modules: Record<ServiceName, SdkModule> = { s3, iam, sts };
+  const [s3, iam, sts, s3control] = await Promise.all([SDK_MODULES.s3(), SDK_MODULES.iam(), SDK_MODULES.sts(), SDK_MODULES.s3control()]);
+  const modules: Record<ServiceName, SdkModule> = { s3, iam, sts, s3control };
   return (service, operation) => /^[A-Z]/.test(operation) && commandClass(modules[service], operation) !== undefined;
 };
 

@@ -26,6 +26,7 @@ const CAPABILITY_WORDS: Record<Capability, string> = {
   policySimulation: "an IAM policy simulator that evaluates policies as AWS does",
   requesterPays: "Requester Pays buckets that refuse requests which do not accept the charge",
   blockPublicAccess: "Block Public Access that refuses public bucket policies",
+  multiRegionAccessPoints: "S3 Control's Multi-Region Access Points, with requests signed with SigV4A",
 };
 
 export const TARGET_WORDS: Record<Target["name"], string> = { sandbox: "the sandbox", localstack: "LocalStack", aws: "this AWS account" };

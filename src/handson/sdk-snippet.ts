@@ -16,6 +16,7 @@ const PACKAGES: Record<ServiceName, { module: string; client: string }> = {
   s3: { module: "@aws-sdk/client-s3", client: "S3Client" },
   iam: { module: "@aws-sdk/client-iam", client: "IAMClient" },
   sts: { module: "@aws-sdk/client-sts", client: "STSClient" },
+  s3control: { module: "@aws-sdk/client-s3-control", client: "S3ControlClient" },
 };
 
 /** Lines longer than this (or the width asked for, if narrower) are broken into one property per line. */
@@ -122,7 +123,10 @@ const importsFor = (calls: readonly SnippetCall[], clients: readonly Client[], w
   };
   for (const client of clients) add(PACKAGES[client.service].module, PACKAGES[client.service].client);
   for (const call of calls) add(PACKAGES[call.service].module, `${call.operation}Command`);
-  return [...names].map(([module, list]) => importLine(list, module, width));
+  const lines = [...names].map(([module, list]) => importLine(list, module, width));
+  // An ARN as the bucket (a Multi-Region Access Point) is signed with SigV4A, whose signer registers itself when loaded.
+  const viaArn = calls.some((call) => call.service === "s3" && typeof call.input?.Bucket === "string" && call.input.Bucket.startsWith("arn:"));
+  return viaArn ? [...lines, 'import "@aws-sdk/signature-v4a";'] : lines;
 };
 
 /** The statements for one call, `indent`ed; `output` names its result where one is kept. */

@@ -26,6 +26,9 @@ import { MAX_PART_BYTES } from "./s3/multipart-common";
 import { routeS3, type S3Route } from "./s3/router";
 import { SANDBOX_HEALTH_PATH, type SandboxHealth } from "./probe";
 import { stsService } from "./sts/service";
+import { handleS3Control } from "./s3control/mrap-service";
+import { mrapAliasOf, resolveMrapRequest, routeThroughMrap } from "./s3control/mrap-requests";
+import { isS3ControlRequest, requestAccount, routeS3Control } from "./s3control/router";
 import { acquireDataDirLock, type DataDirLock } from "./persist/lock";
 import { DataDirStore } from "./persist/store";
 import { startReplication, type ReplicationDelay, type ReplicationEvent } from "./replication/worker";
@@ -52,6 +55,8 @@ export interface SandboxOptions {
   now?: () => Date;
   /** How long replication waits before copying: ms, or [min, max] for a random delay (default 1-3 s). */
   replicationDelay?: ReplicationDelay;
+  /** How long S3 Control takes to create or delete a Multi-Region Access Point, in ms (default 2 s). */
+  mrapDelayMs?: number;
   /** Called for each copy replication makes or fails to make, with the reason. */
   onReplication?: (event: ReplicationEvent) => void;
   /**
@@ -242,7 +247,8 @@ const isUpload = (head: SandboxRequest): boolean => {
   if (head.method !== "PUT") return false;
   try {
     const service = claimedService(head);
-    return (service === undefined || service === "s3") && streamsBody(routeS3(head).operation);
+    const route = mrapAliasOf(head) !== undefined ? routeThroughMrap(head) : routeS3(head);
+    return (service === undefined || service === "s3") && !isS3ControlRequest(head) && streamsBody(route.operation);
   } catch {
     return false; // the error is answered when the request is handled
   }
@@ -287,7 +293,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
     entry.service = serviceOf(received);
     // IAM and STS identify requests with UUIDs, S3 with 16 hex characters.
     if (QUERY_SERVICES[entry.service]) requestId = randomUUID();
-    response = await dispatch(context.world, { ...received, requestId }, entry, touched, context.storage);
+    response = await dispatch(context, { ...received, requestId }, entry, touched);
   } catch (error) {
     // A body cut short is the client's doing (S3's IncompleteBody), not a sandbox bug.
     const failure = !isServiceError(error) && clientGaveUp(incoming) ? incompleteBody() : error;
@@ -373,13 +379,15 @@ const markTouched = (world: World, touched: Touched) => {
   if (touched.account !== undefined) world.changes?.account(touched.account);
 };
 
+const DEFAULT_MRAP_DELAY_MS = 2_000;
+
 const dispatch = async (
-  world: World,
+  context: ServeContext,
   request: SandboxRequest,
   entry: RequestLogEntry,
   touched: Touched,
-  storage: S3Storage,
 ): Promise<SandboxResponse> => {
+  const { world, storage } = context;
   const service = entry.service;
   const queryService = QUERY_SERVICES[service];
   if (queryService) {
@@ -395,6 +403,25 @@ const dispatch = async (
       501,
       `The sandbox serves S3, IAM and STS; this request was signed for the service "${service}".`,
     );
+  }
+  if (isS3ControlRequest(request)) {
+    const caller = await authenticatedCaller(request, entry);
+    if (!caller) throw accessDenied();
+    const control = routeS3Control(request);
+    entry.operation = control.operation;
+    const account = requestAccount(request, caller.account);
+    touched.account = account;
+    const delayMs = context.options.mrapDelayMs ?? DEFAULT_MRAP_DELAY_MS;
+    return handleS3Control({ world, account, now: world.now(), delayMs }, request, control);
+  }
+  const alias = mrapAliasOf(request);
+  if (alias !== undefined) {
+    const target = await resolveMrapRequest(world, request, alias);
+    entry.operation = target.route.operation;
+    entry.account = target.caller.account;
+    entry.region = target.caller.region;
+    touched.bucket = target.bucket;
+    return handleS3(world, request, target.caller, target.route, storage);
   }
   let route: S3Route | undefined;
   let routeError: unknown;

@@ -3,6 +3,8 @@ import type { ReplicationDelay } from "../sandbox/index";
 import { openLearnerSandbox } from "./learner-sandbox";
 import { sandboxNotAt } from "./preflight-errors";
 import { loadSandbox } from "./sandbox-loader";
+import { withArnBucketClient } from "./arn-bucket-client";
+import { dialSandbox } from "./sandbox-dialing";
 import { callerAccount, createClient } from "./sdk-clients";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY, type AwsClient, type ClientVariant, type ServiceName, type Target } from "./target";
 
@@ -59,7 +61,17 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
 
   const target: Target = {
     name: "sandbox",
-    capabilities: new Set<Capability>(["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays", "blockPublicAccess"]),
+    capabilities: new Set<Capability>([
+      "secondAccount",
+      "replication",
+      "regionRedirect",
+      "reservedNames",
+      "lifecycleRules",
+      "policySimulation",
+      "requesterPays",
+      "blockPublicAccess",
+      "multiRegionAccessPoints",
+    ]),
     region: options.region ?? "eu-west-1",
     otherRegion: options.otherRegion ?? "us-west-2",
     prefix: options.prefix ?? "s3t",
@@ -83,13 +95,21 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
       if (!client) {
         client = start().then(({ endpoint }) => {
           endpointSeen = endpoint;
-          return createClient(service, {
-            region,
-            endpoint,
-            credentials: sandboxCredentials(identity),
-            forcePathStyle: true,
-            ...variant,
-          });
+          const make = (forcePathStyle: boolean) =>
+            createClient(service, {
+              region,
+              // S3 Control's requests go to <account>.s3-control.<region>.amazonaws.com as the SDK
+              // builds it (a custom endpoint would be prefixed with the account); dialSandbox
+              // sends them, and MRAP requests, to the sandbox all the same.
+              ...(service === "s3control" ? {} : { endpoint }),
+              credentials: sandboxCredentials(identity),
+              forcePathStyle,
+              ...variant,
+            }).then((made) => {
+              dialSandbox(made, endpoint);
+              return made;
+            });
+          return service === "s3" ? make(true).then((plain) => withArnBucketClient(plain, () => make(false))) : make(true);
         });
         clients.set(key, client);
         client.catch(() => clients.delete(key));

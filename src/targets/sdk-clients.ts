@@ -28,6 +28,8 @@ export const createClient = async (service: ServiceName, options: ClientOptions)
   };
   switch (service) {
     case "s3": {
+      // Requests to a Multi-Region Access Point (its ARN as the bucket) are signed with SigV4A.
+      await import("@aws-sdk/signature-v4a");
       const { S3Client } = await import("@aws-sdk/client-s3");
       return new S3Client({
         ...config,
@@ -42,6 +44,13 @@ export const createClient = async (service: ServiceName, options: ClientOptions)
     case "sts": {
       const { STSClient } = await import("@aws-sdk/client-sts");
       return new STSClient(config);
+    }
+    case "s3control": {
+      // S3 Control shares S3's signing; a Multi-Region Access Point's requests need SigV4A, whose
+      // JavaScript signer registers itself with the SDK when loaded.
+      await import("@aws-sdk/signature-v4a");
+      const { S3ControlClient } = await import("@aws-sdk/client-s3-control");
+      return new S3ControlClient(config);
     }
   }
 };

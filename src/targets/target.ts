@@ -8,7 +8,7 @@ import type { Capability } from "../content/schema/lesson";
 export type TargetName = "sandbox" | "localstack" | "aws";
 export const TARGET_NAMES: readonly TargetName[] = ["sandbox", "localstack", "aws"];
 
-export type ServiceName = "s3" | "iam" | "sts";
+export type ServiceName = "s3" | "iam" | "sts" | "s3control";
 
 /** The learner is "default"; "other" is a second account where the target has one. */
 export const DEFAULT_IDENTITY = "default";

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { DeleteRoleCommand, IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
+import { DeleteMultiRegionAccessPointCommand, ListMultiRegionAccessPointsCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import "@aws-sdk/signature-v4a";
+import { dialSandbox } from "../../src/targets/sandbox-dialing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
 import type { Lesson } from "../../src/content/schema/lesson";
@@ -48,6 +51,10 @@ export interface Lab {
   s3(options?: { region?: string; as?: Who; followRegionRedirects?: boolean }): S3Client;
   iam(as?: Who): IAMClient;
   sts(as?: Who): STSClient;
+  /** S3 Control as the SDK addresses AWS (client Region us-west-2), dialed to the lab's sandbox. */
+  s3control(as?: Who): S3ControlClient;
+  /** S3 virtual-hosted, so a Multi-Region Access Point's ARN can be the bucket (signed with SigV4A). */
+  s3ViaArn(as?: Who): S3Client;
   /** The real AWS CLI (v1, from the venv), signed as the learner (or the other account) for a region. */
   awsCli(args: string[], options?: { region?: string; as?: Who }): Promise<Run>;
   /** The same, and a non-zero exit fails the test with what the CLI printed. */
@@ -109,6 +116,18 @@ export const useLab = (lessonId: string, prefix: string, options: { replicationD
         ),
       iam: (as = "default") => keep(`iam/${as}`, () => new IAMClient({ endpoint, region: target.region, credentials: credentialsOf(as), maxAttempts: 1 })),
       sts: (as = "default") => keep(`sts/${as}`, () => new STSClient({ endpoint, region: target.region, credentials: credentialsOf(as), maxAttempts: 1 })),
+      s3control: (as = "default") =>
+        keep(`s3control/${as}`, () => {
+          const client = new S3ControlClient({ region: "us-west-2", credentials: credentialsOf(as), maxAttempts: 1 });
+          dialSandbox(client, endpoint);
+          return client;
+        }),
+      s3ViaArn: (as = "default") =>
+        keep(`s3-arn/${as}`, () => {
+          const client = new S3Client({ endpoint, region: target.region, credentials: credentialsOf(as), forcePathStyle: false, maxAttempts: 1 });
+          dialSandbox(client, endpoint);
+          return client;
+        }),
       awsCli,
       awsCliOk: async (args, options) => {
         const run = await awsCli(args, options);
@@ -354,6 +373,7 @@ export const cleanupRemovesWrongWork = (lab: () => Lab, what: string, work: (lab
 
 /** Removes every bucket and role with the lab's prefix, through the learner's clients (a clean slate). */
 const wipePrefix = async (lab: Lab): Promise<void> => {
+  await removePrefixedMraps(lab);
   for (const who of ["default", "other"] as const) {
     const s3 = lab.s3({ as: who, followRegionRedirects: true });
     const account = who === "other" ? lab.otherAccount : lab.account;
@@ -364,4 +384,20 @@ const wipePrefix = async (lab: Lab): Promise<void> => {
     await lab.iam().send(new DeleteRoleCommand({ RoleName: role }));
   }
   expect(await leftovers(lab), "the slate is not clean").toEqual({ buckets: [], roles: [] });
+};
+
+/** Multi-Region Access Points under the prefix go first: a bucket that is part of one cannot be deleted. */
+const removePrefixedMraps = async (lab: Lab): Promise<void> => {
+  const control = lab.s3control();
+  const listed = async () =>
+    ((await control.send(new ListMultiRegionAccessPointsCommand({ AccountId: lab.account }))).AccessPoints ?? []).filter((point) =>
+      point.Name?.startsWith(`${lab.prefix}-`),
+    );
+  for (const point of await listed()) {
+    if (point.Status !== "DELETING") await control.send(new DeleteMultiRegionAccessPointCommand({ AccountId: lab.account, Details: { Name: point.Name } }));
+  }
+  for (let tries = 0; (await listed()).length > 0; tries++) {
+    if (tries > 100) throw new Error("the lab's Multi-Region Access Points are still there after 10 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 };

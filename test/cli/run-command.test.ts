@@ -26,6 +26,7 @@ describe("s3-tutor run --auto", () => {
       "replication",
       "cost",
       "replication-in-depth",
+      "mrap",
       "secure-by-default",
       "what-s3-costs",
       "interview-drill",

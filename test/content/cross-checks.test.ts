@@ -46,12 +46,12 @@ describe("checks across fields and files", () => {
   it("reports calls outside S3/IAM/STS and operations the SDK does not have", async () => {
     const file = lesson("bad-calls");
     expect(await problemLines(file)).toEqual([
-      `${file}:11:17: "ec2" is not a service lessons may call: use "s3", "iam" or "sts"`,
+      `${file}:11:17: "ec2" is not a service lessons may call: use "s3", "iam", "sts" or "s3control"`,
       `${file}:12:17: the S3 SDK has no operation "CreateBuckets" (did you mean "CreateBucket"?)`,
       `${file}:13:17: the S3 SDK has no operation "createBucket" (did you mean "CreateBucket"?)`,
       `${file}:14:17: the S3 SDK has no operation "PutObjectCommand" (did you mean "PutObject"?)`,
       `${file}:15:17: "s3CreateBucket" is not service:Operation, such as "s3:CreateBucket"`,
-      `${file}:16:17: "S3" is not a service lessons may call: use "s3", "iam" or "sts" (did you mean "s3"?)`,
+      `${file}:16:17: "S3" is not a service lessons may call: use "s3", "iam", "sts" or "s3control" (did you mean "s3"?)`,
     ]);
   });
 

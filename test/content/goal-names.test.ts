@@ -28,7 +28,9 @@ describe("what a check needs is in the goal", () => {
         for (const target of ["sandbox", "aws"] as const) {
           const running = stepFor(step.handsOn, { name: target });
           const goal = String(renderString(running.goal, VARIABLES, "goal", "keep"));
-          for (const name of namesChecked(running)) {
+          for (const checked of namesChecked(running)) {
+            // A value saved at run time (an MRAP's generated alias) cannot be in the goal: what comes before it must.
+            const name = checked.split("{{")[0] ?? checked;
             if (!goal.includes(name)) missing.push(`${lesson.id} / ${running.title} (${target}): "${name}" is not in the goal`);
           }
         }

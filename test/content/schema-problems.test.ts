@@ -45,7 +45,7 @@ describe("a lesson file with a mistake of its own", () => {
       `${lesson("wrong-types")}:5:10: expected a number for "minutes"`,
       `${lesson("wrong-types")}:6:11: expected a list for "requires"`,
       `${lesson("wrong-types")}:8:11: "read" must not be empty`,
-      `${lesson("wrong-types")}:12:15: item 1 of "needs" must be one of "secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays" or "blockPublicAccess" (did you mean "replication"?)`,
+      `${lesson("wrong-types")}:12:15: item 1 of "needs" must be one of "secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays", "blockPublicAccess" or "multiRegionAccessPoints" (did you mean "replication"?)`,
       `${lesson("wrong-types")}:15:33: "within" must be a duration such as "500ms", "30s" or "2m"`,
       `${lesson("wrong-types")}:16:54: expected a number for "status"`,
     ]);

@@ -4,6 +4,7 @@ import { costScenarios } from "./scenarios/costs";
 import { iamScenarios } from "./scenarios/iam";
 import { lifecycleScenarios } from "./scenarios/lifecycle";
 import { locationScenarios } from "./scenarios/locations";
+import { mrapScenarios } from "./scenarios/mrap";
 import { namespaceScenarios } from "./scenarios/namespace";
 import { namingScenarios } from "./scenarios/naming";
 import { policySimulatorScenarios } from "./scenarios/policy-simulator";
@@ -30,4 +31,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...accessScenarios,
   ...costScenarios,
   ...secureDefaultScenarios,
+  ...mrapScenarios,
 ];

@@ -1,6 +1,9 @@
 import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import "@aws-sdk/signature-v4a";
+import { dialSandbox } from "../../src/targets/sandbox-dialing";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index";
 import type { PeerName } from "./peer-endpoints";
 
@@ -17,12 +20,19 @@ export interface Subject {
   s3(identity: Identity, region: string): S3Client;
   iam(identity: Identity): IAMClient;
   sts(identity: Identity): STSClient;
+  /**
+   * S3 Control, addressed as the SDK addresses AWS (<account>.s3-control.us-west-2.amazonaws.com)
+   * with the connection dialed to the subject's endpoint, Host header unchanged.
+   */
+  s3control(identity: Identity): S3ControlClient;
+  /** S3 virtual-hosted, so a Multi-Region Access Point's ARN may be the bucket (SigV4A), dialed likewise. */
+  s3ViaArn(identity: Identity): S3Client;
   close(): Promise<void>;
 }
 
 type Config = { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string }; maxAttempts: number };
 
-type AnyClient = S3Client | IAMClient | STSClient;
+type AnyClient = S3Client | IAMClient | STSClient | S3ControlClient;
 
 const subject = (
   name: SubjectName,
@@ -49,6 +59,17 @@ const subject = (
     s3: (identity, region) => keep(identity, new S3Client({ ...config(identity, region), forcePathStyle: true })),
     iam: (identity) => keep(identity, new IAMClient(config(identity, "us-east-1"))),
     sts: (identity) => keep(identity, new STSClient(config(identity, "us-east-1"))),
+    s3control: (identity) => {
+      const { endpoint: _endpoint, ...rest } = config(identity, "us-west-2");
+      const client = keep(identity, new S3ControlClient(rest));
+      dialSandbox(client, endpoint);
+      return client;
+    },
+    s3ViaArn: (identity) => {
+      const client = keep(identity, new S3Client({ ...config(identity, "us-east-1"), forcePathStyle: false }));
+      dialSandbox(client, endpoint);
+      return client;
+    },
     close: async () => {
       for (const client of made.splice(0)) client.destroy();
       await stop();

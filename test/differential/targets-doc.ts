@@ -21,6 +21,7 @@ const CAPABILITY_MEANING: Record<Capability, string> = {
   policySimulation: "iam:SimulatePrincipalPolicy evaluates identity policies as AWS does (wildcards, Resource, explicit Deny)",
   requesterPays: "a Requester Pays bucket refuses another account's request that does not accept the charge",
   blockPublicAccess: "Block Public Access on for new buckets, and BlockPublicPolicy refuses a public bucket policy (403 AccessDenied)",
+  multiRegionAccessPoints: "S3 Control's Multi-Region Access Points: asynchronous create, routes and failover, object requests signed with SigV4A",
 };
 
 /** Whether a column answers every row of the capability as AWS does. */
@@ -64,8 +65,9 @@ export const renderTargetsDoc = (scenarios: readonly Scenario[] = SCENARIOS): st
     "",
     "A target has a capability when it answers all of that capability's rows as AWS does. A lesson",
     "step that `needs:` one the target lacks is reported as \"not on this target\", with what AWS",
-    "would show, and never counts as passed. The `aws` target has them all but `secondAccount`: it",
-    "acts only as you.",
+    "would show, and never counts as passed. The `aws` target has them all but `secondAccount` (it",
+    "acts only as you) and `multiRegionAccessPoints` (its safety guard and cleanup journal know",
+    "buckets and roles, not S3 Control's resources, so it does not create them in your account).",
     "",
     `| capability | what it means | sandbox | LocalStack ${LOCALSTACK_VERSION} | moto ${MOTO_VERSION} |`,
     "|---|---|---|---|---|",

@@ -181,4 +181,20 @@ describe("code views: TypeScript SDK", () => {
       ].join("\n"),
     );
   });
+
+  it("a Multi-Region Access Point's ARN as the bucket loads the SigV4A signer; S3 Control has its own client", () => {
+    const arn = "arn:aws:s3::111122223333:accesspoint/mfzwi23gnjvgw.mrap";
+    const code = stepCode(
+      [
+        { call: "s3control:GetMultiRegionAccessPointRoutes", region: "us-west-2", input: { AccountId: "111122223333", Mrap: arn } },
+        { call: "s3:GetObject", input: { Bucket: arn, Key: "where.txt" } },
+      ],
+      aws,
+      { width: Number.POSITIVE_INFINITY },
+    ).typescript;
+    expect(code).toMatch(/import \{\s+S3ControlClient,\s+GetMultiRegionAccessPointRoutesCommand,\s+\} from "@aws-sdk\/client-s3-control";/);
+    expect(code).toContain('import "@aws-sdk/signature-v4a";');
+    expect(code).toContain('new S3ControlClient({ region: "us-west-2" })');
+    expect(codeView({ call: "s3:GetObject", input: { Bucket: "b", Key: "k" } }, aws).typescript).not.toContain("signature-v4a");
+  });
 });

@@ -1,6 +1,9 @@
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
+import "@aws-sdk/signature-v4a";
+import { dialSandbox } from "../../src/targets/sandbox-dialing";
 import { afterAll, beforeAll } from "vitest";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../src/sandbox/index";
 
@@ -32,7 +35,18 @@ export class SandboxClients {
   }
 
   s3(options: ClientOptions = {}): S3Client {
-    return new S3Client({ ...this.config(options), forcePathStyle: true, ...options.s3 });
+    const client = new S3Client({ ...this.config(options), forcePathStyle: true, ...options.s3 });
+    // A Multi-Region Access Point's ARN as the bucket makes the SDK address its global AWS host name.
+    dialSandbox(client, this.sandbox.endpoint);
+    return client;
+  }
+
+  /** S3 Control as the SDK addresses it (<account>.s3-control.<region>.amazonaws.com), dialed to the sandbox. */
+  s3control(options: ClientOptions = {}): S3ControlClient {
+    const { endpoint: _endpoint, ...config } = this.config(options);
+    const client = new S3ControlClient(config);
+    dialSandbox(client, this.sandbox.endpoint);
+    return client;
   }
 
   iam(options: ClientOptions = {}): IAMClient {

@@ -9,7 +9,17 @@ describe("createTarget", () => {
   it("sandbox: every capability, two accounts, eu-west-1 and a different second region", async () => {
     const target = await createTarget({ target: "sandbox" });
     expect(target.name).toBe("sandbox");
-    expect([...target.capabilities].sort()).toEqual(["blockPublicAccess", "lifecycleRules", "policySimulation", "regionRedirect", "replication", "requesterPays", "reservedNames", "secondAccount"]);
+    expect([...target.capabilities].sort()).toEqual([
+      "blockPublicAccess",
+      "lifecycleRules",
+      "multiRegionAccessPoints",
+      "policySimulation",
+      "regionRedirect",
+      "replication",
+      "requesterPays",
+      "reservedNames",
+      "secondAccount",
+    ]);
     expect(target.region).toBe("eu-west-1");
     expect(target.otherRegion).toBe("us-west-2");
     expect((await createTarget({ target: "sandbox", region: "us-west-2" })).otherRegion).not.toBe("us-west-2");

@@ -6,7 +6,17 @@ import { z } from "zod";
  */
 
 /** What a target can do that not every target can (DESIGN.md, "Targets and safety"). */
-export const CAPABILITIES = ["secondAccount", "replication", "regionRedirect", "reservedNames", "lifecycleRules", "policySimulation", "requesterPays", "blockPublicAccess"] as const;
+export const CAPABILITIES = [
+  "secondAccount",
+  "replication",
+  "regionRedirect",
+  "reservedNames",
+  "lifecycleRules",
+  "policySimulation",
+  "requesterPays",
+  "blockPublicAccess",
+  "multiRegionAccessPoints",
+] as const;
 export const CapabilitySchema = z.enum(CAPABILITIES).describe("A capability of the target this step needs.");
 export type Capability = z.infer<typeof CapabilitySchema>;
 

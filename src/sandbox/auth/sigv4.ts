@@ -264,7 +264,7 @@ const signableRequest = (request: SandboxRequest, claim: SignatureClaim, query: 
   });
 };
 
-const queryBag = (entries: ReadonlyArray<readonly [string, string]>, skip: (name: string) => boolean) => {
+export const queryBag = (entries: ReadonlyArray<readonly [string, string]>, skip: (name: string) => boolean) => {
   const bag: QueryParameterBag = {};
   for (const [name, value] of entries) {
     if (skip(name)) continue;
@@ -368,7 +368,7 @@ const explainHeaderSignature = async (signer: ExplainingSigner, request: Sandbox
 };
 
 /** A hex x-amz-content-sha256 must be the hash of the body that arrived. */
-const checkPayloadHash = (request: SandboxRequest, service: string): void => {
+export const checkPayloadHash = (request: SandboxRequest, service: string): void => {
   // An upload's body is still on its way: its hash is checked as it streams in (s3/upload-body.ts).
   if (request.upload) return;
   const claimed = header(request, CONTENT_SHA256);

@@ -2,6 +2,7 @@ import { parsePolicy } from "../../policy/document";
 import type { AccountState, Role } from "../world/account";
 import { newBucket, type Bucket, type BucketIdentity } from "../world/bucket";
 import { MultipartUploads, uploadsOf, type MultipartUpload } from "../world/multipart-uploads";
+import type { MrapOperation, MultiRegionAccessPoint } from "../world/mraps";
 import type { ObjectVersion } from "../world/versions";
 import type { World } from "../world/world";
 import type { BodyRecord } from "./bodies";
@@ -23,8 +24,8 @@ export type StateRecord =
   | { t: "key"; bucket: string; key: string; versions: Json[] }
   /** A multipart upload in progress with its parts; null once completed or aborted. */
   | { t: "upload"; bucket: string; id: string; upload: Json }
-  /** An account's IAM roles, with their inline policies and tags. */
-  | { t: "account"; id: string; roles: Json[] };
+  /** An account's IAM roles, with their inline policies and tags, and its Multi-Region Access Points. */
+  | { t: "account"; id: string; roles: Json[]; mraps?: Json[]; mrapOperations?: Json[] };
 
 /**
  * A bucket's settings, every field but its objects: new fields persist with no change here.
@@ -56,6 +57,13 @@ export const accountRecord = (account: AccountState, bodies: BodyWriter): StateR
   t: "account",
   id: account.id,
   roles: account.allRoles().map((role) => encodeValue(role, bodies, `role ${role.name}`)),
+  // Left out when empty, so the records of accounts without any read as they always did.
+  ...(account.mraps.points.size > 0
+    ? { mraps: [...account.mraps.points.values()].map((point) => encodeValue(point, bodies, `access point ${point.name}`)) }
+    : {}),
+  ...(account.mraps.operations.size > 0
+    ? { mrapOperations: [...account.mraps.operations.values()].map((op) => encodeValue(op, bodies, `request ${op.token}`)) }
+    : {}),
 });
 
 /** Every record of a bucket, for a snapshot. */
@@ -74,7 +82,7 @@ interface BucketDraft {
 /** The world as the records so far describe it, still undecoded: later records overwrite earlier ones. */
 export class WorldDraft {
   private readonly buckets = new Map<string, BucketDraft>();
-  private readonly accounts = new Map<string, Json[]>();
+  private readonly accounts = new Map<string, Extract<StateRecord, { t: "account" }>>();
 
   constructor(private readonly dataDir: string) {}
 
@@ -106,7 +114,7 @@ export class WorldDraft {
         return;
       }
       case "account":
-        this.accounts.set(record.id, record.roles);
+        this.accounts.set(record.id, record);
         return;
       default:
         throw new SandboxDataError(this.dataDir, `a record of an unknown kind: ${JSON.stringify(raw).slice(0, 120)}`);
@@ -130,9 +138,17 @@ export class WorldDraft {
       for (const upload of draft.uploads.values()) uploads.restore(decodeValue(upload, bodies) as MultipartUpload);
       world.addBucket(bucket);
     }
-    for (const [id, roles] of this.accounts) {
+    for (const [id, record] of this.accounts) {
       const account = world.account(id);
-      for (const role of roles) account.addRole(decodeValue(role, bodies) as Role);
+      for (const role of record.roles) account.addRole(decodeValue(role, bodies) as Role);
+      for (const point of record.mraps ?? []) {
+        const decoded = decodeValue(point, bodies) as MultiRegionAccessPoint;
+        account.mraps.points.set(decoded.name, decoded);
+      }
+      for (const operation of record.mrapOperations ?? []) {
+        const decoded = decodeValue(operation, bodies) as MrapOperation;
+        account.mraps.operations.set(decoded.token, decoded);
+      }
     }
   }
 

@@ -146,7 +146,7 @@ export class DataDirStore {
         const record = accountRecord(account, batch);
         const text = JSON.stringify(record);
         const written = this.writtenAccounts.get(id);
-        if (written === text || (written === undefined && account.allRoles().length === 0)) continue;
+        if (written === text || (written === undefined && account.isEmpty())) continue;
         records.push(record);
         settled.push(() => this.writtenAccounts.set(id, text));
       }
@@ -221,7 +221,7 @@ export class DataDirStore {
         writtenBuckets.set(bucket.name, { bucket, settings: JSON.stringify(settings.settings) });
       }
       for (const account of this.world.allAccounts()) {
-        if (account.allRoles().length === 0) continue;
+        if (account.isEmpty()) continue;
         const record = accountRecord(account, batch);
         await writer.record(record);
         writtenAccounts.set(account.id, JSON.stringify(record));

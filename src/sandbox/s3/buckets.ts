@@ -7,6 +7,7 @@ import { isObjectOwnership } from "./ownership-controls";
 import { bucketArn, newBucket, type Bucket, type BucketNamespace } from "../world/bucket";
 import { bucketNameProblem, namespaceProblem } from "../world/bucket-names";
 import type { Tag } from "../world/versions";
+import type { World } from "../world/world";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
 import { illegalLocationConstraint, invalidArgument, invalidBucketName } from "./errors";
@@ -189,8 +190,27 @@ const deleteBucket: S3Handler = (call) => {
       { BucketName: bucket.name },
     );
   }
+  // "You can't delete a bucket that is part of a Multi-Region Access Point" (userguide/multi-region-access-point-buckets.html).
+  const point = mrapUsing(call.world, bucket.name);
+  if (point) {
+    throw new ServiceError(
+      "InvalidRequest",
+      400,
+      `The bucket ${bucket.name} is part of the Multi-Region Access Point ${point}; delete the Multi-Region Access Point first.`,
+      { BucketName: bucket.name },
+    );
+  }
   call.world.removeBucket(bucket);
   return emptyResponse(204);
+};
+
+/** The name of a Multi-Region Access Point (not yet deleted) over the bucket, if any. */
+const mrapUsing = (world: World, bucket: string): string | undefined => {
+  for (const account of world.allAccounts()) {
+    const point = account.mraps.live(world.now()).find((candidate) => candidate.routes.some((route) => route.bucket === bucket));
+    if (point) return point.name;
+  }
+  return undefined;
 };
 
 export const bucketHandlers: Record<string, S3Handler> = {

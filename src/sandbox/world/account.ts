@@ -1,3 +1,4 @@
+import { MultiRegionAccessPoints } from "./mraps";
 import type { Tag } from "./versions";
 
 /** An IAM role as the sandbox keeps it. Policy documents are kept as the caller sent them. */
@@ -18,6 +19,8 @@ export interface Role {
 export class AccountState {
   /** IAM role names are unique without regard to case; the map is keyed by the lower-cased name. */
   private readonly roles = new Map<string, Role>();
+  /** S3 Control's Multi-Region Access Points, which belong to the account, not to a bucket. */
+  readonly mraps = new MultiRegionAccessPoints();
 
   constructor(readonly id: string) {}
 
@@ -35,5 +38,10 @@ export class AccountState {
 
   allRoles(): Role[] {
     return [...this.roles.values()];
+  }
+
+  /** Nothing to keep: no roles and no Multi-Region Access Point (or request about one). */
+  isEmpty(): boolean {
+    return this.roles.size === 0 && this.mraps.points.size === 0 && this.mraps.operations.size === 0;
   }
 }

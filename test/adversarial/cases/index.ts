@@ -4,6 +4,7 @@ import { concurrencyCases } from "./concurrency";
 import { costCases } from "./cost";
 import { globalNamespaceCases } from "./global-namespace";
 import { interviewDrillCases } from "./interview-drill";
+import { multiRegionAccessPointsCases } from "./mrap";
 import { regionsAndBucketsCases } from "./regions-and-buckets";
 import { replicationCases } from "./replication";
 import { replicationInDepthCases } from "./replication-in-depth";
@@ -26,4 +27,5 @@ export const casesByLesson: Record<string, readonly StepCase[]> = {
   "interview-drill": interviewDrillCases,
   concurrency: concurrencyCases,
   "secure-by-default": secureByDefaultCases,
+  mrap: multiRegionAccessPointsCases,
 };

@@ -90,6 +90,7 @@ const SDK_MODULES = {
   s3: () => import("@aws-sdk/client-s3"),
   iam: () => import("@aws-sdk/client-iam"),
   sts: () => import("@aws-sdk/client-sts"),
+  s3control: () => import("@aws-sdk/client-s3-control"),
 };
 
 const loadCommand = async (call: PlannedCall): Promise<new (input: unknown) => unknown> => {

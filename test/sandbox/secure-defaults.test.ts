@@ -177,6 +177,8 @@ describe("Block Public Access is on for new buckets", () => {
     ["an Organization given as a wildcard", { StringLike: { "aws:PrincipalOrgID": "o-*" } }],
     ["a negated condition", { StringNotEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }],
     ["an IP range that is the whole internet", { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }],
+    ["an IPv4 range broader than /8", { IpAddress: { "aws:SourceIp": "0.0.0.0/1" } }],
+    ["an IPv6 range broader than /32", { IpAddress: { "aws:SourceIp": "2001:db8::/16" } }],
     ["a policy variable for the account", { StringEquals: { "aws:PrincipalAccount": "${aws:PrincipalAccount}" } }],
   ] as const) {
     it(`Principal * with ${what} is still public`, async () => {

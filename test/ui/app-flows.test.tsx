@@ -24,7 +24,12 @@ describe("the app", () => {
     const lessons = await app.waitFor("Lessons");
     expect(lessons).toMatch(/· S3 in one picture +s3-basics +9 min/);
     expect(lessons).toMatch(/· Global service, regional buckets +regions-and-buckets +10 min/);
-    expect(lessons).toMatch(/· Interview drill +interview-drill +15 min/);
+    // Thirteen lessons and the chosen one's detail do not all fit: the legend says so, and ↑ from
+    // the first row reaches the last lesson, the interview drill.
+    expect(lessons).toMatch(/\d+ of \d+ shown, ↑\/↓ for more/);
+    expect(lessons).not.toContain("interview-drill");
+    await app.press(KEYS.up);
+    expect(await app.waitFor("s3-tutor lesson interview-drill")).toMatch(/· Interview drill +interview-drill +15 min/);
     await app.press(KEYS.escape);
     await app.waitFor("Practice quiz");
     expect(app.frame()).not.toContain("Welcome!");

@@ -39,11 +39,8 @@ describe("the lesson list", () => {
       const second = catalog.lessons[1];
       if (!second) throw new Error("one lesson only");
       const chosen = await app.waitFor(`s3-tutor lesson ${second.id}`);
-      // The detail has the rows the list leaves: at 60×20, with nine lessons, its first line only.
-      const detail = `s3-tutor lesson ${second.id} ${second.title} · not started · about ${second.minutes} min.`;
-      const shown = chosen.replace(/\s+/g, " ");
-      if (rows >= 24) expect(shown).toContain(detail);
-      else expect(shown).toMatch(new RegExp(`s3-tutor lesson ${second.id} ${second.title} · not started · about \\d*…`));
+      // The list scrolls so that the chosen lesson's detail keeps its rows under it, at every size.
+      expect(chosen.replace(/\s+/g, " ")).toContain(`s3-tutor lesson ${second.id} ${second.title} · not started · about ${second.minutes} min.`);
     });
   }
 });

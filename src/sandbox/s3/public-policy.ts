@@ -35,9 +35,11 @@ const isFixedValue = (key: string, value: string): boolean => {
   // A policy variable such as ${aws:username} takes whatever value the request brings.
   if (value.includes("${")) return false;
   if (key === "aws:sourceip") {
-    // 0.0.0.0/0 or ::/0 lets the whole internet in.
-    const prefix = Number(value.split("/")[1] ?? "32");
-    return !Number.isNaN(prefix) && prefix > 0;
+    // AWS counts ranges broader than /8 (IPv4) or /32 (IPv6) as public: 0.0.0.0/1 is most of the internet.
+    const [address = "", bits] = value.split("/");
+    const ipv6 = address.includes(":");
+    const prefix = Number(bits ?? (ipv6 ? "128" : "32"));
+    return !Number.isNaN(prefix) && prefix >= (ipv6 ? 32 : 8);
   }
   if (key === "aws:userid") return value !== "" && !value.endsWith(":*") && !/^[*?]+$/.test(value);
   return value !== "" && !/[*?]/.test(value);

@@ -73,7 +73,7 @@ export const LessonList = ({ isActive, height }: LessonListProps) => {
       <Text bold color={theme.heading}>
         Lessons
       </Text>
-      <Text color={theme.muted}>✓ done · ◐ started · · new</Text>
+      <Text color={theme.muted}>{`✓ done · ◐ started · · new${listRows < items.length ? ` · ${listRows} of ${items.length} shown, ↑/↓ for more` : ""}`}</Text>
       <Box marginTop={1}>
         <Text color={theme.muted}>{`  ${table.header}`}</Text>
       </Box>

@@ -1,4 +1,4 @@
-import type { Capability } from "../content/schema/lesson";
+import { CAPABILITIES, type Capability } from "../content/capabilities";
 import type { ReplicationDelay } from "../sandbox/index";
 import { openLearnerSandbox } from "./learner-sandbox";
 import { sandboxNotAt } from "./preflight-errors";
@@ -61,17 +61,8 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
 
   const target: Target = {
     name: "sandbox",
-    capabilities: new Set<Capability>([
-      "secondAccount",
-      "replication",
-      "regionRedirect",
-      "reservedNames",
-      "lifecycleRules",
-      "policySimulation",
-      "requesterPays",
-      "blockPublicAccess",
-      "multiRegionAccessPoints",
-    ]),
+    // The sandbox models every capability lessons may need.
+    capabilities: new Set<Capability>(CAPABILITIES),
     region: options.region ?? "eu-west-1",
     otherRegion: options.otherRegion ?? "us-west-2",
     prefix: options.prefix ?? "s3t",

@@ -1,24 +1,13 @@
 import { z } from "zod";
+import { CAPABILITIES } from "../capabilities";
 
 /**
  * The lesson format (lessons/*.yaml). A lesson is a list of steps: prose to read, a quiz
  * question woven in, or a hands-on task whose actions call the real AWS SDK against a target.
  */
 
-/** What a target can do that not every target can (DESIGN.md, "Targets and safety"). */
-export const CAPABILITIES = [
-  "secondAccount",
-  "replication",
-  "regionRedirect",
-  "reservedNames",
-  "lifecycleRules",
-  "policySimulation",
-  "requesterPays",
-  "blockPublicAccess",
-  "multiRegionAccessPoints",
-] as const;
 export const CapabilitySchema = z.enum(CAPABILITIES).describe("A capability of the target this step needs.");
-export type Capability = z.infer<typeof CapabilitySchema>;
+export { CAPABILITIES, type Capability } from "../capabilities";
 
 /** "500ms", "30s", "2m". */
 export const DurationSchema = z

@@ -18,6 +18,8 @@ export interface CallView {
   label?: string;
   /** Shown as a comment: "Expected to fail with BucketAlreadyExists (409)". */
   expectedError?: { code: string; status?: number };
+  /** Values later calls use as {{name}}: {name: path in this call's output}. */
+  save?: Record<string, string>;
 }
 
 /** "Expected to fail with BucketAlreadyExists (409)": the comment both code views put above such a call. */

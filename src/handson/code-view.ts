@@ -26,6 +26,7 @@ const callView = (action: Action, target: Target, stepIdentity?: string): CallVi
     ...(action.label ? { label: action.label } : {}),
     ...(action.followRegionRedirects ? { followRegionRedirects: true } : {}),
     ...(action.expectError ? { expectedError: action.expectError } : {}),
+    ...(action.save ? { save: action.save } : {}),
   };
 };
 

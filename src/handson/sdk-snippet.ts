@@ -28,13 +28,26 @@ const propertyName = (key: string) => (IDENTIFIER.test(key) ? key : JSON.stringi
  * A value as a JS literal: inline when it fits on its line (`column` characters are already
  * used before it, `tail` after it), one property or element per line otherwise.
  */
-const literal = (value: unknown, indent: string, column: number, width: number, tail = 1): string => {
+/** {{name}} of a value an earlier call saved → the expression that reads it from that call's output. */
+type Saved = ReadonlyMap<string, string>;
+const PLACEHOLDER = /\{\{([A-Za-z0-9_]+)\}\}/g;
+
+/** A string as code: a literal, or the saved value itself, or a template literal around saved values. */
+const stringCode = (text: string, saved: Saved): string => {
+  const whole = /^\{\{([A-Za-z0-9_]+)\}\}$/.exec(text);
+  if (whole && saved.has(whole[1]!)) return saved.get(whole[1]!)!;
+  if (![...text.matchAll(PLACEHOLDER)].some((match) => saved.has(match[1]!))) return JSON.stringify(text);
+  const escaped = text.replace(/[`\\]/g, (character) => `\\${character}`).replace(/\$\{/g, "\\${");
+  return `\`${escaped.replace(PLACEHOLDER, (match, name: string) => (saved.has(name) ? `\${${saved.get(name)}}` : match))}\``;
+};
+
+const literal = (value: unknown, indent: string, column: number, width: number, tail = 1, saved: Saved = new Map()): string => {
   const inner = `${indent}  `;
   const fits = (text: string) => column + text.length + tail <= width && !text.includes("\n");
   if (Array.isArray(value)) {
-    const inline = `[${value.map((item) => literal(item, inner, Number.NEGATIVE_INFINITY, width)).join(", ")}]`;
+    const inline = `[${value.map((item) => literal(item, inner, Number.NEGATIVE_INFINITY, width, 1, saved)).join(", ")}]`;
     if (fits(inline)) return inline;
-    return `[\n${value.map((item) => `${inner}${literal(item, inner, inner.length, width)},\n`).join("")}${indent}]`;
+    return `[\n${value.map((item) => `${inner}${literal(item, inner, inner.length, width, 1, saved)},\n`).join("")}${indent}]`;
   }
   if (isRecord(value)) {
     const entries = Object.entries(value).filter(([, item]) => item !== undefined);
@@ -42,23 +55,34 @@ const literal = (value: unknown, indent: string, column: number, width: number, 
     const property = (key: string, item: unknown, at: number) => {
       const name = `${propertyName(key)}: `;
       // Policies read as objects in lessons; the SDK wants them as JSON text.
-      if (isPolicyObject(key, item)) return `${name}JSON.stringify(${literal(item, inner, at + name.length + "JSON.stringify(".length, width, 2)})`;
-      return `${name}${literal(item, inner, at + name.length, width)}`;
+      if (isPolicyObject(key, item)) return `${name}JSON.stringify(${literal(item, inner, at + name.length + "JSON.stringify(".length, width, 2, saved)})`;
+      return `${name}${literal(item, inner, at + name.length, width, 1, saved)}`;
     };
     const inline = `{ ${entries.map(([key, item]) => property(key, item, Number.NEGATIVE_INFINITY)).join(", ")} }`;
     if (fits(inline)) return inline;
     return `{\n${entries.map(([key, item]) => `${inner}${property(key, item, inner.length)},\n`).join("")}${indent}}`;
   }
   if (value instanceof Date) return `new Date(${JSON.stringify(value.toISOString())})`;
-  return value === null ? "null" : typeof value === "string" ? JSON.stringify(value) : String(value);
+  return value === null ? "null" : typeof value === "string" ? stringCode(value, saved) : String(value);
 };
+
+const isArnBucket = (call: SnippetCall): boolean => call.service === "s3" && typeof call.input?.Bucket === "string" && call.input.Bucket.startsWith("arn:");
+
+/**
+ * S3 Control (`<account>.` before the host) and an MRAP's ARN (`<alias>.accesspoint.s3-global...`,
+ * HTTPS) get host names the SDK builds itself, which an emulator's endpoint cannot stand in for:
+ * such a client keeps AWS's host names and its connections are dialled to the emulator.
+ */
+const dialsEndpoint = (call: SnippetCall): string | undefined =>
+  call.endpoint && (call.service === "s3control" || isArnBucket(call)) ? call.endpoint : undefined;
 
 const clientOptions = (call: SnippetCall): Record<string, unknown> => {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_PROFILE: profile } = call.environment;
+  const endpoint = dialsEndpoint(call) ? undefined : call.endpoint;
   return {
     region: call.region,
-    ...(call.endpoint ? { endpoint: call.endpoint } : {}),
-    ...(call.endpoint && call.service === "s3" ? { forcePathStyle: true } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(endpoint && call.service === "s3" ? { forcePathStyle: true } : {}),
     ...(call.followRegionRedirects && call.service === "s3" ? { followRegionRedirects: true } : {}),
     ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
     ...(profile ? { profile } : {}),
@@ -76,6 +100,8 @@ interface Client {
   name: string;
   service: ServiceName;
   options: Record<string, unknown>;
+  /** The emulator its connections go to, when it keeps AWS's host names (dialsEndpoint). */
+  dials?: string;
 }
 
 /**
@@ -86,12 +112,14 @@ const clientsFor = (calls: readonly SnippetCall[]): { clients: Client[]; clientO
   const byKey = new Map<string, Client>();
   const clientOf = calls.map((call) => {
     const options = clientOptions(call);
-    const key = JSON.stringify([call.service, options]);
+    const dials = dialsEndpoint(call);
+    const key = JSON.stringify([call.service, options, dials]);
     let client = byKey.get(key);
     if (!client) {
       const identity = call.identity && call.identity !== "default" ? pascal(call.identity) : "";
       const follows = options.followRegionRedirects ? "FollowingRedirects" : "";
-      client = { name: `${call.service}${pascal(call.region)}${identity}${follows}`, service: call.service, options };
+      const arn = call.service === "s3" && dials ? "ViaArn" : "";
+      client = { name: `${call.service}${pascal(call.region)}${identity}${follows}${arn}`, service: call.service, options, ...(dials ? { dials } : {}) };
       byKey.set(key, client);
     }
     return client;
@@ -125,16 +153,39 @@ const importsFor = (calls: readonly SnippetCall[], clients: readonly Client[], w
   for (const call of calls) add(PACKAGES[call.service].module, `${call.operation}Command`);
   const lines = [...names].map(([module, list]) => importLine(list, module, width));
   // An ARN as the bucket (a Multi-Region Access Point) is signed with SigV4A, whose signer registers itself when loaded.
-  const viaArn = calls.some((call) => call.service === "s3" && typeof call.input?.Bucket === "string" && call.input.Bucket.startsWith("arn:"));
-  return viaArn ? [...lines, 'import "@aws-sdk/signature-v4a";'] : lines;
+  return calls.some(isArnBucket) ? [...lines, 'import "@aws-sdk/signature-v4a";'] : lines;
 };
 
+/** The function a program calls for each client that keeps AWS's host names but must reach the emulator. */
+const DIAL_FUNCTION = [
+  "// S3 Control and Multi-Region Access Points are addressed by host names the SDK builds",
+  "// (<account>.s3-control..., <alias>.accesspoint.s3-global...). The emulator answers under",
+  "// them: each request goes to it as signed; only the connection is sent to its address.",
+  "type Next = (args: { request: unknown }) => Promise<unknown>;",
+  "type Dialable = { middlewareStack: { add(middleware: unknown, options: object): void } };",
+  "const dialEmulator = (client: Dialable, endpoint: string) => {",
+  "  const emulator = new URL(endpoint);",
+  "  const dial = (next: Next) => async (args: { request: unknown }) => {",
+  "    const request = args.request as object;",
+  "    // A copy: a retry signs the original again, which must keep AWS's host name.",
+  "    const copy = Object.create(Object.getPrototypeOf(request) as object) as object;",
+  "    const dialed = Object.assign(copy, request, {",
+  "      protocol: emulator.protocol,",
+  "      hostname: emulator.hostname,",
+  "      port: Number(emulator.port),",
+  "    });",
+  "    return next({ ...args, request: dialed });",
+  "  };",
+  '  client.middlewareStack.add(dial, { step: "deserialize", priority: "low" });',
+  "};",
+];
+
 /** The statements for one call, `indent`ed; `output` names its result where one is kept. */
-const callStatements = (call: SnippetCall, client: string, output: string, alone: boolean, width: number): string[] => {
+const callStatements = (call: SnippetCall, client: string, output: string, alone: boolean, width: number, saved: Saved): string[] => {
   const command = `${call.operation}Command`;
   const send = (indent: string, before: string) => {
     const start = `${indent}${before}await ${client}.send(new ${command}(`;
-    return `${start}${literal(call.input ?? {}, indent, start.length, width, 3)}));`;
+    return `${start}${literal(call.input ?? {}, indent, start.length, width, 3, saved)}));`;
   };
   const lines = call.label && !alone ? [`// ${commentText(call.label)}`] : [];
   if (call.expectedError) {
@@ -150,18 +201,32 @@ const callStatements = (call: SnippetCall, client: string, output: string, alone
   return lines;
 };
 
+/** `Uploads.0.UploadId` of `output2` as TypeScript: `output2.Uploads![0]!.UploadId!`. */
+const outputPath = (output: string, path: string): string =>
+  `${output}${path
+    .split(".")
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+    .join("!")}!`;
+
 /** The calls as one program, laid out for `width` columns (at most 100). */
 export const sdkProgram = (calls: readonly SnippetCall[], width = MAX_WIDTH): string => {
   const lineWidth = Math.min(MAX_WIDTH, width);
   const { clients, clientOf } = clientsFor(calls);
   const lines = [...importsFor(calls, clients, lineWidth), ""];
+  if (clients.some((client) => client.dials)) lines.push(...DIAL_FUNCTION, "");
   for (const client of clients) {
     const construct = `const ${client.name} = new ${PACKAGES[client.service].client}(`;
     lines.push(`${construct}${literal(client.options, "", construct.length, lineWidth, 2)});`);
+    if (client.dials) lines.push(`dialEmulator(${client.name}, ${JSON.stringify(client.dials)});`);
   }
   const alone = calls.length === 1;
+  const saved = new Map<string, string>();
   calls.forEach((call, index) => {
-    lines.push("", ...callStatements(call, clientOf[index]!.name, alone ? "output" : `output${index + 1}`, alone, lineWidth));
+    const output = alone ? "output" : `output${index + 1}`;
+    lines.push("", ...callStatements(call, clientOf[index]!.name, output, alone, lineWidth, saved));
+    // A failure the step expects leaves no output to read from.
+    if (call.expectedError) return;
+    for (const [name, path] of Object.entries(call.save ?? {})) saved.set(name, outputPath(output, path));
   });
   return lines.join("\n");
 };

@@ -37,8 +37,9 @@ export interface CodeTabsProps {
 
 /**
  * The step's solution as code the learner can run in their own terminal, aimed at this target:
- * the TypeScript SDK, or the AWS CLI with --endpoint-url and --region. Values not saved yet stay
- * as {{placeholders}}. No line of code is ever wrapped (it would copy as two): long commands are
+ * the TypeScript SDK, or the AWS CLI with --endpoint-url and --region. In the program, a value an
+ * earlier call saves is read from that call's output; elsewhere values not saved yet stay as
+ * {{placeholders}}. No line of code is ever wrapped (it would copy as two): long commands are
  * split with line continuations, and what is still too wide is cut at the edge with a marker
  * and scrolls sideways. y saves the code to a file and sends it to the terminal's clipboard.
  */

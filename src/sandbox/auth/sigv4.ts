@@ -43,11 +43,11 @@ export interface SignatureClaim {
   presigned?: { expiresSeconds: number };
 }
 
-/** Exposes the canonical request and string to sign, for the SignatureDoesNotMatch body. */
-class ExplainingSigner extends SignatureV4 {
-  async explain(request: SignableRequest, headers: HeaderBag, payloadHash: string, longDate: string, scope: string) {
+/** Exposes the canonical request and string to sign: for the SignatureDoesNotMatch body, and for SigV4A, which shares them. */
+export class ExplainingSigner extends SignatureV4 {
+  async explain(request: SignableRequest, headers: HeaderBag, payloadHash: string, longDate: string, scope: string, algorithm = ALGORITHM) {
     const canonicalRequest = this.createCanonicalRequest(request, headers, payloadHash);
-    const stringToSign = await this.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
+    const stringToSign = await this.createStringToSign(longDate, scope, canonicalRequest, algorithm);
     return { canonicalRequest, stringToSign };
   }
 }
@@ -125,11 +125,7 @@ const parseAuthorizationHeader = (value: string, request: SandboxRequest): Signa
       "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.",
     );
   }
-  const fields = new Map<string, string>();
-  for (const part of value.slice(ALGORITHM.length + 1).split(",")) {
-    const eq = part.indexOf("=");
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
+  const fields = authorizationFields(value, ALGORITHM);
   const credential = parseCredential(fields.get("Credential"), "header");
   const signedHeaders = fields.get("SignedHeaders");
   const signature = fields.get("Signature");
@@ -197,7 +193,17 @@ const parseCredential = (value: string | undefined, where: "header" | "query"): 
   return { accessKeyId, shortDate, region, service };
 };
 
-const malformedHeader = (reason: string) =>
+/** Credential, SignedHeaders and Signature of an Authorization header that starts with `algorithm`. */
+export const authorizationFields = (value: string, algorithm: string): Map<string, string> => {
+  const fields = new Map<string, string>();
+  for (const part of value.slice(algorithm.length + 1).split(",")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return fields;
+};
+
+export const malformedHeader = (reason: string) =>
   new ServiceError("AuthorizationHeaderMalformed", 400, `The authorization header is malformed; ${reason}`);
 
 export const parseLongDate = (longDate: string, service: string): Date => {
@@ -211,7 +217,7 @@ export const parseLongDate = (longDate: string, service: string): Date => {
   return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
 };
 
-const checkTime = (now: Date, signedAt: Date, claim: SignatureClaim, service: string): void => {
+export const checkTime = (now: Date, signedAt: Date, claim: Pick<SignatureClaim, "longDate" | "presigned">, service: string): void => {
   if (claim.presigned) {
     const expiresAt = new Date(signedAt.getTime() + claim.presigned.expiresSeconds * 1000);
     if (now > expiresAt) {
@@ -246,7 +252,7 @@ const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 const compactDate = (date: Date) => isoSeconds(date).replace(/[-:]/g, "");
 
 /** The request as the client signed it: only the signed headers, the path and query as sent. */
-const signableRequest = (request: SandboxRequest, claim: SignatureClaim, query: QueryParameterBag) => {
+export const signableRequest = (request: SandboxRequest, claim: Pick<SignatureClaim, "signedHeaders">, query: QueryParameterBag) => {
   const headers: HeaderBag = {};
   for (const name of claim.signedHeaders) {
     const value = header(request, name);

@@ -1,12 +1,10 @@
 import { createECDH, createHmac, createPublicKey, verify, type KeyObject } from "node:crypto";
-import { HttpRequest } from "@smithy/protocol-http";
-import { getCanonicalHeaders, SignatureV4 } from "@smithy/signature-v4";
-import type { HeaderBag, HttpRequest as SignableRequest } from "@smithy/types";
+import { getCanonicalHeaders } from "@smithy/signature-v4";
 import { ServiceError } from "../errors";
 import { header, type SandboxRequest } from "../http/exchange";
 import { accountForAccessKey, SANDBOX_SECRET_ACCESS_KEY, type Caller } from "./identity";
 import { NodeSha256 } from "./node-sha256";
-import { checkPayloadHash, parseLongDate, queryBag } from "./sigv4";
+import { authorizationFields, checkPayloadHash, checkTime, ExplainingSigner, malformedHeader, parseLongDate, queryBag, signableRequest } from "./sigv4";
 
 /**
  * Verifies SigV4A (AWS4-ECDSA-P256-SHA256), the signature Multi-Region Access Points require:
@@ -16,7 +14,6 @@ import { checkPayloadHash, parseLongDate, queryBag } from "./sigv4";
  */
 
 export const SIGV4A_ALGORITHM = "AWS4-ECDSA-P256-SHA256";
-const MAX_SKEW_MS = 15 * 60 * 1000;
 const CONTENT_SHA256 = "x-amz-content-sha256";
 const REGION_SET = "x-amz-region-set";
 
@@ -71,18 +68,6 @@ const publicKeyFor = (accessKeyId: string): KeyObject => {
   return key;
 };
 
-/** Exposes SigV4's canonical request and string to sign, which SigV4A shares. */
-class CanonicalSigner extends SignatureV4 {
-  async stringToSign(request: SignableRequest, signedHeaders: string[], payloadHash: string, longDate: string, scope: string) {
-    const headers = getCanonicalHeaders(request, undefined, new Set(signedHeaders));
-    const canonicalRequest = this.createCanonicalRequest(request, headers, payloadHash);
-    return { canonicalRequest, stringToSign: await this.createStringToSign(longDate, scope, canonicalRequest, SIGV4A_ALGORITHM) };
-  }
-}
-
-const malformed = (reason: string) =>
-  new ServiceError("AuthorizationHeaderMalformed", 400, `The authorization header is malformed; ${reason}`);
-
 const mismatch = (accessKeyId: string, canonicalRequest: string, stringToSign: string, provided: string) =>
   new ServiceError(
     "SignatureDoesNotMatch",
@@ -94,20 +79,16 @@ const mismatch = (accessKeyId: string, canonicalRequest: string, stringToSign: s
 /** The caller of a request signed with SigV4A in its Authorization header; throws AWS's errors otherwise. */
 export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4ACaller> => {
   const value = header(request, "authorization") ?? "";
-  const fields = new Map<string, string>();
-  for (const part of value.slice(SIGV4A_ALGORITHM.length + 1).split(",")) {
-    const eq = part.indexOf("=");
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
+  const fields = authorizationFields(value, SIGV4A_ALGORITHM);
   const [accessKeyId, shortDate, service, terminator, ...extra] = (fields.get("Credential") ?? "").split("/");
   const signedHeaders = fields.get("SignedHeaders")?.split(";") ?? [];
   const signature = fields.get("Signature") ?? "";
   if (!accessKeyId || !shortDate || !service || terminator !== "aws4_request" || extra.length > 0) {
-    throw malformed(`the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/SERVICE/aws4_request".`);
+    throw malformedHeader(`the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/SERVICE/aws4_request".`);
   }
-  if (signedHeaders.length === 0 || !/^[0-9a-f]+$/i.test(signature)) throw malformed("the SignedHeaders and Signature fields are required");
+  if (signedHeaders.length === 0 || !/^[0-9a-f]+$/i.test(signature)) throw malformedHeader("the SignedHeaders and Signature fields are required");
   if (!signedHeaders.includes(REGION_SET) || header(request, REGION_SET) === undefined) {
-    throw malformed("SigV4A requires the X-Amz-Region-Set header, signed");
+    throw malformedHeader("SigV4A requires the X-Amz-Region-Set header, signed");
   }
   const account = accountForAccessKey(accessKeyId);
   if (!account) {
@@ -115,25 +96,11 @@ export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4
   }
   const longDate = header(request, "x-amz-date") ?? "";
   const signedAt = parseLongDate(longDate, service);
-  if (!longDate.startsWith(shortDate)) throw malformed(`the Credential's date ${shortDate} is not the day of X-Amz-Date ${longDate}`);
-  if (Math.abs(request.receivedAt.getTime() - signedAt.getTime()) > MAX_SKEW_MS) {
-    throw new ServiceError("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.");
-  }
+  if (!longDate.startsWith(shortDate)) throw malformedHeader(`the Credential's date ${shortDate} is not the day of X-Amz-Date ${longDate}`);
+  checkTime(request.receivedAt, signedAt, { longDate }, service);
 
-  const headers: HeaderBag = {};
-  for (const name of signedHeaders) {
-    const found = header(request, name);
-    if (found !== undefined) headers[name] = found;
-  }
-  const toSign = new HttpRequest({
-    method: request.method,
-    protocol: "http:",
-    hostname: (header(request, "host") ?? "").replace(/:\d+$/, ""),
-    path: request.rawPath,
-    query: queryBag(request.query, () => false),
-    headers,
-  });
-  const signer = new CanonicalSigner({
+  const toSign = signableRequest(request, { signedHeaders }, queryBag(request.query, () => false));
+  const signer = new ExplainingSigner({
     service,
     region: "*",
     credentials: { accessKeyId, secretAccessKey: SANDBOX_SECRET_ACCESS_KEY },
@@ -142,12 +109,14 @@ export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4
     applyChecksum: false,
   });
   const payloadHash = header(request, CONTENT_SHA256) ?? "UNSIGNED-PAYLOAD";
-  const { canonicalRequest, stringToSign } = await signer.stringToSign(
+  const headers = getCanonicalHeaders(toSign, undefined, new Set(signedHeaders));
+  const { canonicalRequest, stringToSign } = await signer.explain(
     toSign,
-    signedHeaders,
+    headers,
     payloadHash,
     longDate,
     `${shortDate}/${service}/aws4_request`,
+    SIGV4A_ALGORITHM,
   );
   const good = verify("sha256", Buffer.from(stringToSign, "utf8"), { key: publicKeyFor(accessKeyId), dsaEncoding: "der" }, Buffer.from(signature, "hex"));
   if (!good) throw mismatch(accessKeyId, canonicalRequest, stringToSign, signature);

@@ -1,6 +1,6 @@
 import { ServiceError } from "../errors";
 import { child, children, isElement, parseXml, text, type XmlValue } from "../http/xml";
-import type { MrapPublicAccessBlock } from "../world/mraps";
+import type { PublicAccessBlock } from "../world/bucket";
 
 /** The request documents of the MRAP operations, read and checked before anything changes. */
 
@@ -25,7 +25,7 @@ export interface CreateMrapInput {
   name: string;
   clientToken?: string;
   regions: Array<{ bucket: string; bucketAccountId?: string }>;
-  publicAccessBlock: MrapPublicAccessBlock;
+  publicAccessBlock: PublicAccessBlock;
 }
 
 const flag = (node: XmlValue | undefined, name: string): boolean => {

@@ -23,12 +23,13 @@ export interface DefaultEncryption {
   bucketKeyEnabled: boolean;
 }
 
-export interface PublicAccessBlock {
+// A type, not an interface, so it goes into an XML document as it is (a bucket's, an MRAP's).
+export type PublicAccessBlock = {
   BlockPublicAcls: boolean;
   IgnorePublicAcls: boolean;
   BlockPublicPolicy: boolean;
   RestrictPublicBuckets: boolean;
-}
+};
 
 export const OBJECT_OWNERSHIPS = ["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"] as const;
 export type ObjectOwnership = (typeof OBJECT_OWNERSHIPS)[number];

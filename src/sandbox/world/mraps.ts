@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { PublicAccessBlock } from "./bucket";
 
 /**
  * An account's Multi-Region Access Points and the asynchronous requests that made or removed
@@ -14,13 +15,6 @@ export interface MrapRoute {
   trafficDialPercentage: number;
 }
 
-// A type, not an interface, so it goes into an XML document as it is.
-export type MrapPublicAccessBlock = {
-  BlockPublicAcls: boolean;
-  IgnorePublicAcls: boolean;
-  BlockPublicPolicy: boolean;
-  RestrictPublicBuckets: boolean;
-};
 
 export interface MultiRegionAccessPoint {
   name: string;
@@ -31,7 +25,7 @@ export interface MultiRegionAccessPoint {
   readyAt: string;
   /** Set by DeleteMultiRegionAccessPoint: DELETING until then, gone after. */
   goneAt?: string;
-  publicAccessBlock: MrapPublicAccessBlock;
+  publicAccessBlock: PublicAccessBlock;
   routes: MrapRoute[];
 }
 
@@ -45,7 +39,7 @@ export interface MrapOperation {
   doneAt: string;
   /** The request as sent, for DescribeMultiRegionAccessPointOperation's RequestParameters. */
   name: string;
-  publicAccessBlock?: MrapPublicAccessBlock;
+  publicAccessBlock?: PublicAccessBlock;
   regions?: Array<{ bucket: string; bucketAccountId?: string }>;
   /** The Regions the access point was made (or removed) in. */
   regionNames: string[];

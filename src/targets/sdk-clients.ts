@@ -28,8 +28,6 @@ export const createClient = async (service: ServiceName, options: ClientOptions)
   };
   switch (service) {
     case "s3": {
-      // Requests to a Multi-Region Access Point (its ARN as the bucket) are signed with SigV4A.
-      await import("@aws-sdk/signature-v4a");
       const { S3Client } = await import("@aws-sdk/client-s3");
       return new S3Client({
         ...config,
@@ -46,9 +44,7 @@ export const createClient = async (service: ServiceName, options: ClientOptions)
       return new STSClient(config);
     }
     case "s3control": {
-      // S3 Control shares S3's signing; a Multi-Region Access Point's requests need SigV4A, whose
-      // JavaScript signer registers itself with the SDK when loaded.
-      await import("@aws-sdk/signature-v4a");
+      // S3 Control's own requests are signed with SigV4; only requests through an MRAP need SigV4A (arn-bucket-client.ts).
       const { S3ControlClient } = await import("@aws-sdk/client-s3-control");
       return new S3ControlClient(config);
     }

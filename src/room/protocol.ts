@@ -220,3 +220,19 @@ export interface ParticipantView {
   pacing: Pacing;
   serverTime: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The offline fallback: `s3-tutor report --out me.json` on a participant's laptop, `room merge` on the instructor's
+
+export const PARTICIPANT_REPORT_KIND = "s3-tutor-participant-report";
+
+export interface ParticipantReportFile {
+  kind: typeof PARTICIPANT_REPORT_KIND;
+  protocol: number;
+  workshopId: string;
+  participantId: string;
+  name: string;
+  table?: string;
+  /** Every event the participant's app recorded, sent or not, in seq order. */
+  events: ParticipantEvent[];
+}

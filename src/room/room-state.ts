@@ -132,12 +132,15 @@ export class RoomState {
   /** Which participant a token hash belongs to: how the API knows who is asking. */
   readonly tokenOwners = new Map<string, string>();
   instructorTokenHash = "";
+  /** How many records have been applied: a frame drawn with this many shows every record up to it (the room bench reads it). */
+  recordsApplied = 0;
   private readonly checks = new Map<string, CheckTally>();
   private nextMessageId = 1;
 
   constructor(readonly blocks: readonly AgendaBlock[]) {}
 
   apply(record: RoomLogRecord): void {
+    this.recordsApplied += 1;
     switch (record.type) {
       case "opened":
         // A restarted room appends nothing here: the first record stays the room's birth.

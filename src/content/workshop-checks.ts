@@ -1,10 +1,11 @@
 import { basename, extname } from "node:path";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
-import { isHandsOnStep, type Lesson } from "./schema/lesson";
+import type { Lesson } from "./schema/lesson";
 import type { Question } from "./schema/quiz";
 import type { StepChoice, WorkshopBlock, WorkshopExam, WorkshopQuiz } from "./schema/workshop";
 import { didYouMean, listOf } from "./suggest";
+import { findChosenStep, handsOnStepsOf } from "./workshop-plan";
 
 /**
  * A workshop's checks across fields and files: its id is its file's name, its block ids are
@@ -32,12 +33,6 @@ export interface WorkshopReferences {
   /** Topics whose file has mistakes: their questions are not all in `questions`. */
   uncountedTopics: ReadonlySet<string>;
 }
-
-/** A lesson's hands-on steps as s3-tutor check numbers them (1-based, hands-on steps only). */
-export const handsOnStepsOf = (lesson: Lesson): { number: number; id?: string; title: string }[] =>
-  lesson.steps
-    .filter(isHandsOnStep)
-    .map((step, index) => ({ number: index + 1, ...(step.handsOn.id ? { id: step.handsOn.id } : {}), title: step.handsOn.title }));
 
 const topicOf = (questionId: string) => questionId.slice(0, questionId.indexOf("."));
 
@@ -78,7 +73,7 @@ const chosenSteps = (where: CheckedWorkshop, index: number, lesson: Lesson, step
   const seen = new Map<number, number>();
   return steps.flatMap((choice, position) => {
     const path = ["blocks", index, "steps", position];
-    const found = typeof choice === "number" ? available.find((step) => step.number === choice) : available.find((step) => step.id === choice);
+    const found = findChosenStep(lesson, choice);
     if (!found) {
       const ids = available.flatMap((step) => (step.id ? [step.id] : []));
       const hint = typeof choice === "string" ? didYouMean(choice, ids) : "";

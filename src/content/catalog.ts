@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { loadContentFile, type ContentFile, type LoadedLesson, type LoadedQuiz, type LoadedWorkshop } from "./content-file";
 import { yamlFilesAt } from "./content-files";
 import { packageRoot } from "./package-root";
+import { topicOf } from "./question-topic";
 import { sortProblems, type Problem } from "./problem";
 import { isMap } from "./is-map";
 import type { Lesson } from "./schema/lesson";
@@ -37,8 +38,6 @@ const declaredIds = (file: ContentFile): { lessonIds: string[]; questionIds: str
     topics: typeof raw.topic === "string" ? [raw.topic] : [],
   };
 };
-
-const topicOf = (questionId: string) => questionId.slice(0, questionId.indexOf("."));
 
 /** What workshops may name: valid lessons with their steps, and every id a file with mistakes declares. */
 const workshopReferences = (

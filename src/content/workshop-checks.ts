@@ -1,6 +1,7 @@
 import { basename, extname } from "node:path";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
+import { topicOf } from "./question-topic";
 import type { Lesson } from "./schema/lesson";
 import type { Question } from "./schema/quiz";
 import type { StepChoice, WorkshopBlock, WorkshopExam, WorkshopQuiz } from "./schema/workshop";
@@ -33,8 +34,6 @@ export interface WorkshopReferences {
   /** Topics whose file has mistakes: their questions are not all in `questions`. */
   uncountedTopics: ReadonlySet<string>;
 }
-
-const topicOf = (questionId: string) => questionId.slice(0, questionId.indexOf("."));
 
 const fileId = (file: string) => basename(file, extname(file));
 

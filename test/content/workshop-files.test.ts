@@ -1,12 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadContentBesideShipped } from "../../src/content/catalog";
 import { formatProblem, formatWarning } from "../../src/content/problem";
 import { workshopWarnings } from "../../src/content/workshop-warnings";
 import { loadWorkshop, loadWorkshops, shippedWorkshopIds } from "../../src/content/workshops";
 import { loadOperationChecker } from "../../src/handson/dispatch";
+import { useTempDirs } from "../helpers/data-dir";
 import { root } from "./fixtures";
 
 // Workshop files (workshops/<id>.yaml) as validate and `room` read them: every mistake at its
@@ -20,13 +20,7 @@ const problemLines = async (name: string): Promise<string[]> => {
   return loaded.problems.map((problem) => formatProblem(problem, root));
 };
 
-const temporary: string[] = [];
-afterAll(async () => Promise.all(temporary.map((folder) => rm(folder, { recursive: true, force: true }))));
-const scratchFolder = async () => {
-  const folder = await mkdtemp(join(tmpdir(), "s3-tutor-workshop-"));
-  temporary.push(folder);
-  return folder;
-};
+const scratchFolder = useTempDirs("workshop");
 
 describe("the workshops that ship", () => {
   it("are global-regional-crr (90 minutes, the room's sandbox) and interview-bootcamp (45 minutes, each laptop's own)", async () => {
@@ -132,7 +126,7 @@ describe("finding a workshop", () => {
   });
 
   it("a file with a top-level blocks: is a workshop wherever it is, and may not take a shipped workshop's id", async () => {
-    const folder = await scratchFolder();
+    const folder = scratchFolder();
     const copy = join(folder, "global-regional-crr.yaml");
     const shippedText = await readFile(join(root, "workshops", "global-regional-crr.yaml"), "utf8");
     // Outside the package the schema line may point at any copy of the schema.

@@ -32,11 +32,12 @@ describe("s3-tutor validate with workshops", () => {
     }
   });
 
-  it("blocks that do not add up to the workshop's minutes: a warning, exit 0, and exit 1 with --strict", async () => {
+  it("blocks that do not add up to the workshop's minutes, an exam longer than its block: warnings, exit 0, and exit 1 with --strict", async () => {
     const file = workshop("minutes-off");
     const expected = [
       `${file}:5:10: warning: the blocks add up to 25 minutes, not the workshop's 30: the agenda ends early`,
-      "workshops are valid: 1 workshop; 1 warning",
+      `${file}:18:14: warning: an exam of 5 questions runs 7.5 minutes (90 s a question), but the block gives it 5: give the block more minutes or the exam fewer questions`,
+      "workshops are valid: 1 workshop; 2 warnings",
       "",
     ];
     const run = await finished(spawnCli(["validate", file]));

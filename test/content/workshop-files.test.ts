@@ -101,12 +101,13 @@ describe("a workshop file with a mistake", () => {
     ]);
   });
 
-  it("whose blocks do not add up to its minutes still loads, with a warning at its minutes", async () => {
+  it("whose blocks do not add up to its minutes, or whose exam outlasts its block, still loads, with warnings where to fix them", async () => {
     const loaded = await loadWorkshop(join(root, workshop("minutes-off")));
     expect(loaded.problems).toEqual([]);
     expect(loaded.workshop?.id).toBe("minutes-off");
     expect(loaded.warnings.map((warning) => formatWarning(warning, root))).toEqual([
       `${workshop("minutes-off")}:5:10: warning: the blocks add up to 25 minutes, not the workshop's 30: the agenda ends early`,
+      `${workshop("minutes-off")}:18:14: warning: an exam of 5 questions runs 7.5 minutes (90 s a question), but the block gives it 5: give the block more minutes or the exam fewer questions`,
     ]);
   });
 });

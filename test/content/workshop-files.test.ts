@@ -85,11 +85,12 @@ describe("a workshop file with a mistake", () => {
     ]);
   });
 
-  it("suggests the field a typo meant, in a block and in an exam", async () => {
+  it("suggests the field a typo meant, in a block and in an exam, and still checks the valid blocks' references", async () => {
     expect(await problemLines("unknown-field")).toEqual([
       `${workshop("unknown-field")}:9:5: expected one of "break", "lesson", "quiz" or "exam", found "lessn" (did you mean "lesson"?)`,
       `${workshop("unknown-field")}:12:5: unknown field "minuts" (did you mean "minutes"?)`,
       `${workshop("unknown-field")}:13:42: unknown field "pasMark" (did you mean "passMark"?)`,
+      `${workshop("unknown-field")}:15:13: unknown lesson "global-namspace" (did you mean "global-namespace"?)`,
     ]);
   });
 

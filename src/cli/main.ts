@@ -99,9 +99,9 @@ program
 
 program
   .command("validate")
-  .description("check lessons and quizzes; every problem (exit 1) and warning is reported as file:line:col")
-  .argument("[paths...]", "files or folders to check (default: the lessons and quizzes that ship)")
-  .option("--strict", "exit 1 on warnings too (an answer given away by its length, true/false answers that lean one way)")
+  .description("check lessons, quizzes and workshops; every problem (exit 1) and warning is reported as file:line:col")
+  .argument("[paths...]", "files or folders to check (default: the lessons, quizzes and workshops that ship)")
+  .option("--strict", "exit 1 on warnings too (an answer given away by its length, true/false answers that lean one way, a workshop's blocks not adding up to its minutes)")
   .action(async (paths: string[], options: ValidateCommandOptions) => {
     const { runValidateCommand } = await import("./commands/validate");
     process.exitCode = await runValidateCommand(paths, options);

@@ -5,7 +5,8 @@ import type { Problem } from "./problem";
 import { checkSchemaLine } from "./schema-line";
 import { LessonSchema, type Lesson } from "./schema/lesson";
 import { QuizSchema, type Quiz } from "./schema/quiz";
-import { salvageLesson, salvageQuiz, type SalvagedLesson, type SalvagedQuiz } from "./salvage";
+import { WorkshopSchema, type Workshop } from "./schema/workshop";
+import { salvageLesson, salvageQuiz, salvageWorkshop, type SalvagedLesson, type SalvagedQuiz, type SalvagedWorkshop } from "./salvage";
 import { decodeUtf8, invalidUtf8Message } from "./utf8";
 import type { YamlSource } from "./yaml-source";
 
@@ -21,6 +22,12 @@ export interface LoadedQuiz {
   source: YamlSource;
 }
 
+export interface LoadedWorkshop {
+  file: string;
+  workshop: Workshop;
+  source: YamlSource;
+}
+
 /** One file read and checked on its own: its problems, and its content when that is valid. */
 export interface ContentFile {
   file: string;
@@ -29,8 +36,9 @@ export interface ContentFile {
   raw?: unknown;
   lesson?: LoadedLesson;
   quiz?: LoadedQuiz;
+  workshop?: LoadedWorkshop;
   /** When the schema rejects the file: its parts that are valid on their own, for the checks across fields. */
-  salvaged?: { lesson?: SalvagedLesson; quiz?: SalvagedQuiz };
+  salvaged?: { lesson?: SalvagedLesson; quiz?: SalvagedQuiz; workshop?: SalvagedWorkshop };
   problems: Problem[];
 }
 
@@ -45,7 +53,7 @@ const readText = async (file: string): Promise<{ text: string; encoding: Problem
   }
 };
 
-/** Reads a lesson or quiz file: schema line, YAML syntax and the schema, each problem at its position. */
+/** Reads a lesson, quiz or workshop file: schema line, YAML syntax and the schema, each problem at its position. */
 export const loadContentFile = async (file: string): Promise<ContentFile> => {
   const read = await readText(file);
   if (!("text" in read)) return { file, kind: contentKind(file, ""), problems: [read] };
@@ -58,6 +66,12 @@ export const loadContentFile = async (file: string): Promise<ContentFile> => {
     const lesson = parsed.data ? { file, lesson: parsed.data, source: parsed.source } : undefined;
     const salvaged = lesson ? undefined : salvageLesson({ file, source: parsed.source }, parsed.raw);
     return { file, kind, raw: parsed.raw, lesson, ...(salvaged ? { salvaged: { lesson: salvaged } } : {}), problems: [...schemaLine, ...parsed.problems] };
+  }
+  if (kind === "workshop") {
+    const parsed = parseYaml(file, text, WorkshopSchema);
+    const workshop = parsed.data ? { file, workshop: parsed.data, source: parsed.source } : undefined;
+    const salvaged = workshop ? undefined : salvageWorkshop({ file, source: parsed.source }, parsed.raw);
+    return { file, kind, raw: parsed.raw, workshop, ...(salvaged ? { salvaged: { workshop: salvaged } } : {}), problems: [...schemaLine, ...parsed.problems] };
   }
   const parsed = parseYaml(file, text, QuizSchema);
   const quiz = parsed.data ? { file, quiz: parsed.data, source: parsed.source } : undefined;

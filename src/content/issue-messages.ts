@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { isMap } from "./is-map";
-import { fieldsAt, requiredFieldsOfOptions } from "./schema-shape";
+import { fieldsAt, fieldsOfOptions } from "./schema-shape";
 import { closest, didYouMean, listOf } from "./suggest";
 import type { Anchor, ContentPath } from "./yaml-source";
 
@@ -108,8 +108,10 @@ const unknownFields = (keys: readonly string[], path: ContentPath, context: Cont
 };
 
 /**
- * A union of maps told apart by their required fields (a step is `read:`, `quiz:` or `handsOn:`):
- * explain with the one option the map chose, or say which fields choose an option.
+ * A union of maps told apart by the one required field each has and the others lack (a step is
+ * `read:`, `quiz:` or `handsOn:`; a workshop block, beside the `id`, `title` and `minutes` all
+ * blocks may have, is `break:`, `lesson:`, `quiz:` or `exam:`): explain with the one option the map chose,
+ * or say which fields choose an option.
  */
 const invalidUnion = (issue: Extract<Issue, { code: "invalid_union" }>, path: ContentPath, context: Context): Told[] => {
   if (issue.discriminator !== undefined) {
@@ -117,17 +119,23 @@ const invalidUnion = (issue: Extract<Issue, { code: "invalid_union" }>, path: Co
     if (isMissing(context.data, path)) return [missing(path, ` (${oneOf(choices, undefined)})`)];
     return [at(path, `${label(path)} must be ${oneOf(choices, valueAt(context.data, path))}`)];
   }
-  const options = requiredFieldsOfOptions(context.schema, path);
-  if (options.length !== issue.errors.length || options.some((fields) => fields.length !== 1)) {
+  const options = fieldsOfOptions(context.schema, path);
+  // The required fields no other option has at all: what makes a map this option.
+  const own = options.map(({ required }, index) => required.filter((field) => options.every((other, at) => at === index || !other.all.includes(field))));
+  const shared = options.some(({ all }, index) => all.some((field) => options.some((other, at) => at !== index && other.all.includes(field))));
+  if (options.length !== issue.errors.length || own.some((fields) => fields.length !== 1)) {
     return (issue.errors[0] ?? []).flatMap((inner) => describe(inner, path, context));
   }
-  const chooser = options.flat();
+  const chooser = own.flat();
   const value = valueAt(context.data, path);
   if (!isMap(value)) return [at(path, `expected one of ${listOf(chooser)} for ${label(path)}`)];
   const chosen = chooser.filter((field) => field in value);
   if (chosen.length === 1) return (issue.errors[chooser.indexOf(chosen[0]!)] ?? []).flatMap((inner) => describe(inner, path, context));
   if (chosen.length > 1) return [at(path, `use only one of ${listOf(chooser)} here, not ${listOf(chosen, "and")} together`)];
-  const stray = Object.keys(value)[0];
+  // The field that was meant to choose: one no option knows (a typo), else, when options share no field, the first.
+  const known = fieldsAt(context.schema, path);
+  const keys = Object.keys(value);
+  const stray = keys.find((key) => !known.includes(key)) ?? (shared ? undefined : keys[0]);
   if (stray === undefined) return [at(path, `expected one of ${listOf(chooser)} for ${label(path)}`)];
   return [at([...path, stray], `expected one of ${listOf(chooser)}, found "${stray}"${didYouMean(stray, chooser)}`, "key")];
 };

@@ -3,6 +3,7 @@ import type { ContentKind } from "./content-kind";
 import { schemaFileName } from "./schema-line";
 import { LessonSchema } from "./schema/lesson";
 import { QuizSchema } from "./schema/quiz";
+import { WorkshopSchema } from "./schema/workshop";
 
 /**
  * The JSON Schemas in schema/, generated from the zod schemas so editors (through the
@@ -18,6 +19,11 @@ const HEADINGS: Record<ContentKind, { schema: z.ZodType; title: string; descript
     description: "A lesson in lessons/*.yaml: steps to read, quiz questions and hands-on tasks.",
   },
   quiz: { schema: QuizSchema, title: "s3-tutor quiz", description: "The questions of one topic, in quizzes/<topic>.yaml." },
+  workshop: {
+    schema: WorkshopSchema,
+    title: "s3-tutor workshop",
+    description: "An instructor-led workshop in workshops/<id>.yaml: its agenda of blocks (lessons, chosen hands-on steps, quizzes, an exam, breaks) and where the hands-on work runs.",
+  },
 };
 
 /** File name in schema/ → its exact text, as `npm run schemas` writes it. */

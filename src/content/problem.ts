@@ -7,7 +7,7 @@ export interface Position {
 }
 
 /**
- * Something wrong with a lesson or quiz file, where it is and what to do about it, in words.
+ * Something wrong with a lesson, quiz or workshop file, where it is and what to do about it, in words.
  * `file` is an absolute path. `line`/`column` are absent when the problem is the path itself
  * (a folder that does not exist). `related` points at the other half of a conflict
  * (the first definition of a duplicate id).

@@ -2,6 +2,7 @@ import { isMap } from "./is-map";
 import type { Located } from "./located";
 import { LessonSchema, StepSchema, type Lesson, type Step } from "./schema/lesson";
 import { QuestionSchema, QuizSchema, type Question } from "./schema/quiz";
+import { WorkshopBlockSchema, WorkshopSchema, type WorkshopBlock } from "./schema/workshop";
 
 /**
  * The parts of a file with schema mistakes that are valid on their own, so the checks across
@@ -59,6 +60,36 @@ export const salvageQuiz = (where: Located, raw: unknown): SalvagedQuiz | undefi
     ...(topic.success ? { topic: topic.data } : {}),
     questions: questions.map((question) => {
       const parsed = QuestionSchema.safeParse(question);
+      return parsed.success ? parsed.data : undefined;
+    }),
+  };
+};
+
+export interface SalvagedWorkshop extends Located {
+  /** Absent when the field is itself a mistake (reported already). */
+  id?: string;
+  minutes?: number;
+  region?: string;
+  otherRegion?: string;
+  /** A block with a schema mistake is undefined. */
+  blocks: (WorkshopBlock | undefined)[];
+}
+
+export const salvageWorkshop = (where: Located, raw: unknown): SalvagedWorkshop | undefined => {
+  if (!isMap(raw)) return undefined;
+  const id = WorkshopSchema.shape.id.safeParse(raw.id);
+  const minutes = WorkshopSchema.shape.minutes.safeParse(raw.minutes);
+  const region = WorkshopSchema.shape.region.safeParse(raw.region);
+  const otherRegion = WorkshopSchema.shape.otherRegion.safeParse(raw.otherRegion);
+  const blocks = Array.isArray(raw.blocks) ? raw.blocks : [];
+  return {
+    ...where,
+    ...(id.success ? { id: id.data } : {}),
+    ...(minutes.success ? { minutes: minutes.data } : {}),
+    ...(region.success && region.data ? { region: region.data } : {}),
+    ...(otherRegion.success && otherRegion.data ? { otherRegion: otherRegion.data } : {}),
+    blocks: blocks.map((block) => {
+      const parsed = WorkshopBlockSchema.safeParse(block);
       return parsed.success ? parsed.data : undefined;
     }),
   };

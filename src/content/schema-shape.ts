@@ -37,8 +37,11 @@ export const fieldsAt = (root: AnySchema, path: ContentPath): string[] => [
   ...new Set(schemasAt(root, path).flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []))),
 ];
 
-/** The required fields of each object option of the union at `path`. */
-export const requiredFieldsOfOptions = (root: AnySchema, path: ContentPath): string[][] =>
+/** Each object option of the union at `path`: its required fields and all its fields. */
+export const fieldsOfOptions = (root: AnySchema, path: ContentPath): { required: string[]; all: string[] }[] =>
   schemasAt(root, path)
     .filter((schema): schema is z.ZodObject => schema instanceof z.ZodObject)
-    .map((object) => Object.entries(object.shape).filter(([, field]) => !(field instanceof z.ZodOptional)).map(([name]) => name));
+    .map((object) => ({
+      required: Object.entries(object.shape).filter(([, field]) => !(field instanceof z.ZodOptional)).map(([name]) => name),
+      all: Object.keys(object.shape),
+    }));

@@ -1,15 +1,16 @@
 import type { OperationExists } from "./calls";
-import type { LoadedLesson, LoadedQuiz } from "./content-file";
+import type { LoadedLesson, LoadedQuiz, LoadedWorkshop } from "./content-file";
 import { checkLesson } from "./lesson-checks";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
 import type { SalvagedLesson, SalvagedQuiz } from "./salvage";
 import { checkQuestions } from "./question-checks";
+import { checkWorkshop, type CheckedWorkshop, type WorkshopReferences } from "./workshop-checks";
 import type { ContentPath } from "./yaml-source";
 
 /**
- * Checks that need more than one field or more than one file: ids, references between lessons
- * and quizzes, the calls actions make, the variables they use and whether questions can be
+ * Checks that need more than one field or more than one file: ids, references between lessons,
+ * quizzes and workshops (workshop-checks.ts), the calls actions make, the variables they use and whether questions can be
  * answered. Runs on content that matches the schemas, and on the valid parts of files that do
  * not (salvage.ts), which take no part in the checks of ids across files.
  */
@@ -65,3 +66,17 @@ export const checkContent = (
     ...salvaged.lessons.flatMap((partial) => checkLesson(partial, known, options.operationExists, partial.savedInBrokenSteps)),
   ];
 };
+
+/** Every problem across fields and files in these workshops (valid ones, and the valid parts of the others). */
+export const checkWorkshops = (
+  workshops: readonly LoadedWorkshop[],
+  salvaged: readonly CheckedWorkshop[],
+  references: WorkshopReferences,
+): Problem[] => [
+  ...duplicates(
+    workshops.map((where) => ({ id: where.workshop.id, where, path: ["id"] })),
+    "workshop",
+  ),
+  ...workshops.map((where): CheckedWorkshop => ({ ...where, ...where.workshop })).flatMap((where) => checkWorkshop(where, references)),
+  ...salvaged.flatMap((where) => checkWorkshop(where, references)),
+];

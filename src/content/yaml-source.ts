@@ -17,7 +17,7 @@ const syntaxMessage = (message: string) => `YAML syntax: ${message.charAt(0).toL
 
 // The yaml package's wording is written for programmers calling its API.
 const plainMessage = (code: string, message: string) =>
-  code === "MULTIPLE_DOCS" ? 'a file holds one lesson or quiz, but "---" starts a second YAML document' : syntaxMessage(message);
+  code === "MULTIPLE_DOCS" ? 'a file holds one lesson, quiz or workshop, but "---" starts a second YAML document' : syntaxMessage(message);
 
 /**
  * A parsed YAML file that still knows where everything came from, so a problem found in the

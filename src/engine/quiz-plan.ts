@@ -12,8 +12,9 @@ export interface QuizRequest extends QuizFilter {
   questionIds?: readonly string[];
 }
 
-/** An exam gives 90 seconds a question: the pace of AWS's certification exams, a little quicker. */
-export const EXAM_SECONDS_PER_QUESTION = 90;
+import { EXAM_SECONDS_PER_QUESTION } from "../content/exam-pace";
+
+export { EXAM_SECONDS_PER_QUESTION };
 
 export type QuizPlan = { state: QuizState } | { reason: string };
 

@@ -17,4 +17,27 @@ describe("the JSON Schemas in schema/", () => {
     expect(lesson.additionalProperties).toBe(false);
     expect(lesson.required).toEqual(["id", "title", "summary", "minutes", "steps"]);
   });
+
+  it("for workshops, let a block be exactly one of break, lesson, quiz or exam, as validate does", () => {
+    interface Block {
+      required: string[];
+      additionalProperties?: unknown;
+    }
+    const workshop = JSON.parse(renderJsonSchemas()["workshop.schema.json"] ?? "{}") as {
+      additionalProperties?: unknown;
+      required?: string[];
+      properties: { blocks: { items: { anyOf: Block[] } } };
+    };
+    expect(workshop.additionalProperties).toBe(false);
+    expect(workshop.required).toEqual(["id", "title", "summary", "minutes", "target", "blocks"]);
+    const blocks = workshop.properties.blocks.items.anyOf;
+    // Each option forbids the others' fields, so a block with two kinds matches none: the editor flags it.
+    expect(blocks.map((block) => block.additionalProperties)).toEqual([false, false, false, false]);
+    expect(blocks.map((block) => block.required.filter((field) => !["id", "minutes", "title"].includes(field)))).toEqual([
+      ["break"],
+      ["lesson"],
+      ["quiz"],
+      ["exam"],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
-import { loadCatalog, loadContentBesideShipped } from "../../content/catalog";
+import { loadContentBesideShipped, loadEverythingShipped } from "../../content/catalog";
 import { formatProblem, formatWarning, sortProblems } from "../../content/problem";
 import { questionWarnings } from "../../content/question-warnings";
+import { workshopWarnings } from "../../content/workshop-warnings";
 import { loadOperationChecker } from "../../handson/dispatch";
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -11,18 +12,19 @@ export interface ValidateCommandOptions {
 }
 
 /**
- * `s3-tutor validate [paths] [--strict]`: checks the shipped lessons and quizzes, or the files and
- * folders given, and prints each problem as file:line:col: message and each warning as
+ * `s3-tutor validate [paths] [--strict]`: checks the shipped lessons, quizzes and workshops, or the
+ * files and folders given, and prints each problem as file:line:col: message and each warning as
  * file:line:col: warning: message, in file order. Problems exit 1; warnings (a question whose
- * answer shows, see question-warnings.ts) only with --strict: the content works, it just teaches
- * less well. Returns the exit code.
+ * answer shows, see question-warnings.ts; an agenda whose blocks do not add up,
+ * workshop-warnings.ts) only with --strict: the content works, it just teaches less well.
+ * Returns the exit code.
  */
 export const runValidateCommand = async (paths: string[], options: ValidateCommandOptions = {}): Promise<number> => {
   // Loads the three SDK packages once (~150 ms) so content can ask whether an operation exists.
   const operationExists = await loadOperationChecker();
   // Given files are checked as run takes them: beside the shipped content, whose ids they may use but not take.
-  const content = paths.length === 0 ? await loadCatalog({ operationExists }) : await loadContentBesideShipped(paths, { operationExists });
-  const warnings = new Set(questionWarnings(content.quizzes));
+  const content = paths.length === 0 ? await loadEverythingShipped({ operationExists }) : await loadContentBesideShipped(paths, { operationExists });
+  const warnings = new Set([...questionWarnings(content.quizzes), ...workshopWarnings(content.workshops)]);
 
   const out = sortProblems([...content.problems, ...warnings]).map((found) => `${warnings.has(found) ? formatWarning(found) : formatProblem(found)}\n`);
   const warned = warnings.size > 0 ? `; ${plural(warnings.size, "warning")}` : "";
@@ -31,7 +33,14 @@ export const runValidateCommand = async (paths: string[], options: ValidateComma
     out.push(`${plural(content.problems.length, "problem")} in ${plural(files, "file")}${warned}\n`);
   } else {
     const questions = content.quizzes.reduce((sum, quiz) => sum + quiz.quiz.questions.length, 0);
-    out.push(`lessons and quizzes are valid: ${plural(content.lessons.length, "lesson")}, ${plural(questions, "question")}${warned}\n`);
+    const workshops = content.workshops.length;
+    const onlyWorkshops = workshops > 0 && content.lessons.length === 0 && questions === 0;
+    const what = onlyWorkshops ? "workshops are valid" : workshops > 0 ? "lessons, quizzes and workshops are valid" : "lessons and quizzes are valid";
+    const counted = [
+      ...(onlyWorkshops ? [] : [plural(content.lessons.length, "lesson"), plural(questions, "question")]),
+      ...(workshops > 0 ? [plural(workshops, "workshop")] : []),
+    ];
+    out.push(`${what}: ${counted.join(", ")}${warned}\n`);
   }
   process.stdout.write(out.join(""));
   return content.problems.length > 0 || (options.strict === true && warnings.size > 0) ? 1 : 0;

@@ -94,7 +94,7 @@ const participant = async (index) => {
     await call(home, new CreateBucketCommand({ Bucket: data, CreateBucketConfiguration: { LocationConstraint: target.region } }));
     await call(home, new HeadBucketCommand({ Bucket: data }));
   });
-  await step("names", "global-namespace", "another-account-tries", "Someone else has the name", async () => {
+  await step("names", "global-namespace", "another-account-tries", "Another account tries the same name", async () => {
     try {
       await call(home, new CreateBucketCommand({ Bucket: contested, CreateBucketConfiguration: { LocationConstraint: target.region } }));
       wonContested += 1;
@@ -102,15 +102,15 @@ const participant = async (index) => {
       if (error.name !== "BucketAlreadyExists") throw error;
     }
   });
-  await step("regions", "regions-and-buckets", "where-is-it", "Where is it?", async () => {
+  await step("regions", "regions-and-buckets", "buckets-in-two-regions", "Buckets in two Regions", async () => {
     await call(home, new GetBucketLocationCommand({ Bucket: data }));
     await call(away, new CreateBucketCommand({ Bucket: `${data}-copy`, CreateBucketConfiguration: { LocationConstraint: target.otherRegion } }));
   });
-  await step("crr", "replication", "versioning", "Turn on versioning", async () => {
+  await step("crr", "replication", "two-versioned-buckets", "Two versioned buckets", async () => {
     await call(home, new PutBucketVersioningCommand({ Bucket: data, VersioningConfiguration: { Status: "Enabled" } }));
     await call(away, new PutBucketVersioningCommand({ Bucket: `${data}-copy`, VersioningConfiguration: { Status: "Enabled" } }));
   });
-  await step("crr", "replication", "objects", "Write and read objects", async () => {
+  await step("crr", "replication", "watch-it-replicate", "Watch it replicate", async () => {
     for (let i = 0; i < 3; i++) await call(home, new PutObjectCommand({ Bucket: data, Key: `notes/${i}.txt`, Body: `note ${i} of ${index}` }));
     await call(home, new ListObjectsV2Command({ Bucket: data, Prefix: "notes/" }));
     const got = await call(home, new GetObjectCommand({ Bucket: data, Key: "notes/0.txt" }));

@@ -7,7 +7,8 @@
 export interface ReportBlock {
   id: string;
   title: string;
-  kind: "lesson" | "quiz" | "exam";
+  /** A break (a talk, coffee) has nothing to complete: it is left out of the report's blocks. */
+  kind: "lesson" | "quiz" | "exam" | "break";
   /**
    * A lesson block's hands-on checks as "lesson/step" keys: the block is completed when all have
    * passed. Without any, reaching the block completes it.
@@ -75,7 +76,7 @@ export interface QuestionRow {
 export interface BlockCompletion {
   id: string;
   title: string;
-  kind: ReportBlock["kind"];
+  kind: Exclude<ReportBlock["kind"], "break">;
   completed: number;
   /** Whole percent of the room's participants. */
   percent: number;

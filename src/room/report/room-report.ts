@@ -16,6 +16,8 @@ export const completedBlock = (participant: ParticipantProgress, block: ReportBl
     }
     case "exam":
       return participant.exams.some((exam) => exam.block === block.id);
+    case "break":
+      return false;
   }
 };
 
@@ -98,8 +100,9 @@ export const roomReport = (state: RoomState, workshop: ReportWorkshop, generated
   }
   const snapshot = state.snapshot();
   const people = [...snapshot.participants].sort(byTableThenName);
-  const participants = people.map((participant) => participantRow(participant, workshop.blocks));
-  const blocks: BlockCompletion[] = workshop.blocks.map((block) => {
+  const doable = workshop.blocks.filter((block): block is ReportBlock & { kind: BlockCompletion["kind"] } => block.kind !== "break");
+  const participants = people.map((participant) => participantRow(participant, doable));
+  const blocks: BlockCompletion[] = doable.map((block) => {
     const completed = participants.filter((row) => row.blocksCompleted.includes(block.id)).length;
     return { id: block.id, title: block.title, kind: block.kind, completed, percent: percentOf(completed, participants.length) };
   });

@@ -32,7 +32,7 @@ describe("the room's report, as JSON", () => {
     expect(dee).toMatchObject({ blocksCompleted: ["welcome"], stepsPassed: 1, checksFailed: 1 });
   });
 
-  it("counts completion per block over the room", () => {
+  it("counts completion per block over the room (a break has nothing to complete)", () => {
     expect(report.blocks.map((block) => [block.id, block.completed, block.percent])).toEqual([
       ["welcome", 4, 100],
       ["names", 1, 25],

@@ -37,8 +37,8 @@ export const barChartSvg = ({ id, description, bars, max }: BarChart): string =>
     return [
       `<g><title>${escapeHtml(`${bar.label}: ${bar.note}`)}</title>`,
       `<text x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end" class="label">${escapeHtml(shortLabel(bar.label))}</text>`,
-      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${BAR_WIDTH}" height="${ROW - 8}" class="track"/>`,
-      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${length}" height="${ROW - 8}" class="bar"/>`,
+      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${BAR_WIDTH}" height="${ROW - 8}" class="track" fill="#eef0f4"/>`,
+      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${length}" height="${ROW - 8}" class="bar" fill="#2f6fde"/>`,
       `<text x="${LABEL_WIDTH + BAR_WIDTH + 8}" y="${y + 17}" class="note">${escapeHtml(bar.note)}</text></g>`,
     ].join("");
   });

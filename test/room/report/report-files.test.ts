@@ -1,3 +1,4 @@
+import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "../../../src/room/report/csv";
 import { toHtml } from "../../../src/room/report/report-html";
@@ -102,6 +103,10 @@ describe("the room's report as one HTML file", () => {
     expect(html).toContain("4 participants · 6 failures");
     expect(html).toMatch(/80–89%<\/text>.*?1 participant</s);
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import|url\(/i);
+    // Each chart is well-formed SVG on its own, so it also opens when copied out of the page.
+    const charts = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    expect(charts).toHaveLength(3);
+    for (const chart of charts) expect(XMLValidator.validate(chart)).toBe(true);
   });
 
   it("escapes what participants typed: a name like <script> and an answer with markup", () => {

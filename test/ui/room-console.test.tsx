@@ -5,7 +5,7 @@ import type { RoomState } from "../../src/room/room-state";
 import { RoomConsole, type RoomConsoleSource } from "../../src/ui/screens/room-console";
 import { plain } from "../../src/ui/text";
 import { NO_COLOUR_THEME } from "../../src/ui/theme";
-import { BLOCK_TITLES, CLAIM, eventsFor, joined, NOW, scriptedRoom } from "../room/fixtures/scripted-room";
+import { at, BLOCK_TITLES, CLAIM, eventsFor, joined, NOW, scriptedRoom } from "../room/fixtures/scripted-room";
 import { renderInFakeTerminal, type FakeTerminal } from "./fake-terminal";
 import { KEYS } from "./render-app";
 
@@ -122,12 +122,28 @@ describe("the instructor console", () => {
 
   it("groups by name on t, and redraws when the room tells it something changed", async () => {
     const state = scriptedRoom();
-    const { press, waitFor, notify } = await renderConsole(state, { columns: 100, rows: 40 });
+    const { press, waitFor, notify } = await renderConsole(state, { columns: 130, rows: 40 });
     await press("t");
     await waitFor("Everyone else by name (2)");
     state.apply(joined("p-eve", "Eve", "3", 31));
+    state.apply({
+      type: "event",
+      at: at(31),
+      participantId: "p-eve",
+      event: {
+        kind: "preflight",
+        seq: 1,
+        at: at(31),
+        checks: [
+          { name: "Node version", ok: true, detail: "20.19" },
+          { name: "clock skew", ok: false, detail: "17 min behind the room" },
+        ],
+      },
+    });
     notify();
     await waitFor("Everyone else by name (3)");
+    // Before any work, what the instructor sees of Eve is her pre-flight's failure.
+    await waitFor("✗ pre-flight: clock skew: 17 min behind the room");
   });
 
   it("sends a broadcast on b, opens the next block on n and starts the exam on x, each after asking", async () => {

@@ -40,6 +40,7 @@ const participantsTable = (report: RoomReport): Cell[][] => {
     "solves",
     ...quizBlocks.flatMap((block) => [`${block.title}: answered`, `${block.title}: correct`]),
     ...examBlocks.flatMap((block) => [`${block.title}: score`, `${block.title}: out of`, `${block.title}: passed`]),
+    "pre-flight",
   ];
   const rows = report.participants.map((row): Cell[] => [
     row.name,
@@ -59,6 +60,7 @@ const participantsTable = (report: RoomReport): Cell[][] => {
       const exam = row.exams.find((candidate) => candidate.block === block.id);
       return exam ? [exam.score, exam.total, exam.passed ? "yes" : "no"] : [undefined, undefined, undefined];
     }),
+    !row.preflight ? undefined : row.preflight.failed.length === 0 ? "ok" : row.preflight.failed.map((check) => `${check.name}: ${check.detail}`).join("; "),
   ]);
   return [header, ...rows];
 };

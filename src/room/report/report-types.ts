@@ -48,6 +48,8 @@ export interface ParticipantRow {
   /** The last finished exam of each exam block (an earlier try is superseded). */
   exams: { block: string; score: number; total: number; percent: number; passed: boolean }[];
   answers: ParticipantAnswer[];
+  /** Their last pre-flight (`s3-tutor join --check`): the checks that failed, with what they said. */
+  preflight?: { at: string; failed: { name: string; detail: string }[] };
 }
 
 export interface CheckRow {

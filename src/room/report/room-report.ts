@@ -52,6 +52,9 @@ const participantRow = (participant: ParticipantProgress, blocks: readonly Repor
   quizzes: quizzes(participant),
   exams: lastExams(participant),
   answers: participant.answers.map(({ block, questionId, mode, correct, answer }) => ({ block, questionId, mode, correct, answer })),
+  ...(participant.preflight
+    ? { preflight: { at: participant.preflight.at, failed: participant.preflight.checks.filter((check) => !check.ok).map(({ name, detail }) => ({ name, detail })) } }
+    : {}),
 });
 
 const questionRows = (participants: readonly ParticipantProgress[]): QuestionRow[] => {

@@ -39,6 +39,7 @@ const roomWithAwkwardNames = () => {
   return scriptedRoom([
     joined("p-zoe", awkward, "3", 5),
     joined("p-evil", hostile, "=1+1", 5),
+    zoe({ kind: "preflight", checks: [{ name: "Node version", ok: true, detail: "20.19" }, { name: "clock skew", ok: false, detail: "17 min behind" }] }, 6),
     zoe({ kind: "checkFailed", ...CLAIM, failed: [{ expectation: "a line\nbreak", reason: "=cmd|' /C calc'!A0" }] }, 20),
     evil({ kind: "quizAnswer", block: "exam", questionId: "q-crr", mode: "exam", correct: false, answer: '<img src=x onerror="alert(1)">' }, 21),
   ]);
@@ -65,8 +66,10 @@ describe("the room's report as CSV", () => {
       "The exam: score",
       "The exam: out of",
       "The exam: passed",
+      "pre-flight",
     ]);
-    expect(rows.find((row) => row[0] === "Cy")).toEqual(["Cy", "2", "3", "yes", "yes", "yes", "3", "3", "1", "0", "1", "8", "10", "yes"]);
+    expect(rows.find((row) => row[0] === "Cy")).toEqual(["Cy", "2", "3", "yes", "yes", "yes", "3", "3", "1", "0", "1", "8", "10", "yes", ""]);
+    expect(rows.find((row) => row[0] === awkward)?.at(-1)).toBe("clock skew: 17 min behind");
     expect(rows.find((row) => row[0] === awkward)?.slice(0, 3)).toEqual([awkward, "3", "0"]);
     for (const row of rows) expect(row).toHaveLength(rows[0]!.length);
   });

@@ -18,7 +18,7 @@ const byName = (a: ParticipantProgress, b: ParticipantProgress): number =>
 const onStep = (participant: ParticipantProgress, now: Date): string =>
   participant.step ? durationText(now.getTime() - Date.parse(participant.step.since)) : "";
 
-/** What the participant's last result says: their current step's check, else their quiz or exam. */
+/** What the participant's last result says: their current step's check, else their exam or quiz, else their pre-flight. */
 export const lastResult = (participant: ParticipantProgress): Segment => {
   const step = participant.step;
   const inStep = step && step.block === participant.block;
@@ -31,15 +31,19 @@ export const lastResult = (participant: ParticipantProgress): Segment => {
   if (exam) return { text: `${exam.passed ? "✓" : "✗"} exam ${exam.score}/${exam.total}`, tone: exam.passed ? "success" : "failure" };
   const answers = participant.answers.filter((answer) => answer.block === participant.block);
   if (answers.length > 0) return { text: `${answers.filter((answer) => answer.correct).length}/${answers.length} right` };
+  // Before any work, the pre-flight (`s3-tutor join --check`) says whether their laptop is ready.
+  const failedCheck = participant.preflight?.checks.find((check) => !check.ok);
+  if (failedCheck) return { text: `✗ pre-flight: ${failedCheck.name}: ${failedCheck.detail}`, tone: "failure" };
+  if (participant.preflight) return { text: "✓ pre-flight", tone: "success" };
   return { text: "–", tone: "muted" };
 };
 
 /** Column widths for a row of `width` columns: the last result (a check's reason) takes what the others leave. */
 export const columnsFor = (width: number) => {
-  const name = Math.min(24, Math.max(10, Math.floor(width * 0.16)));
+  const name = Math.min(20, Math.max(10, Math.floor(width * 0.14)));
   const table = 6;
-  const block = Math.min(28, Math.max(10, Math.floor(width * 0.18)));
-  const step = Math.min(40, Math.max(8, Math.floor(width * 0.22)));
+  const block = Math.min(24, Math.max(10, Math.floor(width * 0.15)));
+  const step = Math.min(36, Math.max(8, Math.floor(width * 0.18)));
   const time = 8;
   const passed = 5;
   return { name, table, block, step, time, passed };

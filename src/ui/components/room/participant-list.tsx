@@ -19,9 +19,10 @@ export interface ParticipantListProps {
 export const ParticipantList = ({ rows, offset, height, width }: ParticipantListProps) => {
   if (height <= 0) return null;
   const overflowing = rows.length > height;
-  const shownCount = overflowing ? height - 1 : rows.length;
   const first = clampOffset(offset, rows.length, height);
-  const shown = rows.slice(first, first + shownCount);
+  let shown = rows.slice(first, first + (overflowing ? height - 1 : rows.length));
+  // A stuck participant's name without the why under it would read as nothing wrong.
+  if (shown.length > 1 && shown.at(-1)?.keepWithNext && first + shown.length < rows.length) shown = shown.slice(0, -1);
   const below = rows.length - first - shown.length;
   const more: Row = [
     { text: below > 0 ? `↓ ${below} more, ↑/↓` : "↓ end of the list, ↑/↓", tone: "muted" },

@@ -76,14 +76,14 @@ const participantRow = (participant: ParticipantProgress, context: ListContext):
 };
 
 const stuckRows = (entry: StuckParticipant, context: ListContext): Row[] => [
-  [
+  Object.assign([
     { text: "⚠ ", tone: "warning", bold: true },
     { text: entry.participant.name, bold: true },
     ...(entry.participant.table !== undefined ? [{ text: ` · table ${entry.participant.table}`, tone: "muted" as const }] : []),
     { text: " · " , tone: "muted" },
     { text: entry.step.title },
     { text: ` · ${onStep(entry.participant, context.now)} on step`, tone: "muted" },
-  ],
+  ] satisfies Row, { keepWithNext: true }),
   [{ text: "    " }, { text: entry.why, tone: "failure" }],
 ];
 

@@ -9,7 +9,8 @@ export interface Segment {
   bold?: boolean;
 }
 
-export type Row = Segment[];
+/** A row of segments; `keepWithNext` rows (a stuck participant's name) are never shown last without the row after. */
+export type Row = Segment[] & { keepWithNext?: boolean };
 
 /** `text` in at most `width` columns: cut with "…" when longer. */
 export const cut = (text: string, width: number): string => {

@@ -2,6 +2,7 @@ import stringWidth from "string-width";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PacingCommand, RoomLogRecord } from "../../src/room/protocol";
 import type { RoomState } from "../../src/room/room-state";
+import { UiBridge } from "../../src/ui/bridge";
 import { RoomConsole, type RoomConsoleSource } from "../../src/ui/screens/room-console";
 import { plain } from "../../src/ui/text";
 import { NO_COLOUR_THEME } from "../../src/ui/theme";
@@ -28,7 +29,7 @@ afterEach(() => {
 });
 
 /** The console over a room state, in a terminal of the given size; `pace` records what it was asked and applies it. */
-const renderConsole = async (state: RoomState, size = { columns: 80, rows: 24 }, refuse?: string): Promise<Rendered> => {
+const renderConsole = async (state: RoomState, size = { columns: 80, rows: 24 }, refuse?: string, bridge?: UiBridge): Promise<Rendered> => {
   const listeners = new Set<() => void>();
   const paced: PacingCommand[] = [];
   const source: RoomConsoleSource = {
@@ -76,6 +77,7 @@ const renderConsole = async (state: RoomState, size = { columns: 80, rows: 24 },
     <RoomConsole
       source={source}
       theme={NO_COLOUR_THEME}
+      {...(bridge ? { bridge } : {})}
       onQuit={() => {
         result.quits += 1;
       }}
@@ -188,9 +190,21 @@ describe("the instructor console", () => {
     await console.press("n");
     await console.waitFor((frame) => !frame.includes("Quit the room?"));
     expect(console.quits).toBe(0);
-    await console.press("q", "y");
+    // ctrl+c asks the same question: the room is everyone's, not closed by a stray keystroke.
+    await console.press("\u0003");
+    await console.waitFor("Quit the room?");
+    await console.press("y");
     for (let tries = 0; tries < 40 && console.quits === 0; tries += 1) await sleep(25);
     expect(console.quits).toBe(1);
+  });
+
+  it("shows the room's notices in the notice line, including those from before it opened", async () => {
+    const bridge = new UiBridge();
+    bridge.notify("A torn last line of the log was dropped: the event it held was never acknowledged.");
+    const { waitFor } = await renderConsole(scriptedRoom(), { columns: 100, rows: 30 }, undefined, bridge);
+    await waitFor("A torn last line of the log was dropped");
+    bridge.notify("Warning: something a library said");
+    await waitFor("Warning: something a library said");
   });
 
   it("fits 200 participants in 80×24, saying how many more there are, and scrolls", async () => {

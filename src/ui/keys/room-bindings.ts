@@ -24,7 +24,7 @@ export const ROOM_BINDINGS: readonly RoomBinding[] = [
   { command: "down", label: "↓/j", short: "scroll", description: "scroll the participants down (j too)", matches: (i, k) => k.downArrow || i === "j" },
   { command: "pageUp", label: "PgUp", short: "page up", description: "scroll a page up", matches: (_i, k) => k.pageUp },
   { command: "pageDown", label: "PgDn", short: "page down", description: "scroll a page down", matches: (_i, k) => k.pageDown },
-  { command: "quit", label: "q", short: "quit", description: "close the room (asks first; participants keep working)", inStatusBar: true, matches: (i) => i === "q" },
+  { command: "quit", label: "q", short: "quit", description: "close the room (asks first; participants keep working); ctrl+c too", inStatusBar: true, matches: (i, k) => i === "q" || (k.ctrl && i === "c") },
 ];
 
 export const roomCommandFor = (input: string, key: Key): RoomCommand | undefined =>

@@ -1,6 +1,7 @@
 import { Box, Text, useApp, useInput } from "ink";
 import TextInput from "ink-text-input";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import type { UiBridge } from "../bridge";
 import type { Pacing, PacingCommand } from "../../room/protocol";
 import type { RoomState } from "../../room/room-state";
 import { mostFailedRows } from "../components/room/most-failed-rows";
@@ -35,6 +36,8 @@ export interface RoomConsoleProps {
   /** Called when the instructor confirms quitting, before the console exits. */
   onQuit?: () => void;
   theme?: Theme;
+  /** Where the room's notices and stray warnings come from (shown in the notice line, never over the frame). */
+  bridge?: UiBridge;
 }
 
 type Mode =
@@ -56,12 +59,12 @@ const QUIT_EXPLAINED = "Participants keep working; their progress is saved when 
  * checks the room fails most and why, the agenda clock, and the pacing keys. Fits 80×24; a larger
  * window shows more participants, and at 140 columns the checks go beside them.
  */
-export const RoomConsole = ({ source, onQuit, theme }: RoomConsoleProps) => {
-  const inner = <ConsoleScreen source={source} {...(onQuit ? { onQuit } : {})} />;
+export const RoomConsole = ({ source, onQuit, theme, bridge }: RoomConsoleProps) => {
+  const inner = <ConsoleScreen source={source} {...(onQuit ? { onQuit } : {})} {...(bridge ? { bridge } : {})} />;
   return theme ? <ThemeContext.Provider value={theme}>{inner}</ThemeContext.Provider> : inner;
 };
 
-const ConsoleScreen = ({ source, onQuit }: { source: RoomConsoleSource; onQuit?: () => void }) => {
+const ConsoleScreen = ({ source, onQuit, bridge }: { source: RoomConsoleSource; onQuit?: () => void; bridge?: UiBridge }) => {
   useRoomUpdates(source.subscribe);
   const { exit } = useApp();
   const theme = useTheme();
@@ -71,6 +74,8 @@ const ConsoleScreen = ({ source, onQuit }: { source: RoomConsoleSource; onQuit?:
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [draft, setDraft] = useState("");
+  // The console asks nothing on the room's behalf (no real-account writes here): only notices come through.
+  useEffect(() => bridge?.connect(async () => false, (message) => setNotice({ text: message, tone: "warning" })), [bridge]);
 
   const { state } = source;
   const now = source.now();

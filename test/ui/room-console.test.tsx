@@ -20,6 +20,8 @@ interface Rendered {
   paced: PacingCommand[];
   notify: () => void;
   quits: number;
+  /** How many times the console told onRedraw it redrew. */
+  redraws: () => number;
 }
 
 let rendered: Rendered | undefined;
@@ -72,12 +74,17 @@ const renderConsole = async (state: RoomState, size = { columns: 80, rows: 24 },
       for (const listener of listeners) listener();
     },
     quits: 0,
+    redraws: () => redrawCount,
   };
+  let redrawCount = 0;
   result.terminal = renderInFakeTerminal(
     <RoomConsole
       source={source}
       theme={NO_COLOUR_THEME}
       {...(bridge ? { bridge } : {})}
+      onRedraw={() => {
+        redrawCount += 1;
+      }}
       onQuit={() => {
         result.quits += 1;
       }}
@@ -124,7 +131,8 @@ describe("the instructor console", () => {
 
   it("groups by name on t, and redraws when the room tells it something changed", async () => {
     const state = scriptedRoom();
-    const { press, waitFor, notify } = await renderConsole(state, { columns: 130, rows: 40 });
+    const { press, waitFor, notify, redraws } = await renderConsole(state, { columns: 130, rows: 40 });
+    const before = redraws();
     await press("t");
     await waitFor("Everyone else by name (2)");
     state.apply(joined("p-eve", "Eve", "3", 31));
@@ -144,6 +152,7 @@ describe("the instructor console", () => {
     });
     notify();
     await waitFor("Everyone else by name (3)");
+    expect(redraws()).toBeGreaterThan(before);
     // Before any work, what the instructor sees of Eve is her pre-flight's failure.
     await waitFor("✗ pre-flight: clock skew: 17 min behind the room");
   });

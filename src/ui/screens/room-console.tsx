@@ -38,6 +38,8 @@ export interface RoomConsoleProps {
   theme?: Theme;
   /** Where the room's notices and stray warnings come from (shown in the notice line, never over the frame). */
   bridge?: UiBridge;
+  /** Called once each redraw the room's changes or the clock caused is on screen: the bench times event → console with it. */
+  onRedraw?: () => void;
 }
 
 type Mode =
@@ -59,13 +61,14 @@ const QUIT_EXPLAINED = "Participants keep working; their progress is saved when 
  * checks the room fails most and why, the agenda clock, and the pacing keys. Fits 80×24; a larger
  * window shows more participants, and at 140 columns the checks go beside them.
  */
-export const RoomConsole = ({ source, onQuit, theme, bridge }: RoomConsoleProps) => {
-  const inner = <ConsoleScreen source={source} {...(onQuit ? { onQuit } : {})} {...(bridge ? { bridge } : {})} />;
+export const RoomConsole = ({ theme, ...props }: RoomConsoleProps) => {
+  const inner = <ConsoleScreen {...props} />;
   return theme ? <ThemeContext.Provider value={theme}>{inner}</ThemeContext.Provider> : inner;
 };
 
-const ConsoleScreen = ({ source, onQuit, bridge }: { source: RoomConsoleSource; onQuit?: () => void; bridge?: UiBridge }) => {
-  useRoomUpdates(source.subscribe);
+const ConsoleScreen = ({ source, onQuit, bridge, onRedraw }: Omit<RoomConsoleProps, "theme">) => {
+  const version = useRoomUpdates(source.subscribe);
+  useEffect(() => onRedraw?.(), [version, onRedraw]);
   const { exit } = useApp();
   const theme = useTheme();
   const { columns, rows: windowRows } = useWindowSize();

@@ -38,6 +38,7 @@ export const MERGED_VERSION = "unknown (from an offline report)";
  */
 export const mergeParticipantReports = (state: RoomState, files: readonly ReportToMerge[], mergedAt: Date): RoomLogRecord[] => {
   const at = mergedAt.toISOString();
+  if (!state.workshopId) throw new MergeRefused(["the room's log is empty: start the room once (s3-tutor room <workshop>), then merge into it"]);
   const problems: string[] = [];
   for (const { source, report } of files) {
     if (report.workshopId !== state.workshopId) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { MERGED_VERSION, MergeRefused, mergeParticipantReports, mergedTokenHash, type ReportToMerge } from "../../src/room/merge";
 import { readParticipantReport, readParticipantReports } from "../../src/room/participant-report-file";
 import { PARTICIPANT_REPORT_KIND, ROOM_PROTOCOL, type ParticipantEvent, type ParticipantReportFile, type RoomLogRecord } from "../../src/room/protocol";
-import type { RoomState } from "../../src/room/room-state";
+import { RoomState } from "../../src/room/room-state";
 import { at, CLAIM, HELLO, REGION, scriptedLog, scriptedRoom } from "./fixtures/scripted-room";
 
 const MERGED_AT = new Date(at(40));
@@ -95,6 +95,12 @@ describe("merging participants' offline reports into the room", () => {
       'impostor.json: participant p-ana is "Ana" in the room but "Mallory" in this report',
     ]);
   });
+});
+
+it("refuses to merge into a room that never opened", () => {
+  expect(() => mergeParticipantReports(new RoomState([]), [merged("dee.json", reportFile("p-dee", "Dee", deeEvents()))], MERGED_AT)).toThrow(
+    "the room's log is empty: start the room once (s3-tutor room <workshop>), then merge into it",
+  );
 });
 
 describe("reading a participant's report file", () => {

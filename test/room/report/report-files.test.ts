@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "../../../src/room/report/csv";
 import { toHtml } from "../../../src/room/report/report-html";
 import { roomReport } from "../../../src/room/report/room-report";
-import { CLAIM, eventsFor, joined, NOW, scriptedRoom } from "../fixtures/scripted-room";
+import { RoomState } from "../../../src/room/room-state";
+import { AGENDA, CLAIM, eventsFor, joined, NOW, scriptedRoom } from "../fixtures/scripted-room";
 import { WORKSHOP } from "../fixtures/scripted-workshop";
 
 /** A strict RFC 4180 reader, to prove the CSV reads back as written. */
@@ -94,6 +95,14 @@ describe("the room's report as CSV", () => {
       '<img src=x onerror="alert(1)"> ×1; Versioning is optional ×1',
     ]);
   });
+});
+
+it("makes every form of the report for a room nobody has joined yet", () => {
+  const empty = roomReport(new RoomState(AGENDA), WORKSHOP, NOW);
+  expect(empty.participantCount).toBe(0);
+  expect(empty.blocks.map((block) => block.percent)).toEqual([0, 0, 0]);
+  expect(parseCsv(toCsv(empty))).toHaveLength(1);
+  expect(toHtml(empty).match(/Nothing yet\./g)).toHaveLength(1);
 });
 
 describe("the room's report as one HTML file", () => {

@@ -65,6 +65,8 @@ export interface ParticipantProgress {
   /** The highest event seq the room holds. */
   lastSeq: number;
   block?: string;
+  /** Every block they did something in, in the order they first did (for reports: who reached what). */
+  visitedBlocks: string[];
   step?: CurrentStep;
   /** "lesson/step" keys of the steps whose check passed. */
   passedSteps: string[];
@@ -162,6 +164,7 @@ export class RoomState {
           joinedAt: record.at,
           lastSeenAt: record.at,
           lastSeq: 0,
+          visitedBlocks: [],
           passedSteps: [],
           checksPassed: 0,
           checksFailed: 0,
@@ -191,6 +194,7 @@ export class RoomState {
     if (!who || event.seq <= who.lastSeq) return;
     who.lastSeq = event.seq;
     who.lastSeenAt = receivedAt;
+    if ("block" in event) addOnce(who.visitedBlocks, event.block);
     switch (event.kind) {
       case "blockEntered":
         who.block = event.block;

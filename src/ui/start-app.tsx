@@ -14,6 +14,7 @@ import { preloadMarkdown } from "./components/markdown";
 import { KeyByKeyStdin } from "./keys/key-by-key-stdin";
 import { guardStrayOutput } from "./stray-output";
 import { themeFor } from "./theme";
+import { untilExit } from "./until-exit";
 
 export interface StartAppOptions {
   /** Valid content only: the caller reports problems before the screens start. */
@@ -55,17 +56,9 @@ export const startApp = async ({ content, target, initialView, seed }: StartAppO
     { exitOnCtrlC: false, stdin: new KeyByKeyStdin(process.stdin) as unknown as NodeJS.ReadStream },
   );
   preloadMarkdown();
-  // A signal from outside (kill, a closing terminal) still leaves the terminal as it was.
-  const stop = () => instance.unmount();
-  process.once("SIGTERM", stop);
-  process.once("SIGHUP", stop);
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    process.off("SIGTERM", stop);
-    process.off("SIGHUP", stop);
+  await untilExit(instance, () => {
     for (const line of restoreStderr()) process.stderr.write(`${line}\n`);
-  }
+  });
 
   let exitCode = 0;
   if (choice.cleanup && session.started) exitCode = await cleanUpRealAccount(session);

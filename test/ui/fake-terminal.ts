@@ -44,8 +44,10 @@ export interface FakeTerminal {
  * Renders a tree as ink-testing-library does (fake streams, Ink's debug frames), but with the
  * app's own stdin in between, so tests see keys the way the real app receives them.
  */
-export const renderInFakeTerminal = (tree: ReactElement): FakeTerminal => {
+export const renderInFakeTerminal = (tree: ReactElement, size: { columns?: number; rows?: number } = {}): FakeTerminal => {
   const stdout = new FakeStdout();
+  if (size.columns !== undefined) stdout.columns = size.columns;
+  if (size.rows !== undefined) stdout.rows = size.rows;
   const stderr = new FakeStdout();
   const stdin = new FakeStdin();
   const instance = render(tree, {

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
 import type { TargetOptions } from "../../targets/options";
 import type { TargetStatus } from "../../targets/target-session";
-import { statusBarKeys, statusBarRows, statusBarText, type Command, type ScreenName } from "../keys/bindings";
+import { statusBarKeys, statusBarRows, statusBarText, type Command, type ScreenName, type ShownKey } from "../keys/bindings";
 import { useTheme } from "../theme";
 
 export interface StatusBarProps {
@@ -42,10 +42,20 @@ export const StatusBar = ({ screen, target, status, width, keys }: StatusBarProp
           {targetText(target, status)}
         </Text>
       </Box>
+      <KeyRows rows={rows} />
+    </Box>
+  );
+};
+
+/** Keys laid out in rows (statusBarRows): each key's label stands out, then its word. */
+export const KeyRows = ({ rows }: { rows: readonly (readonly ShownKey[])[] }) => {
+  const theme = useTheme();
+  return (
+    <>
       {rows.map((row, rowIndex) => (
         <Text key={rowIndex} wrap="truncate-end">
           {row.map((binding, index) => (
-            <Text key={binding.command}>
+            <Text key={`${index}-${binding.label}`}>
               {index > 0 ? <Text color={theme.muted}> · </Text> : null}
               <Text bold color={theme.key}>
                 {binding.label}
@@ -55,7 +65,7 @@ export const StatusBar = ({ screen, target, status, width, keys }: StatusBarProp
           ))}
         </Text>
       ))}
-    </Box>
+    </>
   );
 };
 

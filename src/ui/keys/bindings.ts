@@ -131,15 +131,18 @@ export const commandFor = (screen: ScreenName, input: string, key: Key): Command
 export const statusBarKeys = (screen: ScreenName, only?: readonly Command[]): Binding[] =>
   BINDINGS.filter((binding) => binding.screens.includes(screen) && (only ? only.includes(binding.command) : binding.inStatusBar));
 
+/** What the status bar needs of a key: how it is written, and one word for it. */
+export type ShownKey = Pick<Binding, "label" | "short">;
+
 /** How a key reads in the status bar, e.g. "esc menu". */
-export const statusBarText = (binding: Binding): string => `${binding.label} ${binding.short}`;
+export const statusBarText = (binding: ShownKey): string => `${binding.label} ${binding.short}`;
 
 /**
  * The keys in rows of at most `width` columns, a key never split: a narrow window gets a second
  * row rather than losing keys off its edge (help and quit come last and went first).
  */
-export const statusBarRows = (bindings: readonly Binding[], width: number): Binding[][] => {
-  const rows: Binding[][] = [];
+export const statusBarRows = <B extends ShownKey>(bindings: readonly B[], width: number): B[][] => {
+  const rows: B[][] = [];
   let used = 0;
   for (const binding of bindings) {
     const columns = [...statusBarText(binding)].length;

@@ -43,6 +43,8 @@ export interface Room {
   readonly endpoint: string;
   readonly code: string;
   readonly instructorToken: string;
+  /** The room's folder (absolute). */
+  readonly dataDir: string;
   readonly state: RoomState;
   readonly sandbox: Sandbox;
   /** Called after every record is applied (the console redraws); returns the unsubscribe. */
@@ -175,6 +177,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
     endpoint: sandbox.endpoint,
     code: state.code,
     instructorToken,
+    dataDir: dir,
     state,
     sandbox,
     subscribe: (listener) => {

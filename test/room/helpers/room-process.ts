@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { RoomLimits } from "../../../src/room/rate-limit";
 
 const SCRIPT = fileURLToPath(new URL("start-room.ts", import.meta.url));
 
@@ -14,9 +15,9 @@ export interface RoomProcess {
 }
 
 /** Starts `start-room.ts` on `dir` in a child process and waits until it serves. */
-export const startRoomProcess = (dir: string): Promise<RoomProcess> => {
+export const startRoomProcess = (dir: string, limits: Partial<RoomLimits> = {}): Promise<RoomProcess> => {
   const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, dir], {
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", S3_TUTOR_ROOM_TEST_LIMITS: JSON.stringify(limits) },
   });
   let stdout = "";
   let stderr = "";

@@ -1,7 +1,9 @@
 /**
  * A room in a process of its own, for the kill -9 test: node --import tsx test/room/helpers/start-room.ts <dir>
  * Prints one line "ROOM {endpoint, code, instructorToken}" once it serves, and "NOTICE <text>" for its notices.
+ * S3_TUTOR_ROOM_TEST_LIMITS (JSON, part of RoomLimits) changes its limits.
  */
+import type { RoomLimits } from "../../../src/room/rate-limit";
 import { startRoom } from "../../../src/room/room";
 import { testWorkshop } from "./workshop";
 
@@ -11,6 +13,7 @@ const room = await startRoom({
   workshop: testWorkshop(),
   dataDir: dir,
   port: 0,
+  limits: JSON.parse(process.env.S3_TUTOR_ROOM_TEST_LIMITS ?? "{}") as Partial<RoomLimits>,
   onNotice: (text) => process.stdout.write(`NOTICE ${text}\n`),
 });
 process.stdout.write(`ROOM ${JSON.stringify({ endpoint: room.endpoint, code: room.code, instructorToken: room.instructorToken })}\n`);

@@ -91,13 +91,14 @@ export class RoomService {
       tokenHash: hashToken(token),
       target,
     };
-    this.deps.keys.add(target);
     this.joining += 1;
     try {
       await this.deps.append([record]);
     } finally {
       this.joining -= 1;
     }
+    // Usable once on disk: a key the room would forget on restart is never handed out.
+    this.deps.keys.add(target);
     return {
       participantId,
       token,

@@ -59,6 +59,8 @@ describe("progress events", () => {
       [{ events: [{ ...events[0], kind: "teleported" }] }, /events\[0\]\.kind/],
       [{ events: [{ ...events[1], title: "x".repeat(600) }] }, /events\[0\]\.title: at most 500 characters/],
       [{ events: [{ ...events[0], at: "yesterday-ish" }] }, /events\[0\]\.at: a date and time/],
+      // An escape sequence would drive the instructor's terminal when the console shows the title.
+      [{ events: [{ ...events[1], title: "\u001b[2J\u001b[31mpwned" }] }, /events\[0\]\.title: no control characters/],
       [{ events: [] }, /events: at least one event/],
       [{ nothing: true }, /events:/],
       [[1, 2, 3], /Bad event batch/],

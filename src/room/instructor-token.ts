@@ -1,4 +1,5 @@
-import { open, readFile, rename, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../store/atomic-write";
 
 /**
  * The instructor token, kept where the instructor can read it again (`<room dir>/instructor-token`,
@@ -18,19 +19,4 @@ export const readInstructorToken = async (file: string): Promise<string | undefi
 };
 
 /** Written whole and synced, then renamed into place: a crash leaves the old token or the new one. */
-export const writeInstructorToken = async (file: string, token: string): Promise<void> => {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    const handle = await open(temporary, "w", 0o600);
-    try {
-      await handle.writeFile(`${token}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-};
+export const writeInstructorToken = (file: string, token: string): Promise<void> => writeFileAtomic(file, `${token}\n`, { mode: 0o600 });

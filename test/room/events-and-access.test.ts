@@ -11,16 +11,8 @@ import {
   type RoomErrorBody,
 } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
+import { at, events } from "./helpers/events";
 import { call, joinRoom, startTestRoom } from "./helpers/room-api";
-
-const at = "2026-12-04T10:00:00.000Z";
-const place = { block: "namespace", lesson: "bucket-names", step: "create", title: "Create your bucket" };
-const events: ParticipantEvent[] = [
-  { seq: 1, at, kind: "blockEntered", block: "namespace" },
-  { seq: 2, at, kind: "stepEntered", ...place },
-  { seq: 3, at, kind: "checkFailed", ...place, failed: [{ expectation: "bucket acme-data exists", reason: "BucketAlreadyExists" }] },
-  { seq: 4, at, kind: "checkPassed", ...place },
-];
 
 const errorOf = (body: unknown) => (body as RoomErrorBody).error;
 

@@ -4,17 +4,9 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3ServiceExcep
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type EventAck, type ParticipantEvent, type ParticipantView } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
+import { at, events, place } from "./helpers/events";
 import { call, joinRoom, roomDir, roomIdentities, s3As } from "./helpers/room-api";
 import { startRoomProcess, type RoomProcess } from "./helpers/room-process";
-
-const at = "2026-12-04T10:00:00.000Z";
-const place = { block: "namespace", lesson: "bucket-names", step: "create", title: "Create your bucket" };
-const events: ParticipantEvent[] = [
-  { seq: 1, at, kind: "blockEntered", block: "namespace" },
-  { seq: 2, at, kind: "stepEntered", ...place },
-  { seq: 3, at, kind: "checkFailed", ...place, failed: [{ expectation: "bucket exists", reason: "BucketAlreadyExists" }] },
-  { seq: 4, at, kind: "checkPassed", ...place },
-];
 
 const running: RoomProcess[] = [];
 const dirs: string[] = [];

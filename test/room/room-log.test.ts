@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOM_PATHS, type RoomLogRecord } from "../../src/room/protocol";
@@ -61,7 +61,6 @@ describe("the room's folder", () => {
     const tokenFile = join(first.dataDir, "instructor-token");
     expect((await readFile(tokenFile, "utf8")).trim()).toBe(first.instructorToken);
     if (process.platform !== "win32") {
-      const { stat } = await import("node:fs/promises");
       expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
       expect((await stat(join(first.dataDir, "room.jsonl"))).mode & 0o777).toBe(0o600);
     }

@@ -1,13 +1,13 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { CreateMultiRegionAccessPointCommand, GetMultiRegionAccessPointCommand } from "@aws-sdk/client-s3-control";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { HttpRequest } from "@smithy/protocol-http";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AccessKey } from "../../src/sandbox/index";
 import { sandboxSigner } from "../helpers/raw";
 import { failureOf, useSandbox } from "../helpers/sandbox";
+import { signedChunkedPut } from "../helpers/signed-chunks";
 
 // A sandbox told which access keys exist (the workshop room's): only those sign, with their own
 // secrets, in every way a request can be signed; the 12-digit convention is off.
@@ -52,40 +52,8 @@ describe("a sandbox with issued credentials", () => {
   });
 
   it("checks signed streaming chunks with the issued secret", async () => {
-    const url = new URL(sandbox().endpoint);
     const signer = sandboxSigner("s3", "us-east-1", FIRST.accessKeyId, FIRST.secretAccessKey);
-    const data = Buffer.from("chunked with an issued key");
-    const now = new Date();
-    const signed = await signer.sign(
-      new HttpRequest({
-        method: "PUT",
-        protocol: "http:",
-        hostname: url.hostname,
-        port: Number(url.port),
-        path: "/issued-first/chunked.txt",
-        headers: {
-          host: url.host,
-          "x-amz-content-sha256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
-          "content-encoding": "aws-chunked",
-          "x-amz-decoded-content-length": String(data.length),
-        },
-      }),
-      { signingDate: now },
-    );
-    const longDate = String(signed.headers["x-amz-date"]);
-    const scope = `${longDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
-    const hex = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
-    let previous = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization))?.[1] ?? "";
-    const frames: Buffer[] = [];
-    for (const chunk of [data, Buffer.alloc(0)]) {
-      const signature = await signer.sign(["AWS4-HMAC-SHA256-PAYLOAD", longDate, scope, previous, hex(""), hex(chunk)].join("\n"), { signingDate: now });
-      frames.push(Buffer.from(`${chunk.length.toString(16)};chunk-signature=${signature}\r\n`), chunk, Buffer.from("\r\n"));
-      previous = signature;
-    }
-    const body = Buffer.concat(frames);
-    const headers = { ...signed.headers, "content-length": String(body.length) } as Record<string, string>;
-    delete headers.host;
-    const response = await fetch(`${sandbox().endpoint}/issued-first/chunked.txt`, { method: "PUT", headers, body });
+    const response = await signedChunkedPut(sandbox().endpoint, "/issued-first/chunked.txt", [Buffer.from("chunked with an issued key")], signer);
     expect(response.status).toBe(200);
     const got = await clients().s3(as(FIRST)).send(new GetObjectCommand({ Bucket: "issued-first", Key: "chunked.txt" }));
     expect(await got.Body?.transformToString()).toBe("chunked with an issued key");

@@ -2,7 +2,7 @@ import { appendFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3ServiceException } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it } from "vitest";
-import { ROOM_PATHS, type EventAck, type ParticipantEvent, type ParticipantView } from "../../src/room/protocol";
+import { ROOM_PATHS, type EventAck, type ParticipantView } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
 import { at, events, place } from "./helpers/events";
 import { call, joinRoom, roomDir, roomIdentities, s3As } from "./helpers/room-api";

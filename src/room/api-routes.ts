@@ -39,6 +39,10 @@ const participantId = (caller: Caller): string => {
   return caller.id;
 };
 
+/** A join's or a pacing command's body: small. */
+const smallBody = (context: ApiContext, request: IncomingMessage, response: ServerResponse): Promise<unknown> =>
+  readJsonBody(request, response, context.limits.maxSmallBodyBytes, context.limits.bodyTimeoutMs);
+
 const ROUTES: Record<string, Route> = {
   [ROOM_PATHS.hello]: {
     method: "GET",
@@ -49,7 +53,7 @@ const ROUTES: Record<string, Route> = {
     method: "POST",
     access: "anyone",
     handle: async (context, request, response) => {
-      const body = await readJsonBody(request, response, context.limits.maxSmallBodyBytes, context.limits.bodyTimeoutMs);
+      const body = await smallBody(context, request, response);
       const protocol = claimedProtocol(body);
       if (typeof protocol === "number") context.service.checkProtocol(protocol, (body as { version?: unknown }).version);
       sendJson(response, 200, await context.service.join(parseJoinRequest(body)));
@@ -87,8 +91,7 @@ const ROUTES: Record<string, Route> = {
     method: "POST",
     access: "instructor",
     handle: async (context, request, response) => {
-      const body = await readJsonBody(request, response, context.limits.maxSmallBodyBytes, context.limits.bodyTimeoutMs);
-      const outcome = await context.service.pace(parsePacingCommand(body));
+      const outcome = await context.service.pace(parsePacingCommand(await smallBody(context, request, response)));
       if ("refused" in outcome) throw new RoomApiError(400, "BadRequest", `The room cannot do that: ${outcome.refused}.`);
       sendJson(response, 200, outcome.pacing);
     },

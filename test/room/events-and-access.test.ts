@@ -101,6 +101,19 @@ describe("who may do what", () => {
     expect((await call(room.endpoint, ROOM_PATHS.events, { token: room.instructorToken, body: { events } })).status).toBe(403);
   });
 
+  it("files events under the token's participant, whatever the batch claims", async () => {
+    const room = await startTestRoom();
+    const ada = (await joinRoom(room.endpoint, room.code, "Ada")).body;
+    const bob = (await joinRoom(room.endpoint, room.code, "Bob")).body;
+    const posted = await call<EventAck>(room.endpoint, ROOM_PATHS.events, {
+      token: ada.token,
+      body: { participantId: bob.participantId, events: events.map((event) => ({ ...event, participantId: bob.participantId })) },
+    });
+    expect(posted.body).toEqual({ acknowledged: 4 });
+    expect(room.state.participants.get(ada.participantId)?.lastSeq).toBe(4);
+    expect(room.state.participants.get(bob.participantId)?.lastSeq).toBe(0);
+  });
+
   it("shows a participant their own progress only, and the instructor everyone's without secrets", async () => {
     const room = await startTestRoom();
     const ada = (await joinRoom(room.endpoint, room.code, "Ada")).body;
@@ -133,6 +146,51 @@ describe("who may do what", () => {
     expect(statuses).toEqual([200, 200, 429, 429]);
     // Bob's batches are his own bucket.
     expect((await call(room.endpoint, ROOM_PATHS.events, { token: bob.token, body: { events: [events[0]] } })).status).toBe(200);
+  });
+});
+
+describe("event streams", () => {
+  /** Opens a stream and collects what arrives on it. */
+  const openStream = (endpoint: string, token: string) => {
+    const chunks: string[] = [];
+    let ended = false;
+    const req = request(new URL(ROOM_PATHS.stream, endpoint), { headers: { authorization: `Bearer ${token}` } }, (response) => {
+      response.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
+      response.on("end", () => (ended = true));
+    });
+    req.on("error", () => (ended = true));
+    req.end();
+    return { text: () => chunks.join(""), ended: () => ended, close: () => req.destroy() };
+  };
+  const until = async (condition: () => boolean) => {
+    while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it("sends a heartbeat comment, and closes a participant's oldest stream for a newer one", async () => {
+    const room = await startTestRoom({ limits: { heartbeatMs: 50, maxStreamsPerParticipant: 2 } });
+    const ada = (await joinRoom(room.endpoint, room.code, "Ada")).body;
+    const first = openStream(room.endpoint, ada.token);
+    await until(() => first.text().includes(": heartbeat\n\n"));
+    expect(first.text()).toMatch(/^event: pacing\ndata: \{.*"openBlocks":\["namespace"\]/);
+    const second = openStream(room.endpoint, ada.token);
+    await until(() => second.text().includes("event: pacing"));
+    expect(first.ended()).toBe(false);
+    const third = openStream(room.endpoint, ada.token);
+    await until(() => first.ended());
+    expect(second.ended()).toBe(false);
+    for (const stream of [second, third]) stream.close();
+  });
+
+  it("refuses streams past the room's bound with RateLimited", async () => {
+    const room = await startTestRoom({ limits: { maxStreams: 1 } });
+    const ada = (await joinRoom(room.endpoint, room.code, "Ada")).body;
+    const bob = (await joinRoom(room.endpoint, room.code, "Bob")).body;
+    const open = openStream(room.endpoint, ada.token);
+    await until(() => open.text().includes("event: pacing"));
+    const refused = await call(room.endpoint, ROOM_PATHS.stream, { token: bob.token });
+    expect(refused.status).toBe(429);
+    expect(errorOf(refused.body).code).toBe("RateLimited");
+    open.close();
   });
 });
 

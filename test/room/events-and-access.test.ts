@@ -33,6 +33,25 @@ describe("progress events", () => {
     expect(logged.filter((record) => record.type === "event").map((record) => record.event?.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it("keeps each event once when the same batch arrives many times at once, from many participants", async () => {
+    const room = await startTestRoom();
+    const joined = await Promise.all(["A", "B", "C", "D", "E"].map(async (name) => (await joinRoom(room.endpoint, room.code, name)).body));
+    const acks = await Promise.all(
+      joined.flatMap((participant) =>
+        Array.from({ length: 6 }, (_, copy) =>
+          call<EventAck>(room.endpoint, ROOM_PATHS.events, { token: participant.token, body: { events: copy % 2 ? events : events.slice(0, 2) } }),
+        ),
+      ),
+    );
+    expect(acks.every((ack) => ack.status === 200 && ack.body.acknowledged >= 2)).toBe(true);
+    const logged = (await readFile(join(room.dataDir, "room.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as { type: string; participantId?: string; event?: ParticipantEvent });
+    for (const participant of joined) {
+      const seqs = logged.filter((record) => record.type === "event" && record.participantId === participant.participantId).map((record) => record.event?.seq);
+      expect(seqs).toEqual([1, 2, 3, 4]);
+      expect(room.state.participants.get(participant.participantId)?.lastSeq).toBe(4);
+    }
+  });
+
   it("writes each record to the log before acknowledging it", async () => {
     const room = await startTestRoom();
     const { token } = (await joinRoom(room.endpoint, room.code, "Ada")).body;

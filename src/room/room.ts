@@ -60,6 +60,20 @@ export class RoomInUseError extends Error {
   }
 }
 
+/** The room could not listen where it was asked: the port is taken, or the host is not this machine's. */
+export class RoomListenError extends Error {
+  constructor(readonly host: string, readonly port: number, readonly code: string) {
+    super(
+      code === "EADDRINUSE"
+        ? `Port ${port} on ${host} is in use (another room, or another program); choose another port.`
+        : code === "EADDRNOTAVAIL"
+          ? `${host} is not an address of this machine; give one of its own (or 0.0.0.0 for all of them).`
+          : `The room cannot listen on ${host}:${port} (${code}).`,
+    );
+    this.name = "RoomListenError";
+  }
+}
+
 export class RoomWorkshopMismatchError extends Error {
   constructor(readonly dataDir: string, readonly held: string, readonly asked: string) {
     super(`${dataDir} holds the room of workshop "${held}", not "${asked}".`);
@@ -104,12 +118,14 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
   const context: ApiContext = { service, state, streams, limits, instructorTokenHash: () => instructorTokenHash, ready };
   const limiters = rateLimitersFor(limits);
 
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? DEFAULT_ROOM_PORT;
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
       dataDir: join(dir, ROOM_SANDBOX_DIR),
-      host: options.host ?? "127.0.0.1",
-      port: options.port ?? DEFAULT_ROOM_PORT,
+      host,
+      port,
       now,
       credentials: keys.lookup,
       answerFirst: (request, response) => {
@@ -121,6 +137,8 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
   } catch (error) {
     streams.close();
     if (error instanceof SandboxDataDirInUseError) throw new RoomInUseError(dir, error.pid, error.endpoint);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EADDRNOTAVAIL" || code === "EACCES") throw new RoomListenError(host, port, code);
     throw error;
   }
 

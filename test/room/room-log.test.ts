@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOM_PATHS, type RoomLogRecord } from "../../src/room/protocol";
 import { readRoomLog, RoomLogCorruptError, RoomLogWriter } from "../../src/room/room-log";
-import { RoomInUseError, RoomWorkshopMismatchError, startRoom } from "../../src/room/room";
+import { RoomInUseError, RoomListenError, RoomWorkshopMismatchError, startRoom } from "../../src/room/room";
 import { call, roomDir, startTestRoom } from "./helpers/room-api";
 import { testWorkshop } from "./helpers/workshop";
 
@@ -46,6 +46,17 @@ describe("the room's folder", () => {
     await expect(startRoom({ workshop: testWorkshop(), dataDir: room.dataDir, port: 0 })).rejects.toThrow(RoomInUseError);
     // The room that holds it is untouched.
     expect((await call(room.endpoint, ROOM_PATHS.hello)).status).toBe(200);
+  });
+
+  it("says so plainly when its port is taken", async () => {
+    const room = await startTestRoom();
+    const dir = await roomDir();
+    await expect(startRoom({ workshop: testWorkshop(), dataDir: dir, port: room.sandbox.port })).rejects.toThrow(
+      new RoomListenError("127.0.0.1", room.sandbox.port, "EADDRINUSE"),
+    );
+    // The folder is free again for a room on another port.
+    const other = await startTestRoom({ dataDir: dir });
+    expect((await call(other.endpoint, ROOM_PATHS.hello)).status).toBe(200);
   });
 
   it("belongs to one workshop", async () => {

@@ -63,7 +63,7 @@ const ROUTES: Record<string, Route> = {
     method: "POST",
     access: "participant",
     handle: async (context, request, response, caller) => {
-      const body = await readJsonBody(request, response, context.limits.maxEventsBodyBytes, context.limits.bodyTimeoutMs);
+      const body = await readJsonBody(request, response, context.limits.maxEventsBodyBytes, context.limits.bodyTimeoutMs, "send fewer events at a time");
       const count = (body as { events?: unknown } | null)?.events;
       if (Array.isArray(count) && count.length > context.limits.maxBatchEvents) {
         throw new RoomApiError(413, "TooLarge", `A batch holds at most ${context.limits.maxBatchEvents} events (this one has ${count.length}); send the rest in another.`);

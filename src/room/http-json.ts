@@ -43,10 +43,19 @@ export const sendError = (response: ServerResponse, error: unknown): void => {
  * refused before a byte is read (and before 100-continue), a body that grows past it as soon as it
  * does, a slow one when time is up.
  */
-export const readJsonBody = (request: IncomingMessage, response: ServerResponse, maxBytes: number, timeoutMs: number): Promise<unknown> => {
+export const readJsonBody = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  maxBytes: number,
+  timeoutMs: number,
+  /** What to do about a body too large, said after the limit ("send fewer events at a time"). */
+  tooLargeHint = "",
+): Promise<unknown> => {
+  const tooLarge = () =>
+    new RoomApiError(413, "TooLarge", `The request body is larger than the room accepts (${Math.round(maxBytes / 1024)} KiB)${tooLargeHint ? `; ${tooLargeHint}` : ""}.`, {}, true);
   const declared = request.headers["content-length"];
   if (declared !== undefined && (!/^\d+$/.test(declared) || Number(declared) > maxBytes)) {
-    return Promise.reject(tooLarge(maxBytes));
+    return Promise.reject(tooLarge());
   }
   if (request.headers.expect?.toLowerCase() === "100-continue") response.writeContinue();
   return new Promise((resolve, reject) => {
@@ -65,7 +74,7 @@ export const readJsonBody = (request: IncomingMessage, response: ServerResponse,
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) finish(tooLarge(maxBytes));
+      if (size > maxBytes) finish(tooLarge());
       else chunks.push(chunk);
     };
     const onEnd = () => {
@@ -91,6 +100,3 @@ export const readJsonBody = (request: IncomingMessage, response: ServerResponse,
     request.on("close", onClose);
   });
 };
-
-const tooLarge = (maxBytes: number) =>
-  new RoomApiError(413, "TooLarge", `The request body is larger than the room accepts (${Math.round(maxBytes / 1024)} KiB); send fewer events at a time.`, {}, true);

@@ -69,6 +69,13 @@ describe("joining the room", () => {
     expect((await joinRoom(room.endpoint, room.code, "Zoë 🙂 de la Cruz")).status).toBe(200);
   });
 
+  it("refuses a join body over 16 KiB with TooLarge", async () => {
+    const room = await startTestRoom();
+    const refused = await joinRoom(room.endpoint, room.code, "Big", { table: "t".repeat(17 * 1024) });
+    expect(refused.status).toBe(413);
+    expect((refused.body as unknown as RoomErrorBody).error).toEqual({ code: "TooLarge", message: "The request body is larger than the room accepts (16 KiB)." });
+  });
+
   it("makes the same name joining twice a second participant, with its own accounts", async () => {
     const room = await startTestRoom();
     const first = await joinRoom(room.endpoint, room.code, "Alex");

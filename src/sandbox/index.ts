@@ -18,3 +18,4 @@ export {
   DEFAULT_ACCOUNT_ID,
   SANDBOX_SECRET_ACCESS_KEY,
 } from "./auth/identity";
+export type { AccessKey, CredentialLookup } from "./auth/identity";

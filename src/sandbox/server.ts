@@ -3,7 +3,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo, Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { authenticate, claimedService } from "./auth/sigv4";
-import type { Caller } from "./auth/identity";
+import type { Caller, CredentialLookup } from "./auth/identity";
 import { isServiceError, ServiceError } from "./errors";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -70,6 +70,18 @@ export interface SandboxOptions {
    * or one no request waited for (replication's). What was not written is tried again with the next commit.
    */
   onStorageError?: (error: unknown) => void;
+  /**
+   * Which access keys exist and which account each acts as. Default: any 12-digit key id is that
+   * account (and `test` is 000000000000), every secret `test` — the convention LocalStack shares.
+   * An embedder that hands out its own keys passes a lookup that knows only those.
+   */
+  credentials?: CredentialLookup;
+  /**
+   * Lets the embedder answer some requests itself, on the same port (the workshop room's API): called
+   * for every request before the sandbox looks at it; return true when it took the request (it must
+   * then answer it, including `Expect: 100-continue`), false to leave it to the sandbox.
+   */
+  answerFirst?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 export interface RequestLogEntry {
@@ -129,6 +141,12 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     if (incoming.method === "GET" && incoming.url === SANDBOX_HEALTH_PATH) {
       outgoing.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health));
+      return;
+    }
+    try {
+      if (options.answerFirst?.(incoming, outgoing)) return;
+    } catch (error) {
+      answerLastResort(incoming, outgoing, error, options);
       return;
     }
     // serve answers every failure itself; this only catches a bug in that answering.
@@ -286,6 +304,7 @@ const serve = async (incoming: IncomingMessage, outgoing: ServerResponse, contex
       requestId,
       hostId,
       receivedAt: context.now(),
+      ...(context.options.credentials ? { credentials: context.options.credentials } : {}),
     };
     // An upload's body is left for its handler to stream to disk; any other body is read whole.
     upload = isUpload(head) ? new StreamedBody(incoming, outgoing) : undefined;

@@ -11,12 +11,13 @@ const RENAME_ATTEMPTS = 5;
  * of either, even if the process dies midway. The temporary file sits in the same folder so the
  * rename never crosses file systems.
  */
-export const writeFileAtomic = async (path: string, content: string): Promise<void> => {
+export const writeFileAtomic = async (path: string, content: string, options: { mode?: number } = {}): Promise<void> => {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const handle = await open(temporary, "wx");
+    // A mode (0o600 for a secret) is set as the file is made, so it is never readable by others.
+    const handle = await open(temporary, "wx", options.mode ?? 0o666);
     try {
       await handle.writeFile(content, "utf8");
       await handle.sync();

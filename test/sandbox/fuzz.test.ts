@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { CreateBucketCommand, GetObjectCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pool } from "../helpers/pool";
 import { SeededRandom, seedFrom } from "../helpers/seeded-random";
 import { hostileRequest, type HostileRequest } from "./fuzz/hostile-requests";
 import { exchange, type ExchangeOutcome } from "./fuzz/raw-exchange";
@@ -54,20 +55,6 @@ const s3 = () =>
     credentials: { accessKeyId: "111111111111", secretAccessKey: "test" },
     maxAttempts: 1,
   });
-
-/** Runs `work` over `items`, `limit` at a time. */
-const pool = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-};
 
 const tally = (outcomes: ReadonlyArray<{ request: HostileRequest; outcome: ExchangeOutcome }>) => {
   const byStatus: Record<string, number> = {};

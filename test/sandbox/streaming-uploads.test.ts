@@ -1,56 +1,21 @@
-import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { HttpRequest } from "@smithy/protocol-http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCode, rawRequest, sandboxSigner } from "../helpers/raw";
 import { uniqueBucket, useSandbox } from "../helpers/sandbox";
+import { signedChunkedPut as signedChunkedPutOf } from "../helpers/signed-chunks";
 
 // Streaming uploads arrive aws-chunked; the object stored is the data, never the framing.
 const { clients, sandbox } = useSandbox();
 const bucket = uniqueBucket("streams");
-const hex = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 beforeAll(async () => {
   await clients().s3().send(new CreateBucketCommand({ Bucket: bucket }));
 });
 
-/** A signed aws-chunked PUT, built the way SigV4 streaming is specified, optionally tampered with. */
-const signedChunkedPut = async (key: string, parts: Buffer[], tamper = false) => {
-  const url = new URL(sandbox().endpoint);
-  const now = new Date();
-  const signer = sandboxSigner();
-  const decodedLength = parts.reduce((sum, part) => sum + part.length, 0);
-  const request = new HttpRequest({
-    method: "PUT",
-    protocol: "http:",
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: `/${bucket}/${key}`,
-    headers: {
-      host: url.host,
-      "x-amz-content-sha256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
-      "content-encoding": "aws-chunked",
-      "x-amz-decoded-content-length": String(decodedLength),
-    },
-  });
-  const signed = await signer.sign(request, { signingDate: now });
-  let previous = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization))?.[1] ?? "";
-  const longDate = String(signed.headers["x-amz-date"]);
-  const scope = `${longDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
-  const frames: Buffer[] = [];
-  for (const data of [...parts, Buffer.alloc(0)]) {
-    const stringToSign = ["AWS4-HMAC-SHA256-PAYLOAD", longDate, scope, previous, hex(""), hex(data)].join("\n");
-    const signature = await signer.sign(stringToSign, { signingDate: now });
-    const sent = tamper && data.length > 0 ? Buffer.from(data.toString().toUpperCase()) : data;
-    frames.push(Buffer.from(`${data.length.toString(16)};chunk-signature=${signature}\r\n`), sent, Buffer.from("\r\n"));
-    previous = signature;
-  }
-  const body = Buffer.concat(frames);
-  const headers = { ...signed.headers, "content-length": String(body.length) } as Record<string, string>;
-  delete headers.host;
-  return fetch(`${sandbox().endpoint}/${bucket}/${key}`, { method: "PUT", headers, body });
-};
+/** A signed aws-chunked PUT of a key of the test bucket, optionally tampered with. */
+const signedChunkedPut = (key: string, parts: Buffer[], tamper = false) =>
+  signedChunkedPutOf(sandbox().endpoint, `/${bucket}/${key}`, parts, sandboxSigner(), tamper);
 
 describe("aws-chunked uploads", () => {
   it("a stream body from the SDK (unsigned chunks, CRC32 trailer) is stored as the data it carried", async () => {

@@ -13,6 +13,28 @@ export const accountForAccessKey = (accessKeyId: string): string | undefined => 
   return undefined;
 };
 
+/** An access key the sandbox accepts: the account it acts as, and the secret its signatures are made with. */
+export interface AccessKey {
+  account: string;
+  secretAccessKey: string;
+}
+
+/**
+ * Which access keys exist: undefined for an unknown key id (InvalidAccessKeyId). An embedder that
+ * issues its own keys (the workshop room) passes one, so nobody can sign as another account.
+ */
+export type CredentialLookup = (accessKeyId: string) => AccessKey | undefined;
+
+/** The convention above, shared with LocalStack: the default when the embedder passes no lookup. */
+export const conventionalCredentials: CredentialLookup = (accessKeyId) => {
+  const account = accountForAccessKey(accessKeyId);
+  return account === undefined ? undefined : { account, secretAccessKey: SANDBOX_SECRET_ACCESS_KEY };
+};
+
+/** The access key a request names, looked up as the sandbox was told to. */
+export const accessKeyFor = (request: { readonly credentials?: CredentialLookup | undefined }, accessKeyId: string): AccessKey | undefined =>
+  (request.credentials ?? conventionalCredentials)(accessKeyId);
+
 /** The identity that made a request: the account's root user. */
 export interface Caller {
   accessKeyId: string;

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { ServiceError } from "../errors";
 import { header, queryValue, type SandboxRequest } from "../http/exchange";
-import { accountForAccessKey, SANDBOX_SECRET_ACCESS_KEY, type Caller } from "./identity";
+import { accessKeyFor, type Caller } from "./identity";
 
 /**
  * S3's legacy query-string authentication, Signature Version 2: `?AWSAccessKeyId=&Expires=&Signature=`.
@@ -80,8 +80,8 @@ export const authenticateSigV2Query = (request: SandboxRequest): Caller => {
   if (expires === undefined || !/^\d+$/.test(expires)) {
     throw new ServiceError("AccessDenied", 403, "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters");
   }
-  const account = accountForAccessKey(accessKeyId);
-  if (!account) {
+  const key = accessKeyFor(request, accessKeyId);
+  if (!key) {
     throw new ServiceError("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records.", {
       AWSAccessKeyId: accessKeyId,
     });
@@ -94,7 +94,7 @@ export const authenticateSigV2Query = (request: SandboxRequest): Caller => {
     });
   }
   const toSign = stringToSign(request, expires);
-  const expected = createHmac("sha1", SANDBOX_SECRET_ACCESS_KEY).update(toSign, "utf8").digest("base64");
+  const expected = createHmac("sha1", key.secretAccessKey).update(toSign, "utf8").digest("base64");
   if (!sameSignature(expected, signature)) {
     throw new ServiceError(
       "SignatureDoesNotMatch",
@@ -108,5 +108,5 @@ export const authenticateSigV2Query = (request: SandboxRequest): Caller => {
       },
     );
   }
-  return { accessKeyId, account, region: "us-east-1", service: "s3", legacySignature: true };
+  return { accessKeyId, account: key.account, region: "us-east-1", service: "s3", legacySignature: true };
 };

@@ -4,7 +4,7 @@ import { SignatureV4, getCanonicalHeaders } from "@smithy/signature-v4";
 import type { HeaderBag, HttpRequest as SignableRequest, QueryParameterBag } from "@smithy/types";
 import { ServiceError } from "../errors";
 import { header, type SandboxRequest } from "../http/exchange";
-import { accountForAccessKey, SANDBOX_SECRET_ACCESS_KEY, type Caller } from "./identity";
+import { accessKeyFor, type Caller } from "./identity";
 import { NodeSha256, sha256Hex } from "./node-sha256";
 import { authenticateSigV2Query, isSigV2Query } from "./sigv2-query";
 
@@ -72,8 +72,9 @@ export const authenticate = async (request: SandboxRequest): Promise<Caller | un
   const { credential } = claim;
   const service = credential.service;
 
-  const account = accountForAccessKey(credential.accessKeyId);
-  if (!account) throw unknownAccessKey(service, credential.accessKeyId);
+  const key = accessKeyFor(request, credential.accessKeyId);
+  if (!key) throw unknownAccessKey(service, credential.accessKeyId);
+  const { account } = key;
 
   const signedAt = parseLongDate(claim.longDate, service);
   checkTime(request.receivedAt, signedAt, claim, service);
@@ -83,7 +84,7 @@ export const authenticate = async (request: SandboxRequest): Promise<Caller | un
     region: credential.region,
     credentials: {
       accessKeyId: credential.accessKeyId,
-      secretAccessKey: SANDBOX_SECRET_ACCESS_KEY,
+      secretAccessKey: key.secretAccessKey,
       ...(claim.sessionToken ? { sessionToken: claim.sessionToken } : {}),
     },
     sha256: NodeSha256,

@@ -2,7 +2,7 @@ import { createECDH, createHmac, createPublicKey, verify, type KeyObject } from 
 import { getCanonicalHeaders } from "@smithy/signature-v4";
 import { ServiceError } from "../errors";
 import { header, type SandboxRequest } from "../http/exchange";
-import { accountForAccessKey, SANDBOX_SECRET_ACCESS_KEY, type Caller } from "./identity";
+import { accessKeyFor, type AccessKey, type Caller } from "./identity";
 import { NodeSha256 } from "./node-sha256";
 import { authorizationFields, checkPayloadHash, checkTime, ExplainingSigner, malformedHeader, parseLongDate, queryBag, signableRequest } from "./sigv4";
 
@@ -58,12 +58,14 @@ export const deriveSigV4AKey = (accessKeyId: string, secretAccessKey: string): {
   throw new Error("No SigV4A key could be derived from this access key (AWS's 254 tries were all above n - 2).");
 };
 
+/** Derived keys, by key id and secret (deriving one takes a few HMACs and an EC multiplication). */
 const keys = new Map<string, KeyObject>();
-const publicKeyFor = (accessKeyId: string): KeyObject => {
-  let key = keys.get(accessKeyId);
+const publicKeyFor = (accessKeyId: string, accessKey: AccessKey): KeyObject => {
+  const cacheKey = `${accessKeyId}\n${accessKey.secretAccessKey}`;
+  let key = keys.get(cacheKey);
   if (!key) {
-    key = deriveSigV4AKey(accessKeyId, SANDBOX_SECRET_ACCESS_KEY).publicKey;
-    keys.set(accessKeyId, key);
+    key = deriveSigV4AKey(accessKeyId, accessKey.secretAccessKey).publicKey;
+    keys.set(cacheKey, key);
   }
   return key;
 };
@@ -90,8 +92,8 @@ export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4
   if (!signedHeaders.includes(REGION_SET) || header(request, REGION_SET) === undefined) {
     throw malformedHeader("SigV4A requires the X-Amz-Region-Set header, signed");
   }
-  const account = accountForAccessKey(accessKeyId);
-  if (!account) {
+  const accessKey = accessKeyFor(request, accessKeyId);
+  if (!accessKey) {
     throw new ServiceError("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records.", { AWSAccessKeyId: accessKeyId });
   }
   const longDate = header(request, "x-amz-date") ?? "";
@@ -103,7 +105,7 @@ export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4
   const signer = new ExplainingSigner({
     service,
     region: "*",
-    credentials: { accessKeyId, secretAccessKey: SANDBOX_SECRET_ACCESS_KEY },
+    credentials: { accessKeyId, secretAccessKey: accessKey.secretAccessKey },
     sha256: NodeSha256,
     uriEscapePath: service !== "s3",
     applyChecksum: false,
@@ -118,9 +120,9 @@ export const authenticateSigV4A = async (request: SandboxRequest): Promise<SigV4
     `${shortDate}/${service}/aws4_request`,
     SIGV4A_ALGORITHM,
   );
-  const good = verify("sha256", Buffer.from(stringToSign, "utf8"), { key: publicKeyFor(accessKeyId), dsaEncoding: "der" }, Buffer.from(signature, "hex"));
+  const good = verify("sha256", Buffer.from(stringToSign, "utf8"), { key: publicKeyFor(accessKeyId, accessKey), dsaEncoding: "der" }, Buffer.from(signature, "hex"));
   if (!good) throw mismatch(accessKeyId, canonicalRequest, stringToSign, signature);
   checkPayloadHash(request, service);
   const regionSet = (header(request, REGION_SET) ?? "").split(",").map((region) => region.trim()).filter(Boolean);
-  return { accessKeyId, account, region: regionSet.join(","), service, regionSet };
+  return { accessKeyId, account: accessKey.account, region: regionSet.join(","), service, regionSet };
 };

@@ -3,7 +3,7 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import { ServiceError } from "../errors";
 import { STREAMING_SIGNED, STREAMING_SIGNED_TRAILER } from "../http/aws-chunked";
 import { header, type SandboxRequest } from "../http/exchange";
-import { SANDBOX_SECRET_ACCESS_KEY } from "./identity";
+import { accessKeyFor } from "./identity";
 import { NodeSha256, sha256Hex } from "./node-sha256";
 import { parseLongDate, readClaim, sameSignature } from "./sigv4";
 
@@ -42,10 +42,13 @@ export class ChunkSignatureChain {
     const claim = readClaim(request);
     if (!claim || claim.presigned) throw mismatch();
     const { accessKeyId, shortDate, region, service } = claim.credential;
+    // The request's own signature was checked with this key already; an unknown one cannot get here.
+    const key = accessKeyFor(request, accessKeyId);
+    if (!key) throw mismatch();
     const signer = new SignatureV4({
       service,
       region,
-      credentials: { accessKeyId, secretAccessKey: SANDBOX_SECRET_ACCESS_KEY },
+      credentials: { accessKeyId, secretAccessKey: key.secretAccessKey },
       sha256: NodeSha256,
     });
     const signingDate = parseLongDate(claim.longDate, service);

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Readable } from "node:stream";
+import type { CredentialLookup } from "../auth/identity";
 
 /**
  * The body of an upload (PutObject, UploadPart), not read yet: the handler streams it to disk
@@ -28,6 +29,8 @@ export interface SandboxRequest {
   readonly requestId: string;
   readonly hostId: string;
   readonly receivedAt: Date;
+  /** The sandbox's access keys (SandboxOptions.credentials); absent: the 12-digit convention. */
+  readonly credentials?: CredentialLookup;
 }
 
 /** What a handler answers; the server adds the request id headers and writes it. */

@@ -1,0 +1,39 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { RoomLimits } from "../../../src/room/rate-limit";
+
+const SCRIPT = fileURLToPath(new URL("start-room.ts", import.meta.url));
+
+export interface RoomProcess {
+  child: ChildProcessWithoutNullStreams;
+  endpoint: string;
+  code: string;
+  instructorToken: string;
+  /** Everything it printed so far. */
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `start-room.ts` on `dir` in a child process and waits until it serves. */
+export const startRoomProcess = (dir: string, limits: Partial<RoomLimits> = {}): Promise<RoomProcess> => {
+  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, dir], {
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", S3_TUTOR_ROOM_TEST_LIMITS: JSON.stringify(limits) },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the room did not start:\n${stdout}\n${stderr}`)), 30_000);
+    void exited.then(() => reject(new Error(`the room exited before serving:\n${stdout}\n${stderr}`)));
+    const check = () => {
+      const line = /^ROOM (.*)$/m.exec(stdout)?.[1];
+      if (!line) return;
+      clearTimeout(timer);
+      const started = JSON.parse(line) as { endpoint: string; code: string; instructorToken: string };
+      resolve({ child, ...started, output: () => stdout, exited });
+    };
+    child.stdout.on("data", check);
+  });
+};

@@ -6,7 +6,15 @@ import { z } from "zod";
  * holds only what the protocol says.
  */
 
-export const boundedText = (max: number) => z.string().max(max, `at most ${max} characters`);
+/**
+ * Text the instructor's console and reports will show: bounded, and without control characters but
+ * tab and line break — an escape sequence in a step title must not drive the instructor's terminal.
+ */
+export const boundedText = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value), "no control characters");
 
 /** One line a person can read: no control characters, no line breaks. */
 export const printableText = (min: number, max: number) =>

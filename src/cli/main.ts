@@ -13,6 +13,9 @@ import type { ValidateCommandOptions } from "./commands/validate";
 import { QUIZ_MODES } from "../engine/quiz-modes";
 import type { TargetFlags } from "./target-flags";
 import type { AppFlags } from "./commands/app";
+import type { RoomCommandOptions } from "./commands/room";
+import type { RoomReportOptions } from "./commands/room-report";
+import type { RoomMergeOptions } from "./commands/room-merge";
 import { VERSION } from "./version";
 
 // The AWS SDK warns that its releases after January 2027 need Node 22; s3-tutor pins its SDK,
@@ -164,6 +167,47 @@ withTargetOptions(
   const { runCleanupCommand } = await import("./commands/cleanup");
   process.exitCode = await runCleanupCommand(options);
 });
+
+const room = program
+  .command("room")
+  .description("run a workshop's room for a class: the room sandbox, the participants' progress and the instructor's console");
+
+room
+  .command("start", { isDefault: true })
+  .description("start (or carry on) the room of a workshop: s3-tutor room <workshop>")
+  .argument("<workshop>", "a workshop's id (global-regional-crr, interview-bootcamp) or the path of a workshop file")
+  .option("-H, --host <address>", "the address to listen on: 0.0.0.0 (or this laptop's LAN address) lets other laptops join", "127.0.0.1")
+  .option("-p, --port <port>", "the port (0 picks a free one)", parsePort)
+  .option("--data-dir <dir>", "keep the room in this folder instead of s3-tutor's own (one per workshop)")
+  .option("--join-limit <count>", "joins a minute allowed from one address (default 20; raise it when a whole room shares one address)", parseCount)
+  .action(async (workshop: string, options: RoomCommandOptions) => {
+    const { runRoomCommand } = await import("./commands/room");
+    process.exitCode = await runRoomCommand(workshop, options);
+  });
+
+room
+  .command("report")
+  .description("the room's report: per participant, per check and per question (also while the room runs)")
+  .argument("[workshop]", "the workshop whose room to report on (default: the room written last)")
+  .addOption(new Option("-f, --format <format>", "json, csv or html (one self-contained file with charts)").choices(["json", "csv", "html"]).default("json"))
+  .addOption(new Option("--table <table>", "which CSV table").choices(["participants", "checks", "questions"]).default("participants"))
+  .option("-o, --out <file>", "write the report to this file instead of stdout")
+  .option("--data-dir <dir>", "the room's folder, if it was started with --data-dir")
+  .action(async (workshop: string | undefined, options: RoomReportOptions) => {
+    const { runRoomReportCommand } = await import("./commands/room-report");
+    process.exitCode = await runRoomReportCommand(workshop, options);
+  });
+
+room
+  .command("merge")
+  .description("merge participants' offline reports (s3-tutor report --out me.json) into the room; duplicates are ignored")
+  .argument("<files...>", "the participants' report files")
+  .option("--workshop <workshop>", "the workshop (default: the one the reports name)")
+  .option("--data-dir <dir>", "the room's folder, if it was started with --data-dir")
+  .action(async (files: string[], options: RoomMergeOptions) => {
+    const { runRoomMergeCommand } = await import("./commands/room-merge");
+    process.exitCode = await runRoomMergeCommand(files, options);
+  });
 
 const main = async () => {
   program.exitOverride();

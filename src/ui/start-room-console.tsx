@@ -12,9 +12,13 @@ import { untilExit } from "./until-exit";
  * `onNotice` before starting it: notices from its start wait for the console and show in its notice
  * line, as do stray warnings written to stderr (printed again once the console has closed).
  */
-export const runRoomConsole = async (source: RoomConsoleSource, bridge: UiBridge = new UiBridge()): Promise<void> => {
+export const runRoomConsole = async (
+  source: RoomConsoleSource,
+  bridge: UiBridge = new UiBridge(),
+  options: { onRedraw?: () => void } = {},
+): Promise<void> => {
   const restoreStderr = guardStrayOutput(bridge.notify);
-  const instance = render(<RoomConsole source={source} theme={themeFor(process.env)} bridge={bridge} />, {
+  const instance = render(<RoomConsole source={source} theme={themeFor(process.env)} bridge={bridge} {...options} />, {
     exitOnCtrlC: false,
     stdin: new KeyByKeyStdin(process.stdin) as unknown as NodeJS.ReadStream,
   });

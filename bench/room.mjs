@@ -24,7 +24,7 @@ process.on("exit", () => rmSync(stateDir, { recursive: true, force: true }));
 
 const env = { ...process.env, TERM: "xterm-256color", S3_TUTOR_STATE_DIR: stateDir, S3_TUTOR_ROOM_TRACE: trace };
 for (const name of ["CI", "NO_COLOR", "FORCE_COLOR"]) delete env[name];
-const room = spawnPty(process.execPath, ["dist/cli.js", "room", workshop, "--port", "0"], { cols: 80, rows: 24, cwd: root, env });
+const room = spawnPty(process.execPath, ["dist/cli.js", "room", workshop, "--port", "0", "--join-limit", "1000", "--max-participants", String(participants)], { cols: 80, rows: 24, cwd: root, env });
 let screen = "";
 room.onData((data) => (screen = (screen + data).slice(-200_000)));
 const joinLine = await new Promise((resolve, reject) => {
@@ -76,7 +76,7 @@ const frames = readFileSync(trace, "utf8")
   .trim()
   .split("\n")
   .map((line) => line.split(" ").map(Number));
-const records = readFileSync(join(stateDir, "rooms", workshop, "room.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line));
+const records = readFileSync(join(stateDir, "workshop-rooms", workshop, "room.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line));
 const toConsole = [];
 let frame = 0;
 records.forEach((record, index) => {
@@ -110,7 +110,11 @@ if (errors.length > 0) {
 const { startServer } = await import("./lib.mjs");
 const plain = await startServer(process.execPath, ["dist/cli.js", "sandbox", "--ephemeral", "--port", "0"], /Endpoint\s+http:\/\/\S+/);
 const plainEndpoint = /(http:\/\/127\.0\.0\.1:\d+)/.exec(plain.output)[1];
-const floor = await runNodeJson("bench/room-participants.mjs", [plainEndpoint, "--floor", String(participants), "0"]);
+const floor = await Promise.all(
+  Array.from({ length: processes }, (_, i) =>
+    runNodeJson("bench/room-participants.mjs", [plainEndpoint, "--floor", String(Math.min(perProcess, participants - i * perProcess)), String(i * perProcess)]),
+  ),
+);
 plain.child.kill();
-console.log(row("floor: the same calls, plain sandbox", summary(floor.sandboxMs)));
+console.log(row("floor: the same calls, plain sandbox", summary(floor.flatMap((result) => result.sandboxMs))));
 process.exit();

@@ -180,6 +180,7 @@ room
   .option("-p, --port <port>", "the port (0 picks a free one)", parsePort)
   .option("--data-dir <dir>", "keep the room in this folder instead of s3-tutor's own (one per workshop)")
   .option("--join-limit <count>", "joins a minute allowed from one address (default 20; raise it when a whole room shares one address)", parseCount)
+  .option("--max-participants <count>", "how many may join (default: the workshop's maxParticipants, else 200)", parseCount)
   .action(async (workshop: string, options: RoomCommandOptions) => {
     const { runRoomCommand } = await import("./commands/room");
     process.exitCode = await runRoomCommand(workshop, options);

@@ -15,6 +15,8 @@ export interface RoomCommandOptions {
   dataDir?: string;
   /** Joins allowed per minute from one address (a room behind one NAT address needs more). */
   joinLimit?: number;
+  /** Overrides the workshop's maxParticipants (a bigger room than the file planned for). */
+  maxParticipants?: number;
 }
 
 /** Set by the room bench: a line "<epoch ms> <records applied>" each time the console has drawn. */
@@ -30,7 +32,7 @@ export const runRoomCommand = async (workshopArg: string, options: RoomCommandOp
   const { UiBridge } = await import("../../ui/bridge");
   const bridge = new UiBridge();
   const room = await startRoom({
-    workshop: roomWorkshopOf(workshop),
+    workshop: { ...roomWorkshopOf(workshop), ...(options.maxParticipants !== undefined ? { maxParticipants: options.maxParticipants } : {}) },
     dataDir: hostedRoomDir(workshop.id, options.dataDir),
     host: options.host,
     port: options.port ?? DEFAULT_ROOM_PORT,

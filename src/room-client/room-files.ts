@@ -1,0 +1,32 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { stateDir } from "../store/state-dir";
+import { roomFolderName } from "./address";
+
+/** Where the participant's files about one room live: `<state>/rooms/<address>/`. */
+export interface RoomFiles {
+  folder: string;
+  session: string;
+  /** Every activity, one event a line, in seq order: the outbox and the participant's own record. */
+  events: string;
+  /** The highest seq the room acknowledged. */
+  acked: string;
+}
+
+export const roomsFolder = (): string => join(stateDir(), "rooms");
+
+export const roomFiles = (address: string, root = roomsFolder()): RoomFiles => {
+  const folder = join(root, roomFolderName(address));
+  return { folder, session: join(folder, "session.json"), events: join(folder, "events.jsonl"), acked: join(folder, "acked.json") };
+};
+
+/** The folders of the rooms this laptop joined (none when it never joined one). */
+export const joinedRoomFolders = async (root = roomsFolder()): Promise<string[]> => {
+  try {
+    const entries = await readdir(root, { withFileTypes: true });
+    return entries.filter((entry) => entry.isDirectory()).map((entry) => join(root, entry.name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+};

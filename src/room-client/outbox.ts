@@ -96,7 +96,7 @@ export class Outbox {
   acknowledge(seq: number): Promise<void> {
     this.floor = Math.max(this.floor, seq);
     // One after the other: the sender and the stream's GET me may both tell, and the last told wins.
-    this.acking = this.acking.then(async () => {
+    this.acking = this.acking.catch(() => undefined).then(async () => {
       if (seq === this.ackedSeq) return;
       await writeJsonAtomic(this.paths.acked, { acknowledged: seq });
       this.ackedSeq = seq;

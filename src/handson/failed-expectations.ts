@@ -7,16 +7,16 @@ export interface FailedExpectation {
 }
 
 /**
- * What a check found wrong, line by line as its checklist shows it: each failing expectation with
- * its reason, or, for a call that failed before anything could be compared, the call and its error.
+ * What a check found wrong, as its checklist shows it: the ✗ line (the action's label, else its
+ * call) with each reason under it, so the room counts the same failure under one name whoever hit it.
  */
 export const failedExpectations = (phases: readonly PhaseResult[]): FailedExpectation[] =>
   phases.flatMap((phase) =>
     phase.actions.flatMap((action): FailedExpectation[] => {
       if (action.pass || action.notRun || action.notChecked) return [];
-      const failing = action.items.filter((item) => !item.pass).map((item) => ({ expectation: item.label, reason: item.reason }));
+      const expectation = action.action.label ?? `${action.service}:${action.operation}`;
+      const failing = action.items.filter((item) => !item.pass).map((item) => ({ expectation, reason: item.reason || item.label }));
       if (failing.length > 0) return failing;
-      const call = action.action.label ?? `${action.service}:${action.operation}`;
-      return [{ expectation: call, reason: action.error ? `${action.error.code}: ${action.error.message}` : "did not pass" }];
+      return [{ expectation, reason: action.error ? `${action.error.code}: ${action.error.message}` : "did not pass" }];
     }),
   );

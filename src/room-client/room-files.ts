@@ -15,10 +15,15 @@ export interface RoomFiles {
 
 export const roomsFolder = (): string => join(stateDir(), "rooms");
 
-export const roomFiles = (address: string, root = roomsFolder()): RoomFiles => {
-  const folder = join(root, roomFolderName(address));
-  return { folder, session: join(folder, "session.json"), events: join(folder, "events.jsonl"), acked: join(folder, "acked.json") };
-};
+export const roomFiles = (address: string, root = roomsFolder()): RoomFiles => roomFilesIn(join(root, roomFolderName(address)));
+
+/** The files in one room's folder (as joinedRoomFolders lists them). */
+export const roomFilesIn = (folder: string): RoomFiles => ({
+  folder,
+  session: join(folder, "session.json"),
+  events: join(folder, "events.jsonl"),
+  acked: join(folder, "acked.json"),
+});
 
 /** The folders of the rooms this laptop joined (none when it never joined one). */
 export const joinedRoomFolders = async (root = roomsFolder()): Promise<string[]> => {

@@ -1,7 +1,8 @@
-import { appendFile, mkdir, readFile, truncate } from "node:fs/promises";
+import { appendFile, mkdir, truncate } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ParticipantActivity, ParticipantEvent } from "../room/protocol";
 import { writeJsonAtomic } from "../store/atomic-write";
+import { readCompleteText } from "../targets/append-only-file";
 import { readJsonFile } from "../store/json-file";
 import { isRecord } from "../store/parse-helpers";
 
@@ -130,18 +131,8 @@ const parseAck = (value: unknown): number => {
  * the next line starts on a line of its own.
  */
 const readEvents = async (path: string): Promise<ParticipantEvent[]> => {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  if (text.length > 0 && !text.endsWith("\n")) {
-    const complete = text.slice(0, text.lastIndexOf("\n") + 1);
-    await truncate(path, Buffer.byteLength(complete, "utf8"));
-    text = complete;
-  }
+  const { text, cutTail } = await readCompleteText(path);
+  if (cutTail) await truncate(path, Buffer.byteLength(text, "utf8"));
   const events: ParticipantEvent[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;

@@ -1,10 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TinyRoom, until } from "../room-client/tiny-room";
-import { PtyApp, root } from "./pty-app";
+import { buildDist, PtyApp } from "./pty-app";
 
 /**
  * The built `s3-tutor join` in a pseudo-terminal against a small room speaking the protocol: the
@@ -14,10 +13,7 @@ import { PtyApp, root } from "./pty-app";
 const stateDirs: string[] = [];
 const apps: PtyApp[] = [];
 
-beforeAll(() => {
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8", shell: process.platform === "win32" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}, 120_000);
+beforeAll(buildDist, 120_000);
 
 afterEach(() => {
   for (const app of apps.splice(0)) app.kill();

@@ -1,5 +1,6 @@
 import { userInfo } from "node:os";
-import type { Pacing } from "../room/protocol";
+import { ROOM_PATHS, type Pacing, type ParticipantView } from "../room/protocol";
+import { roomRequest, RoomRefusal } from "./room-http";
 import { roomBaseUrl } from "./address";
 import { joinRoom, type Joined } from "./join-room";
 import { roomFiles, type RoomFiles } from "./room-files";
@@ -34,11 +35,13 @@ const NO_PACING: Pacing = { startedAt: new Date(0).toISOString(), openBlocks: []
 export const openRoomSession = async (address: string, wish: JoinWish, root?: string): Promise<OpenedSession> => {
   const files = roomFiles(address, root);
   const saved = await readSession(files.session);
-  if (saved && (wish.name === undefined || wish.name === saved.name) && (wish.table === undefined || wish.table === saved.table)) {
+  const same = saved && (wish.name === undefined || wish.name === saved.name) && (wish.table === undefined || wish.table === saved.table);
+  if (saved && same && (await roomStillKnows(saved))) {
     return { session: saved, files, pacing: saved.pacing ?? NO_PACING, rejoined: true };
   }
   const name = wish.name ?? saved?.name ?? defaultName();
-  const joined = await joinRoom(address, { code: wish.code, name, version: wish.version, ...(wish.table !== undefined ? { table: wish.table } : {}) });
+  const table = wish.table ?? saved?.table;
+  const joined = await joinRoom(address, { code: wish.code, name, version: wish.version, ...(table !== undefined ? { table } : {}) });
   if (saved) await setAside(files.folder, saved.participantId, [files.session, files.events, files.acked]);
   const { response } = joined;
   const session: RoomSession = {
@@ -55,6 +58,20 @@ export const openRoomSession = async (address: string, wish: JoinWish, root?: st
   };
   await writeSession(files.session, session);
   return { session, files, pacing: response.pacing, rejoined: false, joined };
+};
+
+/**
+ * Whether the room at the saved address still knows the saved token. Only a refusal says no (a
+ * new room at the same address, say the next day's): a room out of reach is given the benefit of
+ * the doubt, so the participant keeps working offline.
+ */
+const roomStillKnows = async (saved: RoomSession): Promise<boolean> => {
+  try {
+    await roomRequest<ParticipantView>(saved.baseUrl, ROOM_PATHS.me, { token: saved.token, timeoutMs: 3000 });
+    return true;
+  } catch (error) {
+    return !(error instanceof RoomRefusal && (error.code === "Unauthorized" || error.code === "Forbidden"));
+  }
 };
 
 const defaultName = (): string => {

@@ -122,7 +122,7 @@ export class Sender {
     } catch (error) {
       if (error instanceof RoomUnreachable) return "room unreachable — your progress is kept and will be sent";
       if (error instanceof RoomRefusal && error.code === "RateLimited") return "the room is busy — your progress is kept and will be sent";
-      if (error instanceof RoomRefusal && error.code === "Unauthorized") return "the room does not know you any more — run s3-tutor join again; your progress is kept";
+      if (error instanceof RoomRefusal && error.code === "Unauthorized") return "the room does not know you any more — run the same s3-tutor join again to rejoin; your progress is kept";
       if (error instanceof RoomRefusal) return `the room refused the events (${error.message}) — they are kept and will be sent again`;
       return `could not send: ${(error as Error).message}`;
     }

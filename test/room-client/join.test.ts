@@ -111,4 +111,16 @@ describe("the saved session", () => {
     expect(room.joins.map((request) => request.name)).toEqual(["Ada", "Grace"]);
     expect(await readdir(renamed.files.folder)).toContain("before-p1");
   });
+
+  it("joins afresh, under the same name, when the room at the address no longer knows the token", async () => {
+    const first = await openRoomSession(room.address, { code: "K7QF", name: "Ada", table: "3", version: "1.0.0" }, root);
+    room.forgetEveryone();
+    const again = await openRoomSession(room.address, { code: "K7QF", version: "1.0.0" }, root);
+    expect(again.rejoined).toBe(false);
+    expect(again.session.token).not.toBe(first.session.token);
+    expect(room.joins.map((request) => [request.name, request.table])).toEqual([
+      ["Ada", "3"],
+      ["Ada", "3"],
+    ]);
+  });
 });

@@ -24,6 +24,8 @@ describe("the outbox", () => {
     files = { events: join(folder, "events.jsonl"), acked: join(folder, "acked.json") };
     room = new TinyRoom();
     await room.start();
+    // A participant the room knows (token-1).
+    await fetch(`http://${room.address}/_room/v1/join`, { method: "POST", body: JSON.stringify({ protocol: 1, version: "1", code: "K7QF", name: "Ada" }) });
   });
   afterEach(async () => {
     await Promise.all(senders.splice(0).map((made) => made.stop()));

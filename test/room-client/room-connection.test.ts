@@ -34,6 +34,8 @@ describe("the link to the room", () => {
     link.report({ kind: "blockEntered", block: "names" });
     await until(() => room.kept.size === 1, "the event to arrive");
     expect(room.kept.get(1)).toMatchObject({ kind: "blockEntered", block: "names", seq: 1 });
+    // Once the answer is back, nothing is left to send.
+    await until(() => link.link.send.pending === 0, "the acknowledgement");
     expect(link.link.message).toBe("connected");
   });
 

@@ -38,6 +38,18 @@ export class TinyRoom {
   pacing: Pacing = { startedAt: "2026-12-04T09:00:00.000Z", openBlocks: ["intro"], messages: [] };
   workshop: unknown = { id: "tiny", title: "A tiny workshop", blocks: [] };
   joins: JoinRequest[] = [];
+  /** The tokens this room gave out (forgetEveryone() plays a new room at the same address). */
+  private tokens = new Set<string>();
+
+  private issue(token: string): string {
+    this.tokens.add(token);
+    return token;
+  }
+
+  forgetEveryone(): void {
+    this.tokens.clear();
+    this.kept.clear();
+  }
   private server: Server | undefined;
   private streams = new Set<ServerResponse>();
   port = 0;
@@ -83,7 +95,7 @@ export class TinyRoom {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     const path = request.url ?? "";
-    const authorized = request.headers.authorization === "Bearer token-1";
+    const authorized = this.tokens.has((request.headers.authorization ?? "").replace(/^Bearer /, ""));
     if (path === ROOM_PATHS.hello) return json(response, 200, { ...this.hello, serverTime: new Date(Date.now() + this.clockOffsetMs).toISOString() });
     if (path === ROOM_PATHS.join && request.method === "POST") {
       const join = JSON.parse(body) as JoinRequest;
@@ -91,7 +103,7 @@ export class TinyRoom {
       if (this.refuseJoin) return refuse(response, this.refuseJoin === "RoomFull" ? 409 : this.refuseJoin === "RateLimited" ? 429 : 403, this.refuseJoin);
       const joined: JoinResponse = {
         participantId: `p${this.joins.length}`,
-        token: "token-1",
+        token: this.issue(`token-${this.joins.length}`),
         name: join.name,
         ...(join.table ? { table: join.table } : {}),
         workshop: this.workshop,

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { answerInWords } from "../../engine/answer-words";
 import { givesFeedback, MODE_TITLES } from "../../engine/quiz-modes";
 import { recordSession, recordSettledAnswers, saveFlag } from "../../engine/quiz-recording";
-import { EXAM_PASS_PERCENT, quizResults } from "../../engine/quiz-results";
+import { EXAM_PASS_PERCENT, quizResults, type QuizResults } from "../../engine/quiz-results";
 import {
   canMarkRight,
   currentGrade,
@@ -87,7 +87,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry, block, passMark =
 
   const finished = isQuizFinished(state);
   const exam = state.mode === "exam";
-  const results = useMemo(() => (finished ? quizResults(state, questions, clock()) : undefined), [finished, state, questions, clock]);
+  const results = useMemo(() => (finished ? withPassMark(quizResults(state, questions, clock()), passMark) : undefined), [finished, state, questions, clock, passMark]);
 
   useEffect(() => {
     const ids = record(state, false);
@@ -100,7 +100,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry, block, passMark =
     sessionWritten.current = true;
     void recordSession(quizStores, results);
     if (results.mode === "exam" && block !== undefined) {
-      report?.({ kind: "examFinished", block, score: results.correct, total: results.total, passed: results.percent >= passMark });
+      report?.({ kind: "examFinished", block, score: results.correct, total: results.total, passed: results.passed === true });
     }
   }, [results, quizStores]);
 
@@ -277,3 +277,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry, block, passMark =
     </Box>
   );
 };
+
+/** An exam scored against its own pass mark (a workshop's exam block sets one): the screen and the room say the same. */
+const withPassMark = (results: QuizResults, passMark: number): QuizResults =>
+  results.passMark === undefined || results.passMark === passMark ? results : { ...results, passMark, passed: results.percent >= passMark };

@@ -14,7 +14,15 @@ export interface PacingStreamOptions {
   onConnection?: (connected: boolean, reason?: string) => void;
   minDelayMs?: number;
   maxDelayMs?: number;
+  /** With no byte from the room for this long, the stream is taken as dead (a Wi-Fi that dropped silently) and opened again. */
+  idleMs?: number;
 }
+
+/** Why listening stopped, when it was only quiet: connect again at once, and say nothing. */
+const QUIET = Symbol("quiet");
+
+/** Longer than the room's keep-alive comments are apart, so a healthy stream is never cut. */
+const DEFAULT_IDLE_MS = 45_000;
 
 /**
  * Listens to the room's pacing: GET me (the pacing now, and what the room holds), then the
@@ -42,20 +50,21 @@ export class PacingStream {
   private async run(): Promise<void> {
     const signal = this.stopped.signal;
     while (!signal.aborted) {
-      let reason: string;
+      let reason: string | typeof QUIET;
       try {
         reason = await this.listenOnce(signal);
       } catch (error) {
         reason = describe(error);
       }
       if (signal.aborted) return;
+      if (reason === QUIET) continue;
       this.options.onConnection?.(false, reason);
       await pause(this.backoff.next(), signal);
     }
   }
 
   /** One connection, until it ends; resolves with why it ended. */
-  private async listenOnce(signal: AbortSignal): Promise<string> {
+  private async listenOnce(signal: AbortSignal): Promise<string | typeof QUIET> {
     const { baseUrl, token } = this.options;
     const view = await roomRequest<ParticipantView>(baseUrl, ROOM_PATHS.me, { token, signal, timeoutMs: 5000 });
     const response = await fetch(new URL(ROOM_PATHS.stream, baseUrl), { headers: { ...authorization(token), accept: "text/event-stream" }, signal });
@@ -72,7 +81,12 @@ export class PacingStream {
     const reader = response.body.getReader();
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const read = await withinIdle(reader.read(), this.options.idleMs ?? DEFAULT_IDLE_MS);
+        if (read === QUIET) {
+          await reader.cancel().catch(() => undefined);
+          return QUIET;
+        }
+        const { done, value } = read;
         if (done) return "the room closed the stream";
         for (const event of parser.push(decoder.decode(value, { stream: true }))) {
           if (event.event !== "pacing") continue;
@@ -88,6 +102,19 @@ export class PacingStream {
     }
   }
 }
+
+/** The read, or QUIET when nothing arrives within `ms`. */
+const withinIdle = async <T>(read: Promise<T>, ms: number): Promise<T | typeof QUIET> => {
+  let timer: NodeJS.Timeout | undefined;
+  const quiet = new Promise<typeof QUIET>((resolve) => {
+    timer = setTimeout(() => resolve(QUIET), ms);
+  });
+  try {
+    return await Promise.race([read, quiet]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 const describe = (error: unknown): string => {
   if (error instanceof RoomUnreachable) return `room unreachable (${error.code})`;

@@ -18,6 +18,8 @@ export interface RoomConnectionOptions {
   /** Shorter waits for tests; 1 s and 30 s by default. */
   minDelayMs?: number;
   maxDelayMs?: number;
+  /** How long a silent stream is trusted (45 s by default). */
+  idleMs?: number;
   clock?: () => Date;
 }
 
@@ -49,6 +51,7 @@ export class RoomConnection {
       baseUrl: session.baseUrl,
       token: session.token,
       ...waits,
+      ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
       onPacing: (pacing) => connection?.update({ pacing }),
       // The room tells what it holds: the sender resends from there (or numbering goes on after it).
       onView: (view) => {

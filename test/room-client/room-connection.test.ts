@@ -18,12 +18,24 @@ describe("the link to the room", () => {
     await room.stop();
   });
 
-  const connect = async () => {
+  const connect = async (idleMs?: number) => {
     const root = await mkdtemp(join(tmpdir(), "rooms-"));
     const opened = await openRoomSession(room.address, { code: "K7QF", name: "Ada", version: "1.0.0" }, root);
-    connection = await RoomConnection.open(opened.session, opened.files, opened.pacing, { minDelayMs: 20, maxDelayMs: 200 });
+    connection = await RoomConnection.open(opened.session, opened.files, opened.pacing, { minDelayMs: 20, maxDelayMs: 200, ...(idleMs ? { idleMs } : {}) });
     return connection;
   };
+
+  it("opens a stream that went silent again, without telling the participant the room is gone", async () => {
+    const link = await connect(150);
+    await until(() => link.link.connected, "the stream to connect");
+    const seen: boolean[] = [];
+    link.subscribe(() => seen.push(link.link.connected));
+    // The tiny room says nothing after its first comment: the client takes the stream as dead.
+    await until(() => room.streamsOpened >= 3, "the stream to be opened again");
+    expect(seen).not.toContain(false);
+    room.setPacing({ ...room.pacing, openBlocks: ["intro", "later"] });
+    await until(() => link.link.pacing.openBlocks.includes("later"), "the pacing on the new stream");
+  });
 
   it("hears the instructor open a block and start the exam, and reports activities", async () => {
     const link = await connect();

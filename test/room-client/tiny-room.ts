@@ -52,6 +52,8 @@ export class TinyRoom {
   }
   private server: Server | undefined;
   private streams = new Set<ServerResponse>();
+  /** How many times a client opened the stream. */
+  streamsOpened = 0;
   port = 0;
 
   get address(): string {
@@ -131,6 +133,7 @@ export class TinyRoom {
     if (path === ROOM_PATHS.stream) {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       response.write(": hello\n\n");
+      this.streamsOpened += 1;
       this.streams.add(response);
       response.on("close", () => this.streams.delete(response));
       return;

@@ -42,7 +42,7 @@ export const openRoomSession = async (address: string, wish: JoinWish, root?: st
   const name = wish.name ?? saved?.name ?? defaultName();
   const table = wish.table ?? saved?.table;
   const joined = await joinRoom(address, { code: wish.code, name, version: wish.version, ...(table !== undefined ? { table } : {}) });
-  if (saved) await setAside(files.folder, saved.participantId, [files.session, files.events, files.acked]);
+  if (saved) await setAside(files.folder, saved.participantId, [files.session, files.events, files.acked, files.progress]);
   const { response } = joined;
   const session: RoomSession = {
     address,

@@ -11,6 +11,8 @@ export interface RoomFiles {
   events: string;
   /** The highest seq the room acknowledged. */
   acked: string;
+  /** Lesson progress in this room (apart from the participant's own, solo progress). */
+  progress: string;
 }
 
 export const roomsFolder = (): string => join(stateDir(), "rooms");
@@ -23,6 +25,7 @@ export const roomFilesIn = (folder: string): RoomFiles => ({
   session: join(folder, "session.json"),
   events: join(folder, "events.jsonl"),
   acked: join(folder, "acked.json"),
+  progress: join(folder, "progress.json"),
 });
 
 /** The folders of the rooms this laptop joined (none when it never joined one). */

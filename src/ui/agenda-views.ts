@@ -4,6 +4,8 @@ import type { AgendaBlock } from "../room-client/workshop-plan";
 import { handsOnPlaces } from "../handson/restore";
 import type { TargetName } from "../targets/target";
 import type { Catalog, View } from "./app-context";
+import type { ProgressData } from "../store/progress";
+import { lessonMark, MARKS, savedState } from "./progress-view";
 
 /** Where a workshop block leads in the app, and what the agenda says about it. */
 
@@ -58,4 +60,20 @@ export const blockEntry = (block: AgendaBlock, catalog: Catalog, pacing: Pacing,
 export const examView = (block: AgendaBlock & { kind: "exam" }): View => {
   const { topics, tags, count, seed, passMark } = block.exam;
   return { screen: "quiz", block: block.id, request: { mode: "exam", topics, tags: tags ?? [], count }, passMark, ...(seed !== undefined ? { seed } : {}) };
+};
+
+/** ✓ when the block's lesson steps are all done (here, in this room's progress), ◐ when begun; nothing for the rest. */
+export const blockMark = (block: AgendaBlock, catalog: Catalog, progress: ProgressData, targetName: TargetName): string => {
+  if (block.kind !== "lesson") return "";
+  const lesson = catalog.lessons.find((candidate) => candidate.id === block.lesson);
+  if (!lesson) return "";
+  const entry = blockEntry(block, catalog, { startedAt: "", openBlocks: [], messages: [] }, targetName);
+  const steps = entry.kind === "view" && entry.view.screen === "lesson" ? entry.view.steps : undefined;
+  if (!steps) {
+    const mark = lessonMark(lesson, progress);
+    return mark === "done" ? `${MARKS.done} done` : mark === "started" ? `${MARKS.started} begun` : "";
+  }
+  const state = savedState(lesson, progress);
+  const done = steps.filter((index) => state?.steps[index] !== undefined && state.steps[index]?.status !== "pending").length;
+  return done === steps.length ? `${MARKS.done} done` : done > 0 ? `${MARKS.started} begun` : "";
 };

@@ -29,6 +29,8 @@ export interface StartAppOptions {
   /** `s3-tutor join`: the agenda is home, and the room hears what the participant does. */
   workshop?: WorkshopMode;
   reportActivity?: (activity: ParticipantActivity) => void;
+  /** Where lesson progress is kept, when not the learner's own file (a workshop room keeps its own). */
+  progressPath?: string;
 }
 
 /**
@@ -36,8 +38,8 @@ export interface StartAppOptions {
  * said), the target left unstarted until a step needs it, stray output kept off the frame, and
  * on the way out the terminal restored and, if asked, the real account cleaned up.
  */
-export const startApp = async ({ content, target, initialView, seed, createTarget, workshop, reportActivity }: StartAppOptions): Promise<number> => {
-  const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(), openQuizStores()]);
+export const startApp = async ({ content, target, initialView, seed, createTarget, workshop, reportActivity, progressPath }: StartAppOptions): Promise<number> => {
+  const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(progressPath), openQuizStores()]);
   const bridge = new UiBridge();
   const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify }, createTarget);
   const catalog = catalogFrom(content.lessons, content.quizzes);

@@ -98,9 +98,11 @@ describe("the workshop agenda", () => {
     await app.waitFor("Step passed", 20_000);
     expect(told.map((activity) => activity.kind)).toEqual(["blockEntered", "stepEntered", "hint", "checkFailed", "solve", "checkPassed"]);
 
-    // The block chose this step only: the next one is the recap.
+    // The block chose this step only: the next one is the recap, and the agenda marks the block done.
     await app.press("n");
     await app.waitFor("score");
+    await app.press(KEYS.escape);
+    await app.waitFor(/2\. One name, one owner\s+15 min · ✓ done/);
   });
 
   it("tells the room each practice answer, with whether it was right and what was answered", async () => {

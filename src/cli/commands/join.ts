@@ -57,6 +57,9 @@ const openWorkshopApp = async ({ session, files, pacing, rejoined }: OpenedSessi
       createTarget: target.create,
       workshop: { plan, room: connection },
       reportActivity: (activity) => connection.report(activity),
+      // The room's own lesson progress: a step passed alone at home (on another target) is done
+      // again here, in the room's sandbox, where the room sees it. Quiz history and review cards stay shared.
+      progressPath: files.progress,
     });
   } finally {
     await connection.drain(DRAIN_ON_EXIT_MS);

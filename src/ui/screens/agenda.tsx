@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
 import type { Pacing } from "../../room/protocol";
 import type { AgendaBlock } from "../../room-client/workshop-plan";
-import { blockEntry, blockTitle } from "../agenda-views";
+import { blockEntry, blockMark, blockTitle } from "../agenda-views";
 import { useServices, type WorkshopMode } from "../app-context";
 import { Menu, type MenuItem } from "../components/menu";
 import { useRoomLink } from "../hooks/use-room-link";
@@ -21,7 +21,7 @@ export const LOCKED_NOTE = "opens when the instructor says";
  * and whether the room hears this laptop.
  */
 export const Agenda = ({ workshop, isActive, width }: AgendaProps) => {
-  const { catalog, session, go, notify, reportActivity } = useServices();
+  const { catalog, session, progress, go, notify, reportActivity } = useServices();
   const theme = useTheme();
   const link = useRoomLink(workshop.room) ?? workshop.room.link;
   const { pacing } = link;
@@ -32,7 +32,7 @@ export const Agenda = ({ workshop, isActive, width }: AgendaProps) => {
   const items: MenuItem<string>[] = blocks.map((block, index) => ({
     value: block.id,
     label: `${open(block, pacing) ? (block.id === current ? "▶" : " ") : "·"} ${index + 1}. ${blockTitle(block, catalog.lessons)}`,
-    note: blockNote(block, pacing),
+    note: [blockNote(block, pacing), blockMark(block, catalog, progress.data, session.settings.target)].filter(Boolean).join(" · "),
   }));
 
   const enter = (id: string) => {

@@ -13,6 +13,8 @@ export interface RoomFiles {
   acked: string;
   /** Lesson progress in this room (apart from the participant's own, solo progress). */
   progress: string;
+  /** Held by the one process that speaks for the participant (room-lock.ts). */
+  lock: string;
 }
 
 export const roomsFolder = (): string => join(stateDir(), "rooms");
@@ -26,6 +28,7 @@ export const roomFilesIn = (folder: string): RoomFiles => ({
   events: join(folder, "events.jsonl"),
   acked: join(folder, "acked.json"),
   progress: join(folder, "progress.json"),
+  lock: join(folder, "app.lock"),
 });
 
 /** The folders of the rooms this laptop joined (none when it never joined one). */

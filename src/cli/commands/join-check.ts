@@ -4,7 +4,7 @@ import { Sender } from "../../room-client/sender";
 import { VERSION } from "../version";
 import { UserError } from "../errors";
 import type { PreflightResult } from "../../room/protocol";
-import { joinOrExplain, type JoinCommandOptions } from "../join-session";
+import { joinOrExplain, speakForParticipant, type JoinCommandOptions } from "../join-session";
 
 /** How long the pre-flight waits for the room to take its list. */
 const SEND_TIMEOUT_MS = 5000;
@@ -24,6 +24,21 @@ export const runJoinCheck = async (address: string, options: JoinCommandOptions)
 };
 
 const sendToRoom = async (address: string, options: JoinCommandOptions, checks: PreflightResult[]): Promise<string> => {
+  let release: () => Promise<void>;
+  try {
+    release = await speakForParticipant(address, "the room already hears you");
+  } catch (error) {
+    if (error instanceof UserError) return `(Not sent to the instructor: ${error.message})`;
+    throw error;
+  }
+  try {
+    return await joinAndSend(address, options, checks);
+  } finally {
+    await release();
+  }
+};
+
+const joinAndSend = async (address: string, options: JoinCommandOptions, checks: PreflightResult[]): Promise<string> => {
   let opened;
   try {
     opened = await joinOrExplain(address, options);

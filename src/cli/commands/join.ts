@@ -9,7 +9,7 @@ import { UserError } from "../errors";
 import { VERSION } from "../version";
 import { NO_TERMINAL_MESSAGE } from "./app";
 import { runJoinCheck } from "./join-check";
-import { joinOrExplain, type JoinCommandOptions } from "../join-session";
+import { joinOrExplain, speakForParticipant, type JoinCommandOptions } from "../join-session";
 
 export type { JoinCommandOptions } from "../join-session";
 
@@ -23,12 +23,17 @@ export const runJoinCommand = async (address: string, options: JoinCommandOption
     process.stderr.write(NO_TERMINAL_MESSAGE);
     return 2;
   }
-  const opened = await joinOrExplain(address, options);
-  process.stdin.setRawMode(true);
+  const release = await speakForParticipant(address, "use that window");
   try {
-    return await openWorkshopApp(opened);
+    const opened = await joinOrExplain(address, options);
+    process.stdin.setRawMode(true);
+    try {
+      return await openWorkshopApp(opened);
+    } finally {
+      process.stdin.setRawMode(false);
+    }
   } finally {
-    process.stdin.setRawMode(false);
+    await release();
   }
 };
 

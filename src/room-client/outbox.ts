@@ -15,7 +15,10 @@ import { isRecord } from "../store/parse-helpers";
 export class Outbox {
   private writing: Promise<void> = Promise.resolve();
   private writeError: Error | undefined;
-  /** Events whose line reached the file (only those are sent: the room never holds what we lost). */
+  /**
+   * The highest seq whose write has finished: an event is sent only after its line is on disk, so
+   * the room never holds what this laptop lost (when the disk fails, it is sent all the same).
+   */
   private written: number;
 
   private constructor(

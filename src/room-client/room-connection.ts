@@ -95,7 +95,8 @@ export class RoomConnection {
   private update(change: { pacing?: Pacing; connected?: boolean; send?: SendStatus; reason?: string }): void {
     if (change.reason !== undefined) this.reason = change.reason;
     const next = { ...this.current, ...withoutReason(change) };
-    next.message = linkMessage(next, this.reason);
+    const diskProblem = this.outbox.problem;
+    next.message = diskProblem ? `could not save your progress on this laptop (${diskProblem}); it is still sent to the room` : linkMessage(next, this.reason);
     this.current = next;
     for (const listener of this.listeners) listener();
   }

@@ -16,6 +16,8 @@ import type { AppFlags } from "./commands/app";
 import type { RoomCommandOptions } from "./commands/room";
 import type { RoomReportOptions } from "./commands/room-report";
 import type { RoomMergeOptions } from "./commands/room-merge";
+import type { JoinCommandOptions } from "./join-session";
+import type { ReportCommandOptions } from "./commands/report";
 import { VERSION } from "./version";
 
 // The AWS SDK warns that its releases after January 2027 need Node 22; s3-tutor pins its SDK,
@@ -208,6 +210,29 @@ room
   .action(async (files: string[], options: RoomMergeOptions) => {
     const { runRoomMergeCommand } = await import("./commands/room-merge");
     process.exitCode = await runRoomMergeCommand(files, options);
+  });
+
+program
+  .command("join")
+  .description("join an instructor's workshop room: the app opens on the workshop's agenda and the room sees your progress")
+  .argument("<address>", "the room's address, as the instructor printed it (e.g. 192.168.1.20:7420)")
+  .requiredOption("--code <code>", "the join code the instructor shows")
+  .option("--name <name>", "how the instructor sees you (default: your previous name in this room, else your user name)")
+  .option("--table <table>", "your table, when the room seats people at tables")
+  .option("--check", "the pre-flight: check this laptop and the room (✓/✗), exit 0 when all pass")
+  .action(async (address: string, options: JoinCommandOptions) => {
+    const { runJoinCommand } = await import("./commands/join");
+    process.exitCode = await runJoinCommand(address, options);
+  });
+
+program
+  .command("report")
+  .description("write everything you did in a workshop room to a file, for the instructor when the room could not hear you")
+  .requiredOption("--out <file>", "the file to write, e.g. me.json")
+  .option("--room <address>", "which room, when you joined more than one")
+  .action(async (options: ReportCommandOptions) => {
+    const { runReportCommand } = await import("./commands/report");
+    process.exitCode = await runReportCommand(options);
   });
 
 const main = async () => {

@@ -28,18 +28,28 @@ export interface NumberedLine {
 }
 
 /**
- * The complete lines of the file (none when it does not exist). A last line without its line
- * break is another process's write in progress, or one a crash cut short: it is left out.
+ * The file's text up to its last line break ("" when it does not exist), and whether anything
+ * came after it: another process's write in progress, or a line a crash cut short.
  */
-export const readLines = async (path: string): Promise<NumberedLine[]> => {
+export const readCompleteText = async (path: string): Promise<{ text: string; cutTail: boolean }> => {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { text: "", cutTail: false };
     throw error;
   }
+  const complete = text.slice(0, text.lastIndexOf("\n") + 1);
+  return { text: complete, cutTail: complete.length < text.length };
+};
+
+/**
+ * The complete lines of the file (none when it does not exist). A last line without its line
+ * break is another process's write in progress, or one a crash cut short: it is left out.
+ */
+export const readLines = async (path: string): Promise<NumberedLine[]> => {
+  const { text } = await readCompleteText(path);
   const lines = text.split("\n");
-  lines.pop(); // after the last line break: empty, or an incomplete line
+  lines.pop(); // after the last line break: empty
   return lines.map((line, index) => ({ number: index + 1, text: line })).filter((line) => line.text.trim() !== "");
 };

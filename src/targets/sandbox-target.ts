@@ -23,6 +23,13 @@ export type SandboxSource =
   /** A sandbox already running at this URL (s3-tutor sandbox elsewhere); nothing starts here. */
   | { kind: "external"; endpoint: string };
 
+/** An identity's own credentials and account (a workshop room gives each participant theirs). */
+export interface SandboxIdentity {
+  account: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
 export interface SandboxTargetOptions {
   region?: string;
   otherRegion?: string;
@@ -31,6 +38,12 @@ export interface SandboxTargetOptions {
   source?: SandboxSource;
   /** How long a fresh (ephemeral) sandbox waits before replicating; default the sandbox's 1–3 s. */
   replicationDelay?: ReplicationDelay;
+  /**
+   * Each identity's credentials and account, instead of the documentation's accounts signed with
+   * "test": a workshop room's sandbox, where every participant is their own account. With them, the
+   * pre-flight does not probe the endpoint (the room client asked the room who it is).
+   */
+  identities?: Record<string, SandboxIdentity>;
 }
 
 const connect = async (source: SandboxSource, replicationDelay?: ReplicationDelay): Promise<{ endpoint: string; close(): Promise<void> }> => {
@@ -72,14 +85,14 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
     },
     identities: [DEFAULT_IDENTITY, OTHER_IDENTITY],
     preflight: async () => {
-      if (source.kind === "external") {
+      if (source.kind === "external" && !options.identities) {
         const { probeSandbox } = await loadSandbox();
         const probe = await probeSandbox(source.endpoint);
         if (probe.kind !== "sandbox") throw sandboxNotAt(source.endpoint, probe);
       }
       await callerAccount(await target.client("sts", DEFAULT_IDENTITY, target.region));
     },
-    account: async (identity) => accountOf(identity),
+    account: async (identity) => identityOf(identity, options.identities).account,
     client: async (service: ServiceName, identity: string, region: string, variant: ClientVariant = {}) => {
       const key = `${service}/${identity}/${region}/${variant.followRegionRedirects ? "follow" : "plain"}`;
       let client = clients.get(key);
@@ -93,7 +106,7 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
               // builds it (a custom endpoint would be prefixed with the account); dialSandbox
               // sends them, and MRAP requests, to the sandbox all the same.
               ...(service === "s3control" ? {} : { endpoint }),
-              credentials: sandboxCredentials(identity),
+              credentials: credentialsOf(identity, options.identities),
               forcePathStyle,
               ...variant,
             }).then((made) => {
@@ -108,7 +121,7 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
       return client;
     },
     cliEnvironment: (identity) => {
-      const { accessKeyId, secretAccessKey } = sandboxCredentials(identity);
+      const { accessKeyId, secretAccessKey } = credentialsOf(identity, options.identities);
       return { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey };
     },
     beforeCall: async () => undefined,
@@ -126,6 +139,19 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
 
 /** What an identity signs the sandbox's requests with: its account as the access key id, and "test". */
 export const sandboxCredentials = (identity: string) => ({ accessKeyId: accountOf(identity), secretAccessKey: "test" });
+
+/** The identity as the options give it, else the documentation's account signed with "test". */
+const identityOf = (identity: string, identities: Record<string, SandboxIdentity> | undefined): SandboxIdentity => {
+  if (!identities) return { account: accountOf(identity), ...sandboxCredentials(identity) };
+  const given = identities[identity];
+  if (!given) throw new Error(`the sandbox has no identity "${identity}"; it has ${Object.keys(identities).join(" and ")}`);
+  return given;
+};
+
+const credentialsOf = (identity: string, identities: Record<string, SandboxIdentity> | undefined) => {
+  const { accessKeyId, secretAccessKey } = identityOf(identity, identities);
+  return { accessKeyId, secretAccessKey };
+};
 
 const accountOf = (identity: string): string => {
   const account = SANDBOX_ACCOUNTS[identity];

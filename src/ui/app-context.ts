@@ -7,6 +7,9 @@ import type { RandomSource } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
 import type { QuizStores } from "../store/quiz-stores";
 import type { TargetSession } from "../targets/target-session";
+import type { ParticipantActivity } from "../room/protocol";
+import type { RoomLink } from "../room-client/room-connection";
+import type { WorkshopPlan } from "../room-client/workshop-plan";
 import type { Command } from "./keys/bindings";
 
 /** The lessons and questions the app teaches from. */
@@ -26,13 +29,23 @@ export interface Confirmation {
 export type View =
   | { screen: "home" }
   | { screen: "lessons" }
-  | { screen: "lesson"; lessonId: string }
+  /** A lesson; in a workshop, as the agenda's block (with `steps`: only those step indices). */
+  | { screen: "lesson"; lessonId: string; block?: string; steps?: readonly number[] }
   /** The quiz menu: a mode, then topics. */
   | { screen: "quizMenu" }
-  /** A quiz session; without a request, practice over every topic. */
-  | { screen: "quiz"; request?: QuizRequest }
+  /**
+   * A quiz session; without a request, practice over every topic. In a workshop, as the agenda's
+   * block, with the room's seed (the same questions for everyone) and an exam's pass mark.
+   */
+  | { screen: "quiz"; request?: QuizRequest; block?: string; seed?: number; passMark?: number }
   | { screen: "stats" }
   | { screen: "target" };
+
+/** The room a participant joined, as the app shows it: the workshop's agenda and the live link. */
+export interface WorkshopMode {
+  plan: WorkshopPlan;
+  room: { readonly link: RoomLink; subscribe(listener: () => void): () => void };
+}
 
 export interface AppServices {
   catalog: Catalog;
@@ -57,6 +70,10 @@ export interface AppServices {
   /** While set, leaving the screen (esc, q) asks this first: an exam in progress would be lost. */
   setLeaveGuard: (question: string | undefined) => void;
   quit: () => void;
+  /** In a workshop: the agenda is home, and the room's pacing and link are shown. */
+  workshop?: WorkshopMode;
+  /** In a workshop: tells the room what the participant did (recorded on disk first). Solo: absent. */
+  reportActivity?: (activity: ParticipantActivity) => void;
 }
 
 export const AppContext = createContext<AppServices | undefined>(undefined);

@@ -4,7 +4,10 @@ import { oneStream, seededSource, type Random } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
 import type { QuizStores } from "../store/quiz-stores";
 import type { TargetSession } from "../targets/target-session";
-import { AppContext, type AppServices, type Catalog, type Confirmation, type View } from "./app-context";
+import { AppContext, type AppServices, type Catalog, type Confirmation, type View, type WorkshopMode } from "./app-context";
+import type { ParticipantActivity } from "../room/protocol";
+import { Agenda } from "./screens/agenda";
+import { useExamStart } from "./hooks/use-exam-start";
 import type { UiBridge } from "./bridge";
 import { ConfirmDialog } from "./components/confirm-dialog";
 import { ScrollArea, useScroll } from "./components/scroll-area";
@@ -45,6 +48,9 @@ export interface AppProps {
   random?: Random;
   /** `--seed`: every quiz and lesson shuffles from a stream of its own from this seed (`random` is then unused). */
   seed?: number;
+  /** `s3-tutor join`: the workshop's agenda is home, and the room hears what the participant does. */
+  workshop?: WorkshopMode;
+  reportActivity?: (activity: ParticipantActivity) => void;
 }
 
 const systemClock = () => new Date();
@@ -63,6 +69,8 @@ export const App = ({
   clock = systemClock,
   random = Math.random,
   seed,
+  workshop,
+  reportActivity,
 }: AppProps) => {
   const { exit } = useApp();
   const size = useWindowSize();
@@ -131,8 +139,10 @@ export const App = ({
         leaveGuard.current = question;
       },
       quit,
+      ...(workshop ? { workshop } : {}),
+      ...(reportActivity ? { reportActivity } : {}),
     }),
-    [catalog, progress, quizStores, clock, randomFor, session, quit, setNotice],
+    [catalog, progress, quizStores, clock, randomFor, session, quit, setNotice, workshop, reportActivity],
   );
 
   /** Leaves the screen (or the app), asking first while a screen guards against it. */
@@ -196,18 +206,40 @@ export const App = ({
   const active = !confirmation && !help;
   const helpScroll = useScroll(contentHeight);
 
+  // The instructor started the exam: it opens on every participant's screen at once.
+  useExamStart(workshop, view, services.go);
+
   let content;
-  if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} width={size.columns} height={contentHeight} />;
+  if (view.screen === "home" && workshop) content = <Agenda workshop={workshop} isActive={active} width={size.columns} />;
+  else if (view.screen === "home") content = <Home isActive={active} openHelp={() => setHelp(true)} width={size.columns} height={contentHeight} />;
   else if (view.screen === "lessons") content = <LessonList isActive={active} height={contentHeight} />;
   else if (view.screen === "quizMenu") content = <QuizMenu isActive={active} />;
   else if (view.screen === "quiz") {
-    content = <QuizRunner key={JSON.stringify(view.request ?? {})} request={view.request} isActive={active} height={contentHeight} />;
+    content = (
+      <QuizRunner
+        key={JSON.stringify([view.request ?? {}, view.block])}
+        request={view.request}
+        isActive={active}
+        height={contentHeight}
+        {...(view.block !== undefined ? { block: view.block } : {})}
+        {...(view.seed !== undefined ? { seed: view.seed } : {})}
+        {...(view.passMark !== undefined ? { passMark: view.passMark } : {})}
+      />
+    );
   } else if (view.screen === "stats") content = <Stats height={contentHeight} isActive={active} />;
   else if (view.screen === "target") content = <TargetPicker isActive={active} />;
   else {
     const lesson = catalog.lessons.find((candidate) => candidate.id === view.lessonId);
     content = lesson ? (
-      <LessonPlayer key={lesson.id} lesson={lesson} isActive={active} width={size.columns} height={contentHeight} />
+      <LessonPlayer
+        key={`${lesson.id}:${view.block ?? ""}`}
+        lesson={lesson}
+        isActive={active}
+        width={size.columns}
+        height={contentHeight}
+        {...(view.block !== undefined ? { block: view.block } : {})}
+        {...(view.steps ? { steps: view.steps } : {})}
+      />
     ) : (
       <Text>There is no lesson {view.lessonId}.</Text>
     );

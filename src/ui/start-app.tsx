@@ -8,7 +8,9 @@ import { cleanupJournaled, formatCleanupLine } from "../targets/cleanup";
 import type { TargetOptions } from "../targets/options";
 import { TargetSession } from "../targets/target-session";
 import { App, type ExitChoice } from "./app";
-import { catalogFrom, type View } from "./app-context";
+import { catalogFrom, type View, type WorkshopMode } from "./app-context";
+import type { ParticipantActivity } from "../room/protocol";
+import type { Target } from "../targets/target";
 import { UiBridge } from "./bridge";
 import { preloadMarkdown } from "./components/markdown";
 import { KeyByKeyStdin } from "./keys/key-by-key-stdin";
@@ -23,6 +25,13 @@ export interface StartAppOptions {
   initialView?: View;
   /** `--seed`: shuffle the same way every time. */
   seed?: number;
+  /** How the target is made, when not from the options alone (a workshop room's sandbox). */
+  createTarget?: (options: TargetOptions) => Promise<Target>;
+  /** `s3-tutor join`: the agenda is home, and the room hears what the participant does. */
+  workshop?: WorkshopMode;
+  reportActivity?: (activity: ParticipantActivity) => void;
+  /** Where lesson progress is kept, when not the learner's own file (a workshop room keeps its own). */
+  progressPath?: string;
 }
 
 /**
@@ -30,10 +39,10 @@ export interface StartAppOptions {
  * said), the target left unstarted until a step needs it, stray output kept off the frame, and
  * on the way out the terminal restored and, if asked, the real account cleaned up.
  */
-export const startApp = async ({ content, target, initialView, seed }: StartAppOptions): Promise<number> => {
-  const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(), openQuizStores()]);
+export const startApp = async ({ content, target, initialView, seed, createTarget, workshop, reportActivity, progressPath }: StartAppOptions): Promise<number> => {
+  const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(progressPath), openQuizStores()]);
   const bridge = new UiBridge();
-  const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify });
+  const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify }, createTarget);
   const catalog = catalogFrom(content.lessons, content.quizzes);
   let choice: ExitChoice = { cleanup: false };
   const restoreStderr = guardStrayOutput(bridge.notify);
@@ -48,6 +57,8 @@ export const startApp = async ({ content, target, initialView, seed }: StartAppO
       initialNotices={[...(notice ? [notice] : []), ...quiz.notices]}
       {...(initialView ? { initialView } : {})}
       {...(seed !== undefined ? { seed } : {})}
+      {...(workshop ? { workshop } : {})}
+      {...(reportActivity ? { reportActivity } : {})}
       onExit={(chosen) => {
         choice = chosen;
       }}

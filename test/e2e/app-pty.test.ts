@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
 import type { QuizRequest } from "../../src/engine/quiz-plan";
 import { anotherSeed, firstChoiceStep, seededLessonOptions, seededQuiz, shippedQuestions, type Asked } from "../helpers/seeded-shuffles";
-import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
+import { buildDist, colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
 
 /**
  * The built `s3-tutor` (dist/cli.js) in a pseudo-terminal, started the way a learner starts it:
@@ -52,11 +52,7 @@ const withoutTerminal = (args: string[], input: string) =>
 const ruleWidth = (rows: string[]): number | undefined =>
   rows.filter((row) => /^─+$/.test(row)).map((row) => row.length).at(-1);
 
-beforeAll(() => {
-  // Never test a stale dist/: bundle the sources as they are now.
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8", shell: process.platform === "win32" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}, 120_000);
+beforeAll(buildDist, 120_000);
 
 afterEach(() => {
   for (const app of apps.splice(0)) app.kill();

@@ -9,7 +9,8 @@ import type { TargetOptions } from "../../src/targets/options";
 import type { Target } from "../../src/targets/target";
 import { TargetSession } from "../../src/targets/target-session";
 import { App, type ExitChoice } from "../../src/ui/app";
-import { catalogFrom, type View } from "../../src/ui/app-context";
+import { catalogFrom, type View, type WorkshopMode } from "../../src/ui/app-context";
+import type { ParticipantActivity } from "../../src/room/protocol";
 import { UiBridge } from "../../src/ui/bridge";
 import { NO_COLOUR_THEME } from "../../src/ui/theme";
 import { renderInFakeTerminal } from "./fake-terminal";
@@ -60,6 +61,9 @@ export interface RenderOptions {
   /** The terminal's size (ink-testing-library's is 100 columns, and no rows: the app assumes 24). */
   columns?: number;
   rows?: number;
+  /** As `s3-tutor join`: the workshop's agenda is home, and activities go to `reportActivity`. */
+  workshop?: WorkshopMode;
+  reportActivity?: (activity: ParticipantActivity) => void;
 }
 
 export const renderApp = async (options: RenderOptions = {}): Promise<RenderedApp> => {
@@ -90,6 +94,8 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       {...(options.clock ? { clock: options.clock } : {})}
       {...(options.random ? { random: options.random } : {})}
       {...(options.seed !== undefined ? { seed: options.seed } : {})}
+      {...(options.workshop ? { workshop: options.workshop } : {})}
+      {...(options.reportActivity ? { reportActivity: options.reportActivity } : {})}
       onExit={(choice) => {
         exitChoice = choice;
       }}

@@ -13,6 +13,10 @@ import { useHandsOn, type LessonVariables, type RestoredLab, type StepPlace } fr
 import { commandFor } from "../keys/bindings";
 import { fillForShow } from "../stand-ins";
 import { useTheme } from "../theme";
+import { failedExpectations, type FailedExpectation } from "../../handson/failed-expectations";
+
+/** What a hands-on step tells the room (the lesson player adds where it happened). */
+export type StepReport = { kind: "stepEntered" | "checkPassed" | "hint" | "solve" } | { kind: "checkFailed"; failed: FailedExpectation[] };
 
 export interface HandsOnStepProps {
   /** The step and where it sits in the lesson (to name it for the command line and to tell a lost lab). */
@@ -30,6 +34,8 @@ export interface HandsOnStepProps {
   onCodeShown?: (shown: boolean) => void;
   /** Told while the learner types answers, so letters are not the lesson's keys. */
   onTyping?: (typing: boolean) => void;
+  /** In a workshop: what the participant does here, for the room. */
+  report?: (activity: StepReport) => void;
   width: number;
 }
 
@@ -59,6 +65,9 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   latest.current = view;
 
   useEffect(() => {
+    props.report?.({ kind: "stepEntered" });
+  }, []);
+  useEffect(() => {
     if (view.notApplicable) props.onApplicable(false);
   }, [view.notApplicable]);
   useEffect(() => {
@@ -71,13 +80,22 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   useInput(
     (input, key) => {
       const command = commandFor("lesson", input, key);
-      if (command === "hint") props.onHint();
+      if (command === "hint") {
+        if (!hintShown && step.hint) props.report?.({ kind: "hint" });
+        props.onHint();
+      }
       else if (command === "code") setShowCode((shown) => !shown);
       // Solve and check also work while a check waits: they stop it and start afresh.
       else if (latest.current.notApplicable || ["starting", "restoring", "setup"].includes(latest.current.activity)) return;
       else if (command === "solve") {
+        props.report?.({ kind: "solve" });
         props.onSolved();
-        void solve().then((passed) => questions.length > 0 && passed && props.onChecked(true));
+        // A step that asks: doing it for them also ran the check, which the room hears as passed.
+        void solve().then((passed) => {
+          if (questions.length === 0 || !passed) return;
+          props.report?.({ kind: "checkPassed" });
+          props.onChecked(true);
+        });
       } else if (command === "check") {
         // Answers are asked for once the rest holds; after a wrong answer, c asks again.
         if (questions.length > 0 && onlyAnswersFail(latest.current.last?.results)) setAnswering(true);
@@ -95,6 +113,7 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   const afterCheck = (results: PhaseResult[] | undefined) => {
     if (!results) return; // stopped by a newer solve or check, or the target failed (shown)
     const passed = results.every((phase) => phase.pass);
+    props.report?.(passed ? { kind: "checkPassed" } : { kind: "checkFailed", failed: failedExpectations(results) });
     props.onChecked(passed);
     if (!passed && onlyAnswersFail(results, true)) setAnswering(true);
   };

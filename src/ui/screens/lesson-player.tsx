@@ -19,7 +19,7 @@ import { commandFor, type Command } from "../keys/bindings";
 import { savedState } from "../progress-view";
 import { useTheme } from "../theme";
 import { handsOnPlaces, type HandsOnPlace } from "../../handson/restore";
-import { HandsOnStep } from "./hands-on-step";
+import { HandsOnStep, type StepReport } from "./hands-on-step";
 import { ScoreExplained } from "../components/score-explained";
 import { nextLesson } from "../next-lesson";
 
@@ -28,6 +28,10 @@ export interface LessonPlayerProps {
   isActive: boolean;
   width: number;
   height: number;
+  /** In a workshop: the agenda's block this lesson is (named in what the room is told). */
+  block?: string;
+  /** Only these steps (indices into the lesson's steps, in order): a block of chosen hands-on steps. */
+  steps?: readonly number[];
 }
 
 const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
@@ -43,8 +47,8 @@ const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boo
 };
 
 /** A lesson, one step at a time: read, answer, do and check; then the recap. */
-export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerProps) => {
-  const { catalog, progress, quizStores, notify, setStatusKeys, session, randomFor } = useServices();
+export const LessonPlayer = ({ lesson, isActive, width, height, block, steps }: LessonPlayerProps) => {
+  const { catalog, progress, quizStores, notify, setStatusKeys, session, randomFor, reportActivity } = useServices();
   const theme = useTheme();
   const [state, setState] = useState<LessonState>(() => startLesson(lesson, savedState(lesson, progress.data)));
   // Options shown shuffled, graded by their place in the file (as in the quizzes).
@@ -80,10 +84,32 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
     setTyping(false);
   }, [state.index, finished]);
 
+  // A block of chosen steps: moving onto a step it did not choose goes on to the next chosen one
+  // (or back to the one before), and "next" on the last chosen step leads to the recap.
+  const cameFrom = useRef(state.index);
+  useEffect(() => {
+    if (!steps || steps.includes(state.index)) {
+      cameFrom.current = state.index;
+      return;
+    }
+    const forward = state.index > cameFrom.current;
+    const chosen = forward ? steps.find((index) => index > state.index) : [...steps].reverse().find((index) => index < state.index);
+    if (chosen !== undefined) dispatch({ type: "goto", index: chosen });
+    else if (forward) {
+      dispatch({ type: "goto", index: cameFrom.current });
+      setFinished(true);
+    } else dispatch({ type: "goto", index: steps[0] ?? 0 });
+  }, [state.index]);
+
   const step = lesson.steps[state.index];
   const stepProgress = state.steps[state.index];
   const kind = step ? stepKind(step) : "read";
-  const last = state.index === lesson.steps.length - 1;
+  const last = state.index === (steps ? steps.at(-1) : lesson.steps.length - 1);
+  /** Tells the room what happened at a hands-on step (in a workshop; solo, nothing is told). */
+  const reportAt = (place: HandsOnPlace) =>
+    reportActivity && block !== undefined
+      ? (activity: StepReport) => reportActivity({ ...activity, block, lesson: lesson.id, step: place.step.id ?? String(place.number), title: place.step.title })
+      : undefined;
   const pending = stepProgress?.status === "pending";
   const stepQuestion = step && isQuizStep(step) ? catalog.questions.get(step.quiz) : undefined;
   // "I was right" is for a typed answer graded wrong, once.
@@ -165,6 +191,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
     // Every hands-on step has its place: the places are the lesson's hands-on steps.
     const place = places.find((candidate) => candidate.index === state.index) as HandsOnPlace;
     const passedEarlier = places.filter((candidate) => candidate.index < state.index && state.steps[candidate.index]?.status === "done");
+    const report = reportAt(place);
     body = (
       <HandsOnStep
         key={state.index}
@@ -179,6 +206,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height }: LessonPlayerPr
         onChecked={(passed) => dispatch({ type: "checked", passed })}
         onApplicable={setApplicable}
         onCodeShown={setCodeShown}
+        {...(report ? { report } : {})}
         width={textWidth}
       />
     );

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { answerInWords } from "../../engine/answer-words";
 import { givesFeedback, MODE_TITLES } from "../../engine/quiz-modes";
 import { recordSession, recordSettledAnswers, saveFlag } from "../../engine/quiz-recording";
-import { quizResults } from "../../engine/quiz-results";
+import { EXAM_PASS_PERCENT, quizResults, type QuizResults } from "../../engine/quiz-results";
 import {
   canMarkRight,
   currentGrade,
@@ -35,6 +35,10 @@ export interface QuizPlayerProps {
   height: number;
   /** Starts a practice round of these questions (the ones missed). */
   onRetry: (questionIds: string[]) => void;
+  /** In a workshop: the agenda's block, named in the answers and the exam's score the room is told. */
+  block?: string;
+  /** The exam block's pass mark, in percent (the room is told whether the score reaches it). */
+  passMark?: number;
 }
 
 const LEAVE_EXAM = "Leave the exam? It has not been handed in, so it will not be scored.";
@@ -43,8 +47,9 @@ const LEAVE_EXAM = "Leave the exam? It has not been handed in, so it will not be
  * One quiz session on screen. The engine's reducer holds every rule; this renders the state,
  * turns keys into events, and writes settled answers to the history and the review cards.
  */
-export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps) => {
-  const { catalog, quizStores, clock, notify, confirm, setStatusKeys, setLeaveGuard } = useServices();
+export const QuizPlayer = ({ start, isActive, height, onRetry, block, passMark = EXAM_PASS_PERCENT }: QuizPlayerProps) => {
+  const { catalog, quizStores, clock, notify, confirm, setStatusKeys, setLeaveGuard, reportActivity } = useServices();
+  const report = reportActivity && block !== undefined ? reportActivity : undefined;
   const theme = useTheme();
   const { columns } = useWindowSize();
   // Questions and explanations stop at a readable width, however wide the window.
@@ -82,7 +87,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
 
   const finished = isQuizFinished(state);
   const exam = state.mode === "exam";
-  const results = useMemo(() => (finished ? quizResults(state, questions, clock()) : undefined), [finished, state, questions, clock]);
+  const results = useMemo(() => (finished ? withPassMark(quizResults(state, questions, clock()), passMark) : undefined), [finished, state, questions, clock, passMark]);
 
   useEffect(() => {
     const ids = record(state, false);
@@ -94,6 +99,9 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
     if (!results || sessionWritten.current) return;
     sessionWritten.current = true;
     void recordSession(quizStores, results);
+    if (results.mode === "exam" && block !== undefined) {
+      report?.({ kind: "examFinished", block, score: results.correct, total: results.total, passed: results.passed === true });
+    }
   }, [results, quizStores]);
 
   // Leaving mid-question still records what was answered (an unfinished exam excepted).
@@ -233,7 +241,14 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
               isActive={isActive}
               onAnswer={(answer) => {
                 setChanging(false);
+                const before = latest.current.answers[original.id];
                 dispatch({ type: "answer", answer, at: now() });
+                const record = latest.current.answers[original.id];
+                const asked = questions.get(original.id);
+                // A refused answer (already answered in practice) changes nothing and is not told.
+                if (report && block !== undefined && record && record !== before && asked) {
+                  report({ kind: "quizAnswer", block, questionId: original.id, mode: exam ? "exam" : "practice", correct: record.correct, answer: answerInWords(asked, record.answer) });
+                }
               }}
               onEmptyAnswer={() => (exam && last ? endExam() : moveOn({ type: exam ? "next" : "skip", at: now() }))}
             />
@@ -262,3 +277,7 @@ export const QuizPlayer = ({ start, isActive, height, onRetry }: QuizPlayerProps
     </Box>
   );
 };
+
+/** An exam scored against its own pass mark (a workshop's exam block sets one): the screen and the room say the same. */
+const withPassMark = (results: QuizResults, passMark: number): QuizResults =>
+  results.passMark === undefined || results.passMark === passMark ? results : { ...results, passMark, passed: results.percent >= passMark };

@@ -36,7 +36,8 @@ export const readSession = async (path: string): Promise<RoomSession | undefined
   return read.status === "ok" ? read.value : undefined;
 };
 
-export const writeSession = (path: string, session: RoomSession): Promise<void> => writeJsonAtomic(path, session);
+/** 0600: the session holds the participant's token and room keys, which let anyone act as them. */
+export const writeSession = (path: string, session: RoomSession): Promise<void> => writeJsonAtomic(path, session, { mode: 0o600 });
 
 /**
  * Moves an earlier identity's files (session, events, acks) into `before-<participantId>/` in the

@@ -31,8 +31,8 @@ export const writeFileAtomic = async (path: string, content: string, options: { 
   }
 };
 
-export const writeJsonAtomic = (path: string, value: unknown): Promise<void> =>
-  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+export const writeJsonAtomic = (path: string, value: unknown, options: { mode?: number } = {}): Promise<void> =>
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`, options);
 
 const renameWithRetry = async (from: string, to: string): Promise<void> => {
   for (let attempt = 1; ; attempt++) {

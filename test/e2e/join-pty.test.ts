@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TinyRoom, until } from "../room-client/tiny-room";
+import { WorkshopSchema } from "../../src/content/schema/workshop";
+import { roomWorkshopOf } from "../../src/cli/room/room-workshop";
+import { startRoom, type Room } from "../../src/room/room";
+import { until } from "../room-client/tiny-room";
 import { buildDist, PtyApp } from "./pty-app";
 
 /**
- * The built `s3-tutor join` in a pseudo-terminal against a small room speaking the protocol: the
- * agenda at 80×24, a block entered and answered, what the room heard, and leaving.
+ * The built `s3-tutor join` in a pseudo-terminal against a real room (in this process): the agenda
+ * at 80×24, a block entered and answered, what the room heard, and leaving.
  */
 
 const stateDirs: string[] = [];
@@ -23,28 +26,34 @@ afterAll(() => {
 });
 
 describe("s3-tutor join in a terminal", () => {
-  let room: TinyRoom;
+  let room: Room;
+  let roomDir: string;
   beforeEach(async () => {
-    room = new TinyRoom();
+    roomDir = mkdtempSync(join(tmpdir(), "s3-tutor-join-pty-room-"));
+    stateDirs.push(roomDir);
     // As a workshop file parses to.
-    room.workshop = {
+    const workshop = WorkshopSchema.parse({
       id: "tiny",
       title: "A tiny workshop",
+      summary: "Three blocks to join, answer and leave.",
+      minutes: 30,
+      target: "own",
       blocks: [
         { id: "intro", title: "Welcome", minutes: 5, break: true },
         { id: "drill", minutes: 10, quiz: { topics: ["naming"], count: 2, seed: 4 } },
         { id: "final", minutes: 15, exam: { topics: ["naming"], count: 2, passMark: 50 } },
       ],
-    };
-    room.pacing = { startedAt: "2026-12-04T09:00:00.000Z", openBlocks: ["intro", "drill"], messages: [{ id: 1, at: "2026-12-04T09:01:00.000Z", text: "Welcome all" }] };
-    await room.start();
+    });
+    room = await startRoom({ workshop: roomWorkshopOf(workshop), dataDir: roomDir, port: 0 });
+    await room.pace({ kind: "openBlock", block: "drill" });
+    await room.pace({ kind: "broadcast", text: "Welcome all" });
   });
-  afterEach(() => room.stop());
+  afterEach(() => room.close());
 
   it("opens the agenda, reports a quiz answer to the room, and says so on the way out", async () => {
     const stateDir = mkdtempSync(join(tmpdir(), "s3-tutor-join-pty-"));
     stateDirs.push(stateDir);
-    const app = new PtyApp({ stateDir, args: ["join", room.address, "--code", "K7QF", "--name", "Ada"] });
+    const app = new PtyApp({ stateDir, args: ["join", room.address, "--code", room.code, "--name", "Ada"] });
     apps.push(app);
     const rows = await app.waitFor("Room: connected", 20_000);
     expect(rows.join("\n")).toContain("A tiny workshop");
@@ -62,9 +71,10 @@ describe("s3-tutor join in a terminal", () => {
     app.pty.write("x");
     await app.waitFor("x");
     app.pty.write("\r");
-    await until(() => [...room.kept.values()].some((event) => event.kind === "quizAnswer"), "the answer to reach the room");
-    expect([...room.kept.values()].map((event) => event.kind)).toEqual(["blockEntered", "quizAnswer"]);
-    expect(room.kept.get(2)).toMatchObject({ block: "drill", mode: "practice", correct: false, answer: "x" });
+    const ada = () => [...room.state.participants.values()].find((participant) => participant.name === "Ada");
+    await until(() => (ada()?.answers.length ?? 0) > 0, "the answer to reach the room");
+    expect(ada()).toMatchObject({ block: "drill" });
+    expect(ada()!.answers).toEqual([expect.objectContaining({ block: "drill", mode: "practice", correct: false, answer: "x" })]);
 
     app.pty.write("\u001B");
     await app.waitFor("Room: connected");

@@ -129,7 +129,9 @@ export const lessonReducer = (lesson: Lesson, state: LessonState, event: LessonE
 };
 
 /** Every step read, answered, checked or skipped. */
-export const isLessonComplete = (state: LessonState): boolean => state.steps.every((step) => step.status !== "pending");
+/** Every step answered, checked or skipped; with `only` (a workshop block's chosen steps), those steps. */
+export const isLessonComplete = (state: LessonState, only?: readonly number[]): boolean =>
+  state.steps.every((step, index) => step.status !== "pending" || (only !== undefined && !only.includes(index)));
 
 export interface LessonScore {
   earned: number;
@@ -164,14 +166,16 @@ const scoreOf = (kind: "quiz" | "handsOn", progress: StepProgress | undefined): 
  * a hands-on step 1 if it passed by the learner's own work, half with the hint, nothing if done
  * for them or skipped. Reading earns nothing and costs nothing.
  */
-export const lessonStepScores = (lesson: Lesson, state: LessonState): StepScore[] =>
+export const lessonStepScores = (lesson: Lesson, state: LessonState, only?: readonly number[]): StepScore[] =>
   lesson.steps.flatMap((step, index): StepScore[] => {
     const kind = stepKind(step);
+    if (only !== undefined && !only.includes(index)) return [];
     return kind === "read" ? [] : [{ index, kind, ...scoreOf(kind, state.steps[index]) }];
   });
 
-export const lessonScore = (lesson: Lesson, state: LessonState): LessonScore => {
-  const scores = lessonStepScores(lesson, state);
+/** The lesson's score; with `only` (a workshop block's chosen steps), over those steps alone. */
+export const lessonScore = (lesson: Lesson, state: LessonState, only?: readonly number[]): LessonScore => {
+  const scores = lessonStepScores(lesson, state, only);
   const earned = scores.reduce((sum, score) => sum + score.points, 0);
   const possible = scores.length;
   return { earned, possible, percent: possible === 0 ? 100 : Math.round((earned / possible) * 100) };

@@ -10,10 +10,10 @@ const POINTS: Record<number, string> = { 0: "0", 0.5: "½", 1: "1" };
  * Under the recap's score: how points are counted, then each question and hands-on step with
  * what it earned and why, so "2.5 of 5" explains itself.
  */
-export const ScoreExplained = ({ lesson, state, width }: { lesson: Lesson; state: LessonState; width: number }) => {
+export const ScoreExplained = ({ lesson, state, width, only }: { lesson: Lesson; state: LessonState; width: number; only?: readonly number[] }) => {
   const { catalog } = useServices();
   const theme = useTheme();
-  const scores = lessonStepScores(lesson, state);
+  const scores = lessonStepScores(lesson, state, only);
   if (scores.length === 0) return <Text color={theme.muted}>This lesson has no questions or hands-on steps to score.</Text>;
   const nameOf = (index: number): string => {
     const step = lesson.steps[index];

@@ -184,7 +184,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps }: 
 
   let body: ReactElement;
   if (finished) {
-    body = <Recap lesson={lesson} state={state} variables={variables} isActive={isActive} width={textWidth} />;
+    body = <Recap lesson={lesson} state={state} variables={variables} isActive={isActive} width={textWidth} {...(steps ? { only: steps } : {})} />;
   } else if (!step) {
     body = <Text>This lesson has no steps.</Text>;
   } else if (isHandsOnStep(step)) {
@@ -285,16 +285,33 @@ const ReadStep = ({ markdown, reveal, width, isActive }: { markdown: string; rev
 };
 
 /** The end of a lesson: the score, the recap, and cleanup on offer. */
-const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; state: LessonState; variables: LessonVariables; isActive: boolean; width: number }) => {
-  const { session, notify, catalog, go } = useServices();
+const Recap = ({
+  lesson,
+  state,
+  variables,
+  isActive,
+  width,
+  only,
+}: {
+  lesson: Lesson;
+  state: LessonState;
+  variables: LessonVariables;
+  isActive: boolean;
+  width: number;
+  /** A workshop block's chosen steps: the recap scores and completes those alone. */
+  only?: readonly number[];
+}) => {
+  const { session, notify, catalog, go, workshop } = useServices();
   const theme = useTheme();
-  const score = lessonScore(lesson, state);
+  const score = lessonScore(lesson, state, only);
+  const complete = isLessonComplete(state, only);
   const recap = useMarkdownLines(lesson.recap ?? "", width, theme);
   const [cleanup, setCleanup] = useState<{ running: boolean; results?: PhaseResult[] }>({ running: false });
   const handsOn = lesson.steps.filter(isHandsOnStep).map((step) => step.handsOn) as HandsOn[];
   const canClean = session.started && handsOn.some((step) => step.cleanup?.length);
 
-  const next = nextLesson(catalog.lessons, lesson.id);
+  // In a workshop the agenda says what comes next, not the lessons' own order.
+  const next = workshop ? undefined : nextLesson(catalog.lessons, lesson.id);
 
   useInput(
     (input, key) => {
@@ -314,11 +331,11 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
 
   return (
     <Box flexDirection="column">
-      <Text bold color={isLessonComplete(state) ? theme.success : theme.warning}>
-        {isLessonComplete(state) ? "✓ Lesson complete" : "Lesson not finished: some steps are still open (b goes back)"}
+      <Text bold color={complete ? theme.success : theme.warning}>
+        {complete ? (only ? "✓ Block complete" : "✓ Lesson complete") : "Lesson not finished: some steps are still open (b goes back)"}
         {`  score ${score.earned} of ${score.possible} (${score.percent}%)`}
       </Text>
-      <ScoreExplained lesson={lesson} state={state} width={width} />
+      <ScoreExplained lesson={lesson} state={state} width={width} {...(only ? { only } : {})} />
       {lesson.recap ? (
         <Box marginTop={1}>
           <TextRows lines={recap} width={width} sideways={isActive} />
@@ -345,10 +362,10 @@ const Recap = ({ lesson, state, variables, isActive, width }: { lesson: Lesson; 
             </Text>
             {` next lesson: ${next.title} (${next.id}, ${next.minutes} min)`}
           </Text>
-        ) : (
+        ) : workshop ? null : (
           <Text wrap="wrap">That was the last lesson. The quiz (esc, then "Practice quiz, exam and review") keeps it fresh.</Text>
         )}
-        <Text color={theme.muted}>esc: back to the menu</Text>
+        <Text color={theme.muted}>{workshop ? "esc: back to the agenda, for the next block" : "esc: back to the menu"}</Text>
       </Box>
     </Box>
   );

@@ -14,6 +14,12 @@ export interface RoomLink {
   message: string;
 }
 
+export interface ExamResult {
+  score: number;
+  total: number;
+  passed: boolean;
+}
+
 export interface RoomConnectionOptions {
   /** Shorter waits for tests; 1 s and 30 s by default. */
   minDelayMs?: number;
@@ -72,6 +78,12 @@ export class RoomConnection {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The participant's result of an exam block they finished (this laptop's record), if they did. */
+  examResult(block: string): ExamResult | undefined {
+    const finished = this.outbox.events.findLast((event) => event.kind === "examFinished" && event.block === block);
+    return finished?.kind === "examFinished" ? { score: finished.score, total: finished.total, passed: finished.passed } : undefined;
   }
 
   /** Records the activity on disk and sends it when it can. */

@@ -1,6 +1,7 @@
 import type { Lesson } from "../content/schema/lesson";
 import type { Pacing } from "../room/protocol";
 import type { AgendaBlock } from "../room-client/workshop-plan";
+import type { ExamResult } from "../room-client/room-connection";
 import { handsOnPlaces } from "../handson/restore";
 import type { TargetName } from "../targets/target";
 import type { Catalog, View } from "./app-context";
@@ -29,8 +30,17 @@ export type BlockEntry =
   /** Nothing to open; the reason is said in the notice line. */
   | { kind: "say"; text: string };
 
-/** What entering the block opens: the lesson (only the chosen steps), the quiz, or the exam once started. */
-export const blockEntry = (block: AgendaBlock, catalog: Catalog, pacing: Pacing, targetName: TargetName): BlockEntry => {
+/**
+ * What entering the block opens: the lesson (only the chosen steps), the quiz, or the exam once
+ * started and only until finished (`examResult`: an exam is taken once, its score is the room's).
+ */
+export const blockEntry = (
+  block: AgendaBlock,
+  catalog: Catalog,
+  pacing: Pacing,
+  targetName: TargetName,
+  examResult?: (block: string) => ExamResult | undefined,
+): BlockEntry => {
   switch (block.kind) {
     case "break":
       return { kind: "say", text: `${block.title ?? "A break"}: nothing to do in the app for this block.` };
@@ -51,6 +61,11 @@ export const blockEntry = (block: AgendaBlock, catalog: Catalog, pacing: Pacing,
       };
     }
     case "exam": {
+      const result = examResult?.(block.id);
+      if (result) {
+        const verdict = result.passed ? "passed" : "not passed";
+        return { kind: "say", text: `You finished this exam: ${result.score} of ${result.total} (${verdict}). The instructor has your score.` };
+      }
       if (pacing.exam?.block !== block.id) return { kind: "say", text: "The exam starts when the instructor starts it: it opens here by itself." };
       return { kind: "view", view: examView(block) };
     }

@@ -10,6 +10,7 @@ import type { TargetSession } from "../targets/target-session";
 import type { ParticipantActivity } from "../room/protocol";
 import type { RoomLink } from "../room-client/room-connection";
 import type { WorkshopPlan } from "../room-client/workshop-plan";
+import type { ExamResult } from "../room-client/room-connection";
 import type { Command } from "./keys/bindings";
 
 /** The lessons and questions the app teaches from. */
@@ -44,7 +45,12 @@ export type View =
 /** The room a participant joined, as the app shows it: the workshop's agenda and the live link. */
 export interface WorkshopMode {
   plan: WorkshopPlan;
-  room: { readonly link: RoomLink; subscribe(listener: () => void): () => void };
+  room: {
+    readonly link: RoomLink;
+    subscribe(listener: () => void): () => void;
+    /** An exam block this participant has finished, with their result: it is taken once. */
+    examResult(block: string): ExamResult | undefined;
+  };
 }
 
 export interface AppServices {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Pacing, ParticipantActivity } from "../../src/room/protocol";
-import type { RoomLink } from "../../src/room-client/room-connection";
+import type { ExamResult, RoomLink } from "../../src/room-client/room-connection";
 import type { WorkshopPlan } from "../../src/room-client/workshop-plan";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
@@ -14,6 +14,11 @@ class FakeRoom {
   subscribe(listener: () => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+  /** What the participant's laptop has recorded of finished exams (the outbox, in the app). */
+  finished = new Map<string, ExamResult>();
+  examResult(block: string) {
+    return this.finished.get(block);
   }
   change(link: Partial<RoomLink>) {
     this.link = { ...this.link, ...link };
@@ -43,7 +48,11 @@ describe("the workshop agenda", () => {
 
   const open = async (room: FakeRoom) => {
     const told: ParticipantActivity[] = [];
-    app = await renderApp({ workshop: { plan, room }, reportActivity: (activity) => told.push(activity), rows: 30 });
+    const reportActivity = (activity: ParticipantActivity) => {
+      told.push(activity);
+      if (activity.kind === "examFinished") room.finished.set(activity.block, { score: activity.score, total: activity.total, passed: activity.passed });
+    };
+    app = await renderApp({ workshop: { plan, room }, reportActivity, rows: 30 });
     return { app, told };
   };
 
@@ -145,5 +154,16 @@ describe("the workshop agenda", () => {
     const score = finished?.kind === "examFinished" ? finished.score : -1;
     expect(finished?.kind === "examFinished" ? finished.passed : undefined).toBe(score / 3 >= 0.6);
     expect(told.filter((activity) => activity.kind === "quizAnswer")).toHaveLength(1);
+
+    // Taken once: back on the agenda, the exam block says the result instead of opening again.
+    await app.press(KEYS.escape);
+    await app.waitFor("4. Exam: naming");
+    for (let presses = 0; presses < 5 && !/❯\s+4\. Exam/.test(app.frame()); presses++) {
+      await app.press(KEYS.down);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await app.press(KEYS.enter);
+    await app.waitFor(`You finished this exam: ${score} of 3`);
+    expect(told.filter((activity) => activity.kind === "examFinished")).toHaveLength(1);
   });
 });

@@ -5,7 +5,8 @@ import { useRoomLink } from "./use-room-link";
 
 /**
  * Opens the exam when the instructor starts it, from whatever screen the participant is on; once
- * per start (leaving the exam does not bring it back), and not over the exam itself.
+ * per start (leaving the exam does not bring it back), not over the exam itself, and never again
+ * once the participant has finished it.
  */
 export const useExamStart = (workshop: WorkshopMode | undefined, view: View, go: (view: View) => void): void => {
   const link = useRoomLink(workshop?.room);
@@ -18,6 +19,8 @@ export const useExamStart = (workshop: WorkshopMode | undefined, view: View, go:
     const block = workshop.plan.blocks.find((candidate) => candidate.id === exam.block);
     if (!block || block.kind !== "exam") return;
     if (view.screen === "quiz" && view.block === block.id) return;
+    // Taken already (before a restart of the app, too): the agenda says the result instead.
+    if (workshop.room.examResult(block.id)) return;
     go(examView(block));
   }, [key]);
 };

@@ -39,7 +39,7 @@ export const Agenda = ({ workshop, isActive, width }: AgendaProps) => {
     const block = blocks.find((candidate) => candidate.id === id);
     if (!block) return;
     if (!open(block, pacing)) return notify(`"${blockTitle(block, catalog.lessons)}" ${LOCKED_NOTE}.`);
-    const entry = blockEntry(block, catalog, pacing, session.settings.target);
+    const entry = blockEntry(block, catalog, pacing, session.settings.target, (id) => workshop.room.examResult(id));
     reportActivity?.({ kind: "blockEntered", block: block.id });
     if (entry.kind === "say") notify(entry.text);
     else go(entry.view);

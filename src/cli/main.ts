@@ -94,6 +94,7 @@ program
   .option("--region <region>", "the region (default: the lessons' eu-west-1; aws: your configured one)")
   .option("--profile <profile>", "the AWS profile to use (aws target)")
   .addOption(new Option("--as <identity>", 'whom to act as: "default" (you) or "other" (the lessons\' second account)').default("default"))
+  .option("--room [address]", "the sandbox of the workshop room you joined, as your own account (the address when you joined more than one)")
   .addOption(
     new Option("--shell <shell>", "the shell the lines are for").choices(SHELL_KINDS).default(process.platform === "win32" ? "powershell" : "sh"),
   )

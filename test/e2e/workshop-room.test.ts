@@ -165,12 +165,21 @@ describe("a workshop room with three participants, on loopback", () => {
     const anaInRoom = (await teacher.state()).participants.find((p) => p.name === "Ana")!;
     expect(anaInRoom.checksFailed).toBeGreaterThanOrEqual(1);
 
-    // The namespace is the room's: Bo wants Ana's name and cannot have it, nor read her bucket.
+    // The namespace is the room's: Bo, in his own shell (s3-tutor env --room), wants Ana's name and
+    // cannot have it, nor read her bucket.
     const anaBucket = `${anaSession.target.prefix}-claim`;
     const boSession = session(bo, room.address);
-    const boS3 = s3As(endpoint, boSession.target.region, boSession.target.identities.default);
+    const boEnv = spawnSync(process.execPath, ["dist/cli.js", "env", "--room", "--shell", "sh"], { cwd: root, env: terminalEnv(bo.stateDir), encoding: "utf8" });
+    expect(boEnv.status).toBe(0);
+    const exported = Object.fromEntries([...boEnv.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((match) => [match[1]!, match[2]!]));
+    expect(exported).toMatchObject({ AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: boSession.target.identities.default.accessKeyId });
+    const boS3 = s3As(endpoint, exported.AWS_REGION!, {
+      account: "",
+      accessKeyId: exported.AWS_ACCESS_KEY_ID!,
+      secretAccessKey: exported.AWS_SECRET_ACCESS_KEY!,
+    });
     await expect(
-      boS3.send(new CreateBucketCommand({ Bucket: anaBucket, CreateBucketConfiguration: { LocationConstraint: boSession.target.region as "eu-west-1" } })),
+      boS3.send(new CreateBucketCommand({ Bucket: anaBucket, CreateBucketConfiguration: { LocationConstraint: exported.AWS_REGION as "eu-west-1" } })),
     ).rejects.toMatchObject({ name: "BucketAlreadyExists", $metadata: { httpStatusCode: 409 } });
     await expect(boS3.send(new ListObjectsV2Command({ Bucket: anaBucket }))).rejects.toMatchObject({ name: "AccessDenied" });
 

@@ -5,6 +5,7 @@ import { loadSandbox } from "../../targets/sandbox-loader";
 import { sandboxCredentials } from "../../targets/sandbox-target";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY, TargetError, type TargetName } from "../../targets/target";
 import { UserError } from "../errors";
+import { chooseJoinedRoom } from "../joined-room";
 import { applyHint, shellScript, type EnvChange, type ShellKind } from "../shell-env";
 
 export interface EnvCommandOptions {
@@ -15,6 +16,8 @@ export interface EnvCommandOptions {
   /** "default" (the learner) or "other" (the lessons' second account). */
   as: string;
   shell: ShellKind;
+  /** A workshop room this computer joined (true: the only one): its sandbox, as the participant's own account. */
+  room?: string | true;
 }
 
 interface EnvPlan {
@@ -70,6 +73,22 @@ const localstackPlan = (options: EnvCommandOptions, identity: string): EnvPlan =
   };
 };
 
+/** The room sandbox of a workshop this computer joined, as the participant (or their second account). */
+const roomPlan = async (room: string | true, identity: string): Promise<EnvPlan> => {
+  const { session } = await chooseJoinedRoom(room === true ? undefined : room, "there is no room sandbox to point at");
+  const { target } = session;
+  if (target.kind !== "room") {
+    throw new UserError(
+      `the workshop at ${session.address} runs its hands-on steps on ${target.kind === "own" ? "your own sandbox" : target.kind === "aws" ? "an AWS account" : "LocalStack"}, not in the room: use s3-tutor env${target.kind === "own" ? "" : ` --target ${target.kind}`} instead.`,
+    );
+  }
+  const credentials = identity === OTHER_IDENTITY ? target.identities.other : target.identities.default;
+  return {
+    comment: `s3-tutor env: the room sandbox at ${session.baseUrl}, ${session.name}'s ${identity === OTHER_IDENTITY ? "second " : ""}account ${credentials.account}, region ${target.region}`,
+    changes: emulatorChanges(session.baseUrl, credentials, target.region),
+  };
+};
+
 /** A real account: no secret is ever printed; the shell's own credentials (or --profile) are used. */
 const awsPlan = async (options: EnvCommandOptions, identity: string): Promise<EnvPlan> => {
   if (identity !== DEFAULT_IDENTITY) {
@@ -104,7 +123,9 @@ export const runEnvCommand = async (options: EnvCommandOptions): Promise<number>
   let plan: EnvPlan;
   try {
     plan =
-      options.target === "sandbox"
+      options.room !== undefined
+        ? await roomPlan(options.room, identity)
+        : options.target === "sandbox"
         ? await sandboxPlan(options, identity)
         : options.target === "localstack"
           ? localstackPlan(options, identity)

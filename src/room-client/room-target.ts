@@ -21,7 +21,7 @@ export const participantTarget = (target: ParticipantTarget, roomBaseUrl: string
   switch (target.kind) {
     case "room":
       return {
-        options: { target: "sandbox", endpoint: roomBaseUrl, ...shared },
+        options: { target: "sandbox", label: "room sandbox", endpoint: roomBaseUrl, ...shared },
         create: async () =>
           sandboxTarget({
             ...shared,

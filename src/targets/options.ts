@@ -3,6 +3,8 @@ import type { TargetName } from "./target";
 /** How the user chose a target on the command line (or in the app). */
 export interface TargetOptions {
   target: TargetName;
+  /** How the status bar names it, when not by `target` (a workshop's "room sandbox"). */
+  label?: string;
   /**
    * LocalStack's (or another emulator's) URL; default http://localhost:4566. With the sandbox
    * target: a sandbox already running there (s3-tutor sandbox), used instead of starting one.

@@ -158,7 +158,8 @@ describe("a workshop room with three participants, on loopback", () => {
     const anaSession = session(ana, room.address);
     await checkTooEarly(ana);
     ana.app.press("s");
-    await ana.app.waitFor("✓", 30_000);
+    const solved = await ana.app.waitFor("✓", 30_000);
+    expect(solved.join("\n")).toMatch(new RegExp(`room sandbox · eu-west-1 · account ${anaSession.target.identities.default.account}`));
     await expect
       .poll(async () => (await teacher.state()).participants.find((p) => p.name === "Ana"), { timeout: 20_000 })
       .toMatchObject({ passedSteps: expect.arrayContaining(["global-namespace/claim-a-name"]) });

@@ -15,7 +15,7 @@ export interface StatusBarProps {
 
 const targetText = (target: TargetOptions, status: TargetStatus): string => {
   const region = target.region ?? "eu-west-1";
-  const where = `${target.target} · ${region}`;
+  const where = `${target.label ?? target.target} · ${region}`;
   switch (status.state) {
     case "idle":
       return `${where} · not started`;

@@ -2,25 +2,40 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { roomWorkshopOf } from "../../src/cli/room/room-workshop";
+import { WorkshopSchema } from "../../src/content/schema/workshop";
 import { PARTICIPANT_REPORT_KIND, type ParticipantReportFile } from "../../src/room/protocol";
+import { startRoom, type Room } from "../../src/room/room";
 import { finished, spawnCli } from "../helpers/cli";
-import { TinyRoom } from "../room-client/tiny-room";
 
+/** Against a real room (in this process), its clock set by the test. */
 describe("s3-tutor join --check and s3-tutor report", () => {
-  let room: TinyRoom;
+  let room: Room;
   let stateDir: string;
+  let clockOffsetMs = 0;
   beforeEach(async () => {
-    room = new TinyRoom();
-    await room.start();
+    clockOffsetMs = 0;
     stateDir = await mkdtemp(join(tmpdir(), "s3-tutor-join-"));
+    const workshop = WorkshopSchema.parse({
+      id: "tiny",
+      title: "A tiny workshop",
+      summary: "Joined to be checked.",
+      minutes: 5,
+      target: "own",
+      blocks: [{ id: "intro", title: "Welcome", minutes: 5, break: true }],
+    });
+    room = await startRoom({ workshop: roomWorkshopOf(workshop), dataDir: join(stateDir, "room"), port: 0, now: () => new Date(Date.now() + clockOffsetMs) });
   });
-  afterEach(() => room.stop());
+  afterEach(() => room.close());
+
+  /** What the room holds from its one participant. */
+  const heard = () => [...room.state.participants.values()];
 
   const cli = (...args: string[]) => finished(spawnCli(args, { S3_TUTOR_STATE_DIR: stateDir, NO_COLOR: "1" }));
 
   it("lists the pre-flight with a skewed room clock, exits 1, and the instructor gets the list", async () => {
-    room.clockOffsetMs = 20 * 60_000;
-    const result = await cli("join", room.address, "--code", "K7QF", "--name", "Ada", "--table", "3", "--check");
+    clockOffsetMs = 20 * 60_000;
+    const result = await cli("join", room.address, "--code", room.code, "--name", "Ada", "--table", "3", "--check");
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n");
     expect(lines[0]).toMatch(/^✓ Node\.js: \d+\.\d+\.\d+ \(20 or later needed\)$/);
@@ -31,11 +46,9 @@ describe("s3-tutor join --check and s3-tutor report", () => {
     expect(result.stdout).toContain("The instructor sees this list (you are Ada, table 3).");
     expect(lines).toContain("Fix what is marked ✗, then run this again.");
 
-    const sent = [...room.kept.values()];
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ kind: "preflight", seq: 1 });
-    const checks = sent[0]?.kind === "preflight" ? sent[0].checks : [];
-    expect(checks.find((check) => check.name === "Clock")).toMatchObject({ ok: false });
+    const [ada] = heard();
+    expect(ada).toMatchObject({ name: "Ada", table: "3", lastSeq: 1 });
+    expect(ada!.preflight?.checks.find((check) => check.name === "Clock")).toMatchObject({ ok: false });
 
     // The offline fallback: everything recorded, in one file for room merge.
     const out = join(stateDir, "me.json");
@@ -43,21 +56,40 @@ describe("s3-tutor join --check and s3-tutor report", () => {
     expect(report.stderr).toBe("");
     expect(report.stdout).toContain(`Wrote 1 event of Ada in the room at ${room.address} to ${out}.`);
     const file = JSON.parse(await readFile(out, "utf8")) as ParticipantReportFile;
-    expect(file).toMatchObject({ kind: PARTICIPANT_REPORT_KIND, protocol: 1, workshopId: "tiny", participantId: "p1", name: "Ada", table: "3" });
+    expect(file).toMatchObject({ kind: PARTICIPANT_REPORT_KIND, protocol: 1, workshopId: "tiny", participantId: ada!.id, name: "Ada", table: "3" });
     expect(file.events.map((event) => [event.seq, event.kind])).toEqual([[1, "preflight"]]);
   });
 
   it("says a wrong code in words, and sends nothing", async () => {
-    room.refuseJoin = "WrongCode";
     const result = await cli("join", room.address, "--code", "NOPE", "--check");
     expect(result.stdout).toContain(`(Not sent to the instructor: The room at ${room.address} did not accept the code "NOPE".)`);
     expect(result.stderr).toBe("");
-    expect(room.kept.size).toBe(0);
+    expect(heard()).toHaveLength(0);
+  });
+
+  it("says a full room in words", async () => {
+    await room.close();
+    const workshop = WorkshopSchema.parse({
+      id: "tiny",
+      title: "A tiny workshop",
+      summary: "Room for one.",
+      minutes: 5,
+      target: "own",
+      maxParticipants: 1,
+      blocks: [{ id: "intro", title: "Welcome", minutes: 5, break: true }],
+    });
+    room = await startRoom({ workshop: roomWorkshopOf(workshop), dataDir: join(stateDir, "room-for-one"), port: 0 });
+    expect((await cli("join", room.address, "--code", room.code, "--name", "Ada", "--check")).stdout).toContain("✓ Room reachable");
+    stateDir = await mkdtemp(join(tmpdir(), "s3-tutor-join-"));
+    const second = await cli("join", room.address, "--code", room.code, "--name", "Bo", "--check");
+    expect(second.stdout).toContain(`(Not sent to the instructor: The room at ${room.address} is full.)`);
+    expect(second.stderr).toBe("");
+    expect(heard().map((participant) => participant.name)).toEqual(["Ada"]);
   });
 
   it("says what to fix when the room is not there, without a stack trace", async () => {
-    await room.stop();
-    const result = await cli("join", room.address, "--code", "K7QF", "--check");
+    await room.close();
+    const result = await cli("join", room.address, "--code", room.code, "--check");
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✗ Room reachable: Could not reach the room at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check that you typed the address the instructor printed, that your laptop is on the same Wi-Fi/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

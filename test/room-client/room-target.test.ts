@@ -27,7 +27,7 @@ describe("the room target", () => {
 
   it("acts as the participant's own two accounts, with the room's prefix and regions", async () => {
     const { options, create } = participantTarget(roomTarget, sandbox.endpoint);
-    expect(options).toEqual({ target: "sandbox", endpoint: sandbox.endpoint, region: "eu-west-1", prefix: "ada-4f2" });
+    expect(options).toEqual({ target: "sandbox", label: "room sandbox", endpoint: sandbox.endpoint, region: "eu-west-1", prefix: "ada-4f2" });
     const target = await create(options);
     try {
       await target.preflight();

@@ -27,6 +27,10 @@ export const ROOM_PATHS = {
   state: "/_room/v1/state",
   /** POST PacingCommand with the instructor token → Pacing. */
   pacing: "/_room/v1/pacing",
+  /** page: GET, no token: the projector page's script (the page itself is GET / from a browser, behind the instructor token). */
+  pageScript: "/_room/v1/page.js",
+  /** page: GET with the instructor cookie (or token): server-sent events, `view` (the page's PageView) on connect and on change. */
+  pageStream: "/_room/v1/page/stream",
 } as const;
 
 /** Every refusal is JSON: a stable code for programs and a sentence for people. */

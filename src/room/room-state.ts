@@ -319,6 +319,11 @@ export class RoomState {
     }
   }
 
+  /** Every check the room has heard of, in the order it first did (the projector page's heat map reads them). */
+  get checkTallies(): CheckTally[] {
+    return [...this.checks.values()];
+  }
+
   /** Participants to go and see first: most failures in a row, then longest on their step. */
   stuck(now: Date): StuckParticipant[] {
     const found: StuckParticipant[] = [];

@@ -6,11 +6,15 @@ import { RoomKeys } from "./credentials";
 import { sendError } from "./http-json";
 import { INSTRUCTOR_TOKEN_FILE, readInstructorToken, writeInstructorToken } from "./instructor-token";
 import { PacingStreams } from "./pacing-streams";
+import { handlePageRequest, isPageRequest } from "./page/page-routes";
+import { PageStreams } from "./page/page-streams";
+import { buildPageView } from "./page/page-view";
 import type { Pacing, PacingCommand, RoomLogRecord } from "./protocol";
 import { DEFAULT_LIMITS, type RoomLimits } from "./rate-limit";
 import { joinAddress } from "./room-address";
 import { dropTornTail, readRoomLog, ROOM_LOG_FILE, RoomLogWriter } from "./room-log";
 import { RoomService } from "./room-service";
+import type { ReportWorkshop } from "./report/report-types";
 import { RoomState } from "./room-state";
 import type { RoomWorkshop } from "./room-workshop";
 import { hashToken, newJoinCode, newToken } from "./tokens";
@@ -34,6 +38,8 @@ export interface RoomOptions {
   version?: string;
   /** Things the instructor should know about the start (a torn log line dropped, a lost token replaced). */
   onNotice?: (notice: string) => void;
+  /** The workshop's blocks and their hands-on steps, for the projector page's heat map (without it: the steps the room has heard of). */
+  pageWorkshop?: ReportWorkshop;
 }
 
 export interface Room {
@@ -41,6 +47,8 @@ export interface Room {
   readonly address: string;
   /** http://host:port — the room sandbox and the API under /_room/. */
   readonly endpoint: string;
+  /** The projector page, with the instructor token: open it in a browser on the instructor's screen. */
+  readonly pageUrl: string;
   readonly code: string;
   readonly instructorToken: string;
   /** The room's folder (absolute). */
@@ -104,6 +112,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
 
   const listeners = new Set<() => void>();
   const streams = new PacingStreams(limits);
+  const pageStreams = new PageStreams(() => buildPageView(state, options.pageWorkshop, now(), workshop.title));
   let writer: RoomLogWriter | undefined;
   const append = (records: RoomLogRecord[]) => (writer ? writer.append(records) : Promise.reject(new Error("the room's log is not open")));
   const service = new RoomService({ state, append, keys, workshop, version: options.version ?? "dev", now });
@@ -129,6 +138,12 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
       now,
       credentials: keys.lookup,
       answerFirst: (request, response) => {
+        if (isPageRequest(request)) {
+          handlePageRequest({ streams: pageStreams, instructorTokenHash: () => instructorTokenHash, perAddress: limiters.perAddress, ready }, request, response).catch(
+            (error: unknown) => sendError(response, error),
+          );
+          return true;
+        }
         if (!isRoomRequest(request.url)) return false;
         handleRoomRequest(context, limiters, request, response).catch((error: unknown) => sendError(response, error));
         return true;
@@ -136,6 +151,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
     });
   } catch (error) {
     streams.close();
+    pageStreams.close();
     if (error instanceof SandboxDataDirInUseError) throw new RoomInUseError(dir, error.pid, error.endpoint);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EADDRNOTAVAIL" || code === "EACCES") throw new RoomListenError(host, port, code);
@@ -155,6 +171,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
         if (record.type === "pacing" || record.type === "opened") pacingChanged = true;
       }
       if (pacingChanged) streams.publish(state.pacing);
+      pageStreams.changed();
       for (const listener of listeners) {
         try {
           listener();
@@ -184,6 +201,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
   } catch (error) {
     failStart(error);
     streams.close();
+    pageStreams.close();
     await sandbox.close();
     await writer?.close().catch(() => undefined);
     throw error;
@@ -193,6 +211,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
   return {
     address: joinAddress(sandbox.host, sandbox.port),
     endpoint: sandbox.endpoint,
+    pageUrl: `${sandbox.endpoint}/?token=${encodeURIComponent(instructorToken)}`,
     code: state.code,
     instructorToken,
     dataDir: dir,
@@ -206,6 +225,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
     close: () => {
       closing ??= (async () => {
         streams.close();
+        pageStreams.close();
         await sandbox.close();
         await writer?.close();
       })();

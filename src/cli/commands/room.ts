@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { UserError } from "../errors";
 import { hostedRoomDir } from "../room/room-files";
 import { loadRoomWorkshop } from "../room/load-room-workshop";
-import { blockTitlesOf, roomWorkshopOf } from "../room/room-workshop";
+import { blockTitlesOf, reportWorkshopOf, roomWorkshopOf } from "../room/room-workshop";
 import { VERSION } from "../version";
 import { appendFileSync } from "node:fs";
 
@@ -37,6 +37,7 @@ export const runRoomCommand = async (workshopArg: string, options: RoomCommandOp
     host: options.host,
     port: options.port ?? DEFAULT_ROOM_PORT,
     version: VERSION,
+    pageWorkshop: reportWorkshopOf(workshop, lessons),
     ...(options.joinLimit !== undefined ? { limits: { join: { perSecond: options.joinLimit / 60, burst: options.joinLimit } } } : {}),
     onNotice: interactive ? bridge.notify : (notice) => process.stderr.write(`${notice}\n`),
   }).catch(explainStartFailure);
@@ -75,6 +76,7 @@ const roomBanner = (room: Room, title: string, joinCommand: string, host: string
     `Participants join with:  ${joinCommand}`,
     ...(isLoopback(host) ? ["Only this machine can join: give --host 0.0.0.0 (or this laptop's LAN address) so other laptops can."] : []),
     `Instructor token: in ${join(room.dataDir, INSTRUCTOR_TOKEN_FILE)}`,
+    `The page for the projector (keep this address to yourself): ${room.pageUrl}`,
     `The room is kept in ${room.dataDir}. Stop it with Ctrl-C.`,
     "",
   ].join("\n");

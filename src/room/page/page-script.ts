@@ -1,0 +1,128 @@
+import { PAGE_STREAM_PATH } from "./page-paths";
+
+/**
+ * The projector page's script, served as is (plain browser JavaScript: no bundler, no framework, a
+ * few hundred lines at most). Everything the room sends is written with textContent, never as HTML:
+ * names and failure reasons are the participants' own text.
+ */
+export const PAGE_SCRIPT = `"use strict";
+(() => {
+  const STREAM = ${JSON.stringify(PAGE_STREAM_PATH)};
+  const CELL = { p: ["p", "✓", "passed"], f: ["f", "✗", "failing"], ".": ["n", "·", "not reached"] };
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, text, className) => {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  };
+  const who = (item) => (item.table ? item.name + " (table " + item.table + ")" : item.name);
+  const minutes = (value) => Math.floor(value / 60) + ":" + String(value % 60).padStart(2, "0");
+
+  const drawHeat = (view) => {
+    const head = $("heatmap").tHead.rows[0];
+    while (head.cells.length > 1) head.deleteCell(1);
+    view.steps.forEach((step, index) => {
+      const th = el("th", String(index + 1));
+      th.scope = "col";
+      th.title = step.block + ": " + step.title;
+      th.setAttribute("aria-label", step.title);
+      head.appendChild(th);
+    });
+    const body = document.createElement("tbody");
+    for (const participant of view.participants) {
+      const row = body.insertRow();
+      const name = el("th", who(participant));
+      name.scope = "row";
+      row.appendChild(name);
+      for (let i = 0; i < participant.cells.length; i++) {
+        const [className, symbol, said] = CELL[participant.cells[i]] || CELL["."];
+        const cell = el("td", symbol, className);
+        cell.setAttribute("aria-label", view.steps[i].title + ": " + said);
+        row.appendChild(cell);
+      }
+    }
+    if (view.participants.length === 0) {
+      const row = body.insertRow();
+      const cell = el("td", "Nobody has joined yet.", "empty");
+      cell.colSpan = view.steps.length + 1;
+      row.appendChild(cell);
+    }
+    $("heatmap").replaceChild(body, $("heatmap").tBodies[0]);
+  };
+
+  const drawList = (id, items, draw, empty) => {
+    const list = document.createElement("ol");
+    list.id = id;
+    list.setAttribute("aria-labelledby", $(id).getAttribute("aria-labelledby"));
+    for (const item of items) list.appendChild(draw(item));
+    if (items.length === 0) list.appendChild(el("li", empty, "empty"));
+    $(id).replaceWith(list);
+  };
+
+  const draw = (view) => {
+    $("title").textContent = view.workshop;
+    $("code").textContent = view.code;
+    const clock = view.clock;
+    const delta = clock.deltaMinutes === 0 ? "on time" : Math.abs(clock.deltaMinutes) + " min " + (clock.deltaMinutes > 0 ? "ahead" : "behind");
+    $("clock").textContent = minutes(clock.elapsedMinutes) + " of " + minutes(clock.totalMinutes) +
+      (clock.openBlock ? " · open: " + clock.openBlock : "") + (clock.scheduledBlock ? " · agenda: " + clock.scheduledBlock : "") + " · " + delta;
+    drawHeat(view);
+    drawList("stuck", view.stuck, (item) => {
+      const li = el("li", who(item) + " — " + item.step + ": ");
+      li.appendChild(el("span", item.why, "why"));
+      return li;
+    }, "Nobody is stuck.");
+    drawList("failed", view.mostFailed, (item) => {
+      const li = el("li", item.step + " — failed by " + item.failedBy);
+      for (const reason of item.reasons) li.appendChild(el("span", reason.expectation + ": " + reason.reason + " (" + reason.participants + ")", "reason"));
+      return li;
+    }, "No check has failed yet.");
+    document.body.dataset.updates = String(Number(document.body.dataset.updates || "0") + 1);
+  };
+
+  const connect = () => {
+    const source = new EventSource(STREAM);
+    source.addEventListener("open", () => { $("connection").textContent = "Live"; });
+    source.addEventListener("view", (event) => draw(JSON.parse(event.data)));
+    source.addEventListener("error", () => { $("connection").textContent = "Reconnecting…"; });
+  };
+
+  const keys = (event) => {
+    const help = $("help");
+    if (event.key === "?") {
+      help.hidden = !help.hidden;
+      (help.hidden ? $("heat") : help).focus();
+      event.preventDefault();
+      return;
+    }
+    if (event.key === "Escape" && !help.hidden) {
+      help.hidden = true;
+      $("heat").focus();
+      return;
+    }
+    if (event.key === "+" || event.key === "-") {
+      const size = parseFloat(getComputedStyle(document.body).fontSize) + (event.key === "+" ? 2 : -2);
+      document.body.style.fontSize = Math.min(48, Math.max(12, size)) + "px";
+      return;
+    }
+    const heat = $("heat");
+    const step = 48;
+    const moves = {
+      ArrowDown: [0, step], ArrowUp: [0, -step], ArrowRight: [step, 0], ArrowLeft: [-step, 0],
+      PageDown: [0, heat.clientHeight], PageUp: [0, -heat.clientHeight], Home: [-heat.scrollWidth, -heat.scrollHeight],
+    };
+    const move = moves[event.key];
+    if (move && document.activeElement !== heat) {
+      heat.scrollBy(move[0], move[1]);
+      event.preventDefault();
+    }
+  };
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.addEventListener("keydown", keys);
+    $("heat").focus();
+    connect();
+  });
+})();
+`;

@@ -1,0 +1,123 @@
+import { request } from "node:http";
+import { CreateBucketCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
+import { describe, expect, it } from "vitest";
+import { ROOM_PATHS } from "../../src/room/protocol";
+import type { PageView } from "../../src/room/page/page-view";
+import { events } from "./helpers/events";
+import { call, joinRoom, roomIdentities, s3As, startTestRoom } from "./helpers/room-api";
+
+const pageWorkshop = {
+  id: "names-and-regions",
+  title: "Names and Regions",
+  blocks: [
+    { id: "namespace", title: "One namespace", kind: "lesson" as const, steps: ["bucket-names/create", "bucket-names/collide"] },
+    { id: "exam", title: "Exam", kind: "exam" as const },
+  ],
+};
+
+/** The page's stream, read until `until` holds for a view (or the test times out). */
+const readViews = (url: string, cookie: string, until: (view: PageView) => boolean): Promise<PageView[]> =>
+  new Promise((resolve, reject) => {
+    const views: PageView[] = [];
+    const req = request(url, { headers: { cookie } }, (response) => {
+      if (response.statusCode !== 200) return reject(new Error(`stream answered ${response.statusCode}`));
+      let buffered = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        buffered += chunk;
+        let end: number;
+        while ((end = buffered.indexOf("\n\n")) >= 0) {
+          const frame = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (!frame.startsWith("event: view") || !data) continue;
+          const view = JSON.parse(data) as PageView;
+          views.push(view);
+          if (until(view)) {
+            req.destroy();
+            resolve(views);
+          }
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+
+describe("the projector page at / on the room's port", () => {
+  it("refuses a browser without the token, or with a wrong one, with a page that says how to open it", async () => {
+    const room = await startTestRoom();
+    const missing = await fetch(`${room.endpoint}/`);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("content-type")).toMatch(/^text\/html/);
+    const text = await missing.text();
+    expect(text).toContain("Open it with the instructor token");
+    expect(text).not.toContain(room.instructorToken);
+    const wrong = await fetch(`${room.endpoint}/?token=not-the-token`, { redirect: "manual" });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain("That token is not this room's instructor token.");
+    const stream = await fetch(`${room.endpoint}${ROOM_PATHS.pageStream}`);
+    expect(stream.status).toBe(401);
+    // A participant's token is not the instructor's.
+    const joined = await joinRoom(room.endpoint, room.code, "Ada");
+    const asParticipant = await fetch(`${room.endpoint}${ROOM_PATHS.pageStream}`, { headers: { authorization: `Bearer ${joined.body.token}` } });
+    expect(asParticipant.status).toBe(401);
+    await asParticipant.body?.cancel();
+  });
+
+  it("trades the token in the address for an HttpOnly cookie, then serves the page under a strict CSP", async () => {
+    const room = await startTestRoom();
+    const opened = await fetch(room.pageUrl, { redirect: "manual" });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get("location")).toBe("/");
+    const cookie = opened.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await fetch(`${room.endpoint}/`, { headers: { cookie: cookie.split(";")[0]! } });
+    expect(page.status).toBe(200);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain(`<script src="${ROOM_PATHS.pageScript}"`);
+    expect(html).not.toMatch(/https?:\/\//);
+    const script = await fetch(`${room.endpoint}${ROOM_PATHS.pageScript}`);
+    expect(script.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(await script.text()).toContain("EventSource");
+  });
+
+  it("leaves S3's ListBuckets at / to the sandbox: a signed GET / is not the page", async () => {
+    const room = await startTestRoom();
+    const joined = await joinRoom(room.endpoint, room.code, "Ada");
+    const s3 = s3As(room.endpoint, roomIdentities(joined.body).default);
+    await s3.send(new CreateBucketCommand({ Bucket: "ada-page-test" }));
+    const listed = await s3.send(new ListBucketsCommand({}));
+    expect(listed.Buckets?.map((bucket) => bucket.Name)).toEqual(["ada-page-test"]);
+  });
+
+  it("streams the heat map, and a participant's check arrives without asking again", async () => {
+    const room = await startTestRoom({ pageWorkshop });
+    const joined = await joinRoom(room.endpoint, room.code, "Ada", { table: "3" });
+    const cookie = (await fetch(room.pageUrl, { redirect: "manual" })).headers.get("set-cookie")!.split(";")[0]!;
+    const reading = readViews(`${room.endpoint}${ROOM_PATHS.pageStream}`, cookie, (view) => view.participants[0]?.cells === "p.");
+    const event = (seq: number, kind: "checkFailed" | "checkPassed") => ({
+      ...events[2]!,
+      seq,
+      kind,
+      lesson: "bucket-names",
+      step: "create",
+      ...(kind === "checkFailed" ? { failed: [{ expectation: "bucket exists", reason: "BucketAlreadyExists" }] } : {}),
+    });
+    expect((await call(room.endpoint, ROOM_PATHS.events, { token: joined.body.token, body: { events: [event(1, "checkFailed")] } })).status).toBe(200);
+    await new Promise((done) => setTimeout(done, 300));
+    expect((await call(room.endpoint, ROOM_PATHS.events, { token: joined.body.token, body: { events: [event(2, "checkPassed")] } })).status).toBe(200);
+    const views = await reading;
+    expect(views[0]).toMatchObject({ workshop: "Names and Regions", code: room.code, steps: [{ key: "bucket-names/create" }, { key: "bucket-names/collide" }] });
+    expect(views.map((view) => view.participants[0]?.cells)).toContain("f.");
+    expect(views.at(-1)).toMatchObject({
+      participants: [{ name: "Ada", table: "3", cells: "p." }],
+      mostFailed: [{ step: "Create your bucket", failedBy: 1, reasons: [{ reason: "BucketAlreadyExists", participants: 1 }] }],
+      clock: { totalMinutes: 65 },
+    });
+  });
+});

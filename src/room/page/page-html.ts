@@ -45,7 +45,7 @@ li { margin-bottom: 0.35em; }
 .reason { display: block; font-size: 0.85em; color: #ddd; }
 #help { position: fixed; inset: 10% 20%; background: #111; border: 3px solid #fff; padding: 1em; }
 kbd { border: 1px solid #fff; padding: 0 0.3em; border-radius: 4px; }
-.empty { color: #ccc; }
+.empty { color: #ccc; list-style: none; }
 `;
 
 export const pageHtml = (nonce: string): string => `<!doctype html>

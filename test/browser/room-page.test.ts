@@ -1,0 +1,114 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOM_PATHS, type ParticipantEvent } from "../../src/room/protocol";
+import { call, joinRoom, startTestRoom } from "../room/helpers/room-api";
+import { chromium } from "./helpers/chromium";
+
+const ARTIFACTS = join(process.cwd(), "test-artifacts");
+const pageWorkshop = {
+  id: "names-and-regions",
+  title: "Names and Regions",
+  blocks: [
+    { id: "namespace", title: "One namespace", kind: "lesson" as const, steps: ["bucket-names/create", "bucket-names/collide"] },
+    { id: "exam", title: "Exam", kind: "exam" as const },
+  ],
+};
+const place = { block: "namespace", lesson: "bucket-names", step: "create", title: "Create your bucket" };
+
+/** The projector page in headless Chromium, against a real room in this process. */
+describe.skipIf(!chromium.available)(`the projector page in a real browser ${chromium.reason}`, () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await puppeteer.launch({
+      executablePath: chromium.path,
+      headless: true,
+      // Root in a container has no user namespaces for Chromium's sandbox; the page is our own.
+      args: ["--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,900"],
+      defaultViewport: { width: 1600, height: 900 },
+    });
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  /** A page in a fresh context (no cookie), recording any Content-Security-Policy refusal. */
+  const openPage = async (): Promise<{ page: Page; refusals: string[] }> => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const refusals: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+    });
+    page.on("pageerror", (error) => refusals.push(String(error)));
+    return { page, refusals };
+  };
+
+  it("shows a participant's passed check without reload, is keyboard-driven, and has no serious accessibility violation", async () => {
+    const room = await startTestRoom({ pageWorkshop });
+    const joined = await joinRoom(room.endpoint, room.code, "Ada", { table: "3" });
+    await joinRoom(room.endpoint, room.code, "Grace");
+    const { page, refusals } = await openPage();
+
+    const opened = await page.goto(room.pageUrl, { waitUntil: "domcontentloaded" });
+    expect(opened?.status()).toBe(200);
+    // The token went into a cookie; the address bar shows none.
+    expect(page.url()).toBe(`${room.endpoint}/`);
+    await page.waitForFunction('document.getElementById("connection").textContent === "Live" && document.body.dataset.updates !== undefined');
+    const read = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
+    const rows = () => read<string[][]>('[...document.querySelectorAll("#heatmap tbody tr")].map((tr) => [...tr.children].map((cell) => cell.textContent))');
+    const text = (selector: string) => read<string>(`document.querySelector(${JSON.stringify(selector)}).textContent`);
+    expect(await rows()).toEqual([
+      ["Ada (table 3)", "·", "·"],
+      ["Grace", "·", "·"],
+    ]);
+    expect(await text("#title")).toBe("Names and Regions");
+    expect(await text("#code")).toBe(room.code);
+
+    const send = (...events: ParticipantEvent[]) => call(room.endpoint, ROOM_PATHS.events, { token: joined.body.token, body: { events } });
+    const at = new Date().toISOString();
+    expect(
+      (await send({ seq: 1, at, kind: "checkFailed", ...place, failed: [{ expectation: "bucket acme-data exists", reason: "BucketAlreadyExists" }] })).status,
+    ).toBe(200);
+    await page.waitForFunction('document.querySelector("#heatmap tbody tr td").textContent === "✗"');
+    expect(await text("#failed")).toContain("bucket acme-data exists: BucketAlreadyExists (1)");
+    await page.screenshot({ path: join(ARTIFACTS, "room-page-failing.png"), fullPage: true });
+
+    expect((await send({ seq: 2, at, kind: "checkPassed", ...place })).status).toBe(200);
+    await page.waitForFunction('document.querySelector("#heatmap tbody tr td").textContent === "✓"');
+    expect((await rows())[0]).toEqual(["Ada (table 3)", "✓", "·"]);
+    expect(await read('document.querySelector("#heatmap tbody tr td").getAttribute("aria-label")')).toBe("Create your bucket: passed");
+    await page.screenshot({ path: join(ARTIFACTS, "room-page-passed.png"), fullPage: true });
+
+    // Keyboard only: ? shows the keys, Esc hides them.
+    await page.keyboard.press("?");
+    expect(await read('document.getElementById("help").hidden')).toBe(false);
+    await page.keyboard.press("Escape");
+    expect(await read('document.getElementById("help").hidden')).toBe(true);
+
+    // axe-core evaluated through the DevTools protocol (the page's own CSP refuses injected scripts, as it should).
+    const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    await page.evaluate(axeSource);
+    const violations = await read<{ id: string; impact: string; help: string }[]>(
+      "axe.run().then((result) => result.violations.map(({ id, impact, help }) => ({ id, impact, help })))",
+    );
+    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    expect(refusals).toEqual([]);
+    await page.browserContext().close();
+  });
+
+  it("refuses a missing or a wrong token with a page that says how to open it", async () => {
+    const room = await startTestRoom({ pageWorkshop });
+    const { page } = await openPage();
+    const missing = await page.goto(`${room.endpoint}/`);
+    expect(missing?.status()).toBe(401);
+    expect(await page.evaluate("document.body.innerText")).toContain("Open it with the instructor token");
+    await page.screenshot({ path: join(ARTIFACTS, "room-page-refused.png") });
+    const wrong = await page.goto(`${room.endpoint}/?token=guessed`);
+    expect(wrong?.status()).toBe(401);
+    expect(await page.evaluate("document.body.innerText")).toContain("That token is not this room's instructor token.");
+    expect(await page.$("#heatmap")).toBeNull();
+    await page.browserContext().close();
+  });
+});

@@ -9,6 +9,7 @@ import { PacingStreams } from "./pacing-streams";
 import { handlePageRequest, isPageRequest } from "./page/page-routes";
 import { PageStreams } from "./page/page-streams";
 import { buildPageView } from "./page/page-view";
+import { BucketCollisions, roomWorldView } from "./page/room-world";
 import type { Pacing, PacingCommand, RoomLogRecord } from "./protocol";
 import { DEFAULT_LIMITS, type RoomLimits } from "./rate-limit";
 import { joinAddress } from "./room-address";
@@ -112,7 +113,11 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
 
   const listeners = new Set<() => void>();
   const streams = new PacingStreams(limits);
-  const pageStreams = new PageStreams(() => buildPageView(state, options.pageWorkshop, now(), workshop.title));
+  const collisions = new BucketCollisions();
+  let sandbox: Sandbox | undefined;
+  const pageStreams = new PageStreams(() =>
+    buildPageView(state, options.pageWorkshop, now(), workshop.title, workshop.target === "room" && sandbox ? roomWorldView(sandbox.view(), collisions, state) : undefined),
+  );
   let writer: RoomLogWriter | undefined;
   const append = (records: RoomLogRecord[]) => (writer ? writer.append(records) : Promise.reject(new Error("the room's log is not open")));
   const service = new RoomService({ state, append, keys, workshop, version: options.version ?? "dev", now });
@@ -129,7 +134,6 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
 
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? DEFAULT_ROOM_PORT;
-  let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
       dataDir: join(dir, ROOM_SANDBOX_DIR),
@@ -137,6 +141,11 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
       port,
       now,
       credentials: keys.lookup,
+      // The page's S3 world: a changed bucket, a collision or a copy made is news (PageStreams throttles it).
+      onRequest: (entry) => {
+        if (collisions.record(entry) || (entry.method !== "GET" && entry.method !== "HEAD" && entry.status < 300)) pageStreams.changed();
+      },
+      onReplication: () => pageStreams.changed(),
       answerFirst: (request, response) => {
         if (isPageRequest(request)) {
           handlePageRequest({ streams: pageStreams, instructorTokenHash: () => instructorTokenHash, perAddress: limiters.perAddress, ready }, request, response).catch(

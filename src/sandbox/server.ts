@@ -33,6 +33,7 @@ import { acquireDataDirLock, type DataDirLock } from "./persist/lock";
 import { DataDirStore } from "./persist/store";
 import { startReplication, type ReplicationDelay, type ReplicationEvent } from "./replication/worker";
 import { World } from "./world/world";
+import { worldView, type SandboxBucketView } from "./world/world-view";
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -106,6 +107,8 @@ export interface Sandbox {
   readonly dataDir?: string;
   /** Where object bytes are kept: <dataDir>/blobs, or a temporary folder removed on close. */
   readonly bodiesDir: string;
+  /** A read-only summary of every bucket (owner, Region, versioning, replication and its statuses), for an embedder to draw. */
+  view(): SandboxBucketView[];
   /** Stops serving; with a data directory, writes a last snapshot and frees the directory. */
   close(): Promise<void>;
 }
@@ -200,6 +203,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     port,
     dataDir: store?.dataDir,
     bodiesDir: blobs.dir,
+    view: () => worldView(world),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         replication.stop();

@@ -1,10 +1,11 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type ParticipantEvent } from "../../src/room/protocol";
-import { call, joinRoom, startTestRoom } from "../room/helpers/room-api";
+import { call, joinRoom, roomIdentities, s3As, startTestRoom } from "../room/helpers/room-api";
 import { chromium } from "./helpers/chromium";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
@@ -48,7 +49,7 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
   it("shows a participant's passed check without reload, is keyboard-driven, and has no serious accessibility violation", async () => {
     const room = await startTestRoom({ pageWorkshop });
     const joined = await joinRoom(room.endpoint, room.code, "Ada", { table: "3" });
-    await joinRoom(room.endpoint, room.code, "Grace");
+    const grace = await joinRoom(room.endpoint, room.code, "Grace");
     const { page, refusals } = await openPage();
 
     const opened = await page.goto(room.pageUrl, { waitUntil: "domcontentloaded" });
@@ -80,6 +81,15 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
     expect((await rows())[0]).toEqual(["Ada (table 3)", "✓", "·"]);
     expect(await read('document.querySelector("#heatmap tbody tr td").getAttribute("aria-label")')).toBe("Create your bucket: passed");
     await page.screenshot({ path: join(ARTIFACTS, "room-page-passed.png"), fullPage: true });
+
+    // The room's S3 world: Ada takes a name, Grace is refused it; the page says who, without reload.
+    await s3As(room.endpoint, roomIdentities(joined.body).default).send(new CreateBucketCommand({ Bucket: "acme-data" }));
+    await expect(s3As(room.endpoint, roomIdentities(grace.body).default).send(new CreateBucketCommand({ Bucket: "acme-data" }))).rejects.toMatchObject({
+      name: "BucketAlreadyExists",
+    });
+    await page.waitForFunction('(document.querySelector("#world .collision") || {}).textContent?.includes("Grace")');
+    expect(await text("#world")).toContain("us-east-1⚠ acme-dataowner: Adataken by Ada; refused (BucketAlreadyExists): Grace");
+    await page.screenshot({ path: join(ARTIFACTS, "room-page-world.png"), fullPage: true });
 
     // Keyboard only: ? shows the keys, Esc hides them.
     await page.keyboard.press("?");

@@ -1,8 +1,10 @@
 import { request } from "node:http";
-import { CreateBucketCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
 import { ROOM_PATHS } from "../../src/room/protocol";
 import type { PageView } from "../../src/room/page/page-view";
+import { createVersionedBucket, putReplication, replicationPolicy, ruleTo, trustS3 } from "../helpers/replication";
 import { events } from "./helpers/events";
 import { call, joinRoom, roomIdentities, s3As, startTestRoom } from "./helpers/room-api";
 
@@ -120,4 +122,47 @@ describe("the projector page at / on the room's port", () => {
       clock: { totalMinutes: 65 },
     });
   });
+
+  it("draws the room's S3 world: buckets in their Region with their owner, replication as it happens, and who was refused a name", async () => {
+    const room = await startTestRoom({ pageWorkshop });
+    const ada = roomIdentities((await joinRoom(room.endpoint, room.code, "Ada")).body);
+    const grace = roomIdentities((await joinRoom(room.endpoint, room.code, "Grace")).body);
+    const cookie = (await fetch(room.pageUrl, { redirect: "manual" })).headers.get("set-cookie")!.split(";")[0]!;
+    const adaEast = s3As(room.endpoint, ada.default);
+    await adaEast.send(new CreateBucketCommand({ Bucket: "acme-data" }));
+    // Grace asks for the same name: the one namespace says no, and the page says who.
+    await expect(s3As(room.endpoint, grace.default).send(new CreateBucketCommand({ Bucket: "acme-data" }))).rejects.toMatchObject({ name: "BucketAlreadyExists" });
+    await expect(s3As(room.endpoint, ada.other).send(new CreateBucketCommand({ Bucket: "acme-data" }))).rejects.toMatchObject({ name: "BucketAlreadyExists" });
+
+    await createVersionedBucket(adaEast, "ada-source", "us-east-1");
+    await createVersionedBucket(s3As(room.endpoint, ada.default, "eu-west-1"), "ada-replica", "eu-west-1");
+    const iam = new IAMClient({ endpoint: room.endpoint, region: "us-east-1", credentials: ada.default, maxAttempts: 1 });
+    const role = await iam.send(new CreateRoleCommand({ RoleName: "replicator", AssumeRolePolicyDocument: JSON.stringify(trustS3) }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: "replicator", PolicyName: "replication", PolicyDocument: JSON.stringify(replicationPolicy("ada-source", ["ada-replica"])) }));
+    await putReplication(adaEast, "ada-source", role.Role!.Arn!, [ruleTo("ada-replica")]);
+    await adaEast.send(new PutObjectCommand({ Bucket: "ada-source", Key: "report.csv", Body: "a,b" }));
+
+    const views = await readViews(`${room.endpoint}${ROOM_PATHS.pageStream}`, cookie, (view) =>
+      view.world?.buckets.some((bucket) => bucket.name === "ada-source" && bucket.status.completed === 1) ?? false,
+    );
+    const world = views.at(-1)!.world!;
+    expect(world.regions).toEqual(["eu-west-1", "us-east-1"]);
+    expect(world.buckets[0]).toEqual({
+      name: "acme-data",
+      owner: "Ada",
+      region: "us-east-1",
+      versioned: false,
+      replication: [],
+      status: { pending: 0, completed: 0, failed: 0, replicas: 0 },
+      refused: ["Grace", "Ada, other account"],
+    });
+    expect(world.buckets.find((bucket) => bucket.name === "ada-source")).toMatchObject({
+      owner: "Ada",
+      versioned: true,
+      replication: [{ destination: "ada-replica", destinationRegion: "eu-west-1", enabled: true }],
+      status: { pending: 0, completed: 1, failed: 0 },
+      refused: [],
+    });
+    expect(world.buckets.find((bucket) => bucket.name === "ada-replica")).toMatchObject({ region: "eu-west-1", status: { replicas: 1 } });
+  }, 20_000);
 });

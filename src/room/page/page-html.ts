@@ -46,6 +46,15 @@ li { margin-bottom: 0.35em; }
 #help { position: fixed; inset: 10% 20%; background: #111; border: 3px solid #fff; padding: 1em; }
 kbd { border: 1px solid #fff; padding: 0 0.3em; border-radius: 4px; }
 .empty { color: #ccc; list-style: none; }
+#world-section { padding: 0 0.8em 1em; }
+.world { display: flex; gap: 1em; overflow-x: auto; }
+.region { flex: 1 0 14em; border: 2px solid #777; padding: 0.2em 0.5em; }
+.region h3 { margin: 0.2em 0; font-size: 1em; }
+.region ul { list-style: none; padding: 0; }
+.bucket { border-left: 6px solid #56b4e9; padding-left: 0.4em; }
+.bucket.collision { border-left: 6px dashed #e69f00; }
+.owner, .replication, .refused { display: block; font-size: 0.85em; }
+.refused { color: #ffd479; }
 `;
 
 export const pageHtml = (nonce: string): string => `<!doctype html>
@@ -79,6 +88,10 @@ export const pageHtml = (nonce: string): string => `<!doctype html>
     <ol id="failed" aria-labelledby="failed-title"></ol>
   </section>
 </main>
+<section id="world-section" aria-labelledby="world-title" hidden>
+  <h2 id="world-title">The room's S3 world</h2>
+  <div class="world" id="world"></div>
+</section>
 <div id="help" role="dialog" aria-modal="true" aria-labelledby="help-title" hidden tabindex="-1">
   <h2 id="help-title">Keys</h2>
   <ul>

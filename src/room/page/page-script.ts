@@ -60,6 +60,38 @@ export const PAGE_SCRIPT = `"use strict";
     $(id).replaceWith(list);
   };
 
+  const drawWorld = (world) => {
+    $("world-section").hidden = !world;
+    if (!world) return;
+    const columns = document.createElement("div");
+    columns.className = "world";
+    columns.id = "world";
+    for (const region of world.regions) {
+      const column = el("section", undefined, "region");
+      column.setAttribute("aria-label", "Region " + region);
+      column.appendChild(el("h3", region));
+      const list = el("ul");
+      for (const bucket of world.buckets.filter((candidate) => candidate.region === region)) {
+        const item = el("li", (bucket.refused.length ? "⚠ " : "") + bucket.name, bucket.refused.length ? "bucket collision" : "bucket");
+        item.appendChild(el("span", "owner: " + bucket.owner + (bucket.versioned ? " · versioned" : ""), "owner"));
+        for (const rule of bucket.replication) {
+          const status = bucket.status;
+          item.appendChild(el("span",
+            "→ " + rule.destination + (rule.destinationRegion ? " (" + rule.destinationRegion + ")" : " (no such bucket)") + (rule.enabled ? "" : " disabled") +
+            ": ✓ " + status.completed + " copied · … " + status.pending + " pending · ✗ " + status.failed + " failed", "replication"));
+        }
+        if (bucket.status.replicas > 0) item.appendChild(el("span", "← " + bucket.status.replicas + " replicas", "replication"));
+        if (bucket.refused.length) item.appendChild(el("span", "taken by " + bucket.owner + "; refused (BucketAlreadyExists): " + bucket.refused.join(", "), "refused"));
+        list.appendChild(item);
+      }
+      column.appendChild(list);
+      columns.appendChild(column);
+    }
+    if (world.regions.length === 0) columns.appendChild(el("p", "No bucket yet.", "empty"));
+    if (world.hidden > 0) columns.appendChild(el("p", world.hidden + " more buckets not shown.", "empty"));
+    $("world").replaceWith(columns);
+  };
+
   const draw = (view) => {
     $("title").textContent = view.workshop;
     $("code").textContent = view.code;
@@ -78,6 +110,7 @@ export const PAGE_SCRIPT = `"use strict";
       for (const reason of item.reasons) li.appendChild(el("span", reason.expectation + ": " + reason.reason + " (" + reason.participants + ")", "reason"));
       return li;
     }, "No check has failed yet.");
+    drawWorld(view.world);
     document.body.dataset.updates = String(Number(document.body.dataset.updates || "0") + 1);
   };
 

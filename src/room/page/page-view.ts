@@ -1,5 +1,6 @@
 import type { ReportWorkshop } from "../report/report-types";
 import { stepKey, type RoomState } from "../room-state";
+import type { PageWorld } from "./room-world";
 
 /**
  * What the projector page draws, built from the room's state: compact (one character per heat-map
@@ -20,9 +21,11 @@ export interface PageView {
   stuck: { name: string; table?: string; step: string; why: string }[];
   mostFailed: { step: string; failedBy: number; reasons: { expectation: string; reason: string; participants: number }[] }[];
   clock: { elapsedMinutes: number; totalMinutes: number; scheduledBlock?: string; openBlock?: string; deltaMinutes: number };
+  /** The room sandbox's buckets (absent when participants work elsewhere). */
+  world?: PageWorld;
 }
 
-export const buildPageView = (state: RoomState, workshop: ReportWorkshop | undefined, now: Date, title: string): PageView => {
+export const buildPageView = (state: RoomState, workshop: ReportWorkshop | undefined, now: Date, title: string, world?: PageWorld): PageView => {
   const tallies = state.checkTallies;
   const titles = new Map(tallies.map((tally) => [tally.key, tally.title]));
   for (const participant of state.participants.values()) if (participant.step) titles.set(stepKey(participant.step), participant.step.title);
@@ -61,5 +64,6 @@ export const buildPageView = (state: RoomState, workshop: ReportWorkshop | undef
       ...(clock.openBlock ? { openBlock: blockTitles.get(clock.openBlock) ?? clock.openBlock } : {}),
       deltaMinutes: Math.round(clock.deltaMinutes),
     },
+    ...(world ? { world } : {}),
   };
 };

@@ -7,16 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type ParticipantEvent } from "../../src/room/protocol";
 import { call, joinRoom, roomIdentities, s3As, startTestRoom } from "../room/helpers/room-api";
 import { chromium } from "./helpers/chromium";
+import { testPageWorkshop } from "../room/helpers/workshop";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
-const pageWorkshop = {
-  id: "names-and-regions",
-  title: "Names and Regions",
-  blocks: [
-    { id: "namespace", title: "One namespace", kind: "lesson" as const, steps: ["bucket-names/create", "bucket-names/collide"] },
-    { id: "exam", title: "Exam", kind: "exam" as const },
-  ],
-};
+const pageWorkshop = testPageWorkshop();
 const place = { block: "namespace", lesson: "bucket-names", step: "create", title: "Create your bucket" };
 
 /** The projector page in headless Chromium, against a real room in this process. */

@@ -7,15 +7,9 @@ import type { PageView } from "../../src/room/page/page-view";
 import { createVersionedBucket, putReplication, replicationPolicy, ruleTo, trustS3 } from "../helpers/replication";
 import { events } from "./helpers/events";
 import { call, joinRoom, roomIdentities, s3As, startTestRoom } from "./helpers/room-api";
+import { testPageWorkshop } from "./helpers/workshop";
 
-const pageWorkshop = {
-  id: "names-and-regions",
-  title: "Names and Regions",
-  blocks: [
-    { id: "namespace", title: "One namespace", kind: "lesson" as const, steps: ["bucket-names/create", "bucket-names/collide"] },
-    { id: "exam", title: "Exam", kind: "exam" as const },
-  ],
-};
+const pageWorkshop = testPageWorkshop();
 
 /** The page's stream, read until `until` holds for a view (or the test times out). */
 const readViews = (url: string, cookie: string, until: (view: PageView) => boolean): Promise<PageView[]> =>

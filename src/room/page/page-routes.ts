@@ -35,15 +35,15 @@ export const handlePageRequest = async (context: PageContext, request: IncomingM
   response.on("error", () => undefined);
   try {
     await context.ready;
-    const url = new URL(request.url ?? "/", "http://room");
-    if (url.pathname === PAGE_SCRIPT_PATH) return sendText(response, 200, "text/javascript; charset=utf-8", PAGE_SCRIPT, { "cache-control": "no-cache" });
-    if (url.pathname === PAGE_STREAM_PATH) {
+    const [path = "", query = ""] = (request.url ?? "").split("?", 2);
+    if (path === PAGE_SCRIPT_PATH) return sendText(response, 200, "text/javascript; charset=utf-8", PAGE_SCRIPT, { "cache-control": "no-cache" });
+    if (path === PAGE_STREAM_PATH) {
       if (!isInstructor(context, request, cookieToken(request) ?? bearerToken(request))) {
         throw new RoomApiError(401, "Unauthorized", "The page's stream needs the instructor token (open the page with /?token=…).");
       }
       return context.streams.add(response);
     }
-    const offered = url.searchParams.get("token");
+    const offered = new URLSearchParams(query).get("token");
     if (offered !== null) {
       if (!isInstructor(context, request, offered)) return refuse(response, true);
       // The token leaves the address bar (and the history) for a cookie scripts cannot read.

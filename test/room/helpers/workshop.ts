@@ -1,4 +1,5 @@
 import type { RoomWorkshop } from "../../../src/room/room-workshop";
+import type { ReportWorkshop } from "../../../src/room/report/report-types";
 
 /** A small workshop for room tests: two blocks and an exam, on the room's sandbox. */
 export const testWorkshop = (overrides: Partial<RoomWorkshop> = {}): RoomWorkshop => ({
@@ -14,4 +15,14 @@ export const testWorkshop = (overrides: Partial<RoomWorkshop> = {}): RoomWorksho
   ],
   definition: { id: "names-and-regions", title: "Names and Regions", blocks: ["namespace", "replication", "exam"] },
   ...overrides,
+});
+
+/** The test workshop's blocks and hands-on steps, as the projector page's heat map takes them (`startRoom({ pageWorkshop })`). */
+export const testPageWorkshop = (): ReportWorkshop => ({
+  id: "names-and-regions",
+  title: "Names and Regions",
+  blocks: [
+    { id: "namespace", title: "One namespace", kind: "lesson", steps: ["bucket-names/create", "bucket-names/collide"] },
+    { id: "exam", title: "Exam", kind: "exam" },
+  ],
 });

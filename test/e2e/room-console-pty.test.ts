@@ -52,6 +52,8 @@ describe("the instructor's console in a terminal", () => {
     const [, address, code] = /join (127\.0\.0\.1:\d+) --code ([A-Z0-9]{4})/.exec(first.join("\n"))!;
     const endpoint = `http://${address}`;
     await app.waitForKeys();
+    // The projector page's address, with its token, in the notice line (the room's folder has the token).
+    await app.waitFor((rows) => rows.join("").replace(/\s/g, "").includes(`Thepagefortheprojector(keepthisaddresstoyourself):${endpoint}/?token=`), 10_000);
 
     const joined = await post<JoinResponse>(endpoint, ROOM_PATHS.join, { protocol: 1, version: "test", code, name: "Ana", table: "3" });
     const place = { block: "names", lesson: "global-namespace", step: "claim-a-name", title: "Claim a name" };

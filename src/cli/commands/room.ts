@@ -48,6 +48,8 @@ export const runRoomCommand = async (workshopArg: string, options: RoomCommandOp
       await untilStopped();
       return 0;
     }
+    // Said once, in the notice line: the console has no room for it in its header, and the token is in the address.
+    bridge.notify(`The page for the projector (keep this address to yourself): ${room.pageUrl}`);
     const trace = process.env[TRACE_VARIABLE];
     const { runRoomConsole } = await import("../../ui/start-room-console");
     await runRoomConsole(

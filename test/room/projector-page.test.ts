@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import { CreateBucketCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { describe, expect, it } from "vitest";
 import { ROOM_PATHS } from "../../src/room/protocol";
 import type { PageView } from "../../src/room/page/page-view";
@@ -89,6 +90,12 @@ describe("the projector page at / on the room's port", () => {
     await s3.send(new CreateBucketCommand({ Bucket: "ada-page-test" }));
     const listed = await s3.send(new ListBucketsCommand({}));
     expect(listed.Buckets?.map((bucket) => bucket.Name)).toEqual(["ada-page-test"]);
+    // Presigned, in the query: S3's too.
+    const presigned = await getSignedUrl(s3, new ListBucketsCommand({}), { expiresIn: 60 });
+    expect(new URL(presigned).pathname).toBe("/");
+    const answer = await fetch(presigned);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("<Name>ada-page-test</Name>");
   });
 
   it("streams the heat map, and a participant's check arrives without asking again", async () => {

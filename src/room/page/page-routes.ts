@@ -10,8 +10,8 @@ import type { PageStreams } from "./page-streams";
 
 /**
  * The projector page on the room's port. `/` is also S3's ListBuckets, so only a browser's GET /
- * is the page's: no Authorization header and no X-Amz-* query (no SigV4 request, header or
- * presigned, looks like that; an unsigned ListBuckets would be refused by the sandbox anyway).
+ * is the page's: no Authorization header, and no query but `token` (a presigned ListBuckets carries
+ * X-Amz-* or SigV2's AWSAccessKeyId/Signature; an unsigned one would be refused by the sandbox anyway).
  */
 
 export interface PageContext {
@@ -27,7 +27,7 @@ export const isPageRequest = (request: IncomingMessage): boolean => {
   const [path = "", query = ""] = (request.url ?? "").split("?", 2);
   if (path === PAGE_SCRIPT_PATH || path === PAGE_STREAM_PATH) return true;
   if (path !== "/" || request.headers.authorization !== undefined) return false;
-  return ![...new URLSearchParams(query).keys()].some((key) => key.toLowerCase().startsWith("x-amz-"));
+  return [...new URLSearchParams(query).keys()].every((key) => key === "token");
 };
 
 /** Answers one page request; never throws. */

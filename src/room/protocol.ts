@@ -27,6 +27,8 @@ export const ROOM_PATHS = {
   state: "/_room/v1/state",
   /** POST PacingCommand with the instructor token → Pacing. */
   pacing: "/_room/v1/pacing",
+  /** Live quiz (participant): POST LiveAnswerRequest with the participant token → LiveAnswerAck. One answer per question, before its deadline. */
+  liveAnswer: "/_room/v1/live/answer",
 } as const;
 
 /** Every refusal is JSON: a stable code for programs and a sentence for people. */
@@ -45,6 +47,10 @@ export type RoomErrorCode =
   | "RateLimited"
   | "NotFound"
   | "MethodNotAllowed"
+  /** Live quiz: this participant answered this question already. */
+  | "AlreadyAnswered"
+  /** Live quiz: the question is closed (its deadline passed, or it was revealed), or another is current. */
+  | "QuestionClosed"
   | "Internal";
 
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +188,71 @@ export interface Pacing {
   exam?: { block: string; startedAt: string };
   /** The instructor's messages, oldest first (the last few). */
   messages: Broadcast[];
+  /** The live quiz question the instructor asked last (until the next one): a late joiner or a reconnect gets it here. */
+  liveQuestion?: LiveQuestionPacing;
+  /** The live quiz's leaderboard over every revealed question (correct first, then speed); absent before the first reveal. */
+  liveLeaderboard?: LiveLeaderboardRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The live room quiz (instructor asks, participants answer, instructor reveals)
+
+/**
+ * A question as the instructor's tools send it: the text itself rather than a bank id, because the
+ * room holds no question banks and a participant's app may carry another version of them; what the
+ * app shows is then exactly what the room grades. Choice questions only (true/false as two choices):
+ * a distribution needs choices.
+ */
+export interface LiveQuestion {
+  id: string;
+  prompt: string;
+  choices: string[];
+  /** Indexes into `choices`; more than one makes it a "choose all that apply". */
+  correct: number[];
+  explain: string;
+}
+
+/** What everyone sees of the current question: never the answer before the reveal. */
+export interface LiveQuestionPacing {
+  id: string;
+  prompt: string;
+  choices: string[];
+  /** Whether more than one choice is to be chosen. */
+  multi: boolean;
+  startedAt: string;
+  /** Answers arriving after this (room clock) are refused. */
+  deadline: string;
+  /** Filled by the reveal: the answer, the explanation, how the room answered. */
+  revealed?: LiveReveal;
+}
+
+export interface LiveReveal {
+  correct: number[];
+  explain: string;
+  /** How many chose each choice (same order as `choices`). */
+  distribution: number[];
+  answered: number;
+  correctCount: number;
+}
+
+export interface LiveLeaderboardRow {
+  participantId: string;
+  name: string;
+  correct: number;
+  /** Sum of the times from each question's start to their correct answers, in ms (the tie-break: faster first). */
+  correctMs: number;
+}
+
+export interface LiveAnswerRequest {
+  questionId: string;
+  /** Indexes into the question's choices. */
+  choices: number[];
+}
+
+export interface LiveAnswerAck {
+  questionId: string;
+  /** Time from the question's start to the answer, by the room's clock. */
+  ms: number;
 }
 
 export type PacingCommand =
@@ -189,7 +260,11 @@ export type PacingCommand =
   /** Opens the given block, or the next one not yet open. */
   | { kind: "openBlock"; block?: string }
   /** Starts the given exam block, or the first exam block of the workshop. */
-  | { kind: "startExam"; block?: string };
+  | { kind: "startExam"; block?: string }
+  /** Live quiz: asks a question for `seconds`; refused while the current one is not yet revealed. */
+  | { kind: "askQuestion"; question: LiveQuestion; seconds: number }
+  /** Live quiz: closes the current question and publishes its answer, distribution and the leaderboard. */
+  | { kind: "revealQuestion" };
 
 // ---------------------------------------------------------------------------------------------
 // The room's log: one JSON record per line, appended and flushed before anything is acknowledged
@@ -208,7 +283,9 @@ export type RoomLogRecord =
       target: ParticipantTarget;
     }
   | { type: "event"; at: string; participantId: string; event: ParticipantEvent }
-  | { type: "pacing"; at: string; command: PacingCommand };
+  | { type: "pacing"; at: string; command: PacingCommand }
+  /** Live quiz: a participant's answer, kept once per question. */
+  | { type: "liveAnswer"; at: string; participantId: string; questionId: string; choices: number[] };
 
 /** A participant's own view (GET me): nothing about anyone else. */
 export interface ParticipantView {

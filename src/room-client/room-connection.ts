@@ -1,4 +1,5 @@
-import type { Pacing, ParticipantActivity } from "../room/protocol";
+import { ROOM_PATHS, type LiveAnswerAck, type Pacing, type ParticipantActivity } from "../room/protocol";
+import { roomRequest, RoomRefusal } from "./room-http";
 import { Outbox } from "./outbox";
 import { PacingStream } from "./pacing-stream";
 import type { RoomFiles } from "./room-files";
@@ -19,6 +20,9 @@ export interface ExamResult {
   total: number;
   passed: boolean;
 }
+
+/** How a live quiz answer went: kept by the room (with its time from the question's start), or why not, in words. */
+export type LiveAnswerOutcome = { kept: true; ms: number } | { kept: false; why: string };
 
 export interface RoomConnectionOptions {
   /** Shorter waits for tests; 1 s and 30 s by default. */
@@ -90,6 +94,25 @@ export class RoomConnection {
   report(activity: ParticipantActivity): void {
     // The sender hears of it from the outbox once the line is written.
     this.outbox.record(activity);
+  }
+
+  /**
+   * Sends a live quiz answer at once. Not through the outbox: an answer that reaches the room after
+   * the deadline is refused anyway, so it is not kept for later; the participant is told instead.
+   */
+  async answerLive(questionId: string, choices: number[]): Promise<LiveAnswerOutcome> {
+    try {
+      const ack = await roomRequest<LiveAnswerAck>(this.session.baseUrl, ROOM_PATHS.liveAnswer, {
+        method: "POST",
+        token: this.session.token,
+        body: { questionId, choices },
+        timeoutMs: 5_000,
+      });
+      return { kept: true, ms: ack.ms };
+    } catch (error) {
+      if (error instanceof RoomRefusal && error.code) return { kept: false, why: error.message };
+      return { kept: false, why: "the room did not answer, so your answer was not counted (a live answer is not kept for later: it would come too late)" };
+    }
   }
 
   /** Waits up to `timeoutMs` for the room to hold everything recorded; false if it does not. */

@@ -1,7 +1,11 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { openRoomSession } from "../../src/room-client/open-session";
 import { PacingStream } from "../../src/room-client/pacing-stream";
+import { RoomConnection } from "../../src/room-client/room-connection";
 import {
   ROOM_PATHS,
   type LiveAnswerAck,
@@ -157,6 +161,35 @@ describe("the live room quiz", () => {
     const logged = (await readFile(join(room.dataDir, "room.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as { type: string });
     expect(logged.filter((record) => record.type === "liveAnswer")).toHaveLength(1);
   });
+});
+
+describe("the participant's link and the live quiz", () => {
+  it("hears the question, sends the answer at once, says why a second is refused, and tells a room that is gone", async () => {
+    const room = await startTestRoom();
+    const root = await mkdtemp(join(tmpdir(), "rooms-"));
+    dirsToRemove.push(root);
+    const opened = await openRoomSession(room.address, { code: room.code, name: "Ada", version: "dev" }, root);
+    const link = await RoomConnection.open(opened.session, opened.files, opened.pacing, { minDelayMs: 20, maxDelayMs: 200 });
+    try {
+      await call(room.endpoint, ROOM_PATHS.pacing, { token: room.instructorToken, body: { kind: "askQuestion", question, seconds: 60 } });
+      await expect.poll(() => link.link.pacing.liveQuestion?.id).toBe(question.id);
+      const kept = await link.answerLive(question.id, [2]);
+      expect(kept).toMatchObject({ kept: true });
+      expect(await link.answerLive(question.id, [0])).toEqual({ kept: false, why: "You answered this question already; one answer per question." });
+      expect(room.state.live.current?.answers.get(opened.session.participantId)?.choices).toEqual([2]);
+      await room.close();
+      const away = await link.answerLive(question.id, [1]);
+      expect(away.kept).toBe(false);
+      expect(away.kept ? "" : away.why).toMatch(/the room did not answer, so your answer was not counted/);
+    } finally {
+      await link.close();
+    }
+  });
+});
+
+const dirsToRemove: string[] = [];
+afterEach(async () => {
+  for (const dir of dirsToRemove.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
 describe("the live room quiz after kill -9", () => {

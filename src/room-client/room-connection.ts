@@ -1,4 +1,4 @@
-import { ROOM_PATHS, type LiveAnswerAck, type Pacing, type ParticipantActivity } from "../room/protocol";
+import { ROOM_PATHS, type LiveAnswerAck, type Pacing, type ParticipantActivity, type ParticipantView } from "../room/protocol";
 import { roomRequest, RoomRefusal } from "./room-http";
 import { Outbox } from "./outbox";
 import { PacingStream } from "./pacing-stream";
@@ -13,6 +13,8 @@ export interface RoomLink {
   send: SendStatus;
   /** In words, for the status line: "connected", or what is wrong and that nothing is lost. */
   message: string;
+  /** Live quiz: what the room holds of this participant's answer to the current question (said on each connection). */
+  liveAnswer?: ParticipantView["liveAnswer"];
 }
 
 export interface ExamResult {
@@ -65,6 +67,7 @@ export class RoomConnection {
       onPacing: (pacing) => connection?.update({ pacing }),
       // The room tells what it holds: the sender resends from there (or numbering goes on after it).
       onView: (view) => {
+        if (view.liveAnswer) connection?.update({ liveAnswer: view.liveAnswer });
         void outbox.acknowledge(view.acknowledged).then(() => sender.kick(true));
       },
       onConnection: (connected, reason) => connection?.update({ connected, ...(reason ? { reason } : {}) }),
@@ -127,7 +130,7 @@ export class RoomConnection {
 
   private reason: string | undefined;
 
-  private update(change: { pacing?: Pacing; connected?: boolean; send?: SendStatus; reason?: string }): void {
+  private update(change: { pacing?: Pacing; connected?: boolean; send?: SendStatus; reason?: string; liveAnswer?: RoomLink["liveAnswer"] }): void {
     if (change.reason !== undefined) this.reason = change.reason;
     const next = { ...this.current, ...withoutReason(change) };
     const diskProblem = this.outbox.problem;

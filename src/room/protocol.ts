@@ -296,6 +296,8 @@ export interface ParticipantView {
   acknowledged: number;
   pacing: Pacing;
   serverTime: string;
+  /** Live quiz: their own answer to the current question, if they gave one (an app restarted mid-question knows it answered). */
+  liveAnswer?: { questionId: string; choices: number[]; ms: number };
 }
 
 // ---------------------------------------------------------------------------------------------

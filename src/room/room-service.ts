@@ -159,6 +159,7 @@ export class RoomService {
       acknowledged: who.lastSeq,
       pacing: state.pacing,
       serverTime: now().toISOString(),
+      ...liveAnswerOf(state, who.id),
     };
   }
 
@@ -192,3 +193,10 @@ export class RoomService {
     return { pacing: this.deps.state.pacing };
   }
 }
+
+/** A participant's own answer to the current live question, for their view (nobody else's). */
+const liveAnswerOf = (state: RoomState, participantId: string): Pick<ParticipantView, "liveAnswer"> => {
+  const current = state.live.current;
+  const mine = current?.answers.get(participantId);
+  return current && mine ? { liveAnswer: { questionId: current.question.id, choices: mine.choices, ms: mine.ms } } : {};
+};

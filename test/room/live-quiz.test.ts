@@ -83,7 +83,10 @@ describe("the live room quiz", () => {
       expect(before.live.leaderboard).toEqual([]);
       const boBefore = (await call<ParticipantView>(room.endpoint, ROOM_PATHS.me, { token: bo!.token })).body;
       expect(boBefore.pacing.liveQuestion).not.toHaveProperty("revealed");
-      expect(JSON.stringify(boBefore)).not.toMatch(/distribution|answered|explain/);
+      expect(JSON.stringify(boBefore.pacing)).not.toMatch(/distribution|answered|explain/);
+      // Each sees their own answer only (an app restarted mid-question knows it answered).
+      expect(boBefore.liveAnswer).toEqual({ questionId: question.id, choices: [0], ms: 6_000 });
+      expect(JSON.stringify(boBefore)).not.toMatch(/"choices":\[2\]/);
 
       // The instructor reveals: the stream carries the answer, the distribution, the explanation and the leaderboard.
       const revealed = await call<Pacing>(room.endpoint, ROOM_PATHS.pacing, { token: instructor, body: { kind: "revealQuestion" } });

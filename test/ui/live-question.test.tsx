@@ -117,6 +117,18 @@ describe("the live question on a participant's screen", () => {
     expect(room.sent).toEqual([{ questionId: "naming.rules", choices: [0, 2] }]);
   });
 
+  it("knows, after a restart of the app, the answer the room holds and does not ask again", async () => {
+    const room = new FakeRoom({ ...basePacing, liveQuestion: question });
+    room.link = { ...room.link, liveAnswer: { questionId: question.id, choices: [1], ms: 7_000 } };
+    app = await renderApp({ workshop: { plan, room }, clock, rows: 30 });
+    await app.waitFor("✓ Answer sent (7.0 s).");
+    await app.press("c");
+    expect(room.sent).toEqual([]);
+    room.pace({ liveQuestion: { ...question, revealed: reveal } });
+    const frame = await app.waitFor("✗ Not this time.");
+    expect(frame).toMatch(/  B\. a Region\s+·+ 0 ← you/);
+  });
+
   it("does not come up for a question whose time is over before the participant arrived", async () => {
     const room = new FakeRoom({ ...basePacing, liveQuestion: { ...question, deadline: "2026-12-04T13:00:05.000Z" } });
     app = await renderApp({ workshop: { plan, room }, clock, rows: 30 });

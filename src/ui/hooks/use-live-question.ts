@@ -26,13 +26,17 @@ export const useLiveQuestion = (workshop: WorkshopMode | undefined, now: () => D
   /** Questions shown in this run: their reveal comes up too; an old reveal for a newcomer does not. */
   const seen = useRef(new Set<string>());
   const phase = question ? `${question.id}:${question.revealed ? "revealed" : "asked"}` : undefined;
-  const open = question !== undefined && (question.revealed ? seen.current.has(question.id) : Date.parse(question.deadline) > now().getTime());
+  // Answered in this run, or (after a restart of the app) as the room holds it.
+  const held = link?.liveAnswer;
+  const open =
+    question !== undefined &&
+    (question.revealed ? seen.current.has(question.id) || held?.questionId === question.id : Date.parse(question.deadline) > now().getTime());
   useEffect(() => {
     if (question && open) seen.current.add(question.id);
   }, [phase, open]);
-  const mine = question ? answers.get(question.id) : undefined;
+  const mine = question ? (answers.get(question.id) ?? (held?.questionId === question.id ? { choices: held.choices, outcome: { kept: true as const, ms: held.ms } } : undefined)) : undefined;
   const answer = (choices: number[]) => {
-    if (!question || !workshop?.room.answerLive || answers.has(question.id)) return;
+    if (!question || !workshop?.room.answerLive || mine) return;
     const id = question.id;
     setAnswers((current) => new Map(current).set(id, { choices }));
     void workshop.room.answerLive(id, choices).then((outcome) => setAnswers((current) => new Map(current).set(id, { choices, outcome })));

@@ -9,7 +9,7 @@ import { hashToken, sameHash } from "./tokens";
 import { claimedProtocol, eventBatchParser, parseJoinRequest, parseLiveAnswer, parsePacingCommand } from "./wire-schemas";
 
 /**
- * The room API over node:http: a fixed table of seven paths, each with its method, who may call it
+ * The room API over node:http: a fixed table of eight paths, each with its method, who may call it
  * and its handler. A table rather than a router package: there are no path parameters to match, and
  * the order of checks (rate limit, token, body limits) is the security of the room, so it stays in view.
  */

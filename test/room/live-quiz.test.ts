@@ -1,7 +1,6 @@
-import { readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { mkdtemp } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
 import { tmpdir } from "node:os";
 import { openRoomSession } from "../../src/room-client/open-session";
 import { PacingStream } from "../../src/room-client/pacing-stream";
@@ -16,7 +15,7 @@ import {
 } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
 import { call, joinRoom, roomDir, startTestRoom } from "./helpers/room-api";
-import { startRoomProcess, type RoomProcess } from "./helpers/room-process";
+import { cleanedAfterEach, startRoomProcess } from "./helpers/room-process";
 
 const question: LiveQuestion = {
   id: "namespace.global-names",
@@ -190,21 +189,10 @@ describe("the participant's link and the live quiz", () => {
   });
 });
 
-const dirsToRemove: string[] = [];
-afterEach(async () => {
-  for (const dir of dirsToRemove.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const { dirs: dirsToRemove } = cleanedAfterEach();
 
 describe("the live room quiz after kill -9", () => {
-  const running: RoomProcess[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const room of running.splice(0)) {
-      room.child.kill("SIGKILL");
-      await room.exited;
-    }
-    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-  });
+  const { running, dirs } = cleanedAfterEach();
 
   it("keeps the question and its answers, and still refuses a second answer", { timeout: 90_000 }, async () => {
     const dir = await roomDir();

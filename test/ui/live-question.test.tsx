@@ -1,34 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LiveQuestionPacing, Pacing } from "../../src/room/protocol";
-import type { LiveAnswerOutcome, RoomLink } from "../../src/room-client/room-connection";
 import type { WorkshopPlan } from "../../src/room-client/workshop-plan";
+import { FakeRoom } from "./fake-room";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
-
-/** The room as the app sees it, with the live answers it was sent (the real path is tested over HTTP in test/room). */
-class FakeRoom {
-  private listeners = new Set<() => void>();
-  link: RoomLink;
-  sent: { questionId: string; choices: number[] }[] = [];
-  outcome: LiveAnswerOutcome = { kept: true, ms: 4_000 };
-  constructor(pacing: Pacing) {
-    this.link = { pacing, connected: true, send: { state: "sent", pending: 0 }, message: "connected" };
-  }
-  subscribe(listener: () => void) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  examResult() {
-    return undefined;
-  }
-  answerLive(questionId: string, choices: number[]) {
-    this.sent.push({ questionId, choices });
-    return Promise.resolve(this.outcome);
-  }
-  pace(change: Partial<Pacing>) {
-    this.link = { ...this.link, pacing: { ...this.link.pacing, ...change } };
-    for (const listener of this.listeners) listener();
-  }
-}
 
 const plan: WorkshopPlan = {
   id: "names",

@@ -30,6 +30,9 @@ export interface LiveQuizView {
   leaderboard: LiveLeaderboardRow[];
 }
 
+/** How many leaderboard rows the pacing carries; the instructor's snapshot and the report have all. */
+export const LEADERBOARD_IN_PACING = 10;
+
 const sameChoices = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && [...a].sort((x, y) => x - y).every((value, index) => value === [...b].sort((x, y) => x - y)[index]);
 
@@ -79,7 +82,8 @@ export class LiveQuiz {
       correctCount: [...asked.answers.values()].filter((answer) => answer.correct).length,
     };
     if (pacing.liveQuestion?.id === asked.question.id) pacing.liveQuestion = { ...pacing.liveQuestion, revealed: asked.revealed };
-    pacing.liveLeaderboard = this.leaderboard(names);
+    // The top only: the pacing goes to every participant on every change (200 of them in a big room).
+    pacing.liveLeaderboard = this.leaderboard(names).slice(0, LEADERBOARD_IN_PACING);
   }
 
   /** Over every revealed question: most correct first, then the least total time to those correct answers. */

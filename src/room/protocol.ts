@@ -190,7 +190,7 @@ export interface Pacing {
   messages: Broadcast[];
   /** The live quiz question the instructor asked last (until the next one): a late joiner or a reconnect gets it here. */
   liveQuestion?: LiveQuestionPacing;
-  /** The live quiz's leaderboard over every revealed question (correct first, then speed); absent before the first reveal. */
+  /** The top of the live quiz's leaderboard over every revealed question (correct first, then speed); absent before the first reveal. */
   liveLeaderboard?: LiveLeaderboardRow[];
 }
 

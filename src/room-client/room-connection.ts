@@ -1,4 +1,5 @@
-import type { Pacing, ParticipantActivity } from "../room/protocol";
+import { ROOM_PATHS, type LiveAnswerAck, type Pacing, type ParticipantActivity, type ParticipantView } from "../room/protocol";
+import { roomRequest, RoomRefusal } from "./room-http";
 import { Outbox } from "./outbox";
 import { PacingStream } from "./pacing-stream";
 import type { RoomFiles } from "./room-files";
@@ -12,6 +13,8 @@ export interface RoomLink {
   send: SendStatus;
   /** In words, for the status line: "connected", or what is wrong and that nothing is lost. */
   message: string;
+  /** Live quiz: what the room holds of this participant's answer to the current question (said on each connection). */
+  liveAnswer?: ParticipantView["liveAnswer"];
 }
 
 export interface ExamResult {
@@ -19,6 +22,9 @@ export interface ExamResult {
   total: number;
   passed: boolean;
 }
+
+/** How a live quiz answer went: kept by the room (with its time from the question's start), or why not, in words. */
+export type LiveAnswerOutcome = { kept: true; ms: number } | { kept: false; why: string };
 
 export interface RoomConnectionOptions {
   /** Shorter waits for tests; 1 s and 30 s by default. */
@@ -61,6 +67,7 @@ export class RoomConnection {
       onPacing: (pacing) => connection?.update({ pacing }),
       // The room tells what it holds: the sender resends from there (or numbering goes on after it).
       onView: (view) => {
+        if (view.liveAnswer) connection?.update({ liveAnswer: view.liveAnswer });
         void outbox.acknowledge(view.acknowledged).then(() => sender.kick(true));
       },
       onConnection: (connected, reason) => connection?.update({ connected, ...(reason ? { reason } : {}) }),
@@ -92,6 +99,25 @@ export class RoomConnection {
     this.outbox.record(activity);
   }
 
+  /**
+   * Sends a live quiz answer at once. Not through the outbox: an answer that reaches the room after
+   * the deadline is refused anyway, so it is not kept for later; the participant is told instead.
+   */
+  async answerLive(questionId: string, choices: number[]): Promise<LiveAnswerOutcome> {
+    try {
+      const ack = await roomRequest<LiveAnswerAck>(this.session.baseUrl, ROOM_PATHS.liveAnswer, {
+        method: "POST",
+        token: this.session.token,
+        body: { questionId, choices },
+        timeoutMs: 5_000,
+      });
+      return { kept: true, ms: ack.ms };
+    } catch (error) {
+      if (error instanceof RoomRefusal && error.code) return { kept: false, why: error.message };
+      return { kept: false, why: "the room did not answer, so your answer was not counted (a live answer is not kept for later: it would come too late)" };
+    }
+  }
+
   /** Waits up to `timeoutMs` for the room to hold everything recorded; false if it does not. */
   drain(timeoutMs: number): Promise<boolean> {
     return this.sender.drain(timeoutMs);
@@ -104,7 +130,7 @@ export class RoomConnection {
 
   private reason: string | undefined;
 
-  private update(change: { pacing?: Pacing; connected?: boolean; send?: SendStatus; reason?: string }): void {
+  private update(change: { pacing?: Pacing; connected?: boolean; send?: SendStatus; reason?: string; liveAnswer?: RoomLink["liveAnswer"] }): void {
     if (change.reason !== undefined) this.reason = change.reason;
     const next = { ...this.current, ...withoutReason(change) };
     const diskProblem = this.outbox.problem;

@@ -6,10 +6,10 @@ import type { PacingStreams } from "./pacing-streams";
 import { RateLimiter, type RoomLimits } from "./rate-limit";
 import type { RoomService } from "./room-service";
 import { hashToken, sameHash } from "./tokens";
-import { claimedProtocol, eventBatchParser, parseJoinRequest, parsePacingCommand } from "./wire-schemas";
+import { claimedProtocol, eventBatchParser, parseJoinRequest, parseLiveAnswer, parsePacingCommand } from "./wire-schemas";
 
 /**
- * The room API over node:http: a fixed table of seven paths, each with its method, who may call it
+ * The room API over node:http: a fixed table of eight paths, each with its method, who may call it
  * and its handler. A table rather than a router package: there are no path parameters to match, and
  * the order of checks (rate limit, token, body limits) is the security of the room, so it stays in view.
  */
@@ -94,6 +94,14 @@ const ROUTES: Record<string, Route> = {
       const outcome = await context.service.pace(parsePacingCommand(await smallBody(context, request, response)));
       if ("refused" in outcome) throw new RoomApiError(400, "BadRequest", `The room cannot do that: ${outcome.refused}.`);
       sendJson(response, 200, outcome.pacing);
+    },
+  },
+  [ROOM_PATHS.liveAnswer]: {
+    method: "POST",
+    access: "participant",
+    handle: async (context, request, response, caller) => {
+      const answer = parseLiveAnswer(await smallBody(context, request, response));
+      sendJson(response, 200, await context.service.liveAnswer(participantId(caller), answer));
     },
   },
 };

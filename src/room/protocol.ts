@@ -31,6 +31,8 @@ export const ROOM_PATHS = {
   pageScript: "/_room/v1/page.js",
   /** page: GET with the instructor cookie (or token): server-sent events, `view` (the page's PageView) on connect and on change. */
   pageStream: "/_room/v1/page/stream",
+  /** Live quiz (participant): POST LiveAnswerRequest with the participant token → LiveAnswerAck. One answer per question, before its deadline. */
+  liveAnswer: "/_room/v1/live/answer",
 } as const;
 
 /** Every refusal is JSON: a stable code for programs and a sentence for people. */
@@ -49,6 +51,10 @@ export type RoomErrorCode =
   | "RateLimited"
   | "NotFound"
   | "MethodNotAllowed"
+  /** Live quiz: this participant answered this question already. */
+  | "AlreadyAnswered"
+  /** Live quiz: the question is closed (its deadline passed, or it was revealed), or another is current. */
+  | "QuestionClosed"
   | "Internal";
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +192,71 @@ export interface Pacing {
   exam?: { block: string; startedAt: string };
   /** The instructor's messages, oldest first (the last few). */
   messages: Broadcast[];
+  /** The live quiz question the instructor asked last (until the next one): a late joiner or a reconnect gets it here. */
+  liveQuestion?: LiveQuestionPacing;
+  /** The top of the live quiz's leaderboard over every revealed question (correct first, then speed); absent before the first reveal. */
+  liveLeaderboard?: LiveLeaderboardRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The live room quiz (instructor asks, participants answer, instructor reveals)
+
+/**
+ * A question as the instructor's tools send it: the text itself rather than a bank id, because the
+ * room holds no question banks and a participant's app may carry another version of them; what the
+ * app shows is then exactly what the room grades. Choice questions only (true/false as two choices):
+ * a distribution needs choices.
+ */
+export interface LiveQuestion {
+  id: string;
+  prompt: string;
+  choices: string[];
+  /** Indexes into `choices`; more than one makes it a "choose all that apply". */
+  correct: number[];
+  explain: string;
+}
+
+/** What everyone sees of the current question: never the answer before the reveal. */
+export interface LiveQuestionPacing {
+  id: string;
+  prompt: string;
+  choices: string[];
+  /** Whether more than one choice is to be chosen. */
+  multi: boolean;
+  startedAt: string;
+  /** Answers arriving after this (room clock) are refused. */
+  deadline: string;
+  /** Filled by the reveal: the answer, the explanation, how the room answered. */
+  revealed?: LiveReveal;
+}
+
+export interface LiveReveal {
+  correct: number[];
+  explain: string;
+  /** How many chose each choice (same order as `choices`). */
+  distribution: number[];
+  answered: number;
+  correctCount: number;
+}
+
+export interface LiveLeaderboardRow {
+  participantId: string;
+  name: string;
+  correct: number;
+  /** Sum of the times from each question's start to their correct answers, in ms (the tie-break: faster first). */
+  correctMs: number;
+}
+
+export interface LiveAnswerRequest {
+  questionId: string;
+  /** Indexes into the question's choices. */
+  choices: number[];
+}
+
+export interface LiveAnswerAck {
+  questionId: string;
+  /** Time from the question's start to the answer, by the room's clock. */
+  ms: number;
 }
 
 export type PacingCommand =
@@ -193,7 +264,11 @@ export type PacingCommand =
   /** Opens the given block, or the next one not yet open. */
   | { kind: "openBlock"; block?: string }
   /** Starts the given exam block, or the first exam block of the workshop. */
-  | { kind: "startExam"; block?: string };
+  | { kind: "startExam"; block?: string }
+  /** Live quiz: asks a question for `seconds`; refused while the current one is not yet revealed. */
+  | { kind: "askQuestion"; question: LiveQuestion; seconds: number }
+  /** Live quiz: closes the current question and publishes its answer, distribution and the leaderboard. */
+  | { kind: "revealQuestion" };
 
 // ---------------------------------------------------------------------------------------------
 // The room's log: one JSON record per line, appended and flushed before anything is acknowledged
@@ -212,7 +287,9 @@ export type RoomLogRecord =
       target: ParticipantTarget;
     }
   | { type: "event"; at: string; participantId: string; event: ParticipantEvent }
-  | { type: "pacing"; at: string; command: PacingCommand };
+  | { type: "pacing"; at: string; command: PacingCommand }
+  /** Live quiz: a participant's answer, kept once per question. */
+  | { type: "liveAnswer"; at: string; participantId: string; questionId: string; choices: number[] };
 
 /** A participant's own view (GET me): nothing about anyone else. */
 export interface ParticipantView {
@@ -223,6 +300,8 @@ export interface ParticipantView {
   acknowledged: number;
   pacing: Pacing;
   serverTime: string;
+  /** Live quiz: their own answer to the current question, if they gave one (an app restarted mid-question knows it answered). */
+  liveAnswer?: { questionId: string; choices: number[]; ms: number };
 }
 
 // ---------------------------------------------------------------------------------------------

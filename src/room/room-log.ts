@@ -23,7 +23,7 @@ export interface LogContents {
   fileBytes: number;
 }
 
-const RECORD_TYPES = new Set(["opened", "joined", "event", "pacing"]);
+const RECORD_TYPES = new Set(["opened", "joined", "event", "pacing", "liveAnswer"]);
 
 const parseRecord = (text: string): RoomLogRecord | undefined => {
   try {

@@ -5,6 +5,8 @@ import type {
   HelloResponse,
   JoinRequest,
   JoinResponse,
+  LiveAnswerAck,
+  LiveAnswerRequest,
   Pacing,
   PacingCommand,
   ParticipantTarget,
@@ -38,6 +40,8 @@ export class RoomService {
   private readonly queuedSeq = new Map<string, number>();
   /** Joins written to the log but not yet applied, so a full room is full however many arrive at once. */
   private joining = 0;
+  /** Live answers being written ("participant question"): a second one sent meanwhile is refused. */
+  private readonly answering = new Set<string>();
 
   constructor(private readonly deps: RoomServiceDeps) {}
 
@@ -155,7 +159,31 @@ export class RoomService {
       acknowledged: who.lastSeq,
       pacing: state.pacing,
       serverTime: now().toISOString(),
+      ...liveAnswerOf(state, who.id),
     };
+  }
+
+  /** Live quiz: one answer per participant per question, before the deadline, written before it is acknowledged. */
+  async liveAnswer(participantId: string, request: LiveAnswerRequest): Promise<LiveAnswerAck> {
+    const { state, now } = this.deps;
+    const key = `${participantId} ${request.questionId}`;
+    const clock = now();
+    const refused = this.answering.has(key)
+      ? { code: "AlreadyAnswered" as const, message: "You answered this question already; one answer per question." }
+      : state.live.refuseAnswer(participantId, request.questionId, request.choices, clock);
+    if (refused) throw new RoomApiError(refused.code === "BadRequest" ? 400 : 409, refused.code, refused.message);
+    // Held while it is written, so two answers sent at once are one answer and one refusal.
+    this.answering.add(key);
+    try {
+      await this.deps.append([{ type: "liveAnswer", at: clock.toISOString(), participantId, questionId: request.questionId, choices: request.choices }]);
+    } finally {
+      this.answering.delete(key);
+    }
+    const kept = state.live.current?.answers.get(participantId);
+    if (!kept || state.live.current?.question.id !== request.questionId) {
+      throw new RoomApiError(409, "QuestionClosed", "The question was revealed while your answer was on its way; it was not counted.");
+    }
+    return { questionId: request.questionId, ms: kept.ms };
   }
 
   async pace(command: PacingCommand): Promise<{ pacing: Pacing } | { refused: string }> {
@@ -165,3 +193,10 @@ export class RoomService {
     return { pacing: this.deps.state.pacing };
   }
 }
+
+/** A participant's own answer to the current live question, for their view (nobody else's). */
+const liveAnswerOf = (state: RoomState, participantId: string): Pick<ParticipantView, "liveAnswer"> => {
+  const current = state.live.current;
+  const mine = current?.answers.get(participantId);
+  return current && mine ? { liveAnswer: { questionId: current.question.id, choices: mine.choices, ms: mine.ms } } : {};
+};

@@ -8,6 +8,7 @@ import type {
   RoomLogRecord,
   StepPlace,
 } from "./protocol";
+import { LiveQuiz, type LiveQuizView } from "./live-quiz";
 
 /**
  * The room as its log tells it: who joined, where each participant is, which checks fail and why,
@@ -104,6 +105,8 @@ export interface RoomSnapshot {
   pacing: Pacing;
   participants: ParticipantProgress[];
   checks: CheckTally[];
+  /** The live quiz: the current question with how many answered (not what), and the leaderboard. */
+  live: LiveQuizView;
 }
 
 export interface StuckParticipant {
@@ -136,6 +139,8 @@ export class RoomState {
   instructorTokenHash = "";
   /** How many records have been applied: a frame drawn with this many shows every record up to it (the room bench reads it). */
   recordsApplied = 0;
+  /** The live room quiz: questions asked, answers (kept here, never in the pacing), reveals. */
+  readonly live = new LiveQuiz();
   private readonly checks = new Map<string, CheckTally>();
   private nextMessageId = 1;
 
@@ -181,8 +186,14 @@ export class RoomState {
       case "pacing":
         this.applyPacing(record.command, record.at);
         return;
+      case "liveAnswer":
+        if (this.participants.has(record.participantId)) this.live.answer(record.participantId, record.questionId, record.choices, record.at);
+        return;
     }
   }
+
+  /** A participant's name, for the leaderboard. */
+  readonly nameOf = (participantId: string): string => this.participants.get(participantId)?.name ?? participantId;
 
   /** Whether the room already holds this event (a batch sent again after a lost acknowledgement). */
   isDuplicate(participantId: string, seq: number): boolean {
@@ -292,6 +303,12 @@ export class RoomState {
         this.pacing.exam = { block, startedAt: at };
         return;
       }
+      case "askQuestion":
+        this.live.ask(command.question, command.seconds, at, this.pacing);
+        return;
+      case "revealQuestion":
+        this.live.reveal(this.pacing, this.nameOf);
+        return;
     }
   }
 
@@ -316,6 +333,10 @@ export class RoomState {
           return !block ? `the workshop has no block "${command.block}"` : block.exam ? undefined : `block "${command.block}" is not an exam`;
         }
         return this.blocks.some((block) => block.exam) ? undefined : "the workshop has no exam block";
+      case "askQuestion":
+        return this.live.refuseAsk(command.question, command.seconds);
+      case "revealQuestion":
+        return !this.live.current ? "no live question has been asked" : this.live.current.revealed ? "the current question is revealed already" : undefined;
     }
   }
 
@@ -378,6 +399,7 @@ export class RoomState {
       pacing: this.pacing,
       participants: [...this.participants.values()].map((participant) => ({ ...participant, target: withoutSecrets(participant.target) })),
       checks: [...this.checks.values()],
+      live: this.live.view(this.nameOf),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EventBatch, JoinRequest, PacingCommand } from "./protocol";
+import type { EventBatch, JoinRequest, LiveAnswerRequest, PacingCommand } from "./protocol";
 import { badRequest } from "./http-json";
 import { boundedText as text, describeIssue, participantEventSchema as eventSchema, printableText as printable } from "./participant-event-schema";
 
@@ -23,7 +23,24 @@ const pacingSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("broadcast"), text: printable(1, 500) }),
   z.object({ kind: z.literal("openBlock"), block: text(200).optional() }),
   z.object({ kind: z.literal("startExam"), block: text(200).optional() }),
+  z.object({
+    kind: z.literal("askQuestion"),
+    question: z.object({
+      id: text(200),
+      prompt: text(2000),
+      choices: z.array(text(500)).min(2).max(10),
+      correct: z.array(z.number().int().min(0).max(9)).min(1).max(10),
+      explain: text(4000),
+    }),
+    seconds: z.number().int().min(5).max(600),
+  }),
+  z.object({ kind: z.literal("revealQuestion") }),
 ]);
+
+const liveAnswerSchema = z.object({
+  questionId: text(200),
+  choices: z.array(z.number().int().min(0).max(9)).min(1).max(10),
+});
 
 const parseWith = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   const result = schema.safeParse(value);
@@ -45,6 +62,8 @@ export const eventBatchParser = (maxEvents: number): ((value: unknown) => EventB
 };
 
 export const parseJoinRequest = (value: unknown): JoinRequest => parseWith(joinSchema, value, "join request") as JoinRequest;
+
+export const parseLiveAnswer = (value: unknown): LiveAnswerRequest => parseWith(liveAnswerSchema, value, "live answer") as LiveAnswerRequest;
 
 export const parsePacingCommand = (value: unknown): PacingCommand => parseWith(pacingSchema, value, "pacing command") as PacingCommand;
 

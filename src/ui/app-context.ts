@@ -10,7 +10,7 @@ import type { TargetSession } from "../targets/target-session";
 import type { ParticipantActivity } from "../room/protocol";
 import type { RoomLink } from "../room-client/room-connection";
 import type { WorkshopPlan } from "../room-client/workshop-plan";
-import type { ExamResult } from "../room-client/room-connection";
+import type { ExamResult, LiveAnswerOutcome } from "../room-client/room-connection";
 import type { Command } from "./keys/bindings";
 
 /** The lessons and questions the app teaches from. */
@@ -50,6 +50,8 @@ export interface WorkshopMode {
     subscribe(listener: () => void): () => void;
     /** An exam block this participant has finished, with their result: it is taken once. */
     examResult(block: string): ExamResult | undefined;
+    /** Live quiz: sends an answer at once (never queued: a late one is pointless); absent where there is no room to answer. */
+    answerLive?(questionId: string, choices: number[]): Promise<LiveAnswerOutcome>;
   };
 }
 

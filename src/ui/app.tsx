@@ -8,6 +8,8 @@ import { AppContext, type AppServices, type Catalog, type Confirmation, type Vie
 import type { ParticipantActivity } from "../room/protocol";
 import { Agenda } from "./screens/agenda";
 import { useExamStart } from "./hooks/use-exam-start";
+import { useLiveQuestion } from "./hooks/use-live-question";
+import { LiveQuestionScreen } from "./screens/live-question";
 import type { UiBridge } from "./bridge";
 import { ConfirmDialog } from "./components/confirm-dialog";
 import { ScrollArea, useScroll } from "./components/scroll-area";
@@ -169,8 +171,16 @@ export const App = ({
     [bridge, setNotice],
   );
 
+  // The instructor's live question comes over whatever screen is on, which keeps its place underneath.
+  const live = useLiveQuestion(workshop, clock);
+
   useInput((input, key) => {
     if (confirmation) return;
+    // Its keys are its own (esc puts it away, letters answer): only ctrl+c still quits.
+    if (live.shown) {
+      if (key.ctrl && input === "c") quit();
+      return;
+    }
     const seen = notice.serial;
     if (notice.text) setNoticeEntry((current) => (current.serial === seen ? { text: "", serial: current.serial } : current));
     if (helpShown.current) {
@@ -203,7 +213,7 @@ export const App = ({
   const noticeHeight = noticeLines.length;
   const dialogHeight = confirmation ? 3 + (confirmation.lines?.length ?? 0) : 0;
   const contentHeight = Math.max(5, size.rows - barHeight - noticeHeight - dialogHeight - 1);
-  const active = !confirmation && !help;
+  const active = !confirmation && !help && !live.shown;
   const helpScroll = useScroll(contentHeight);
 
   // The instructor started the exam: it opens on every participant's screen at once.
@@ -257,7 +267,21 @@ export const App = ({
             </Box>
           ) : null}
           {/* Hidden, not unmounted, under help: an exam's answers and clock must survive a look at the keys. */}
-          <Box flexDirection="column" height={contentHeight} overflowY="hidden" display={help ? "none" : "flex"}>
+          {live.shown && !help ? (
+            <Box flexDirection="column" height={contentHeight} overflowY="hidden">
+              <LiveQuestionScreen
+                question={live.shown}
+                leaderboard={live.leaderboard}
+                mine={live.mine}
+                onAnswer={live.answer}
+                onClose={live.close}
+                now={clock}
+                isActive={!confirmation}
+                width={size.columns}
+              />
+            </Box>
+          ) : null}
+          <Box flexDirection="column" height={contentHeight} overflowY="hidden" display={help || live.shown ? "none" : "flex"}>
             {content}
           </Box>
           {confirmation ? <ConfirmDialog confirmation={confirmation} onDone={() => setConfirmation(undefined)} /> : null}

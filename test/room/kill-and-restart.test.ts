@@ -1,22 +1,14 @@
-import { appendFile, rm } from "node:fs/promises";
+import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3ServiceException } from "@aws-sdk/client-s3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOM_PATHS, type EventAck, type ParticipantView } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
 import { at, events, place } from "./helpers/events";
 import { call, joinRoom, roomDir, roomIdentities, s3As } from "./helpers/room-api";
-import { startRoomProcess, type RoomProcess } from "./helpers/room-process";
+import { cleanedAfterEach, startRoomProcess } from "./helpers/room-process";
 
-const running: RoomProcess[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const room of running.splice(0)) {
-    room.child.kill("SIGKILL");
-    await room.exited;
-  }
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const { running, dirs } = cleanedAfterEach();
 
 describe("the room after kill -9", () => {
   it("comes back with the same code, tokens, progress and buckets", { timeout: 90_000 }, async () => {

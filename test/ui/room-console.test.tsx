@@ -1,6 +1,6 @@
 import stringWidth from "string-width";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PacingCommand, RoomLogRecord } from "../../src/room/protocol";
+import type { LiveQuestion, PacingCommand, RoomLogRecord } from "../../src/room/protocol";
 import type { RoomState } from "../../src/room/room-state";
 import { UiBridge } from "../../src/ui/bridge";
 import { RoomConsole, type RoomConsoleSource } from "../../src/ui/screens/room-console";
@@ -31,7 +31,13 @@ afterEach(() => {
 });
 
 /** The console over a room state, in a terminal of the given size; `pace` records what it was asked and applies it. */
-const renderConsole = async (state: RoomState, size = { columns: 80, rows: 24 }, refuse?: string, bridge?: UiBridge): Promise<Rendered> => {
+const renderConsole = async (
+  state: RoomState,
+  size = { columns: 80, rows: 24 },
+  refuse?: string,
+  bridge?: UiBridge,
+  extra: Partial<RoomConsoleSource> = {},
+): Promise<Rendered> => {
   const listeners = new Set<() => void>();
   const paced: PacingCommand[] = [];
   const source: RoomConsoleSource = {
@@ -51,6 +57,7 @@ const renderConsole = async (state: RoomState, size = { columns: 80, rows: 24 },
     workshopTitle: "Global vs regional, names and CRR",
     blockTitles: BLOCK_TITLES,
     now: () => NOW,
+    ...extra,
   };
   const result: Rendered = {
     terminal: undefined as unknown as FakeTerminal,
@@ -152,7 +159,8 @@ describe("the instructor console", () => {
     });
     notify();
     await waitFor("Everyone else by name (3)");
-    expect(redraws()).toBeGreaterThan(before);
+    // onRedraw is an effect, run just after the frame is written: under load the frame can be seen first.
+    await expect.poll(redraws).toBeGreaterThan(before);
     // Before any work, what the instructor sees of Eve is her pre-flight's failure.
     await waitFor("✗ pre-flight: clock skew: 17 min behind the room");
   });
@@ -250,6 +258,64 @@ describe("the instructor console", () => {
     const line = frame().split("\n").find((row) => row.includes("Stuck (2)"));
     expect(line).toContain("Most-failed checks");
     fitsWindow(frame(), { columns: 160, rows: 30 });
+  });
+});
+
+describe("the live quiz in the console", () => {
+  const questions: LiveQuestion[] = [
+    { id: "naming.global", prompt: "Bucket names are unique within…", choices: ["an account", "a Region", "the partition"], correct: [2], explain: "One namespace." },
+    { id: "naming.length", prompt: "A bucket name is at most how long?", choices: ["63", "255"], correct: [0], explain: "3 to 63 characters." },
+  ];
+  const answer = (participantId: string, questionId: string, choices: number[], second: number): RoomLogRecord => ({
+    type: "liveAnswer",
+    at: at(32, second),
+    participantId,
+    questionId,
+    choices,
+  });
+
+  it("asks the next question on l after asking, counts answers with a countdown, and reveals the distribution and leaderboard on r", async () => {
+    const state = scriptedRoom();
+    const size = { columns: 80, rows: 24 };
+    const { press, waitFor, paced, notify, frame } = await renderConsole(state, size, undefined, undefined, { liveQuestions: questions });
+    await press("r");
+    await waitFor("✗ Not done: no live question has been asked");
+    await press("l");
+    await waitFor('Ask the room: "Bucket names are unique within…"?');
+    await press("y");
+    await waitFor("Live 1: Bucket names are unique within…");
+    await waitFor("answered 0 of 4 · 0:30 left · r reveals");
+    expect(paced.at(-1)).toEqual({ kind: "askQuestion", question: questions[0], seconds: 30 });
+
+    state.apply(answer("p-ana", "naming.global", [2], 4));
+    state.apply(answer("p-bo", "naming.global", [0], 6));
+    state.apply(answer("p-cy", "naming.global", [2], 3));
+    notify();
+    await waitFor("answered 3 of 4");
+    // What they answered stays hidden until the reveal.
+    expect(frame()).not.toMatch(/✓C|Top:/);
+    await press("l");
+    await waitFor("✗ Not done: reveal the current question first (r)");
+
+    await press("r");
+    await waitFor("A 1 · B 0 · ✓C 2 — 2 of 3 right");
+    await waitFor("Top: 1. Cy 1 ✓ 3.0 s · 2. Ana 1 ✓ 4.0 s · 3. Bo 0 ✓ 0.0 s");
+    fitsWindow(frame(), size);
+
+    await press("l", "y");
+    await waitFor("Live 2: A bucket name is at most how long?");
+    await press("r");
+    // Nobody answered the second: the leaderboard is still the one over every revealed question.
+    await waitFor("✓A 0 · B 0 — 0 of 0 right");
+    expect(frame()).toContain("Top: 1. Cy 1 ✓ 3.0 s");
+    await press("l");
+    await waitFor("✗ Not done: every live question has been asked");
+  });
+
+  it("says so when the workshop has no choice questions to ask", async () => {
+    const { press, waitFor } = await renderConsole(scriptedRoom());
+    await press("l");
+    await waitFor("✗ Not done: the workshop's quiz topics have no choice questions");
   });
 });
 

@@ -1,30 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Pacing, ParticipantActivity } from "../../src/room/protocol";
-import type { ExamResult, RoomLink } from "../../src/room-client/room-connection";
 import type { WorkshopPlan } from "../../src/room-client/workshop-plan";
+import { FakeRoom } from "./fake-room";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
-
-/** The room as the app sees it (the real link is tested over HTTP in test/room-client). */
-class FakeRoom {
-  private listeners = new Set<() => void>();
-  link: RoomLink;
-  constructor(pacing: Pacing) {
-    this.link = { pacing, connected: true, send: { state: "sent", pending: 0 }, message: "connected" };
-  }
-  subscribe(listener: () => void) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  /** What the participant's laptop has recorded of finished exams (the outbox, in the app). */
-  finished = new Map<string, ExamResult>();
-  examResult(block: string) {
-    return this.finished.get(block);
-  }
-  change(link: Partial<RoomLink>) {
-    this.link = { ...this.link, ...link };
-    for (const listener of this.listeners) listener();
-  }
-}
 
 const plan: WorkshopPlan = {
   id: "names",

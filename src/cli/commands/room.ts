@@ -7,6 +7,7 @@ import { hostedRoomDir } from "../room/room-files";
 import { loadRoomWorkshop } from "../room/load-room-workshop";
 import { blockTitlesOf, reportWorkshopOf, roomWorkshopOf } from "../room/room-workshop";
 import { VERSION } from "../version";
+import { liveQuestionPool } from "../../room/live-question-pool";
 import { appendFileSync } from "node:fs";
 
 export interface RoomCommandOptions {
@@ -27,7 +28,7 @@ const TRACE_VARIABLE = "S3_TUTOR_ROOM_TRACE";
  * console in a terminal (without one: the join command, then serving until Ctrl-C or SIGTERM).
  */
 export const runRoomCommand = async (workshopArg: string, options: RoomCommandOptions): Promise<number> => {
-  const { workshop, lessons } = await loadRoomWorkshop(workshopArg);
+  const { workshop, lessons, quizzes } = await loadRoomWorkshop(workshopArg);
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const { UiBridge } = await import("../../ui/bridge");
   const bridge = new UiBridge();
@@ -61,6 +62,7 @@ export const runRoomCommand = async (workshopArg: string, options: RoomCommandOp
         workshopTitle: workshop.title,
         blockTitles: blockTitlesOf(workshop, lessons),
         now: () => new Date(),
+        liveQuestions: liveQuestionPool(workshop, quizzes),
       },
       bridge,
       trace ? { onRedraw: () => appendFileSync(trace, `${Date.now()} ${room.state.recordsApplied}\n`) } : {},

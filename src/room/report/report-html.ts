@@ -81,6 +81,18 @@ const questionsTable = (report: RoomReport): string => {
   return `<table>${head("Question", "Block", "Answered", "Correct", "Answers given")}${rows.join("")}</table>`;
 };
 
+/** One line per live quiz question: answered, right, the median time and how the room answered. */
+const liveTable = (report: RoomReport): string => {
+  if (report.live.questions.length === 0) return `<p class="meta">No live question was asked.</p>`;
+  const rows = report.live.questions.map((question) => {
+    const distribution = question.distribution.map((entry) => `<li class="${entry.correct ? "ok" : "ko"}">${entry.correct ? "✓" : "✗"} ${escapeHtml(entry.choice)}: ${entry.count}</li>`);
+    const median = question.medianMs === null ? "–" : `${(question.medianMs / 1000).toFixed(1)} s`;
+    return `<tr>${cell(question.prompt)}${cell(question.answered, true)}${cell(`${question.correctPercent}%`, true)}${cell(median, true)}<td><ul class="reasons">${distribution.join("")}</ul></td></tr>`;
+  });
+  const leaders = report.live.leaderboard.slice(0, 10).map((row, index) => `${index + 1}. ${escapeHtml(row.name)} (${row.correct} right, ${(row.correctMs / 1000).toFixed(1)} s)`);
+  return `<table>${head("Live question", "Answered", "Correct", "Median time", "Answers")}${rows.join("")}</table>${leaders.length ? `<p>Leaderboard: ${leaders.join(" · ")}</p>` : ""}`;
+};
+
 /**
  * The report as one HTML file that reads offline: inline CSS, charts as inline SVG, no script, and
  * a content policy that would refuse one anyway. Everything a participant typed is escaped.
@@ -105,6 +117,8 @@ ${participantsTable(report)}
 ${checksTable(report)}
 <h2>Questions</h2>
 ${questionsTable(report)}
+<h2>Live quiz</h2>
+${liveTable(report)}
 </body>
 </html>
 `;

@@ -75,6 +75,23 @@ export interface QuestionRow {
   answers: { answer: string; count: number; correct: boolean }[];
 }
 
+/** One live room quiz question, as the room answered it. */
+export interface LiveQuestionRow {
+  questionId: string;
+  prompt: string;
+  askedAt: string;
+  /** Whether the instructor revealed it (the leaderboard counts only revealed questions). */
+  revealed: boolean;
+  answered: number;
+  correct: number;
+  /** Whole percent of answers that were right. */
+  correctPercent: number;
+  /** How many chose each choice, in the question's order. */
+  distribution: { choice: string; count: number; correct: boolean }[];
+  /** The median time from the question's start to an answer, in ms; null when nobody answered. */
+  medianMs: number | null;
+}
+
 export interface BlockCompletion {
   id: string;
   title: string;
@@ -95,6 +112,8 @@ export interface RoomReport {
   /** Most participants failing first. */
   checks: CheckRow[];
   questions: QuestionRow[];
+  /** The live room quiz: each question asked, in order, and the final leaderboard (correct first, then speed). */
+  live: { questions: LiveQuestionRow[]; leaderboard: { name: string; correct: number; correctMs: number }[] };
   /** Exam scores in tenths: [0–10%), [10–20%) … [90–100%]. */
   examDistribution: { from: number; to: number; count: number }[];
 }

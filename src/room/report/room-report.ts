@@ -1,4 +1,5 @@
 import type { ParticipantProgress, RoomState } from "../room-state";
+import { liveLeaderboard, liveQuestionRows } from "./live-report";
 import type { BlockCompletion, CheckRow, ParticipantRow, QuestionRow, ReportBlock, ReportWorkshop, RoomReport } from "./report-types";
 
 const percentOf = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
@@ -134,6 +135,8 @@ export const roomReport = (state: RoomState, workshop: ReportWorkshop, generated
     participants,
     checks,
     questions: questionRows(people),
+    // Names only: the report names participants by name everywhere else too.
+    live: { questions: liveQuestionRows(state), leaderboard: liveLeaderboard(state).map(({ name, correct, correctMs }) => ({ name, correct, correctMs })) },
     examDistribution: examDistribution(participants),
   };
 };

@@ -6,7 +6,7 @@ import type { ShownKey } from "./bindings";
  * own: the learner's help screen never lists "broadcast" or "start the exam".
  */
 
-export type RoomCommand = "up" | "down" | "pageUp" | "pageDown" | "broadcast" | "openBlock" | "startExam" | "group" | "quit";
+export type RoomCommand = "up" | "down" | "pageUp" | "pageDown" | "broadcast" | "openBlock" | "startExam" | "liveQuestion" | "reveal" | "group" | "quit";
 
 export interface RoomBinding extends ShownKey {
   command: RoomCommand;
@@ -19,6 +19,8 @@ export const ROOM_BINDINGS: readonly RoomBinding[] = [
   { command: "broadcast", label: "b", short: "broadcast", description: "send a message to every participant", inStatusBar: true, matches: (i) => i === "b" },
   { command: "openBlock", label: "n", short: "next block", description: "open the next block of the agenda (asks first)", inStatusBar: true, matches: (i) => i === "n" },
   { command: "startExam", label: "x", short: "start exam", description: "start the exam (asks first)", inStatusBar: true, matches: (i) => i === "x" },
+  { command: "liveQuestion", label: "l", short: "live question", description: "ask the room the next live quiz question (asks first)", inStatusBar: true, matches: (i) => i === "l" },
+  { command: "reveal", label: "r", short: "reveal", description: "reveal the live question's answer, how the room answered, and the leaderboard", matches: (i) => i === "r" },
   { command: "group", label: "t", short: "by table/name", description: "list participants by table or by name", inStatusBar: true, matches: (i) => i === "t" },
   { command: "up", label: "↑/↓", short: "scroll", description: "scroll the participants up (k too)", inStatusBar: true, matches: (i, k) => k.upArrow || i === "k" },
   { command: "down", label: "↓/j", short: "scroll", description: "scroll the participants down (j too)", matches: (i, k) => k.downArrow || i === "j" },

@@ -2,7 +2,8 @@ import { Box, Text, useApp, useInput } from "ink";
 import TextInput from "ink-text-input";
 import { useEffect, useState } from "react";
 import type { UiBridge } from "../bridge";
-import type { Pacing, PacingCommand } from "../../room/protocol";
+import type { LiveQuestion, Pacing, PacingCommand } from "../../room/protocol";
+import { liveQuizRows } from "../components/room/live-quiz-rows";
 import type { RoomState } from "../../room/room-state";
 import { mostFailedRows } from "../components/room/most-failed-rows";
 import { clampOffset, ParticipantList } from "../components/room/participant-list";
@@ -29,7 +30,12 @@ export interface RoomConsoleSource {
   workshopTitle: string;
   blockTitles: ReadonlyMap<string, string>;
   now: () => Date;
+  /** The questions `l` asks live, in order (the first not asked yet); none: `l` says so. */
+  liveQuestions?: readonly LiveQuestion[];
 }
+
+/** How long a live question stays open. */
+export const LIVE_QUESTION_SECONDS = 30;
 
 export interface RoomConsoleProps {
   source: RoomConsoleSource;
@@ -91,6 +97,7 @@ const ConsoleScreen = ({ source, onQuit, bridge, onRedraw }: Omit<RoomConsolePro
     binding.command === "group" ? { ...binding, short: groupBy === "table" ? "by name" : "by table" } : binding,
   );
   const noticeLines = notice ? wrapLines(notice.text, width).slice(0, 2) : [];
+  const liveRows = liveQuizRows(state, now);
   const promptLines =
     mode.kind === "broadcast"
       ? 2
@@ -98,7 +105,7 @@ const ConsoleScreen = ({ source, onQuit, bridge, onRedraw }: Omit<RoomConsolePro
         ? [mode.title, ...mode.lines].flatMap((line) => wrapLines(line, width)).length + 1
         : 0;
   // One row short of the window, as the app does: a frame as tall as the terminal makes Ink clear it on every redraw.
-  const body = Math.max(3, windowRows - 1 - ROOM_HEADER_HEIGHT - noticeLines.length - promptLines - roomKeysHeight(keys, width));
+  const body = Math.max(3, windowRows - 1 - ROOM_HEADER_HEIGHT - noticeLines.length - promptLines - liveRows.length - roomKeysHeight(keys, width));
   const checksHeight = sideBySide ? body : body >= 10 ? Math.min(10, Math.max(3, Math.floor(body * 0.3))) : 0;
   const listHeight = sideBySide ? body : body - checksHeight;
 
@@ -135,9 +142,25 @@ const ConsoleScreen = ({ source, onQuit, bridge, onRedraw }: Omit<RoomConsolePro
     );
   };
 
+  const askLive = () => {
+    const next = source.liveQuestions?.find((question) => !state.live.asked.some((asked) => asked.question.id === question.id));
+    if (!next) return refuse(source.liveQuestions?.length ? "every live question has been asked" : "the workshop's quiz topics have no choice questions");
+    const current = state.live.current;
+    if (current && !current.revealed) return refuse(`reveal the current question first (r)`);
+    confirm(`Ask the room: "${next.prompt}"?`, [`Every participant's app shows it at once, for ${LIVE_QUESTION_SECONDS} s.`], () =>
+      pace({ kind: "askQuestion", question: next, seconds: LIVE_QUESTION_SECONDS }, `Asked "${next.id}".`),
+    );
+  };
+
   useInput(
     (input, key) => {
       switch (roomCommandFor(input, key)) {
+        case "liveQuestion":
+          return askLive();
+        case "reveal": {
+          const refused = state.refusePacing({ kind: "revealQuestion" });
+          return refused ? refuse(refused) : pace({ kind: "revealQuestion" }, "Revealed the answer.");
+        }
         case "broadcast":
           setDraft("");
           setMode({ kind: "broadcast" });
@@ -205,6 +228,9 @@ const ConsoleScreen = ({ source, onQuit, bridge, onRedraw }: Omit<RoomConsolePro
         stuckCount={stuckCount}
         width={width}
       />
+      {liveRows.map((row, index) => (
+        <RowLine key={`live-${index}`} row={row} width={width} />
+      ))}
       {noticeLines.map((line, index) => (
         <RowLine key={`notice-${index}`} row={[{ text: line, ...(notice?.tone ? { tone: notice.tone } : {}), bold: true }]} width={width} />
       ))}

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
 import type { RoomLimits } from "../../../src/room/rate-limit";
 
 const SCRIPT = fileURLToPath(new URL("start-room.ts", import.meta.url));
@@ -36,4 +38,18 @@ export const startRoomProcess = (dir: string, limits: Partial<RoomLimits> = {}):
     };
     child.stdout.on("data", check);
   });
+};
+
+/** Room processes and folders a test started: killed (-9) and removed after each test. */
+export const cleanedAfterEach = (): { running: RoomProcess[]; dirs: string[] } => {
+  const running: RoomProcess[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const room of running.splice(0)) {
+      room.child.kill("SIGKILL");
+      await room.exited;
+    }
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+  return { running, dirs };
 };

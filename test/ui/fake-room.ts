@@ -1,0 +1,36 @@
+import type { Pacing } from "../../src/room/protocol";
+import type { ExamResult, LiveAnswerOutcome, RoomLink } from "../../src/room-client/room-connection";
+
+/** The room as the app sees it (the real link is tested over HTTP in test/room-client and test/room). */
+export class FakeRoom {
+  private listeners = new Set<() => void>();
+  link: RoomLink;
+  /** What the participant's laptop has recorded of finished exams (the outbox, in the app). */
+  finished = new Map<string, ExamResult>();
+  /** The live quiz answers the app sent, and what the room says to each. */
+  sent: { questionId: string; choices: number[] }[] = [];
+  outcome: LiveAnswerOutcome = { kept: true, ms: 4_000 };
+
+  constructor(pacing: Pacing) {
+    this.link = { pacing, connected: true, send: { state: "sent", pending: 0 }, message: "connected" };
+  }
+  subscribe(listener: () => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  examResult(block: string) {
+    return this.finished.get(block);
+  }
+  answerLive(questionId: string, choices: number[]) {
+    this.sent.push({ questionId, choices });
+    return Promise.resolve(this.outcome);
+  }
+  change(link: Partial<RoomLink>) {
+    this.link = { ...this.link, ...link };
+    for (const listener of this.listeners) listener();
+  }
+  /** The instructor changed the pacing. */
+  pace(change: Partial<Pacing>) {
+    this.change({ pacing: { ...this.link.pacing, ...change } });
+  }
+}

@@ -1,5 +1,6 @@
 import type { Question, Quiz } from "../content/schema/quiz";
 import type { Workshop } from "../content/schema/workshop";
+import type { LiveQuiz } from "./live-quiz";
 import type { LiveQuestion } from "./protocol";
 
 /**
@@ -23,6 +24,13 @@ export const liveQuestionPool = (workshop: Workshop, quizzes: readonly Quiz[]): 
   }
   return pool;
 };
+
+/** How long a live question stays open (the console's and the page's ask). */
+export const LIVE_QUESTION_SECONDS = 30;
+
+/** The pool's first question not asked yet (the console and the page ask the same next one). */
+export const nextLiveQuestion = (pool: readonly LiveQuestion[] | undefined, live: LiveQuiz): LiveQuestion | undefined =>
+  pool?.find((question) => !live.asked.some((asked) => asked.question.id === question.id));
 
 export const liveQuestionOf = (question: Question): LiveQuestion | undefined => {
   const common = { id: question.id, prompt: question.prompt, explain: question.explain };

@@ -31,6 +31,8 @@ export const ROOM_PATHS = {
   pageScript: "/_room/v1/page.js",
   /** page: GET with the instructor cookie (or token): server-sent events, `view` (the page's PageView) on connect and on change. */
   pageStream: "/_room/v1/page/stream",
+  /** page: POST `?action=ask` (the next question of the room's pool) or `?action=reveal`, with the instructor cookie and the header `x-s3-tutor-page: 1` → Pacing. */
+  pageLive: "/_room/v1/page/live",
   /** Live quiz (participant): POST LiveAnswerRequest with the participant token → LiveAnswerAck. One answer per question, before its deadline. */
   liveAnswer: "/_room/v1/live/answer",
 } as const;

@@ -10,7 +10,7 @@ import { handlePageRequest, isPageRequest } from "./page/page-routes";
 import { PageStreams } from "./page/page-streams";
 import { buildPageView } from "./page/page-view";
 import { BucketCollisions, roomWorldView } from "./page/room-world";
-import type { Pacing, PacingCommand, RoomLogRecord } from "./protocol";
+import type { LiveQuestion, Pacing, PacingCommand, RoomLogRecord } from "./protocol";
 import { DEFAULT_LIMITS, type RoomLimits } from "./rate-limit";
 import { joinAddress } from "./room-address";
 import { dropTornTail, readRoomLog, ROOM_LOG_FILE, RoomLogWriter } from "./room-log";
@@ -41,6 +41,8 @@ export interface RoomOptions {
   onNotice?: (notice: string) => void;
   /** The workshop's blocks and their hands-on steps, for the projector page's heat map (without it: the steps the room has heard of). */
   pageWorkshop?: ReportWorkshop;
+  /** The questions the projector page's "ask" key takes, in order (the console's pool). */
+  liveQuestions?: LiveQuestion[];
 }
 
 export interface Room {
@@ -116,7 +118,7 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
   const collisions = new BucketCollisions();
   let sandbox: Sandbox | undefined;
   const pageStreams = new PageStreams(() =>
-    buildPageView(state, options.pageWorkshop, now(), workshop.title, workshop.target === "room" && sandbox ? roomWorldView(sandbox.view(), collisions, state) : undefined),
+    buildPageView(state, options.pageWorkshop, now(), workshop.title, workshop.target === "room" && sandbox ? roomWorldView(sandbox.view(), collisions, state) : undefined, options.liveQuestions),
   );
   let writer: RoomLogWriter | undefined;
   const append = (records: RoomLogRecord[]) => (writer ? writer.append(records) : Promise.reject(new Error("the room's log is not open")));
@@ -148,7 +150,17 @@ export const startRoom = async (options: RoomOptions): Promise<Room> => {
       onReplication: () => pageStreams.changed(),
       answerFirst: (request, response) => {
         if (isPageRequest(request)) {
-          handlePageRequest({ streams: pageStreams, instructorTokenHash: () => instructorTokenHash, perAddress: limiters.perAddress, ready }, request, response).catch(
+          handlePageRequest(
+            {
+              streams: pageStreams,
+              instructorTokenHash: () => instructorTokenHash,
+              perAddress: limiters.perAddress,
+              ready,
+              live: { state, pool: options.liveQuestions, pace: (command) => service.pace(command) },
+            },
+            request,
+            response,
+          ).catch(
             (error: unknown) => sendError(response, error),
           );
           return true;

@@ -39,6 +39,7 @@ export const runRoomCommand = async (workshopArg: string, options: RoomCommandOp
     port: options.port ?? DEFAULT_ROOM_PORT,
     version: VERSION,
     pageWorkshop: reportWorkshopOf(workshop, lessons),
+    liveQuestions: liveQuestionPool(workshop, quizzes),
     ...(options.joinLimit !== undefined ? { limits: { join: { perSecond: options.joinLimit / 60, burst: options.joinLimit } } } : {}),
     onNotice: interactive ? bridge.notify : (notice) => process.stderr.write(`${notice}\n`),
   }).catch(explainStartFailure);

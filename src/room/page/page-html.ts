@@ -55,6 +55,18 @@ kbd { border: 1px solid #fff; padding: 0 0.3em; border-radius: 4px; }
 .bucket.collision { border-left: 6px dashed #e69f00; }
 .owner, .replication, .refused { display: block; font-size: 0.85em; }
 .refused { color: #ffd479; }
+#quiz-section { padding: 0.2em 0.8em 0.6em; border-bottom: 3px solid #fff; }
+#quiz-prompt { font-size: 1.4em; margin: 0.2em 0; }
+#quiz-status { font-size: 1.2em; font-variant-numeric: tabular-nums; }
+#quiz-status span { margin-right: 1.5em; }
+#quiz-said { color: #ffd479; }
+#quiz-choices { list-style: none; padding: 0; }
+.choice { display: grid; grid-template-columns: minmax(10em, 2fr) 3fr 4em; gap: 0.6em; align-items: center; font-size: 1.2em; }
+.choice .bar { height: 1em; background: #888; min-width: 2px; }
+.choice.right .bar { background: #56b4e9; }
+.choice.right .count { font-weight: bold; }
+.count { text-align: right; font-variant-numeric: tabular-nums; }
+#quiz-explain { color: #ddd; }
 `;
 
 export const pageHtml = (nonce: string): string => `<!doctype html>
@@ -73,6 +85,17 @@ export const pageHtml = (nonce: string): string => `<!doctype html>
   <span id="clock" aria-live="off">…</span>
   <span id="connection" role="status">Connecting…</span>
 </header>
+<section id="quiz-section" aria-labelledby="quiz-title" hidden>
+  <h2 id="quiz-title">Question</h2>
+  <p id="quiz-prompt"></p>
+  <p id="quiz-status"><span id="quiz-answered"></span><span id="quiz-countdown"></span><span id="quiz-said" role="status"></span></p>
+  <ol id="quiz-choices" aria-labelledby="quiz-prompt"></ol>
+  <p id="quiz-explain" hidden></p>
+  <div id="leaderboard-section" hidden>
+    <h2 id="leaderboard-title">Leaderboard</h2>
+    <ol id="leaderboard" aria-labelledby="leaderboard-title"></ol>
+  </div>
+</section>
 <main>
   <section aria-labelledby="progress-title">
     <h2 id="progress-title">Progress</h2>
@@ -96,6 +119,8 @@ export const pageHtml = (nonce: string): string => `<!doctype html>
   <h2 id="help-title">Keys</h2>
   <ul>
     <li><kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> scroll the heat map (<kbd>PgUp</kbd> <kbd>PgDn</kbd> a page, <kbd>Home</kbd> the top)</li>
+    <li><kbd>l</kbd> ask the room the next live quiz question (the console's list, 30 s)</li>
+    <li><kbd>r</kbd> reveal the live question's answer, how the room answered, and the leaderboard</li>
     <li><kbd>+</kbd> <kbd>-</kbd> larger or smaller type</li>
     <li><kbd>?</kbd> this list; <kbd>Esc</kbd> closes it</li>
   </ul>

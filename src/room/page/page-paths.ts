@@ -6,3 +6,7 @@ export const PAGE_SCRIPT_PATH = ROOM_PATHS.pageScript;
 export const PAGE_STREAM_PATH = ROOM_PATHS.pageStream;
 /** The cookie that carries the instructor token for the page (HttpOnly, SameSite=Strict). */
 export const PAGE_COOKIE = "s3tutor_instructor";
+/** The page's live-quiz keys post here (ask the next question, reveal). */
+export const PAGE_LIVE_PATH = ROOM_PATHS.pageLive;
+/** Page POSTs must carry this header: a cross-site form cannot set it (the cookie is SameSite=Strict as well). */
+export const PAGE_POST_HEADER = "x-s3-tutor-page";

@@ -4,7 +4,8 @@ import { RoomApiError, sendError } from "../http-json";
 import type { RateLimiter } from "../rate-limit";
 import { hashToken, sameHash } from "../tokens";
 import { pageCsp, pageHtml, refusedPageHtml } from "./page-html";
-import { PAGE_COOKIE, PAGE_SCRIPT_PATH, PAGE_STREAM_PATH } from "./page-paths";
+import { pageLiveCommand, type PageLive } from "./page-live";
+import { PAGE_COOKIE, PAGE_LIVE_PATH, PAGE_POST_HEADER, PAGE_SCRIPT_PATH, PAGE_STREAM_PATH } from "./page-paths";
 import { PAGE_SCRIPT } from "./page-script";
 import type { PageStreams } from "./page-streams";
 
@@ -20,9 +21,11 @@ export interface PageContext {
   /** Requests without a valid token count against their address (a guessed token costs). */
   perAddress: RateLimiter;
   ready: Promise<void>;
+  live: PageLive;
 }
 
 export const isPageRequest = (request: IncomingMessage): boolean => {
+  if (request.method === "POST") return (request.url ?? "").split("?", 1)[0] === PAGE_LIVE_PATH;
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const [path = "", query = ""] = (request.url ?? "").split("?", 2);
   if (path === PAGE_SCRIPT_PATH || path === PAGE_STREAM_PATH) return true;
@@ -37,6 +40,7 @@ export const handlePageRequest = async (context: PageContext, request: IncomingM
     await context.ready;
     const [path = "", query = ""] = (request.url ?? "").split("?", 2);
     if (path === PAGE_SCRIPT_PATH) return sendText(response, 200, "text/javascript; charset=utf-8", PAGE_SCRIPT, { "cache-control": "no-cache" });
+    if (path === PAGE_LIVE_PATH) return await pageLive(context, request, response, query);
     if (path === PAGE_STREAM_PATH) {
       if (!isInstructor(context, request, cookieToken(request) ?? bearerToken(request))) {
         throw new RoomApiError(401, "Unauthorized", "The page's stream needs the instructor token (open the page with /?token=…).");
@@ -62,6 +66,24 @@ export const handlePageRequest = async (context: PageContext, request: IncomingM
   } catch (error) {
     sendError(response, error);
   }
+};
+
+/**
+ * A live-quiz key on the page: the instructor cookie (SameSite=Strict) and a header no cross-site
+ * form can send, so another site cannot ask or reveal through the instructor's browser.
+ */
+const pageLive = async (context: PageContext, request: IncomingMessage, response: ServerResponse, query: string): Promise<void> => {
+  if (request.method !== "POST") throw new RoomApiError(405, "MethodNotAllowed", "The page's live-quiz keys POST here.");
+  if (request.headers[PAGE_POST_HEADER] !== "1") throw new RoomApiError(403, "Forbidden", `The page's POSTs carry the header ${PAGE_POST_HEADER}: 1.`);
+  if (!isInstructor(context, request, cookieToken(request))) {
+    throw new RoomApiError(401, "Unauthorized", "The page's keys need the instructor token (open the page with /?token=…).");
+  }
+  // The body is not read: the action is in the query; drain it so the connection stays usable.
+  request.resume();
+  const command = pageLiveCommand(context.live, new URLSearchParams(query).get("action"));
+  const outcome = "refused" in command ? command : await context.live.pace(command);
+  if ("refused" in outcome) throw new RoomApiError(400, "BadRequest", `The room cannot do that: ${outcome.refused}.`);
+  sendText(response, 200, "application/json; charset=utf-8", JSON.stringify(outcome.pacing));
 };
 
 const isInstructor = (context: PageContext, request: IncomingMessage, token: string | undefined): boolean => {

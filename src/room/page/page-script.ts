@@ -1,4 +1,4 @@
-import { PAGE_STREAM_PATH } from "./page-paths";
+import { PAGE_LIVE_PATH, PAGE_POST_HEADER, PAGE_STREAM_PATH } from "./page-paths";
 
 /**
  * The projector page's script, served as is (plain browser JavaScript: no bundler, no framework, a
@@ -8,6 +8,8 @@ import { PAGE_STREAM_PATH } from "./page-paths";
 export const PAGE_SCRIPT = `"use strict";
 (() => {
   const STREAM = ${JSON.stringify(PAGE_STREAM_PATH)};
+  const LIVE = ${JSON.stringify(PAGE_LIVE_PATH)};
+  const POST_HEADER = ${JSON.stringify(PAGE_POST_HEADER)};
   const CELL = { p: ["p", "✓", "passed"], f: ["f", "✗", "failing"], ".": ["n", "·", "not reached"] };
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, className) => {
@@ -117,6 +119,64 @@ export const PAGE_SCRIPT = `"use strict";
     $("world").replaceWith(columns);
   };
 
+  // The live quiz: while open, the question and how many answered (the view carries no counts
+  // then); after the reveal, bars with the count and a ✓ on the correct choice (not colour alone).
+  let countdownEnds = 0;
+  const tick = () => {
+    const left = Math.max(0, Math.ceil((countdownEnds - Date.now()) / 1000));
+    $("quiz-countdown").textContent = left > 0 ? left + " s left" : "time is up";
+  };
+  setInterval(() => { if (countdownEnds) tick(); }, 1000);
+  const drawQuiz = (live) => {
+    $("quiz-section").hidden = !live;
+    if (!live) return;
+    const question = live.question;
+    const revealed = question.revealed;
+    $("quiz-title").textContent = (revealed ? "Answer to question " : "Question ") + question.number + (question.multi ? " (several answers)" : "");
+    $("quiz-prompt").textContent = question.prompt;
+    $("quiz-answered").textContent = "answered " + (revealed ? revealed.answered : question.answered) + " of " + question.of;
+    if (revealed) {
+      countdownEnds = 0;
+      $("quiz-countdown").textContent = revealed.correctCount + " right";
+    } else {
+      countdownEnds = Date.now() + question.secondsLeft * 1000;
+      tick();
+    }
+    const most = revealed ? Math.max(1, ...revealed.distribution) : 1;
+    drawList("quiz-choices", question.choices.map((text, index) => ({ text, index })), (choice) => {
+      const right = revealed && revealed.correct.includes(choice.index);
+      const li = el("li", undefined, revealed ? (right ? "choice right" : "choice wrong") : "choice");
+      li.appendChild(el("span", String.fromCharCode(65 + choice.index) + ". " + choice.text, "choice-text"));
+      if (revealed) {
+        const count = revealed.distribution[choice.index] || 0;
+        const bar = el("span", undefined, "bar");
+        bar.style.width = (100 * count / most) + "%";
+        li.appendChild(bar);
+        li.appendChild(el("span", (right ? "✓ " : "") + count, "count"));
+        li.setAttribute("aria-label", choice.text + ": " + count + (count === 1 ? " answer" : " answers") + (right ? ", correct" : ""));
+      }
+      return li;
+    }, "");
+    $("quiz-explain").hidden = !revealed;
+    $("quiz-explain").textContent = revealed ? revealed.explain : "";
+    $("leaderboard-section").hidden = live.leaderboard.length === 0;
+    $("leaderboard-title").textContent = live.final ? "Final leaderboard" : "Leaderboard";
+    drawList("leaderboard", live.leaderboard, (row) =>
+      el("li", row.name + " — " + row.correct + " right" + (row.correct > 0 ? " in " + row.seconds.toFixed(1) + " s" : "")), "");
+  };
+
+  const post = async (action) => {
+    const said = $("quiz-said");
+    said.textContent = action === "ask" ? "Asking…" : "Revealing…";
+    try {
+      const response = await fetch(LIVE + "?action=" + action, { method: "POST", headers: { [POST_HEADER]: "1" }, credentials: "same-origin" });
+      const body = await response.json().catch(() => ({}));
+      said.textContent = response.ok ? "" : (body.error && body.error.message) || "The room said " + response.status + ".";
+    } catch {
+      said.textContent = "The room cannot be reached.";
+    }
+  };
+
   const draw = (view, started) => {
     $("title").textContent = view.workshop;
     $("code").textContent = view.code;
@@ -136,6 +196,7 @@ export const PAGE_SCRIPT = `"use strict";
       return li;
     }, "No check has failed yet.");
     drawWorld(view.world);
+    drawQuiz(view.live);
     document.body.dataset.updates = String(Number(document.body.dataset.updates || "0") + 1);
     // The main thread's work for this update, layout included (read now rather than at the next frame):
     // what the browser test holds under 100 ms at 200 participants.
@@ -169,6 +230,11 @@ export const PAGE_SCRIPT = `"use strict";
     if (event.key === "Escape" && !help.hidden) {
       help.hidden = true;
       $("heat").focus();
+      return;
+    }
+    if ((event.key === "l" || event.key === "r") && !event.ctrlKey && !event.metaKey && !event.altKey && help.hidden) {
+      void post(event.key === "l" ? "ask" : "reveal");
+      event.preventDefault();
       return;
     }
     if (event.key === "+" || event.key === "-") {

@@ -1,3 +1,4 @@
+import type { LiveQuestion, LiveReveal } from "../protocol";
 import type { ReportWorkshop } from "../report/report-types";
 import { stepKey, type RoomState } from "../room-state";
 import type { PageWorld } from "./room-world";
@@ -23,9 +24,54 @@ export interface PageView {
   clock: { elapsedMinutes: number; totalMinutes: number; scheduledBlock?: string; openBlock?: string; deltaMinutes: number };
   /** The room sandbox's buckets (absent when participants work elsewhere). */
   world?: PageWorld;
+  /** The live quiz (absent until the first question): how many answered while open, never what; the rest after the reveal. */
+  live?: PageLiveView;
 }
 
-export const buildPageView = (state: RoomState, workshop: ReportWorkshop | undefined, now: Date, title: string, world?: PageWorld): PageView => {
+export interface PageLiveView {
+  /** The question on screen: the last one asked. */
+  question: { number: number; prompt: string; choices: string[]; multi: boolean; secondsLeft: number; answered: number; of: number; revealed?: LiveReveal };
+  /** Correct first, then speed (over every revealed question); empty before the first reveal. */
+  leaderboard: { name: string; correct: number; seconds: number }[];
+  /** Whether this is the end: every question of the pool asked and revealed. */
+  final: boolean;
+}
+
+/** The leaderboard's rows on the projector: enough for the podium and a little more. */
+const LEADERBOARD_ROWS = 10;
+
+const liveView = (state: RoomState, now: Date, pool: readonly LiveQuestion[] | undefined): PageLiveView | undefined => {
+  const asked = state.live.current;
+  if (!asked) return undefined;
+  const revealed = asked.revealed;
+  return {
+    question: {
+      number: state.live.asked.length,
+      prompt: asked.question.prompt,
+      choices: asked.question.choices,
+      multi: asked.question.correct.length > 1,
+      secondsLeft: revealed ? 0 : Math.max(0, Math.ceil((Date.parse(asked.deadline) - now.getTime()) / 1000)),
+      answered: asked.answers.size,
+      of: state.participants.size,
+      ...(revealed ? { revealed } : {}),
+    },
+    leaderboard: state.live
+      .leaderboard(state.nameOf)
+      .slice(0, LEADERBOARD_ROWS)
+      .map((row) => ({ name: row.name, correct: row.correct, seconds: Math.round(row.correctMs / 100) / 10 })),
+    final: revealed !== undefined && pool !== undefined && pool.every((question) => state.live.asked.some((done) => done.question.id === question.id)),
+  };
+};
+
+export const buildPageView = (
+  state: RoomState,
+  workshop: ReportWorkshop | undefined,
+  now: Date,
+  title: string,
+  world?: PageWorld,
+  pool?: readonly LiveQuestion[],
+): PageView => {
+  const live = liveView(state, now, pool);
   const tallies = state.checkTallies;
   const titles = new Map(tallies.map((tally) => [tally.key, tally.title]));
   for (const participant of state.participants.values()) if (participant.step) titles.set(stepKey(participant.step), participant.step.title);
@@ -65,5 +111,6 @@ export const buildPageView = (state: RoomState, workshop: ReportWorkshop | undef
       deltaMinutes: Math.round(clock.deltaMinutes),
     },
     ...(world ? { world } : {}),
+    ...(live ? { live } : {}),
   };
 };

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { UiBridge } from "../bridge";
 import type { LiveQuestion, Pacing, PacingCommand } from "../../room/protocol";
 import { liveQuizRows } from "../components/room/live-quiz-rows";
+import { LIVE_QUESTION_SECONDS, nextLiveQuestion } from "../../room/live-question-pool";
 import type { RoomState } from "../../room/room-state";
 import { mostFailedRows } from "../components/room/most-failed-rows";
 import { clampOffset, ParticipantList } from "../components/room/participant-list";
@@ -34,8 +35,7 @@ export interface RoomConsoleSource {
   liveQuestions?: readonly LiveQuestion[];
 }
 
-/** How long a live question stays open. */
-export const LIVE_QUESTION_SECONDS = 30;
+export { LIVE_QUESTION_SECONDS };
 
 export interface RoomConsoleProps {
   source: RoomConsoleSource;
@@ -143,7 +143,7 @@ const ConsoleScreen = ({ source, onQuit, bridge, onRedraw }: Omit<RoomConsolePro
   };
 
   const askLive = () => {
-    const next = source.liveQuestions?.find((question) => !state.live.asked.some((asked) => asked.question.id === question.id));
+    const next = nextLiveQuestion(source.liveQuestions, state.live);
     if (!next) return refuse(source.liveQuestions?.length ? "every live question has been asked" : "the workshop's quiz topics have no choice questions");
     const current = state.live.current;
     if (current && !current.revealed) return refuse(`reveal the current question first (r)`);

@@ -124,6 +124,42 @@ describe("the projector page at / on the room's port", () => {
     });
   });
 
+  it("streams the live question with how many answered and no choice counts until the reveal; asks and reveals only for the page's own POST", async () => {
+    const question = { id: "q1", prompt: "Bucket names are unique within…", choices: ["an account", "the partition"], correct: [1], explain: "One namespace." };
+    const room = await startTestRoom({ pageWorkshop, liveQuestions: [question] });
+    const ada = (await joinRoom(room.endpoint, room.code, "Ada")).body;
+    await joinRoom(room.endpoint, room.code, "Bo");
+    const cookie = (await fetch(room.pageUrl, { redirect: "manual" })).headers.get("set-cookie")!.split(";")[0]!;
+    const live = (action: string, headers: Record<string, string>) => fetch(`${room.endpoint}${ROOM_PATHS.pageLive}?action=${action}`, { method: "POST", headers });
+    // Another site's form can send neither the header nor (SameSite=Strict) the cookie.
+    expect((await live("ask", { cookie })).status).toBe(403);
+    expect((await live("ask", { "x-s3-tutor-page": "1" })).status).toBe(401);
+    expect((await live("ask", { cookie: "s3tutor_instructor=guessed", "x-s3-tutor-page": "1" })).status).toBe(401);
+    expect(room.state.live.asked).toHaveLength(0);
+
+    const reading = readViews(`${room.endpoint}${ROOM_PATHS.pageStream}`, cookie, (view) => view.live?.question.answered === 1);
+    expect((await live("ask", { cookie, "x-s3-tutor-page": "1" })).status).toBe(200);
+    expect(room.state.pacing.liveQuestion?.id).toBe("q1");
+    expect((await call(room.endpoint, ROOM_PATHS.liveAnswer, { token: ada.token, body: { questionId: "q1", choices: [0] } })).status).toBe(200);
+    const open = (await reading).at(-1)!;
+    expect(open.live).toMatchObject({ question: { number: 1, prompt: question.prompt, choices: question.choices, answered: 1, of: 2 }, leaderboard: [], final: false });
+    expect(open.live!.question.secondsLeft).toBeGreaterThan(20);
+    expect(JSON.stringify(open.live)).not.toMatch(/distribution|explain|One namespace/);
+
+    const none = await live("ask", { cookie, "x-s3-tutor-page": "1" });
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { error: { message: string } }).error.message).toBe('The room cannot do that: question "q1" is still open; reveal it first.');
+    const revealing = readViews(`${room.endpoint}${ROOM_PATHS.pageStream}`, cookie, (view) => view.live?.question.revealed !== undefined);
+    expect((await live("reveal", { cookie, "x-s3-tutor-page": "1" })).status).toBe(200);
+    expect((await revealing).at(-1)!.live).toMatchObject({
+      question: { secondsLeft: 0, revealed: { correct: [1], explain: "One namespace.", distribution: [1, 0], answered: 1, correctCount: 0 } },
+      leaderboard: [{ name: "Ada", correct: 0, seconds: 0 }],
+      final: true,
+    });
+    const done = await live("ask", { cookie, "x-s3-tutor-page": "1" });
+    expect(((await done.json()) as { error: { message: string } }).error.message).toBe("The room cannot do that: every live question has been asked.");
+  });
+
   it("draws the room's S3 world: buckets in their Region with their owner, replication as it happens, and who was refused a name", async () => {
     const room = await startTestRoom({ pageWorkshop });
     const ada = roomIdentities((await joinRoom(room.endpoint, room.code, "Ada")).body);

@@ -67,6 +67,7 @@ kbd { border: 1px solid #fff; padding: 0 0.3em; border-radius: 4px; }
 .choice.right .count { font-weight: bold; }
 .count { text-align: right; font-variant-numeric: tabular-nums; }
 #quiz-explain { color: #ddd; }
+#leaderboard { font-size: 1.2em; }
 `;
 
 export const pageHtml = (nonce: string): string => `<!doctype html>

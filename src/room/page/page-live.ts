@@ -13,6 +13,9 @@ export interface PageLive {
 export const pageLiveCommand = (live: PageLive, action: string | null): PacingCommand | { refused: string } => {
   if (action === "reveal") return { kind: "revealQuestion" };
   if (action !== "ask") return { refused: `unknown action "${action ?? ""}" (ask or reveal)` };
+  // An open question first: "reveal it first" says more than "nothing left" while one is up.
+  const current = live.state.live.current;
+  if (current && !current.revealed) return { refused: `question "${current.question.id}" is still open; reveal it first` };
   const next = nextLiveQuestion(live.pool, live.state.live);
   if (next) return { kind: "askQuestion", question: next, seconds: LIVE_QUESTION_SECONDS };
   return { refused: live.pool?.length ? "every live question has been asked" : "the workshop's quiz topics have no choice questions" };

@@ -1,12 +1,12 @@
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type LiveQuestion } from "../../src/room/protocol";
 import { call, joinRoom, startTestRoom } from "../room/helpers/room-api";
 import { testPageWorkshop } from "../room/helpers/workshop";
 import { chromium } from "./helpers/chromium";
+import { launchBrowser, openPage, seriousAxeViolations } from "./helpers/page-browser";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const pool: LiveQuestion[] = [
@@ -26,25 +26,14 @@ describe.skipIf(!chromium.available)(`the projector page's live quiz in a real b
   let browser: Browser;
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    browser = await puppeteer.launch({
-      executablePath: chromium.path,
-      headless: true,
-      args: ["--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,900"],
-      defaultViewport: { width: 1600, height: 900 },
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(() => browser?.close());
 
   it("asks from the page's key, counts answers without showing them, reveals the distribution and the leaderboard", async () => {
     const room = await startTestRoom({ pageWorkshop: testPageWorkshop(), liveQuestions: pool });
     const [ada, bo, cy] = await Promise.all(["Ada", "Bo", "Cy"].map(async (name) => (await joinRoom(room.endpoint, room.code, name)).body));
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(String(error)));
+    const { page, refusals } = await openPage(browser);
     await page.goto(room.pageUrl, { waitUntil: "domcontentloaded" });
     await page.waitForFunction('document.getElementById("connection").textContent === "Live" && document.body.dataset.updates !== undefined');
     const read = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
@@ -112,12 +101,7 @@ describe.skipIf(!chromium.available)(`the projector page's live quiz in a real b
     expect(room.state.live.asked).toHaveLength(1);
 
     // axe-core with the quiz panel shown: no serious or critical violation.
-    const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    await page.evaluate(axeSource);
-    const violations = await read<{ id: string; impact: string; help: string }[]>(
-      "axe.run().then((result) => result.violations.map(({ id, impact, help }) => ({ id, impact, help })))",
-    );
-    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The last question: l asks it, r reveals it, and the leaderboard is the final one.
     await page.keyboard.press("l");
@@ -136,7 +120,7 @@ describe.skipIf(!chromium.available)(`the projector page's live quiz in a real b
     const seconds = final.map((row) => Number(/in ([\d.]+) s$/.exec(row)![1]));
     expect(seconds).toEqual(seconds.slice().sort((a, b) => a - b));
     await page.screenshot({ path: join(ARTIFACTS, "room-page-quiz-final.png"), fullPage: true });
-    expect(errors).toEqual([]);
-    await context.close();
+    expect(refusals).toEqual([]);
+    await page.browserContext().close();
   }, 90_000);
 });

@@ -1,12 +1,12 @@
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type ParticipantEvent } from "../../src/room/protocol";
 import { call, joinRoom, roomIdentities, s3As, startTestRoom } from "../room/helpers/room-api";
 import { chromium } from "./helpers/chromium";
+import { launchBrowser, openPage as openPageIn, seriousAxeViolations } from "./helpers/page-browser";
 import { testPageWorkshop } from "../room/helpers/workshop";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
@@ -18,27 +18,11 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
   let browser: Browser;
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    browser = await puppeteer.launch({
-      executablePath: chromium.path,
-      headless: true,
-      // Root in a container has no user namespaces for Chromium's sandbox; the page is our own.
-      args: ["--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,900"],
-      defaultViewport: { width: 1600, height: 900 },
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(() => browser?.close());
 
-  /** A page in a fresh context (no cookie), recording any Content-Security-Policy refusal. */
-  const openPage = async (): Promise<{ page: Page; refusals: string[] }> => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    const refusals: string[] = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
-    });
-    page.on("pageerror", (error) => refusals.push(String(error)));
-    return { page, refusals };
-  };
+  const openPage = () => openPageIn(browser);
 
   it("shows a participant's passed check without reload, is keyboard-driven, and has no serious accessibility violation", async () => {
     const room = await startTestRoom({ pageWorkshop });
@@ -91,13 +75,7 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
     await page.keyboard.press("Escape");
     expect(await read('document.getElementById("help").hidden')).toBe(true);
 
-    // axe-core evaluated through the DevTools protocol (the page's own CSP refuses injected scripts, as it should).
-    const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    await page.evaluate(axeSource);
-    const violations = await read<{ id: string; impact: string; help: string }[]>(
-      "axe.run().then((result) => result.violations.map(({ id, impact, help }) => ({ id, impact, help })))",
-    );
-    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(refusals).toEqual([]);
     await page.browserContext().close();
   });

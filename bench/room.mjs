@@ -1,13 +1,14 @@
 // The room at workshop scale: `s3-tutor room` (built, in an 80×24 pseudo-terminal, its console
 // live) and 200 simulated participants on loopback (bench/room-participants.mjs, in two processes),
 // each joining, doing the workshop's hands-on steps against the room sandbox with the real SDK and
-// posting events. Reports p50/p99 of sandbox calls and of event round trips, the time from an event
-// happening to the console frame that includes it, and the room's CPU and peak RSS. Beside it, the
+// posting events, with the projector page open in headless Chromium. Reports p50/p99 of sandbox
+// calls and of event round trips, the time from an event happening to the console frame that
+// includes it, the page's main-thread work per live update, and the room's CPU and peak RSS. Beside it, the
 // floor: the same sandbox calls against a plain `s3-tutor sandbox` with no room and no console.
 //   node bench/room.mjs                        200 participants
 //   BENCH_ROOM_PARTICIPANTS=80 node bench/room.mjs
 import { spawn as spawnPty } from "@lydell/node-pty";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -39,6 +40,21 @@ const joinLine = await new Promise((resolve, reject) => {
   }, 50);
 });
 const endpoint = `http://${joinLine.address}`;
+
+// The projector page, in headless Chromium when the machine has one (Debian's chromium, as the
+// browser tests use): open behind the instructor token while the participants work.
+const chromiumPath = process.env.S3_TUTOR_CHROMIUM || "/usr/bin/chromium";
+let browser;
+let projector;
+if (existsSync(chromiumPath)) {
+  const { launch } = await import("puppeteer-core");
+  const token = readFileSync(join(stateDir, "workshop-rooms", workshop, "instructor-token"), "utf8").trim();
+  browser = await launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox"] });
+  projector = await browser.newPage();
+  await projector.setViewport({ width: 1920, height: 1080 });
+  await projector.goto(`${endpoint}/?token=${token}`);
+  await projector.waitForFunction("Number(document.body.dataset.updates || 0) > 0");
+}
 
 // The room's CPU time and RSS, from /proc (Linux), sampled while the participants work.
 const procStat = () => {
@@ -84,6 +100,12 @@ records.forEach((record, index) => {
   while (frame < frames.length && frames[frame][1] < index + 1) frame += 1;
   if (frame < frames.length) toConsole.push(frames[frame][0] - Date.parse(record.event.at));
 });
+let page;
+if (projector) {
+  const data = await projector.evaluate(() => ({ ...document.body.dataset }));
+  page = { updates: Number(data.updates) - 1, firstDrawMs: Number(data.firstDrawMs), maxUpdateMs: Number(data.maxUpdateMs ?? 0) };
+  await browser.close();
+}
 room.write("q");
 setTimeout(() => room.write("y"), 300);
 setTimeout(() => room.kill(), 2000);
@@ -95,6 +117,11 @@ console.log(`The room with ${participants} participants on loopback (${processes
 console.log(row("sandbox calls (real SDK, room sandbox)", summary(all("sandboxMs"))));
 console.log(row("event round trips (POST events → ack)", summary(all("eventMs"))));
 console.log(row("event → console frame", summary(toConsole)));
+console.log(
+  page
+    ? `  projector page (Chromium, 1920×1080): first draw ${page.firstDrawMs} ms; ${page.updates} live updates, the slowest ${page.maxUpdateMs} ms of main-thread work (goal < 100 ms)`
+    : `  projector page: not measured (no Chromium at ${chromiumPath})`,
+);
 const ticks = 100; // USER_HZ on Linux
 if (before && after) {
   const cpuSeconds = (after.cpuTicks - before.cpuTicks) / ticks;

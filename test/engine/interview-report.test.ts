@@ -66,7 +66,7 @@ describe("the interview report", () => {
         says: "says one-region",
         depth: 1,
         taught: "regions#2",
-        where: { lessonId: "regions", lessonTitle: "Regions and durability", step: 2, stepTitle: "Quiz question buckets.region" },
+        where: { lessonId: "regions", lessonTitle: "Regions and durability", stepNumber: 2, stepTitle: "Question buckets.region" },
       },
       { questionId: "buckets.where", pointId: "rpo", says: "says rpo", depth: 2, taught: "buckets#1" },
     ]);
@@ -88,7 +88,7 @@ describe("the interview report", () => {
       { type: "end", at: at(40) },
     );
     const study = interviewReport(state, lessons, []).studyNext;
-    expect(study.map((item) => [item.taught, item.where?.step, item.where?.stepTitle, item.points.map((p) => p.pointId)])).toEqual([
+    expect(study.map((item) => [item.taught, item.where?.stepNumber, item.where?.stepTitle, item.points.map((p) => p.pointId)])).toEqual([
       ["regions#1", 1, "Where a bucket lives", ["dns"]],
       ["nowhere#1", undefined, undefined, ["gone"]],
       ["regions#make-bucket", 3, "Make a bucket in eu-west-1", ["x", "name-global"]],

@@ -1,7 +1,7 @@
 import type { Lesson } from "../../content/schema/lesson";
 import type { HistoryInterview } from "../../store/quiz-history";
 import { chainScore, type AskedQuestion, type InterviewState } from "./interview-session";
-import { resolveTaught, type TaughtStep } from "./taught-step";
+import { resolveTaught, type TaughtStep } from "../../content/interview-taught";
 
 /**
  * The report at the end of an interview: how each question went over its whole chain, every
@@ -75,7 +75,7 @@ const questionReport = (state: InterviewState, lessons: readonly Lesson[], asked
     ask.rubric
       .filter((point) => !ask.made.includes(point.id))
       .map((point): MissedPoint => {
-        const where = resolveTaught(lessons, point.taught);
+        const where = resolveTaught(point.taught, lessons);
         return { questionId: asked.questionId, pointId: point.id, says: point.says, depth: ask.depth, taught: point.taught, ...(where ? { where } : {}) };
       }),
   );
@@ -99,7 +99,7 @@ const questionReport = (state: InterviewState, lessons: readonly Lesson[], asked
 const studyNext = (missed: readonly MissedPoint[]): StudyItem[] => {
   const items = new Map<string, StudyItem>();
   for (const point of missed) {
-    const key = point.where ? `${point.where.lessonId}#${point.where.step}` : point.taught;
+    const key = point.where ? `${point.where.lessonId}#${point.where.stepNumber}` : point.taught;
     const item = items.get(key) ?? { taught: point.taught, ...(point.where ? { where: point.where } : {}), points: [] };
     item.points.push({ questionId: point.questionId, pointId: point.pointId, says: point.says });
     items.set(key, item);

@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { JsonDocument, type DocumentKind, type OpenedDocument } from "./json-document";
-import { isFiniteNumber, isIsoDate, isRecord } from "./parse-helpers";
+import { isFiniteNumber, isIsoDate, isRecord, isStringArray } from "./parse-helpers";
 import { stateDir } from "./state-dir";
 
 /**
- * Every quiz answer and every finished quiz session, for mistakes, stats and reports:
- * quiz-history.json in the state directory. Modes are kept as the words the engine uses.
+ * Every quiz answer and every finished quiz session, for mistakes, stats and reports, and every
+ * mock interview, for its trend: quiz-history.json in the state directory. Modes are kept as the
+ * words the engine uses.
  */
 
 export interface HistoryAnswer {
@@ -29,15 +30,36 @@ export interface HistorySession {
   passed?: boolean;
 }
 
+/** One question of a mock interview: points made and asked over its whole chain of follow-ups. */
+export interface HistoryInterviewQuestion {
+  questionId: string;
+  made: number;
+  /** 0 when the question was skipped before any answer was scored. */
+  asked: number;
+  /** The ids of the points missed (the follow-ups' ids included). */
+  missed: string[];
+}
+
+export interface HistoryInterview {
+  startedAt: string;
+  finishedAt: string;
+  /** finished, or ended early by the candidate. */
+  endedBy: string;
+  questions: HistoryInterviewQuestion[];
+}
+
 export interface QuizHistory {
   version: 1;
   answers: HistoryAnswer[];
   sessions: HistorySession[];
+  /** Added after version 1 was fixed, so optional: a file without it reads as []. */
+  interviews?: HistoryInterview[];
 }
 
 /** Enough for years of drilling; the oldest go first, so the file stays small to rewrite. */
 export const MAX_ANSWERS = 20_000;
 export const MAX_SESSIONS = 2_000;
+export const MAX_INTERVIEWS = 1_000;
 
 const parseAnswer = (value: unknown, index: number): HistoryAnswer => {
   if (
@@ -80,14 +102,45 @@ const parseSession = (value: unknown, index: number): HistorySession => {
   };
 };
 
+const parseInterviewQuestion = (value: unknown): HistoryInterviewQuestion | undefined =>
+  isRecord(value) && typeof value.questionId === "string" && isFiniteNumber(value.made) && isFiniteNumber(value.asked) && isStringArray(value.missed)
+    ? { questionId: value.questionId, made: value.made, asked: value.asked, missed: value.missed }
+    : undefined;
+
+const parseInterview = (value: unknown, index: number): HistoryInterview => {
+  const questions = isRecord(value) && Array.isArray(value.questions) ? value.questions.map(parseInterviewQuestion) : undefined;
+  if (
+    !isRecord(value) ||
+    !isIsoDate(value.startedAt) ||
+    !isIsoDate(value.finishedAt) ||
+    typeof value.endedBy !== "string" ||
+    !questions ||
+    questions.some((question) => question === undefined)
+  ) {
+    throw new Error(`interview ${index + 1} is not readable`);
+  }
+  return { startedAt: value.startedAt, finishedAt: value.finishedAt, endedBy: value.endedBy, questions: questions as HistoryInterviewQuestion[] };
+};
+
 export const QUIZ_HISTORY: DocumentKind<QuizHistory> = {
   name: "quiz history",
-  empty: () => ({ version: 1, answers: [], sessions: [] }),
+  empty: () => ({ version: 1, answers: [], sessions: [], interviews: [] }),
   parse: (value) => {
-    if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.answers) || !Array.isArray(value.sessions)) {
+    if (
+      !isRecord(value) ||
+      value.version !== 1 ||
+      !Array.isArray(value.answers) ||
+      !Array.isArray(value.sessions) ||
+      (value.interviews !== undefined && !Array.isArray(value.interviews))
+    ) {
       throw new Error("not a quiz history file of this version");
     }
-    return { version: 1, answers: value.answers.map(parseAnswer), sessions: value.sessions.map(parseSession) };
+    return {
+      version: 1,
+      answers: value.answers.map(parseAnswer),
+      sessions: value.sessions.map(parseSession),
+      interviews: Array.isArray(value.interviews) ? value.interviews.map(parseInterview) : [],
+    };
   },
 };
 
@@ -103,4 +156,12 @@ export const withAnswers = (history: QuizHistory, answers: readonly HistoryAnswe
 export const withSession = (history: QuizHistory, session: HistorySession): QuizHistory => ({
   ...history,
   sessions: [...history.sessions, session].slice(-MAX_SESSIONS),
+});
+
+/** The interviews so far, oldest first (a file from before interviews has none). */
+export const interviewsOf = (history: QuizHistory): HistoryInterview[] => history.interviews ?? [];
+
+export const withInterview = (history: QuizHistory, interview: HistoryInterview): QuizHistory => ({
+  ...history,
+  interviews: [...interviewsOf(history), interview].slice(-MAX_INTERVIEWS),
 });

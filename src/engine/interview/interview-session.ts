@@ -1,4 +1,4 @@
-import type { FollowUp, InterviewQuestion } from "../../content/schema/interview";
+import type { FollowUp, InterviewPoint, InterviewQuestion } from "../../content/schema/interview";
 import { matchPoints } from "./cue-matcher";
 import { chooseFollowUp } from "./follow-up-choice";
 import { FOLLOW_UP_MINUTES, questionMinutes } from "./interview-plan";
@@ -23,6 +23,8 @@ export interface ScoredAsk {
   ask: string;
   /** The rubric's point ids, in the file's order. */
   points: string[];
+  /** The rubric as the file has it (what each point says, where it is taught), for the report. */
+  rubric: InterviewPoint[];
   /** The points the candidate ticked as made. */
   made: string[];
   /** What the matcher suggested (point id → cue), kept so a report can show it. */
@@ -119,6 +121,7 @@ const scoredAsk = (state: InterviewState, at: string): ScoredAsk => {
     depth: state.depth,
     ask: state.current.ask,
     points,
+    rubric: state.current.points,
     made: points.filter((id) => state.ticked.includes(id)),
     suggested: state.suggested,
     text: state.text,

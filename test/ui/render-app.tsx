@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCatalog, loadContent } from "../../src/content/catalog";
-import type { InterviewFile } from "../../src/content/schema/interview";
 import type { Random } from "../../src/engine/random";
 import { ProgressStore } from "../../src/store/progress";
 import { flushQuizStores, openQuizStores, type QuizStores } from "../../src/store/quiz-stores";
@@ -52,10 +51,8 @@ export interface RenderOptions {
   /** Which target the app believes it has, and how to make it (default: the embedded sandbox). */
   target?: TargetOptions;
   createTarget?: (options: TargetOptions) => Promise<Target>;
-  /** Lesson and quiz files or folders to teach from instead of the shipped ones. */
+  /** Lesson, quiz and interview files or folders to teach from instead of the shipped ones. */
   content?: string[];
-  /** The mock interview's questions. */
-  interviews?: InterviewFile[];
   /** The app's clock (an exam's timer reads it). */
   clock?: () => Date;
   random?: Random;
@@ -86,7 +83,7 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       catalog={catalogFrom(
         content.lessons.map((loaded) => loaded.lesson),
         content.quizzes.map((loaded) => loaded.quiz),
-        options.interviews ?? [],
+        content.interviews.map((loaded) => loaded.interviews),
       )}
       progress={opened.store}
       quizStores={quiz.stores}

@@ -140,7 +140,7 @@ export const BINDINGS: readonly Binding[] = [
     screens: ["interview"],
     matches: (_i, k) => k.return && !k.meta,
   },
-  { command: "endInterview", short: "end", label: "e", description: "end the interview now: the report of what was scored", screens: ["interview"], matches: (i) => i === "e" },
+  { command: "endInterview", short: "end", label: "e", description: "on a rubric: score it and end the interview, with the report", screens: ["interview"], matches: (i) => i === "e" },
   { command: "openStep", short: "open lesson", label: "enter", description: "in the report: open the lesson at the step that teaches it", screens: ["interview"], matches: (_i, k) => k.return && !k.meta },
   { command: "cleanup", short: "clean up", label: "u", description: "clean up what the lesson created", screens: ["lesson"], matches: (i) => i === "u" },
   { command: "reset", short: "reset", label: "r", description: "reset the chosen lesson (asks first)", screens: ["lessons"], inStatusBar: true, matches: (i) => i === "r" },

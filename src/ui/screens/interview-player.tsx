@@ -75,8 +75,9 @@ export const InterviewPlayer = ({ start, minutes, isActive, width, height }: Int
   const bodyHeight = Math.max(3, height - 1 - header.length);
   const scroll = useScroll(bodyHeight);
 
+  // Done, the report sets its own.
   useEffect(() => {
-    setStatusKeys(done ? undefined : STATUS_KEYS[state.phase === "scoring" ? "scoring" : "answering"]);
+    if (!done) setStatusKeys(STATUS_KEYS[state.phase === "scoring" ? "scoring" : "answering"]);
   }, [done, state.phase, setStatusKeys]);
   useEffect(() => {
     setLeaveGuard(done ? undefined : LEAVE);
@@ -113,7 +114,11 @@ export const InterviewPlayer = ({ start, minutes, isActive, width, height }: Int
         previous.current = { points, made: latest.current.ticked };
         dispatch({ type: "score", at: now() });
       } else if (command === "skip") dispatch({ type: "skip", at: now() });
-      else if (command === "endInterview") dispatch({ type: "end", at: now() });
+      else if (command === "endInterview") {
+        // The rubric on screen was ticked: it counts, then the interview ends.
+        dispatch({ type: "score", at: now() });
+        dispatch({ type: "end", at: now() });
+      }
     },
     { isActive: isActive && !done },
   );

@@ -39,7 +39,7 @@ export const ScoringView = ({ ask, answer, rows, cursor, model, width, isActive,
       </Box>
       <Box marginTop={1}>
         <Text color={theme.muted}>
-          {layoutLines(`enter: scored, on to ${then} · S skips the rest of this question · e ends the interview`, width).join("\n")}
+          {layoutLines(`enter: scored, on to ${then} · S skips the rest of this question · e scores this and ends the interview`, width).join("\n")}
         </Text>
       </Box>
     </Box>

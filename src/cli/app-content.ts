@@ -2,6 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../content/problem";
+import type { InterviewFile } from "../content/schema/interview";
 import type { Lesson } from "../content/schema/lesson";
 import type { Quiz } from "../content/schema/quiz";
 import { packageRoot } from "../content/package-root";
@@ -9,7 +10,7 @@ import { readContentCache, writeContentCache } from "./content-cache";
 import { VERSION } from "./version";
 
 /**
- * The shipped lessons and quizzes as the app needs them. Reading and checking the YAML is most
+ * The shipped lessons, quizzes and interview questions as the app needs them. Reading and checking the YAML is most
  * of the app's start-up, so once the content has been found valid it is kept, already parsed, in
  * the cache folder (content-cache.ts), with a fingerprint of what it came from: this version,
  * this code, the JSON Schemas and every content file's size and time. A change to any of them
@@ -19,6 +20,8 @@ import { VERSION } from "./version";
 export interface AppContent {
   lessons: Lesson[];
   quizzes: Quiz[];
+  /** The interviews/<topic>.yaml files, each with its questions. */
+  interviews: InterviewFile[];
 }
 
 export type AppContentResult = { ok: true; content: AppContent } | { ok: false; problems: Problem[] };
@@ -45,6 +48,7 @@ export const contentFingerprint = async (): Promise<string> => {
     ...(await filesIn(join(root, "schema"), ".json")),
     ...(await filesIn(join(root, "lessons"), ".yaml")),
     ...(await filesIn(join(root, "quizzes"), ".yaml")),
+    ...(await filesIn(join(root, "interviews"), ".yaml")),
   ].sort();
   return [VERSION, ...(await Promise.all(files.map(statLine)))].join("\n");
 };
@@ -58,7 +62,11 @@ export const loadAppContent = async (): Promise<AppContentResult> => {
   const { loadCatalog } = await import("../content/catalog");
   const loaded = await loadCatalog();
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
-  const content = { lessons: loaded.lessons.map((l) => l.lesson), quizzes: loaded.quizzes.map((q) => q.quiz) };
+  const content = {
+    lessons: loaded.lessons.map((l) => l.lesson),
+    quizzes: loaded.quizzes.map((q) => q.quiz),
+    interviews: loaded.interviews.map((i) => i.interviews),
+  };
   await writeContentCache(fingerprint, content);
   return { ok: true, content };
 };

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { InterviewFile } from "../content/schema/interview";
 import type { Lesson } from "../content/schema/lesson";
 import type { Quiz } from "../content/schema/quiz";
 import { writeJsonAtomic } from "../store/atomic-write";
@@ -21,12 +22,14 @@ import { cacheDir } from "../store/state-dir";
 export interface CachedContent {
   lessons: Lesson[];
   quizzes: Quiz[];
+  interviews: InterviewFile[];
 }
 
 export const contentCachePath = (): string => join(cacheDir(), "content-cache.json");
 
 /** The same for the content written and the content read back: JSON keeps key order and values. */
-const digestOf = (lessons: unknown, quizzes: unknown): string => createHash("sha256").update(JSON.stringify([lessons, quizzes])).digest("hex");
+const digestOf = (lessons: unknown, quizzes: unknown, interviews: unknown): string =>
+  createHash("sha256").update(JSON.stringify([lessons, quizzes, interviews])).digest("hex");
 
 export const readContentCache = async (fingerprint: string): Promise<CachedContent | undefined> => {
   let cached: unknown;
@@ -36,11 +39,11 @@ export const readContentCache = async (fingerprint: string): Promise<CachedConte
     // Missing, unreadable, half-written or not JSON: read the content instead.
     return undefined;
   }
-  if (!isRecord(cached) || cached.fingerprint !== fingerprint || cached.digest !== digestOf(cached.lessons, cached.quizzes)) return undefined;
-  if (!Array.isArray(cached.lessons) || !Array.isArray(cached.quizzes)) return undefined;
-  return { lessons: cached.lessons as Lesson[], quizzes: cached.quizzes as Quiz[] };
+  if (!isRecord(cached) || cached.fingerprint !== fingerprint || cached.digest !== digestOf(cached.lessons, cached.quizzes, cached.interviews)) return undefined;
+  if (!Array.isArray(cached.lessons) || !Array.isArray(cached.quizzes) || !Array.isArray(cached.interviews)) return undefined;
+  return { lessons: cached.lessons as Lesson[], quizzes: cached.quizzes as Quiz[], interviews: cached.interviews as InterviewFile[] };
 };
 
 /** A cache that cannot be written (a read-only folder) only costs the next start its speed. */
 export const writeContentCache = (fingerprint: string, content: CachedContent): Promise<void> =>
-  writeJsonAtomic(contentCachePath(), { fingerprint, digest: digestOf(content.lessons, content.quizzes), ...content }).catch(() => undefined);
+  writeJsonAtomic(contentCachePath(), { fingerprint, digest: digestOf(content.lessons, content.quizzes, content.interviews), ...content }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentFingerprint, loadAppContent } from "../../src/cli/app-content";
@@ -14,7 +14,7 @@ import { useStateDir } from "../targets/helpers/aws-on-sandbox";
 const cacheWithTitle = async (title: string) => {
   const cache = JSON.parse(await readFile(contentCachePath(), "utf8")) as CachedContent;
   cache.lessons[0]!.title = title;
-  await writeContentCache(await contentFingerprint(), { lessons: cache.lessons, quizzes: cache.quizzes });
+  await writeContentCache(await contentFingerprint(), { lessons: cache.lessons, quizzes: cache.quizzes, interviews: cache.interviews });
 };
 
 const titles = async () => {
@@ -31,7 +31,11 @@ describe("the app's content", () => {
     const loaded = await loadAppContent();
     expect(loaded).toEqual({
       ok: true,
-      content: { lessons: catalog.lessons.map((l) => l.lesson), quizzes: catalog.quizzes.map((q) => q.quiz) },
+      content: {
+        lessons: catalog.lessons.map((l) => l.lesson),
+        quizzes: catalog.quizzes.map((q) => q.quiz),
+        interviews: catalog.interviews.map((i) => i.interviews),
+      },
     });
     // The next start reads the cache: a change made only there shows.
     await cacheWithTitle("From the cache");
@@ -48,6 +52,21 @@ describe("the app's content", () => {
       expect(await titles()).not.toContain("Stale");
     } finally {
       await utimes(lesson, before.atime, before.mtime);
+    }
+  });
+
+  it("is read again when an interview file changes", async () => {
+    expect((await loadAppContent()).ok).toBe(true);
+    await cacheWithTitle("Stale");
+    const [file] = (await readdir(join(packageRoot(), "interviews"))).filter((name) => name.endsWith(".yaml"));
+    if (!file) throw new Error("no shipped interview file");
+    const interview = join(packageRoot(), "interviews", file);
+    const before = await stat(interview);
+    try {
+      await utimes(interview, before.atime, new Date(before.mtimeMs + 1000));
+      expect(await titles()).not.toContain("Stale");
+    } finally {
+      await utimes(interview, before.atime, before.mtime);
     }
   });
 

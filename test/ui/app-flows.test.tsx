@@ -139,7 +139,7 @@ describe("the app", () => {
     app = await renderApp();
     await app.press("?");
     const help = await app.waitFor("Keys on this screen (Home)");
-    expect(help).toContain("do it for me: run the step's solution");
+    expect(help).toContain("show the hint (lesson)");
     await app.press("\u001B[6~");
     await app.waitFor("reset every lesson (asks first)");
     await app.press("x");

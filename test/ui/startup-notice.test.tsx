@@ -17,7 +17,7 @@ const withCorruptProgress = async (): Promise<string> => {
   return stateDir;
 };
 
-const MENU = ["Start: S3 in one picture", "Lessons", "Practice quiz, exam and review", "Quiz stats", "Target and region", "Help", "Quit"];
+const MENU = ["Start: S3 in one picture", "Lessons", "Practice quiz, exam and review", "Mock interview", "Quiz stats", "Target and region", "Help", "Quit"];
 
 describe("the notice about a corrupt progress file", () => {
   for (const [columns, rows] of [

@@ -83,7 +83,7 @@ export const BINDINGS: readonly Binding[] = [
     matches: (_i, k) => k.end,
   },
   { command: "select", short: "choose", label: "enter", description: "choose, or answer", screens: [...MENUS, "lesson"], inStatusBar: true, matches: (_i, k) => k.return },
-  { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice (several answers), a topic, or the rubric point under the cursor", screens: ["lesson", "quizMenu", "quiz", "interview"], matches: (i) => i === " " },
+  { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice, a topic or a point", screens: ["lesson", "quizMenu", "quiz", "interview"], matches: (i) => i === " " },
   { command: "next", short: "next", label: "n", description: "next step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "n" },
   { command: "back", short: "back", label: "b", description: "previous step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "b" },
   { command: "hint", short: "hint", label: "h", description: "show the hint", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "h" },
@@ -121,6 +121,9 @@ export const BINDINGS: readonly Binding[] = [
   { command: "change", short: "change", label: "c", description: "change your answer (exam, before it ends)", screens: ["quiz"], matches: (i) => i === "c" },
   { command: "endExam", short: "end exam", label: "e", description: "end the exam and see the score", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "e" },
   { command: "retry", short: "retry missed", label: "r", description: "retry the questions you missed", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "r" },
+  { command: "cleanup", short: "clean up", label: "u", description: "clean up what the lesson created", screens: ["lesson"], matches: (i) => i === "u" },
+  { command: "reset", short: "reset", label: "r", description: "reset the chosen lesson (asks first)", screens: ["lessons"], inStatusBar: true, matches: (i) => i === "r" },
+  { command: "resetAll", short: "reset all", label: "R", description: "reset every lesson (asks first)", screens: ["lessons"], matches: (i) => i === "R" },
   // The mock interview: enter means what the phase on screen needs (done answering, scored, open a step).
   {
     command: "answered",
@@ -142,9 +145,6 @@ export const BINDINGS: readonly Binding[] = [
   },
   { command: "endInterview", short: "end", label: "e", description: "on a rubric: score it and end the interview, with the report", screens: ["interview"], matches: (i) => i === "e" },
   { command: "openStep", short: "open lesson", label: "enter", description: "in the report: open the lesson at the step that teaches it", screens: ["interview"], matches: (_i, k) => k.return && !k.meta },
-  { command: "cleanup", short: "clean up", label: "u", description: "clean up what the lesson created", screens: ["lesson"], matches: (i) => i === "u" },
-  { command: "reset", short: "reset", label: "r", description: "reset the chosen lesson (asks first)", screens: ["lessons"], inStatusBar: true, matches: (i) => i === "r" },
-  { command: "resetAll", short: "reset all", label: "R", description: "reset every lesson (asks first)", screens: ["lessons"], matches: (i) => i === "R" },
   { command: "menu", short: "menu", label: "esc", description: "back to the menu", screens: ["lessons", "lesson", "quizMenu", "quiz", "interview", "stats", "target", "help"], inStatusBar: true, matches: (_i, k) => k.escape },
   { command: "help", short: "help", label: "?", description: "show every key", screens: ALL, inStatusBar: true, matches: (i) => i === "?" },
   { command: "quit", short: "quit", label: "q", description: "quit (progress is saved)", screens: ALL, inStatusBar: true, matches: (i) => i === "q" },

@@ -1,19 +1,20 @@
 import { join, resolve } from "node:path";
-import { loadContentFile, type ContentFile, type LoadedLesson, type LoadedQuiz, type LoadedWorkshop } from "./content-file";
+import { loadContentFile, type ContentFile, type LoadedInterviews, type LoadedLesson, type LoadedQuiz, type LoadedWorkshop } from "./content-file";
 import { yamlFilesAt } from "./content-files";
 import { packageRoot } from "./package-root";
 import { topicOf } from "./question-topic";
 import { sortProblems, type Problem } from "./problem";
 import { isMap } from "./is-map";
 import type { Lesson } from "./schema/lesson";
-import { checkContent, checkWorkshops, type CheckOptions } from "./validate";
+import { checkContent, checkInterviewFiles, checkWorkshops, type CheckOptions } from "./validate";
 import type { WorkshopReferences } from "./workshop-checks";
 
-/** Lessons, quizzes and workshops as loaded, with every problem found in them. Only valid files are in `lessons`/`quizzes`/`workshops`. */
+/** Lessons, quizzes, workshops and interview questions as loaded, with every problem found in them. Only valid files are in the lists. */
 export interface Content {
   lessons: LoadedLesson[];
   quizzes: LoadedQuiz[];
   workshops: LoadedWorkshop[];
+  interviews: LoadedInterviews[];
   /** Sorted by file, line and column. Empty when everything is valid. */
   problems: Problem[];
   /** Every file that was read, valid or not. */
@@ -23,13 +24,13 @@ export interface Content {
 /** The folder of the workshops that ship: workshops/ beside package.json. */
 export const shippedWorkshopsFolder = (): string => join(packageRoot(), "workshops");
 
-/** The folders that ship with the package: lessons/ and quizzes/ beside package.json (the app's catalog). */
-export const shippedContentFolders = (): string[] => [join(packageRoot(), "lessons"), join(packageRoot(), "quizzes")];
+/** The folders that ship with the package: lessons/, quizzes/ and interviews/ beside package.json (the app's catalog). */
+export const shippedContentFolders = (): string[] => [join(packageRoot(), "lessons"), join(packageRoot(), "quizzes"), join(packageRoot(), "interviews")];
 
 /** Ids a file declares even if it has other mistakes, so they do not also show up as unknown references. */
 const declaredIds = (file: ContentFile): { lessonIds: string[]; questionIds: string[]; topics: string[] } => {
   const raw = isMap(file.raw) ? file.raw : {};
-  if (file.kind === "workshop") return { lessonIds: [], questionIds: [], topics: [] };
+  if (file.kind === "workshop" || file.kind === "interview") return { lessonIds: [], questionIds: [], topics: [] };
   if (file.kind === "lesson") return { lessonIds: typeof raw.id === "string" ? [raw.id] : [], questionIds: [], topics: [] };
   const questions = Array.isArray(raw.questions) ? raw.questions : [];
   return {
@@ -69,11 +70,13 @@ export const loadContent = async (paths: readonly string[], options: CheckOption
   const lessons = loaded.flatMap((f) => (f.lesson ? [f.lesson] : []));
   const quizzes = loaded.flatMap((f) => (f.quiz ? [f.quiz] : []));
   const workshops = loaded.flatMap((f) => (f.workshop ? [f.workshop] : []));
+  const interviews = loaded.flatMap((f) => (f.interviews ? [f.interviews] : []));
   const declared = loaded.filter((f) => f.problems.length > 0).map(declaredIds);
   const alsoKnown = {
     lessonIds: [...declared.flatMap((d) => d.lessonIds), ...(options.alsoKnown?.lessonIds ?? [])],
     questionIds: [...declared.flatMap((d) => d.questionIds), ...(options.alsoKnown?.questionIds ?? [])],
   };
+  const references = workshopReferences(lessons, quizzes, declared, alsoKnown);
   const problems = [
     ...found.flatMap((f) => f.problems),
     ...loaded.flatMap((f) => f.problems),
@@ -84,10 +87,11 @@ export const loadContent = async (paths: readonly string[], options: CheckOption
     ...checkWorkshops(
       workshops,
       loaded.flatMap((f) => (f.salvaged?.workshop ? [f.salvaged.workshop] : [])),
-      workshopReferences(lessons, quizzes, declared, alsoKnown),
+      references,
     ),
+    ...checkInterviewFiles(interviews, references),
   ];
-  return { lessons, quizzes, workshops, problems: sortProblems(problems), files };
+  return { lessons, quizzes, workshops, interviews, problems: sortProblems(problems), files };
 };
 
 /**
@@ -104,12 +108,13 @@ export const loadContentBesideShipped = async (paths: readonly string[], options
     lessons: all.lessons.filter((loaded) => own.has(loaded.file)),
     quizzes: all.quizzes.filter((loaded) => own.has(loaded.file)),
     workshops: all.workshops.filter((loaded) => own.has(loaded.file)),
+    interviews: all.interviews.filter((loaded) => own.has(loaded.file)),
     problems: all.problems.filter((problem) => own.has(problem.file)),
     files: all.files.filter((file) => own.has(file)),
   };
 };
 
-/** The lessons and quizzes that ship with s3-tutor: what the app needs (no workshops). */
+/** The lessons, quizzes and interview questions that ship with s3-tutor: what the app needs (no workshops). */
 export const loadCatalog = (options: CheckOptions = {}): Promise<Content> => loadContent(shippedContentFolders(), options);
 
 /** Everything that ships, workshops too: what `s3-tutor validate` checks without paths. */

@@ -6,6 +6,7 @@ import { checkSchemaLine } from "./schema-line";
 import { LessonSchema, type Lesson } from "./schema/lesson";
 import { QuizSchema, type Quiz } from "./schema/quiz";
 import { WorkshopSchema, type Workshop } from "./schema/workshop";
+import { InterviewFileSchema, type InterviewFile } from "./schema/interview";
 import { salvageLesson, salvageQuiz, salvageWorkshop, type SalvagedLesson, type SalvagedQuiz, type SalvagedWorkshop } from "./salvage";
 import { decodeUtf8, invalidUtf8Message } from "./utf8";
 import type { YamlSource } from "./yaml-source";
@@ -28,6 +29,12 @@ export interface LoadedWorkshop {
   source: YamlSource;
 }
 
+export interface LoadedInterviews {
+  file: string;
+  interviews: InterviewFile;
+  source: YamlSource;
+}
+
 /** One file read and checked on its own: its problems, and its content when that is valid. */
 export interface ContentFile {
   file: string;
@@ -37,6 +44,7 @@ export interface ContentFile {
   lesson?: LoadedLesson;
   quiz?: LoadedQuiz;
   workshop?: LoadedWorkshop;
+  interviews?: LoadedInterviews;
   /** When the schema rejects the file: its parts that are valid on their own, for the checks across fields. */
   salvaged?: { lesson?: SalvagedLesson; quiz?: SalvagedQuiz; workshop?: SalvagedWorkshop };
   problems: Problem[];
@@ -53,7 +61,7 @@ const readText = async (file: string): Promise<{ text: string; encoding: Problem
   }
 };
 
-/** Reads a lesson, quiz or workshop file: schema line, YAML syntax and the schema, each problem at its position. */
+/** Reads a lesson, quiz, workshop or interview file: schema line, YAML syntax and the schema, each problem at its position. */
 export const loadContentFile = async (file: string): Promise<ContentFile> => {
   const read = await readText(file);
   if (!("text" in read)) return { file, kind: contentKind(file, ""), problems: [read] };
@@ -72,6 +80,12 @@ export const loadContentFile = async (file: string): Promise<ContentFile> => {
     const workshop = parsed.data ? { file, workshop: parsed.data, source: parsed.source } : undefined;
     const salvaged = workshop ? undefined : salvageWorkshop({ file, source: parsed.source }, parsed.raw);
     return { file, kind, raw: parsed.raw, workshop, ...(salvaged ? { salvaged: { workshop: salvaged } } : {}), problems: [...schemaLine, ...parsed.problems] };
+  }
+  if (kind === "interview") {
+    // No salvage: the checks across an interview file's fields need the file valid.
+    const parsed = parseYaml(file, text, InterviewFileSchema);
+    const interviews = parsed.data ? { file, interviews: parsed.data, source: parsed.source } : undefined;
+    return { file, kind, raw: parsed.raw, ...(interviews ? { interviews } : {}), problems: [...schemaLine, ...parsed.problems] };
   }
   const parsed = parseYaml(file, text, QuizSchema);
   const quiz = parsed.data ? { file, quiz: parsed.data, source: parsed.source } : undefined;

@@ -4,6 +4,7 @@ import { schemaFileName } from "./schema-line";
 import { LessonSchema } from "./schema/lesson";
 import { QuizSchema } from "./schema/quiz";
 import { WorkshopSchema } from "./schema/workshop";
+import { InterviewFileSchema } from "./schema/interview";
 
 /**
  * The JSON Schemas in schema/, generated from the zod schemas so editors (through the
@@ -23,6 +24,11 @@ const HEADINGS: Record<ContentKind, { schema: z.ZodType; title: string; descript
     schema: WorkshopSchema,
     title: "s3-tutor workshop",
     description: "An instructor-led workshop in workshops/<id>.yaml: its agenda of blocks (lessons, chosen hands-on steps, quizzes, an exam, breaks) and where the hands-on work runs.",
+  },
+  interview: {
+    schema: InterviewFileSchema,
+    title: "s3-tutor interview questions",
+    description: "Mock-interview questions and design prompts of one topic in interviews/<topic>.yaml: each with its rubric, model answer and follow-up chains.",
   },
 };
 

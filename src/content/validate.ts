@@ -1,5 +1,6 @@
 import type { OperationExists } from "./calls";
-import type { LoadedLesson, LoadedQuiz, LoadedWorkshop } from "./content-file";
+import type { LoadedInterviews, LoadedLesson, LoadedQuiz, LoadedWorkshop } from "./content-file";
+import { checkInterviews, type InterviewReferences } from "./interview-checks";
 import { checkLesson } from "./lesson-checks";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
@@ -79,4 +80,13 @@ export const checkWorkshops = (
   ),
   ...workshops.map((where): CheckedWorkshop => ({ ...where, ...where.workshop })).flatMap((where) => checkWorkshop(where, references)),
   ...salvaged.flatMap((where) => checkWorkshop(where, references)),
+];
+
+/** Every problem across fields and files in these interview files: ids unique across them, then each file's own checks. */
+export const checkInterviewFiles = (files: readonly LoadedInterviews[], references: InterviewReferences): Problem[] => [
+  ...duplicates(
+    files.flatMap((where) => where.interviews.interviews.map((question, index) => ({ id: question.id, where, path: ["interviews", index, "id"] }))),
+    "interview question",
+  ),
+  ...files.flatMap((where) => checkInterviews(where, references)),
 ];

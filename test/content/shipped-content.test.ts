@@ -12,7 +12,7 @@ const shippedLessons = readdirSync(join(root, "lessons")).filter((name) => name.
 
 describe("the lessons and quizzes that ship", () => {
   it("are found beside package.json", () => {
-    expect(shippedContentFolders()).toEqual([join(root, "lessons"), join(root, "quizzes")].map((p) => p.replace(/[\\/]$/, "")));
+    expect(shippedContentFolders()).toEqual([join(root, "lessons"), join(root, "quizzes"), join(root, "interviews")].map((p) => p.replace(/[\\/]$/, "")));
   });
 
   it.skipIf(shippedLessons.length === 0)("validate without a problem (skipped while lessons/ holds no .yaml files)", async () => {

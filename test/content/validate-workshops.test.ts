@@ -9,7 +9,7 @@ const workshop = (name: string) => join("test", "fixtures", "workshops", `${name
 describe("s3-tutor validate with workshops", () => {
   it("without paths checks the shipped workshops too, and --strict exits 0: no problem, no warning", async () => {
     const run = await finished(spawnCli(["validate", "--strict"]));
-    expect(run.stdout).toMatch(/^lessons, quizzes and workshops are valid: \d+ lessons, \d+ questions, 2 workshops\n$/);
+    expect(run.stdout).toMatch(/^lessons, quizzes and workshops are valid: \d+ lessons, \d+ questions, 2 workshops, \d+ interview questions\n$/);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
   });

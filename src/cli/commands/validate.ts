@@ -34,11 +34,21 @@ export const runValidateCommand = async (paths: string[], options: ValidateComma
   } else {
     const questions = content.quizzes.reduce((sum, quiz) => sum + quiz.quiz.questions.length, 0);
     const workshops = content.workshops.length;
-    const onlyWorkshops = workshops > 0 && content.lessons.length === 0 && questions === 0;
-    const what = onlyWorkshops ? "workshops are valid" : workshops > 0 ? "lessons, quizzes and workshops are valid" : "lessons and quizzes are valid";
+    const interviews = content.interviews.reduce((sum, file) => sum + file.interviews.interviews.length, 0);
+    const noLessonsOrQuizzes = content.lessons.length === 0 && questions === 0;
+    const onlyWorkshops = workshops > 0 && noLessonsOrQuizzes && interviews === 0;
+    const onlyInterviews = interviews > 0 && noLessonsOrQuizzes && workshops === 0;
+    const what = onlyWorkshops
+      ? "workshops are valid"
+      : onlyInterviews
+        ? "interview questions are valid"
+        : workshops > 0
+          ? "lessons, quizzes and workshops are valid"
+          : "lessons and quizzes are valid";
     const counted = [
-      ...(onlyWorkshops ? [] : [plural(content.lessons.length, "lesson"), plural(questions, "question")]),
+      ...(onlyWorkshops || onlyInterviews ? [] : [plural(content.lessons.length, "lesson"), plural(questions, "question")]),
       ...(workshops > 0 ? [plural(workshops, "workshop")] : []),
+      ...(interviews > 0 ? [plural(interviews, "interview question")] : []),
     ];
     out.push(`${what}: ${counted.join(", ")}${warned}\n`);
   }

@@ -73,9 +73,10 @@ export const InterviewReport = ({ state, minutes, isActive, width, height }: Int
     { isActive },
   );
 
-  const lines = (text: string, indent = 0) =>
-    layoutLines(text, textWidth - indent)
-      .map((line) => `${" ".repeat(indent)}${line}`)
+  /** `text` wrapped at `indent`; with a `mark` ("✗ "), the rows after the first go on under the text, not the mark. */
+  const lines = (text: string, indent = 0, mark = "") =>
+    layoutLines(text, textWidth - indent - mark.length)
+      .map((line, row) => `${" ".repeat(indent)}${row === 0 ? mark : " ".repeat(mark.length)}${line}`)
       .join("\n");
   return (
     <Box flexDirection="column" paddingX={1} width={textWidth + 2}>
@@ -94,15 +95,13 @@ export const InterviewReport = ({ state, minutes, isActive, width, height }: Int
           {report.questions.map((question) => (
             <Box key={question.questionId} flexDirection="column">
               <Text>
-                {lines(
-                  question.skipped
-                    ? `– skipped  ${question.ask}`
-                    : `${MARK[interviewRating(question.made, question.asked)]} ${question.made} of ${question.asked} (${question.percent}%)  ${question.ask}`,
-                )}
+                {question.skipped
+                  ? lines(`skipped  ${question.ask}`, 0, "– ")
+                  : lines(`${question.made} of ${question.asked} (${question.percent}%)  ${question.ask}`, 0, `${MARK[interviewRating(question.made, question.asked)]} `)}
               </Text>
               {question.missed.map((point) => (
                 <Text key={`${point.depth}-${point.pointId}`} color={theme.muted}>
-                  {lines(`✗ ${point.says}${point.depth > 1 ? " (follow-up)" : ""}`, 4)}
+                  {lines(`${point.says}${point.depth > 1 ? " (follow-up)" : ""}`, 4, "✗ ")}
                 </Text>
               ))}
               {question.asks.some((ask) => ask.overTime) ? <Text color={theme.warning}>{lines("⏱ went over time", 4)}</Text> : null}

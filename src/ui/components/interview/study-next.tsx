@@ -43,8 +43,8 @@ const StudyLine = ({ row, selected, width }: { row: StudyRow; selected: boolean;
         </Text>
         {row.points.map((point) => (
           <Text key={point} color={theme.muted}>
-            {layoutLines(`✗ ${point}`, textWidth - 2)
-              .map((text) => `  ${text}`)
+            {layoutLines(point, textWidth - 4)
+              .map((text, row) => `${row === 0 ? "  ✗ " : "    "}${text}`)
               .join("\n")}
           </Text>
         ))}

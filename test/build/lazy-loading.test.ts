@@ -32,4 +32,16 @@ describe("the bundle", () => {
     expect(loaded.filter((input) => input.startsWith("src/sandbox/"))).toEqual([]);
     expect(loaded.filter((input) => input.includes("node_modules/zod/"))).toEqual([]);
   });
+
+  it("the app's screens load the mock interview (its screens and engine) only when it is opened", { timeout: 60_000 }, async () => {
+    const result = await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false });
+    const outputs = Object.entries(result.metafile.outputs);
+    const app = outputs.find(([, output]) => "src/ui/app.tsx" in output.inputs)?.[0];
+    expect(app).toBeDefined();
+    const loaded = [...staticallyLoaded(result.metafile, app ?? "")];
+    expect(loaded).toContain("src/ui/screens/home.tsx");
+    expect(loaded.filter((input) => input.startsWith("src/engine/interview/") || input.startsWith("src/ui/screens/interview"))).toEqual([]);
+    // Reached all the same, through the app's dynamic import.
+    expect(outputs.some(([, output]) => "src/ui/screens/interview.tsx" in output.inputs)).toBe(true);
+  });
 });

@@ -77,9 +77,9 @@ export interface DraftRow {
 }
 
 /**
- * The draft in rows of at most `width` characters: each line of it wrapped by words (a row ends
- * after the last space that fits; a word wider than the row is cut), so that every character,
- * the cursor's included, has exactly one place on screen.
+ * The draft in rows of at most `width` characters, and one more for a space at the edge: each
+ * line of it wrapped by words (a row ends after the last space that fits; a word wider than the
+ * row is cut), so that every character, the cursor's included, has exactly one place on screen.
  */
 export const draftRows = (text: string, width: number): DraftRow[] => {
   const all = chars(text);
@@ -91,7 +91,10 @@ export const draftRows = (text: string, width: number): DraftRow[] => {
     let start = lineStart;
     do {
       let end = Math.min(lineEnd, start + width);
-      if (end < lineEnd && all[end] !== " ") {
+      // A space just past the edge stays on the row (the caller keeps a column for it), so no
+      // row starts with the space it broke at.
+      if (end < lineEnd && all[end] === " ") end += 1;
+      else if (end < lineEnd) {
         const lastSpace = all.lastIndexOf(" ", end - 1);
         if (lastSpace >= start) end = lastSpace + 1;
       }

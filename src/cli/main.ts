@@ -65,9 +65,10 @@ withTargetOptions(program)
 
 withTargetOptions(program.command("lesson").description("open a lesson in the app").argument("<id>", "the lesson's id"))
   .option("--seed <seed>", SEED_HELP, parseSeed)
-  .action(async (id: string, flags: AppFlags) => {
+  .option("--step <step>", "open it at this step: its number among all the lesson's steps, or a hands-on step's id")
+  .action(async (id: string, flags: AppFlags & { step?: string }) => {
     const { runAppCommand } = await import("./commands/app");
-    process.exitCode = await runAppCommand(withRootSeed(flags), id);
+    process.exitCode = await runAppCommand(withRootSeed(flags), id, undefined, flags.step);
   });
 
 program

@@ -1,6 +1,7 @@
 import { createContext, useContext } from "react";
 import type { Lesson } from "../content/schema/lesson";
 import { inTeachingOrder } from "../content/teaching-order";
+import type { InterviewFile } from "../content/schema/interview";
 import type { Question, Quiz } from "../content/schema/quiz";
 import type { QuizRequest } from "../engine/quiz-plan";
 import type { RandomSource } from "../engine/random";
@@ -18,6 +19,8 @@ export interface Catalog {
   lessons: readonly Lesson[];
   quizzes: readonly Quiz[];
   questions: ReadonlyMap<string, Question>;
+  /** The mock interview's questions, a file per topic. */
+  interviews: readonly InterviewFile[];
 }
 
 /** A question the app asks before doing something that cannot be undone. */
@@ -30,8 +33,11 @@ export interface Confirmation {
 export type View =
   | { screen: "home" }
   | { screen: "lessons" }
-  /** A lesson; in a workshop, as the agenda's block (with `steps`: only those step indices). */
-  | { screen: "lesson"; lessonId: string; block?: string; steps?: readonly number[] }
+  /**
+   * A lesson; in a workshop, as the agenda's block (with `steps`: only those step indices). With
+   * `step` (an index into its steps) it opens there: the interview report sends a missed point there.
+   */
+  | { screen: "lesson"; lessonId: string; block?: string; steps?: readonly number[]; step?: number }
   /** The quiz menu: a mode, then topics. */
   | { screen: "quizMenu" }
   /**
@@ -39,6 +45,8 @@ export type View =
    * block, with the room's seed (the same questions for everyone) and an exam's pass mark.
    */
   | { screen: "quiz"; request?: QuizRequest; block?: string; seed?: number; passMark?: number }
+  /** The mock interview: `minutes` long (default 20), over these topics (default all), `seed` as --seed. */
+  | { screen: "interview"; minutes?: number; topics?: readonly string[]; seed?: number }
   | { screen: "stats" }
   | { screen: "target" };
 
@@ -92,8 +100,9 @@ export const useServices = (): AppServices => {
   return services;
 };
 
-export const catalogFrom = (lessons: readonly Lesson[], quizzes: readonly Quiz[]): Catalog => ({
+export const catalogFrom = (lessons: readonly Lesson[], quizzes: readonly Quiz[], interviews: readonly InterviewFile[] = []): Catalog => ({
   lessons: inTeachingOrder(lessons),
   quizzes,
+  interviews,
   questions: new Map(quizzes.flatMap((quiz) => quiz.questions.map((question) => [question.id, question] as const))),
 });

@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput } from "ink";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { oneStream, seededSource, type Random } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
 import type { QuizStores } from "../store/quiz-stores";
@@ -28,6 +28,9 @@ import { TargetPicker } from "./screens/target-picker";
 import { fitLines } from "./fit-lines";
 import { wrapLines } from "./text";
 import { ThemeContext, type Theme } from "./theme";
+
+// Loaded when first opened: the interview's engine and screens are no part of the app's start.
+const InterviewScreen = lazy(() => import("./screens/interview").then(({ InterviewScreen }) => ({ default: InterviewScreen })));
 
 /** What the learner decided on the way out; the caller acts on it once the screen is gone. */
 export interface ExitChoice {
@@ -236,19 +239,33 @@ export const App = ({
         {...(view.passMark !== undefined ? { passMark: view.passMark } : {})}
       />
     );
+  } else if (view.screen === "interview") {
+    content = (
+      <Suspense fallback={<Text>Opening the interview…</Text>}>
+        <InterviewScreen
+          minutes={view.minutes}
+          topics={view.topics}
+          seed={view.seed}
+          isActive={active}
+          width={size.columns}
+          height={contentHeight}
+        />
+      </Suspense>
+    );
   } else if (view.screen === "stats") content = <Stats height={contentHeight} isActive={active} />;
   else if (view.screen === "target") content = <TargetPicker isActive={active} />;
   else {
     const lesson = catalog.lessons.find((candidate) => candidate.id === view.lessonId);
     content = lesson ? (
       <LessonPlayer
-        key={`${lesson.id}:${view.block ?? ""}`}
+        key={`${lesson.id}:${view.block ?? ""}:${view.step ?? ""}`}
         lesson={lesson}
         isActive={active}
         width={size.columns}
         height={contentHeight}
         {...(view.block !== undefined ? { block: view.block } : {})}
         {...(view.steps ? { steps: view.steps } : {})}
+        {...(view.step !== undefined ? { startAt: view.step } : {})}
       />
     ) : (
       <Text>There is no lesson {view.lessonId}.</Text>

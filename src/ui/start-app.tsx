@@ -1,4 +1,5 @@
 import { render } from "ink";
+import type { InterviewFile } from "../content/schema/interview";
 import type { Lesson } from "../content/schema/lesson";
 import type { Quiz } from "../content/schema/quiz";
 import { ProgressStore } from "../store/progress";
@@ -20,7 +21,7 @@ import { untilExit } from "./until-exit";
 
 export interface StartAppOptions {
   /** Valid content only: the caller reports problems before the screens start. */
-  content: { lessons: Lesson[]; quizzes: Quiz[] };
+  content: { lessons: Lesson[]; quizzes: Quiz[]; interviews?: InterviewFile[] };
   target: TargetOptions;
   initialView?: View;
   /** `--seed`: shuffle the same way every time. */
@@ -43,7 +44,7 @@ export const startApp = async ({ content, target, initialView, seed, createTarge
   const [{ store, notice }, quiz] = await Promise.all([ProgressStore.open(progressPath), openQuizStores()]);
   const bridge = new UiBridge();
   const session = new TargetSession({ ...target, confirm: bridge.confirm, onNotice: bridge.notify }, createTarget);
-  const catalog = catalogFrom(content.lessons, content.quizzes);
+  const catalog = catalogFrom(content.lessons, content.quizzes, content.interviews);
   let choice: ExitChoice = { cleanup: false };
   const restoreStderr = guardStrayOutput(bridge.notify);
   const instance = render(

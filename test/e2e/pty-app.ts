@@ -42,6 +42,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The command line after `s3-tutor`, e.g. ["quiz", "--seed", "3"]; none opens home. */
   args?: string[];
+  /** The package folder to run dist/cli.js from (default: this repository); its content is what the app teaches. */
+  packageRoot?: string;
   /**
    * POSIX only: start the binary from `sh`, as a learner's shell would, and after it exits print
    * `EXIT_MARK` and the terminal's settings (`stty -a`), so a test can see the mode it was left in.
@@ -78,7 +80,7 @@ export class PtyApp {
     const [file, args] = options.thenStty
       ? ["/bin/sh", ["-c", `"$0" dist/cli.js "$@"; code=$?; printf '\\n%s\\n' '${EXIT_MARK}'; stty -a; exit $code`, process.execPath, ...cli]]
       : [process.execPath, ["dist/cli.js", ...cli]];
-    this.pty = spawn(file, args, { name: "xterm-256color", ...size, cwd: root, env });
+    this.pty = spawn(file, args, { name: "xterm-256color", ...size, cwd: options.packageRoot ?? root, env });
     this.pty.onData((data) => {
       this.output += data;
     });

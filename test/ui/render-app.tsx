@@ -51,7 +51,7 @@ export interface RenderOptions {
   /** Which target the app believes it has, and how to make it (default: the embedded sandbox). */
   target?: TargetOptions;
   createTarget?: (options: TargetOptions) => Promise<Target>;
-  /** Lesson and quiz files or folders to teach from instead of the shipped ones. */
+  /** Lesson, quiz and interview files or folders to teach from instead of the shipped ones. */
   content?: string[];
   /** The app's clock (an exam's timer reads it). */
   clock?: () => Date;
@@ -83,6 +83,7 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       catalog={catalogFrom(
         content.lessons.map((loaded) => loaded.lesson),
         content.quizzes.map((loaded) => loaded.quiz),
+        content.interviews.map((loaded) => loaded.interviews),
       )}
       progress={opened.store}
       quizStores={quiz.stores}

@@ -1,4 +1,6 @@
+import { resolveTaught, stepTitleOf } from "../../content/interview-taught";
 import { formatProblem } from "../../content/problem";
+import type { Lesson } from "../../content/schema/lesson";
 import { loadAppContent } from "../app-content";
 import { UserError } from "../errors";
 import type { View } from "../../ui/app-context";
@@ -18,8 +20,11 @@ export interface AppFlags extends TargetFlags {
   seed?: number;
 }
 
-/** `s3-tutor`, `s3-tutor lesson <id>` and `s3-tutor quiz` in a terminal: the screens. Exits 2 without a terminal. */
-export const runAppCommand = async (flags: AppFlags, lessonId?: string, initialView?: View): Promise<number> => {
+/**
+ * `s3-tutor`, `s3-tutor lesson <id> [--step <n>]` and `s3-tutor quiz` in a terminal: the screens.
+ * Exits 2 without a terminal.
+ */
+export const runAppCommand = async (flags: AppFlags, lessonId?: string, initialView?: View, step?: string): Promise<number> => {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(NO_TERMINAL_MESSAGE);
     return 2;
@@ -28,13 +33,21 @@ export const runAppCommand = async (flags: AppFlags, lessonId?: string, initialV
   // by the terminal and turned into a newline Ink would not read as Enter.
   process.stdin.setRawMode(true);
   try {
-    return await openApp(flags, lessonId, initialView);
+    return await openApp(flags, lessonId, initialView, step);
   } finally {
     process.stdin.setRawMode(false);
   }
 };
 
-const openApp = async (flags: AppFlags, lessonId?: string, initialView?: View): Promise<number> => {
+/** `--step`: the step's index, named as an interview point's `taught` names it (a number among all steps, or a hands-on id). */
+const stepIndex = (lesson: Lesson, step: string): number => {
+  const found = resolveTaught(`${lesson.id}#${step}`, [lesson]);
+  if (found) return found.stepNumber - 1;
+  const steps = lesson.steps.map((each, index) => `  ${index + 1}  ${stepTitleOf(each)}`).join("\n");
+  throw new UserError(`lesson "${lesson.id}" has no step "${step}". Its steps:\n${steps}`, 2);
+};
+
+const openApp = async (flags: AppFlags, lessonId?: string, initialView?: View, step?: string): Promise<number> => {
   // The screens' code (Ink, React, yoga) loads while the lessons are read from disk.
   const screens = import("../../ui/start-app");
   screens.catch(() => undefined);
@@ -44,16 +57,18 @@ const openApp = async (flags: AppFlags, lessonId?: string, initialView?: View): 
     throw new UserError(`the lessons have ${loaded.problems.length} problems (above); run s3-tutor validate for details.`);
   }
   const { content } = loaded;
-  if (lessonId && !content.lessons.some((lesson) => lesson.id === lessonId)) {
-    const known = content.lessons.map((lesson) => lesson.id).join(", ");
+  const lesson = lessonId ? content.lessons.find((candidate) => candidate.id === lessonId) : undefined;
+  if (lessonId && !lesson) {
+    const known = content.lessons.map((candidate) => candidate.id).join(", ");
     throw new UserError(`there is no lesson "${lessonId}". Lessons: ${known}.`);
   }
+  const startAt = lesson && step !== undefined ? stepIndex(lesson, step) : undefined;
   const { startApp } = await screens;
   return startApp({
     content,
     // The learner's own sandbox: kept between runs, on a port their shell can use too (s3-tutor env).
     target: { ...targetOptionsFrom(flags), sandbox: "learner" },
-    ...(lessonId ? { initialView: { screen: "lesson", lessonId } } : initialView ? { initialView } : {}),
+    ...(lessonId ? { initialView: { screen: "lesson", lessonId, ...(startAt !== undefined ? { step: startAt } : {}) } } : initialView ? { initialView } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
   });
 };

@@ -5,7 +5,7 @@ import type { Key } from "ink";
  * bar and the help screen are generated from this table, so they cannot drift from the code.
  */
 
-export type ScreenName = "home" | "lessons" | "lesson" | "quizMenu" | "quiz" | "stats" | "target" | "help";
+export type ScreenName = "home" | "lessons" | "lesson" | "quizMenu" | "quiz" | "interview" | "stats" | "target" | "help";
 
 export type Command =
   | "up"
@@ -28,6 +28,12 @@ export type Command =
   | "change"
   | "endExam"
   | "retry"
+  | "answered"
+  | "newLine"
+  | "tickPoint"
+  | "scored"
+  | "endInterview"
+  | "openStep"
   | "code"
   | "codeTab"
   | "codeScroll"
@@ -52,20 +58,20 @@ export interface Binding {
   matches: (input: string, key: Key) => boolean;
 }
 
-const ALL: readonly ScreenName[] = ["home", "lessons", "lesson", "quizMenu", "quiz", "stats", "target", "help"];
+const ALL: readonly ScreenName[] = ["home", "lessons", "lesson", "quizMenu", "quiz", "interview", "stats", "target", "help"];
 const MENUS: readonly ScreenName[] = ["home", "lessons", "target", "quizMenu", "quiz"];
 
 export const BINDINGS: readonly Binding[] = [
   { command: "up", short: "up", label: "↑/k", description: "move up, or scroll up", screens: ALL, matches: (i, k) => k.upArrow || i === "k" },
   { command: "down", short: "down", label: "↓/j", description: "move down, or scroll down", screens: ALL, matches: (i, k) => k.downArrow || i === "j" },
-  { command: "pageUp", short: "page up", label: "PgUp", description: "scroll a page up", screens: ["lesson", "quiz", "stats", "help"], matches: (_i, k) => k.pageUp },
-  { command: "pageDown", short: "page down", label: "PgDn", description: "scroll a page down", screens: ["lesson", "quiz", "stats", "help"], matches: (_i, k) => k.pageDown },
+  { command: "pageUp", short: "page up", label: "PgUp", description: "scroll a page up", screens: ["lesson", "quiz", "interview", "stats", "help"], matches: (_i, k) => k.pageUp },
+  { command: "pageDown", short: "page down", label: "PgDn", description: "scroll a page down", screens: ["lesson", "quiz", "interview", "stats", "help"], matches: (_i, k) => k.pageDown },
   {
     command: "top",
     short: "top",
     label: "home",
     description: "scroll to the top (in the code view: back to the start of the lines)",
-    screens: ["lesson", "quiz", "stats", "help"],
+    screens: ["lesson", "quiz", "interview", "stats", "help"],
     matches: (_i, k) => k.home,
   },
   {
@@ -73,11 +79,11 @@ export const BINDINGS: readonly Binding[] = [
     short: "end",
     label: "end",
     description: "scroll to the end (in the code view: to the end of the longest line)",
-    screens: ["lesson", "quiz", "stats", "help"],
+    screens: ["lesson", "quiz", "interview", "stats", "help"],
     matches: (_i, k) => k.end,
   },
   { command: "select", short: "choose", label: "enter", description: "choose, or answer", screens: [...MENUS, "lesson"], inStatusBar: true, matches: (_i, k) => k.return },
-  { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice (several answers), or a topic", screens: ["lesson", "quizMenu", "quiz"], matches: (i) => i === " " },
+  { command: "toggle", short: "tick", label: "space", description: "tick or untick a choice (several answers), a topic, or the rubric point under the cursor", screens: ["lesson", "quizMenu", "quiz", "interview"], matches: (i) => i === " " },
   { command: "next", short: "next", label: "n", description: "next step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "n" },
   { command: "back", short: "back", label: "b", description: "previous step or question", screens: ["lesson", "quiz"], inStatusBar: true, matches: (i) => i === "b" },
   { command: "hint", short: "hint", label: "h", description: "show the hint", screens: ["lesson"], inStatusBar: true, matches: (i) => i === "h" },
@@ -101,7 +107,7 @@ export const BINDINGS: readonly Binding[] = [
     screens: ["lesson"],
     matches: (i) => i === "y",
   },
-  { command: "skip", short: "skip", label: "S", description: "skip this step or question", screens: ["lesson", "quiz"], matches: (i) => i === "S" },
+  { command: "skip", short: "skip", label: "S", description: "skip this step or question", screens: ["lesson", "quiz", "interview"], matches: (i) => i === "S" },
   { command: "guess", short: "I guessed", label: "g", description: "I guessed: a right answer counts as shaky, so review brings it back sooner", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "g" },
   {
     command: "markRight",
@@ -115,10 +121,31 @@ export const BINDINGS: readonly Binding[] = [
   { command: "change", short: "change", label: "c", description: "change your answer (exam, before it ends)", screens: ["quiz"], matches: (i) => i === "c" },
   { command: "endExam", short: "end exam", label: "e", description: "end the exam and see the score", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "e" },
   { command: "retry", short: "retry missed", label: "r", description: "retry the questions you missed", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "r" },
+  // The mock interview: enter means what the phase on screen needs (done answering, scored, open a step).
+  {
+    command: "answered",
+    short: "done",
+    label: "enter",
+    description: "done answering: the rubric and a strong answer follow (with nothing typed: I answered out loud)",
+    screens: ["interview"],
+    matches: (_i, k) => k.return && !k.meta,
+  },
+  { command: "newLine", short: "new line", label: "ctrl+j", description: "a new line in the answer (alt+enter too)", screens: ["interview"], matches: (i, k) => i === "\n" || (k.return && k.meta) },
+  { command: "tickPoint", short: "tick", label: "1-6", description: "tick or untick that point of the rubric", screens: ["interview"], matches: (i) => /^[1-6]$/.test(i) },
+  {
+    command: "scored",
+    short: "scored, go on",
+    label: "enter",
+    description: "the rubric is scored: on to the follow-up or the next question",
+    screens: ["interview"],
+    matches: (_i, k) => k.return && !k.meta,
+  },
+  { command: "endInterview", short: "end", label: "e", description: "on a rubric: score it and end the interview, with the report", screens: ["interview"], matches: (i) => i === "e" },
+  { command: "openStep", short: "open lesson", label: "enter", description: "in the report: open the lesson at the step that teaches it", screens: ["interview"], matches: (_i, k) => k.return && !k.meta },
   { command: "cleanup", short: "clean up", label: "u", description: "clean up what the lesson created", screens: ["lesson"], matches: (i) => i === "u" },
   { command: "reset", short: "reset", label: "r", description: "reset the chosen lesson (asks first)", screens: ["lessons"], inStatusBar: true, matches: (i) => i === "r" },
   { command: "resetAll", short: "reset all", label: "R", description: "reset every lesson (asks first)", screens: ["lessons"], matches: (i) => i === "R" },
-  { command: "menu", short: "menu", label: "esc", description: "back to the menu", screens: ["lessons", "lesson", "quizMenu", "quiz", "stats", "target", "help"], inStatusBar: true, matches: (_i, k) => k.escape },
+  { command: "menu", short: "menu", label: "esc", description: "back to the menu", screens: ["lessons", "lesson", "quizMenu", "quiz", "interview", "stats", "target", "help"], inStatusBar: true, matches: (_i, k) => k.escape },
   { command: "help", short: "help", label: "?", description: "show every key", screens: ALL, inStatusBar: true, matches: (i) => i === "?" },
   { command: "quit", short: "quit", label: "q", description: "quit (progress is saved)", screens: ALL, inStatusBar: true, matches: (i) => i === "q" },
 ];
@@ -164,6 +191,7 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   lesson: "Lesson",
   quizMenu: "Quiz menu",
   quiz: "Quiz",
+  interview: "Mock interview",
   stats: "Quiz stats",
   target: "Target and region",
   help: "Help",

@@ -6,7 +6,7 @@ import { lessonMark, lessonToContinue, savedState } from "../progress-view";
 import { wrapLines } from "../text";
 import { useTheme } from "../theme";
 
-type Choice = "continue" | "lessons" | "quiz" | "stats" | "target" | "help" | "quit";
+type Choice = "continue" | "lessons" | "quiz" | "interview" | "stats" | "target" | "help" | "quit";
 
 export interface HomeProps {
   isActive: boolean;
@@ -17,7 +17,7 @@ export interface HomeProps {
 }
 
 /** Rows the home screen needs at least: the title, a blank row and the menu (at 60 columns). */
-export const HOME_MIN_ROWS = 10;
+export const HOME_MIN_ROWS = 11;
 
 const TAGLINE = "Amazon S3 for interviews and hands-on work: buckets, regions, names, replication, cost.";
 const WELCOME = [
@@ -26,7 +26,7 @@ const WELCOME = [
 ];
 const SHORT_WELCOME = 'Welcome! Hands-on steps run in a built-in S3 sandbox; "Target and region" changes that.';
 
-/** Where the app opens: continue, lessons, quiz (with the review cards due today), stats, target and region, help, quit. */
+/** Where the app opens: continue, lessons, quiz (with the review cards due today), mock interview, stats, target and region, help, quit. */
 export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
   const { catalog, progress, quizStores, clock, session, go, quit } = useServices();
   const theme = useTheme();
@@ -34,6 +34,7 @@ export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
   const next = lessonToContinue(catalog.lessons, data);
   const done = catalog.lessons.filter((lesson) => lessonMark(lesson, data) === "done").length;
   const questionCount = catalog.questions.size;
+  const interviewCount = catalog.interviews.reduce((count, file) => count + file.interviews.length, 0);
   const due = dueToday(quizStores.cards.data.cards, clock(), new Set(catalog.questions.keys())).length;
   const nextState = next ? savedState(next, data) : undefined;
   const target = session.settings;
@@ -50,6 +51,11 @@ export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
       : []),
     { value: "lessons" as const, label: "Lessons", note: `${done} of ${catalog.lessons.length} done` },
     { value: "quiz" as const, label: "Practice quiz, exam and review", note: `${questionCount} questions · ${due} due for review today` },
+    {
+      value: "interview" as const,
+      label: "Mock interview",
+      note: interviewCount > 0 ? `${interviewCount} questions, with follow-ups · 20 min` : "no interview questions yet",
+    },
     { value: "stats" as const, label: "Quiz stats" },
     { value: "target" as const, label: "Target and region", note: `${target.target} · ${target.region ?? "eu-west-1"}` },
     { value: "help" as const, label: "Help" },
@@ -60,6 +66,7 @@ export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
     if (choice === "continue" && next) go({ screen: "lesson", lessonId: next.id });
     else if (choice === "lessons") go({ screen: "lessons" });
     else if (choice === "quiz") go({ screen: "quizMenu" });
+    else if (choice === "interview") go({ screen: "interview" });
     else if (choice === "stats") go({ screen: "stats" });
     else if (choice === "target") go({ screen: "target" });
     else if (choice === "help") openHelp();

@@ -32,6 +32,8 @@ export interface LessonPlayerProps {
   block?: string;
   /** Only these steps (indices into the lesson's steps, in order): a block of chosen hands-on steps. */
   steps?: readonly number[];
+  /** Opens at this step (an index), wherever the saved progress was: `lesson --step`, the interview report. */
+  startAt?: number;
 }
 
 const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
@@ -47,10 +49,13 @@ const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boo
 };
 
 /** A lesson, one step at a time: read, answer, do and check; then the recap. */
-export const LessonPlayer = ({ lesson, isActive, width, height, block, steps }: LessonPlayerProps) => {
+export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, startAt }: LessonPlayerProps) => {
   const { catalog, progress, quizStores, notify, setStatusKeys, session, randomFor, reportActivity } = useServices();
   const theme = useTheme();
-  const [state, setState] = useState<LessonState>(() => startLesson(lesson, savedState(lesson, progress.data)));
+  const [state, setState] = useState<LessonState>(() => {
+    const resumed = startLesson(lesson, savedState(lesson, progress.data));
+    return startAt === undefined ? resumed : lessonReducer(lesson, resumed, { type: "goto", index: startAt });
+  });
   // Options shown shuffled, graded by their place in the file (as in the quizzes).
   const [choiceOrders] = useState(() => lessonChoiceOrders(lesson, catalog.questions, randomFor(lessonPurpose(lesson.id))));
   const [finished, setFinished] = useState(false);

@@ -1,0 +1,128 @@
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/catalog";
+import { planInterview } from "../../src/engine/interview/interview-plan";
+import { seededSource } from "../../src/engine/random";
+import { openQuizStores } from "../../src/store/quiz-stores";
+import { INTERVIEW_PURPOSE } from "../../src/ui/screens/interview";
+import { choose } from "./quiz-driver";
+import { KEYS, renderApp, type RenderedApp } from "./render-app";
+
+// The fixture lessons, and two interview questions over them (test/fixtures/content/interview).
+const GOOD = fileURLToPath(new URL("../fixtures/content/good", import.meta.url));
+const INTERVIEWS = fileURLToPath(new URL("../fixtures/content/interview", import.meta.url));
+const fixture = await loadContent([GOOD, INTERVIEWS]);
+const questions = fixture.interviews.flatMap((loaded) => loaded.interviews.interviews);
+const SEED = 3;
+const PAGE_DOWN = "\u001B[6~";
+
+let app: RenderedApp | undefined;
+afterEach(async () => {
+  await app?.unmount();
+  app = undefined;
+});
+
+/** A clock the test moves by hand. */
+const handClock = (start = Date.parse("2026-03-02T10:00:00.000Z")) => {
+  let now = start;
+  return { clock: () => new Date(now), advance: (ms: number) => (now += ms) };
+};
+
+/** The row of the rubric that holds `text`. */
+const rowWith = (frame: string, text: string): string => frame.split("\n").find((line) => line.includes(text)) ?? "";
+
+describe("the mock interview", () => {
+  it("the fixture content is valid", () => expect(fixture.problems).toEqual([]));
+
+  it("asks as the seed plans; a typed answer pre-ticks what it covers; the candidate corrects it; a missed point chooses the follow-up", async () => {
+    const time = handClock();
+    const plan = planInterview(questions, { minutes: 20, random: seededSource(SEED)(INTERVIEW_PURPOSE), cards: {}, now: time.clock() });
+    expect(plan.map((question) => question.id)).toEqual(["fixture.where-buckets-live", "fixture.error-codes"]);
+
+    app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, clock: time.clock, columns: 80, rows: 24 });
+    await app.waitFor("Mock interview");
+    await choose(app, "Mock interview");
+    let frame = await app.waitFor("question 1 of 2");
+    expect(frame).toContain("Where does a bucket live, and who else can use its name?");
+    expect(frame).toContain("⏱ 2:00 left");
+    time.advance(2 * 60_000 + 5_000);
+    // The clock does not cut the candidate off: it says how far over they are.
+    await app.waitFor("⏱ over time 0:05");
+
+    // Letters are text here: q neither quits nor e ends.
+    await app.press(..."It lives in one region; versioning keeps every version. q");
+    await app.press(KEYS.backspace, KEYS.backspace, KEYS.enter);
+    frame = await app.waitFor("Which points did you make?");
+    expect(frame).toContain("You said: It lives in one region; versioning keeps every version.");
+    expect(rowWith(frame, "A bucket lives in the one Region")).toContain("[x]");
+    expect(frame).toContain('seems covered — you said "one region"');
+    expect(rowWith(frame, "Its name is taken in every Region")).toContain("[ ]");
+    expect(rowWith(frame, "Versioning keeps every version")).toContain("[x]");
+    expect(frame).toContain('seems covered — you said "versioning"');
+    expect(app.exitChoice()).toBeUndefined();
+
+    // The candidate has the last word: 3 unticks versioning, then ↓↓ and space tick it again.
+    await app.press("3");
+    expect(rowWith(await app.waitFor((f) => rowWith(f, "Versioning keeps every version").includes("[ ]")), "Versioning")).toContain("3 [ ]");
+    await app.press(KEYS.down, KEYS.down, " ");
+    await app.waitFor((f) => rowWith(f, "Versioning keeps every version").includes("❯ 3 [x]"));
+
+    // The name point was missed: the follow-up that listens for it comes next.
+    await app.press(KEYS.enter);
+    frame = await app.waitFor("So what happens when another account asks for the same bucket name?");
+    expect(frame).toContain("follow-up: ask 2 of up to 4");
+    expect(frame).toContain("You did not mention: Its name is taken in every Region and every account.");
+    expect(frame).toContain("⏱ 1:30 left");
+
+    // Answered out loud: nothing typed, nothing pre-ticked; the candidate ticks what they said.
+    time.advance(40_000);
+    await app.press(KEYS.enter);
+    frame = await app.waitFor("You answered out loud.");
+    expect(frame).not.toContain("seems covered");
+    expect(rowWith(frame, "The create fails with BucketAlreadyExists")).toContain("1 [ ]");
+    await app.press("1");
+    await app.waitFor((f) => rowWith(f, "The create fails with BucketAlreadyExists").includes("[x]"));
+    expect(app.frame()).toContain("enter: scored, on to the next question");
+    await app.press(KEYS.enter);
+
+    frame = await app.waitFor("question 2 of 2");
+    expect(frame).toContain("A create-bucket call fails. Which error codes would you expect, and why?");
+    time.advance(50_000);
+    await app.press(..."InvalidBucketName, or BucketAlreadyExists when another account has it", KEYS.enter);
+    frame = await app.waitFor("Which points did you make?");
+    expect(rowWith(frame, "another account has the name")).toContain("[x]");
+    expect(rowWith(frame, "BucketAlreadyOwnedByYou")).toContain("[ ]");
+    // e scores this rubric and ends the interview: the report.
+    await app.press("e");
+    frame = await app.waitFor("Mock interview: report (ended early)");
+    expect(frame).toContain("Score: 5 of 8 points (63%) · time used 3:35 of 20:00");
+    expect(frame).toMatch(/~ 3 of 5 \(60%\)\s+Where does a bucket live/);
+    expect(frame).toContain("✗ Its name is taken in every Region and every account");
+    expect(frame).toContain("✗ It fails in any Region they try (follow-up)");
+    expect(frame).toMatch(/~ 2 of 3 \(67%\)\s+A create-bucket call fails/);
+    // What to study: the missed points by the lesson step that teaches them.
+    expect(frame).toContain("What to study next (enter opens the lesson at that step)");
+    expect(frame).toContain("❯ Buckets live in a region, step 2: Question fixture.shared-namespace");
+    expect(frame).toContain("enter open lesson");
+    await app.press(PAGE_DOWN);
+    expect(await app.waitFor("Your interviews so far")).toMatch(/2026-03-02  █+·+\s+63%  ← now/);
+
+    // Written when the report came up: a card per question answered, and the interview in the history.
+    const stateDir = app.stateDir;
+    await app.quizStores.cards.flush();
+    const cards = app.quizStores.cards.data.cards;
+    expect(Object.keys(cards).sort()).toEqual(["interview:fixture.error-codes", "interview:fixture.where-buckets-live"]);
+    expect(app.quizStores.history.data.interviews).toEqual([
+      expect.objectContaining({ endedBy: "ended", questions: [expect.objectContaining({ questionId: "fixture.where-buckets-live", made: 3, asked: 5 }), expect.objectContaining({ questionId: "fixture.error-codes", made: 2, asked: 3 })] }),
+    ]);
+
+    // Enter opens the lesson at the step that teaches the missed point.
+    await app.press(KEYS.down, KEYS.up, KEYS.enter);
+    frame = await app.waitFor("step 2 of 5");
+    expect(frame).toContain("Buckets live in a region");
+    await app.unmount();
+    app = undefined;
+    const { stores } = await openQuizStores(stateDir);
+    expect(stores.cards.data.cards["interview:fixture.where-buckets-live"]).toBeDefined();
+  });
+});

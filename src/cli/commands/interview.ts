@@ -50,9 +50,9 @@ export const runInterviewCommand = async (options: InterviewCommandOptions): Pro
   const minutes = options.minutes ?? DEFAULT_INTERVIEW_MINUTES;
 
   if (!lineByLine) {
-    // The interview screen is helper iv-ui's: until it lands in this branch, the app opens on home.
     const { runAppCommand } = await import("./app");
-    return runAppCommand(options.seed !== undefined ? { seed: options.seed } : {});
+    const seed = options.seed !== undefined ? { seed: options.seed } : {};
+    return runAppCommand(seed, undefined, { screen: "interview", minutes, ...(topics.length > 0 ? { topics } : {}), ...seed });
   }
 
   exitQuietlyOnEpipe(process.stdout, process.stderr);

@@ -47,8 +47,11 @@ const runWith = async (args: string[], input: string[], stateDir?: string) => {
   return { ...(await finished(child)), stateDir: folder };
 };
 
-const cards = async (stateDir: string) =>
-  (JSON.parse(await readFile(join(stateDir, "review-cards.json"), "utf8")) as { cards: Record<string, { reps: number }> }).cards;
+/** The review cards written to the state folder; none when the file was never written. */
+const cards = async (stateDir: string): Promise<Record<string, { reps: number }>> => {
+  const text = await readFile(join(stateDir, "review-cards.json"), "utf8").catch(() => undefined);
+  return text === undefined ? {} : (JSON.parse(text) as { cards: Record<string, { reps: number }> }).cards;
+};
 
 describe("s3-tutor interview --plain", () => {
   it("pre-ticks the points the typed answer makes, asks the follow-up the missed point chose, and ends on the report", async () => {
@@ -122,6 +125,14 @@ describe("s3-tutor interview --plain", () => {
     expect(run.stdout).toContain("Interview report (ended early)\nScore: 0 of 0 points (0%).");
     expect(run.stdout).toContain("No question was answered.");
     expect(await cards(run.stateDir)).toEqual({});
+  });
+
+  it("/end stops the interview: the asks scored count, the report says it ended early", async () => {
+    const run = await runWith(["--plain", "--topics", "regions", "--minutes", "5"], ["one region", "", "", "/end", "more text nobody reads"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Interview report (ended early)\nScore: 1 of 3 points (33%).");
+    expect(run.stdout).not.toContain("more text nobody reads");
+    expect(Object.keys(await cards(run.stateDir))).toEqual(["interview:regions.cli-global"]);
   });
 
   it("ends quietly when the reader of its output goes away (| head)", async () => {

@@ -22,7 +22,13 @@ export type AgendaBlockKind =
   | { kind: "quiz"; quiz: QuestionPick }
   | { kind: "exam"; exam: QuestionPick & { count: number; passMark: number } };
 
-export type AgendaBlock = { id: string; title?: string; minutes: number } & AgendaBlockKind;
+export type AgendaBlock = {
+  id: string;
+  title?: string;
+  minutes: number;
+  /** The block as the workshop file has it, for the content's helpers (its title on the agenda). */
+  workshopBlock: WorkshopBlock;
+} & AgendaBlockKind;
 
 export interface WorkshopPlan {
   id: string;
@@ -43,7 +49,7 @@ export const readWorkshopPlan = (value: unknown): WorkshopPlan => {
 };
 
 const agendaBlockOf = (block: WorkshopBlock): AgendaBlock => {
-  const common = { id: block.id, ...(block.title !== undefined ? { title: block.title } : {}), minutes: block.minutes };
+  const common = { id: block.id, ...(block.title !== undefined ? { title: block.title } : {}), minutes: block.minutes, workshopBlock: block };
   if ("lesson" in block) return { ...common, kind: "lesson", lesson: block.lesson, ...(block.steps ? { steps: block.steps } : {}) };
   if ("quiz" in block) return { ...common, kind: "quiz", quiz: block.quiz };
   if ("exam" in block) return { ...common, kind: "exam", exam: { ...block.exam, passMark: block.exam.passMark ?? DEFAULT_PASS_MARK } };

@@ -28,9 +28,18 @@ export const liveQuestionPool = (workshop: Workshop, quizzes: readonly Quiz[]): 
 /** How long a live question stays open (the console's and the page's ask). */
 export const LIVE_QUESTION_SECONDS = 30;
 
-/** The pool's first question not asked yet (the console and the page ask the same next one). */
-export const nextLiveQuestion = (pool: readonly LiveQuestion[] | undefined, live: LiveQuiz): LiveQuestion | undefined =>
-  pool?.find((question) => !live.asked.some((asked) => asked.question.id === question.id));
+/**
+ * What the console's l and the page's ask key open: the pool's first question not asked yet (both
+ * ask the same next one), or why none, in words. An open question is checked first: "reveal it
+ * first" says more than "nothing left" while the last question is still up.
+ */
+export const liveQuestionToAsk = (pool: readonly LiveQuestion[] | undefined, live: LiveQuiz): { question: LiveQuestion } | { refused: string } => {
+  const open = live.refuseWhileOpen();
+  if (open) return { refused: open };
+  const next = pool?.find((question) => !live.asked.some((asked) => asked.question.id === question.id));
+  if (next) return { question: next };
+  return { refused: pool?.length ? "every live question has been asked" : "the workshop's quiz topics have no choice questions" };
+};
 
 export const liveQuestionOf = (question: Question): LiveQuestion | undefined => {
   const common = { id: question.id, prompt: question.prompt, explain: question.explain };

@@ -103,9 +103,15 @@ export class LiveQuiz {
     return [...rows.values()].sort((a, b) => b.correct - a.correct || a.correctMs - b.correctMs || a.name.localeCompare(b.name));
   }
 
+  /** Why no question can be asked while the current one is up, or undefined. */
+  refuseWhileOpen(): string | undefined {
+    return this.current && !this.current.revealed ? `question "${this.current.question.id}" is still open; reveal it first` : undefined;
+  }
+
   /** Why an ask cannot happen now, or undefined. */
   refuseAsk(question: LiveQuestion, seconds: number): string | undefined {
-    if (this.current && !this.current.revealed) return `question "${this.current.question.id}" is still open; reveal it first`;
+    const open = this.refuseWhileOpen();
+    if (open) return open;
     if (this.asked.some((asked) => asked.question.id === question.id)) return `question "${question.id}" was asked already`;
     if (question.choices.length < 2) return "a live question needs at least two choices";
     if (question.correct.length === 0) return "a live question needs a correct choice";

@@ -1,4 +1,3 @@
-import type { Lesson } from "../content/schema/lesson";
 import type { Pacing } from "../room/protocol";
 import type { AgendaBlock } from "../room-client/workshop-plan";
 import type { ExamResult } from "../room-client/room-connection";
@@ -9,21 +8,6 @@ import type { ProgressData } from "../store/progress";
 import { lessonMark, MARKS, savedState } from "./progress-view";
 
 /** Where a workshop block leads in the app, and what the agenda says about it. */
-
-/** The block's title on the agenda: its own, else its lesson's, else what it asks. */
-export const blockTitle = (block: AgendaBlock, lessons: readonly Lesson[]): string => {
-  if (block.title) return block.title;
-  switch (block.kind) {
-    case "break":
-      return "Break";
-    case "lesson":
-      return lessons.find((lesson) => lesson.id === block.lesson)?.title ?? block.lesson;
-    case "quiz":
-      return `Quiz: ${block.quiz.topics.join(", ")}`;
-    case "exam":
-      return `Exam: ${block.exam.topics.join(", ")}`;
-  }
-};
 
 export type BlockEntry =
   | { kind: "view"; view: View }

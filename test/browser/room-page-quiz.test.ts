@@ -1,14 +1,9 @@
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ROOM_PATHS, type LiveQuestion } from "../../src/room/protocol";
 import { call, joinRoom, startTestRoom } from "../room/helpers/room-api";
 import { testPageWorkshop } from "../room/helpers/workshop";
-import { chromium } from "./helpers/chromium";
-import { launchBrowser, openPage, seriousAxeViolations } from "./helpers/page-browser";
+import { describeInBrowser, seriousAxeViolations } from "./helpers/page-browser";
 
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const pool: LiveQuestion[] = [
   {
     id: "namespace.global-names",
@@ -22,18 +17,11 @@ const pool: LiveQuestion[] = [
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The live room quiz on the projector page, driven from the page's keys in headless Chromium. */
-describe.skipIf(!chromium.available)(`the projector page's live quiz in a real browser ${chromium.reason}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(() => browser?.close());
-
+describeInBrowser("the projector page's live quiz in a real browser", ({ openPage, artifact }) => {
   it("asks from the page's key, counts answers without showing them, reveals the distribution and the leaderboard", async () => {
     const room = await startTestRoom({ pageWorkshop: testPageWorkshop(), liveQuestions: pool });
     const [ada, bo, cy] = await Promise.all(["Ada", "Bo", "Cy"].map(async (name) => (await joinRoom(room.endpoint, room.code, name)).body));
-    const { page, refusals } = await openPage(browser);
+    const { page, refusals } = await openPage();
     await page.goto(room.pageUrl, { waitUntil: "domcontentloaded" });
     await page.waitForFunction('document.getElementById("connection").textContent === "Live" && document.body.dataset.updates !== undefined');
     const read = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
@@ -72,7 +60,7 @@ describe.skipIf(!chromium.available)(`the projector page's live quiz in a real b
     expect(await read('document.querySelectorAll("#quiz-choices .bar, #quiz-choices .count").length')).toBe(0);
     expect(await read('document.getElementById("quiz-explain").hidden')).toBe(true);
     expect(await read('document.getElementById("leaderboard-section").hidden')).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-quiz-open.png"), fullPage: true });
+    await page.screenshot({ path: artifact("room-page-quiz-open.png"), fullPage: true });
 
     // r reveals: the counts, a ✓ on the right choice, the explanation, the leaderboard (right first, then speed).
     await page.keyboard.press("r");
@@ -91,7 +79,7 @@ describe.skipIf(!chromium.available)(`the projector page's live quiz in a real b
     expect(leaders.map((row) => row.split(" — ")[0])).toEqual(["Cy", "Ada", "Bo"]);
     expect(leaders[0]).toMatch(/^Cy — 1 right in \d+\.\d s$/);
     expect(leaders[2]).toBe("Bo — 0 right");
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-quiz-revealed.png"), fullPage: true });
+    await page.screenshot({ path: artifact("room-page-quiz-revealed.png"), fullPage: true });
 
     // The page's POST refuses a request without its header or without the instructor cookie.
     const noHeader = await fetch(`${room.endpoint}${ROOM_PATHS.pageLive}?action=ask`, { method: "POST", headers: { cookie: "s3tutor_instructor=" + room.instructorToken } });
@@ -119,7 +107,7 @@ describe.skipIf(!chromium.available)(`the projector page's live quiz in a real b
     expect(names.indexOf("Cy")).toBeLessThan(names.indexOf("Ada"));
     const seconds = final.map((row) => Number(/in ([\d.]+) s$/.exec(row)![1]));
     expect(seconds).toEqual(seconds.slice().sort((a, b) => a - b));
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-quiz-final.png"), fullPage: true });
+    await page.screenshot({ path: artifact("room-page-quiz-final.png"), fullPage: true });
     expect(refusals).toEqual([]);
     await page.browserContext().close();
   }, 90_000);

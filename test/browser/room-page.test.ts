@@ -1,29 +1,15 @@
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
-import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ROOM_PATHS, type ParticipantEvent } from "../../src/room/protocol";
 import { call, joinRoom, roomIdentities, s3As, startTestRoom } from "../room/helpers/room-api";
-import { chromium } from "./helpers/chromium";
-import { launchBrowser, openPage as openPageIn, seriousAxeViolations } from "./helpers/page-browser";
+import { describeInBrowser, seriousAxeViolations } from "./helpers/page-browser";
 import { testPageWorkshop } from "../room/helpers/workshop";
 
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const pageWorkshop = testPageWorkshop();
 const place = { block: "namespace", lesson: "bucket-names", step: "create", title: "Create your bucket" };
 
 /** The projector page in headless Chromium, against a real room in this process. */
-describe.skipIf(!chromium.available)(`the projector page in a real browser ${chromium.reason}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(() => browser?.close());
-
-  const openPage = () => openPageIn(browser);
-
+describeInBrowser("the projector page in a real browser", ({ openPage, artifact }) => {
   it("shows a participant's passed check without reload, is keyboard-driven, and has no serious accessibility violation", async () => {
     const room = await startTestRoom({ pageWorkshop });
     const joined = await joinRoom(room.endpoint, room.code, "Ada", { table: "3" });
@@ -52,13 +38,13 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
     ).toBe(200);
     await page.waitForFunction('document.querySelector("#heatmap tbody tr td").textContent === "✗"');
     expect(await text("#failed")).toContain("bucket acme-data exists: BucketAlreadyExists (1)");
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-failing.png"), fullPage: true });
+    await page.screenshot({ path: artifact("room-page-failing.png"), fullPage: true });
 
     expect((await send({ seq: 2, at, kind: "checkPassed", ...place })).status).toBe(200);
     await page.waitForFunction('document.querySelector("#heatmap tbody tr td").textContent === "✓"');
     expect((await rows())[0]).toEqual(["Ada (table 3)", "✓", "·"]);
     expect(await read('document.querySelector("#heatmap tbody tr td").getAttribute("aria-label")')).toBe("Create your bucket: passed");
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-passed.png"), fullPage: true });
+    await page.screenshot({ path: artifact("room-page-passed.png"), fullPage: true });
 
     // The room's S3 world: Ada takes a name, Grace is refused it; the page says who, without reload.
     await s3As(room.endpoint, roomIdentities(joined.body).default).send(new CreateBucketCommand({ Bucket: "acme-data" }));
@@ -67,7 +53,7 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
     });
     await page.waitForFunction('(document.querySelector("#world .collision") || {}).textContent?.includes("Grace")');
     expect(await text("#world")).toContain("us-east-1⚠ acme-dataowner: Adataken by Ada; refused (BucketAlreadyExists): Grace");
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-world.png"), fullPage: true });
+    await page.screenshot({ path: artifact("room-page-world.png"), fullPage: true });
 
     // Keyboard only: ? shows the keys, Esc hides them.
     await page.keyboard.press("?");
@@ -86,7 +72,7 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
     const missing = await page.goto(`${room.endpoint}/`);
     expect(missing?.status()).toBe(401);
     expect(await page.evaluate("document.body.innerText")).toContain("Open it with the instructor token");
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-refused.png") });
+    await page.screenshot({ path: artifact("room-page-refused.png") });
     const wrong = await page.goto(`${room.endpoint}/?token=guessed`);
     expect(wrong?.status()).toBe(401);
     expect(await page.evaluate("document.body.innerText")).toContain("That token is not this room's instructor token.");
@@ -122,7 +108,7 @@ describe.skipIf(!chromium.available)(`the projector page in a real browser ${chr
     expect(updates).toBeGreaterThan(1);
     expect(maxUpdateMs).toBeGreaterThan(0);
     expect(maxUpdateMs).toBeLessThan(100);
-    await page.screenshot({ path: join(ARTIFACTS, "room-page-200.png") });
+    await page.screenshot({ path: artifact("room-page-200.png") });
     await page.browserContext().close();
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,8 @@ import { loadRoomWorkshop } from "../../src/cli/room/load-room-workshop";
 import { reportWorkshopOf } from "../../src/cli/room/room-workshop";
 import { ROOM_PATHS } from "../../src/room/protocol";
 import type { PageView } from "../../src/room/page/page-view";
-import { buildDist, root, terminalEnv } from "./pty-app";
+import { startBuiltRoom } from "./built-room";
+import { buildDist } from "./pty-app";
 
 const WORKSHOP = "global-regional-crr";
 const dir = mkdtempSync(join(tmpdir(), "s3-tutor-room-page-cli-"));
@@ -39,27 +40,14 @@ const firstView = async (url: string, cookie: string): Promise<PageView> => {
 
 describe("s3-tutor room and the projector page", () => {
   it("prints the page's address, which opens the page with the workshop's hands-on steps as the heat map's columns", async () => {
-    const child = spawn(process.execPath, ["dist/cli.js", "room", WORKSHOP, "--port", "0", "--data-dir", join(dir, "room")], {
-      cwd: root,
-      env: terminalEnv(join(dir, "state")),
-      stdio: ["ignore", "pipe", "pipe"],
+    const started = await startBuiltRoom({
+      workshop: WORKSHOP,
+      roomDir: join(dir, "room"),
+      stateDir: join(dir, "state"),
+      waitFor: /^The page for the projector \(keep this address to yourself\): (http:\/\/\S+)$/m,
     });
-    room = child;
-    let output = "";
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    const pageUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the room did not start:\n${output}`)), 30_000);
-      const poll = setInterval(() => {
-        const match = /^The page for the projector \(keep this address to yourself\): (http:\/\/\S+)$/m.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          clearInterval(poll);
-          resolve(match[1]!);
-        }
-      }, 20);
-      child.once("exit", (code) => reject(new Error(`the room exited with ${code}:\n${output}`)));
-    });
+    room = started.child;
+    const pageUrl = started.line[1]!;
     const opened = await fetch(pageUrl, { redirect: "manual" });
     expect(opened.status).toBe(303);
     const cookie = opened.headers.get("set-cookie")!.split(";")[0]!;

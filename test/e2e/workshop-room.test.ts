@@ -1,5 +1,5 @@
 import { S3Client, CreateBucketCommand, ListObjectsV2Command, HeadBucketCommand } from "@aws-sdk/client-s3";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type RoomCredentials } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
 import type { RoomReport } from "../../src/room/report/report-types";
+import { startBuiltRoom } from "./built-room";
 import { buildDist, PtyApp, root, terminalEnv } from "./pty-app";
 
 /**
@@ -41,30 +42,11 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
-/** `s3-tutor room` without a terminal: it prints the join command and serves until stopped. */
+/** `s3-tutor room` without a terminal, once it prints the join command. */
 const startRoom = async (roomDir: string, stateDir: string, port = 0): Promise<{ process: ChildProcess; address: string; code: string }> => {
-  const child = spawn(process.execPath, ["dist/cli.js", "room", WORKSHOP, "--port", String(port), "--data-dir", roomDir], {
-    cwd: root,
-    env: terminalEnv(stateDir),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  rooms.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const found = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the room did not start:\n${output}`)), 30_000);
-    const poll = setInterval(() => {
-      const match = /join (127\.0\.0\.1:\d+) --code ([A-Z0-9]{4})/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        clearInterval(poll);
-        resolve(match);
-      }
-    }, 20);
-    child.once("exit", (code) => reject(new Error(`the room exited with ${code}:\n${output}`)));
-  });
-  return { process: child, address: found[1]!, code: found[2]! };
+  const started = await startBuiltRoom({ workshop: WORKSHOP, roomDir, stateDir, port, waitFor: /join (127\.0\.0\.1:\d+) --code ([A-Z0-9]{4})/ });
+  rooms.push(started.child);
+  return { process: started.child, address: started.line[1]!, code: started.line[2]! };
 };
 
 const instructor = (roomDir: string, endpoint: string) => {

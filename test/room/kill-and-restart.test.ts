@@ -6,16 +6,15 @@ import { ROOM_PATHS, type EventAck, type ParticipantView } from "../../src/room/
 import type { RoomSnapshot } from "../../src/room/room-state";
 import { at, events, place } from "./helpers/events";
 import { call, joinRoom, roomDir, roomIdentities, s3As } from "./helpers/room-api";
-import { cleanedAfterEach, startRoomProcess } from "./helpers/room-process";
+import { cleanedAfterEach } from "./helpers/room-process";
 
-const { running, dirs } = cleanedAfterEach();
+const rooms = cleanedAfterEach();
 
 describe("the room after kill -9", () => {
   it("comes back with the same code, tokens, progress and buckets", { timeout: 90_000 }, async () => {
     const dir = await roomDir();
-    dirs.push(dir);
-    const first = await startRoomProcess(dir);
-    running.push(first);
+    rooms.dirs.push(dir);
+    const first = await rooms.start(dir);
     const ada = (await joinRoom(first.endpoint, first.code, "Ada")).body;
     const adaKeys = roomIdentities(ada);
     const adaS3 = s3As(first.endpoint, adaKeys.default);
@@ -23,14 +22,11 @@ describe("the room after kill -9", () => {
     await adaS3.send(new PutObjectCommand({ Bucket: "ada-kept", Key: "note.txt", Body: "still here" }));
     expect((await call<EventAck>(first.endpoint, ROOM_PATHS.events, { token: ada.token, body: { events } })).body).toEqual({ acknowledged: 4 });
 
-    first.child.kill("SIGKILL");
-    expect((await first.exited).signal).toBe("SIGKILL");
-    running.splice(0);
+    expect((await rooms.kill(first)).signal).toBe("SIGKILL");
     // As if the kill had come in the middle of writing a record.
     await appendFile(join(dir, "room.jsonl"), '{"type":"event","at":"2026-12-04T10:00:01.000Z","partic');
 
-    const second = await startRoomProcess(dir);
-    running.push(second);
+    const second = await rooms.start(dir);
     expect(second.code).toBe(first.code);
     expect(second.instructorToken).toBe(first.instructorToken);
     expect(second.output()).toMatch(/NOTICE The room's log ended in a record cut short/);

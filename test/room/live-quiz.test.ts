@@ -15,7 +15,9 @@ import {
 } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
 import { call, joinRoom, roomDir, startTestRoom } from "./helpers/room-api";
-import { cleanedAfterEach, startRoomProcess } from "./helpers/room-process";
+import { cleanedAfterEach } from "./helpers/room-process";
+
+const rooms = cleanedAfterEach();
 
 const question: LiveQuestion = {
   id: "namespace.global-names",
@@ -169,7 +171,7 @@ describe("the participant's link and the live quiz", () => {
   it("hears the question, sends the answer at once, says why a second is refused, and tells a room that is gone", async () => {
     const room = await startTestRoom();
     const root = await mkdtemp(join(tmpdir(), "rooms-"));
-    dirsToRemove.push(root);
+    rooms.dirs.push(root);
     const opened = await openRoomSession(room.address, { code: room.code, name: "Ada", version: "dev" }, root);
     const link = await RoomConnection.open(opened.session, opened.files, opened.pacing, { minDelayMs: 20, maxDelayMs: 200 });
     try {
@@ -189,27 +191,19 @@ describe("the participant's link and the live quiz", () => {
   });
 });
 
-const { dirs: dirsToRemove } = cleanedAfterEach();
-
 describe("the live room quiz after kill -9", () => {
-  const { running, dirs } = cleanedAfterEach();
-
   it("keeps the question and its answers, and still refuses a second answer", { timeout: 90_000 }, async () => {
     const dir = await roomDir();
-    dirs.push(dir);
-    const first = await startRoomProcess(dir);
-    running.push(first);
+    rooms.dirs.push(dir);
+    const first = await rooms.start(dir);
     const ada = (await joinRoom(first.endpoint, first.code, "Ada")).body;
     const bo = (await joinRoom(first.endpoint, first.code, "Bo")).body;
     await call(first.endpoint, ROOM_PATHS.pacing, { token: first.instructorToken, body: { kind: "askQuestion", question, seconds: 600 } });
     expect((await call(first.endpoint, ROOM_PATHS.liveAnswer, { token: ada.token, body: { questionId: question.id, choices: [2] } })).status).toBe(200);
     expect((await call(first.endpoint, ROOM_PATHS.liveAnswer, { token: bo.token, body: { questionId: question.id, choices: [1] } })).status).toBe(200);
-    first.child.kill("SIGKILL");
-    await first.exited;
-    running.splice(0);
+    await rooms.kill(first);
 
-    const second = await startRoomProcess(dir);
-    running.push(second);
+    const second = await rooms.start(dir);
     const snapshot = (await call<RoomSnapshot>(second.endpoint, ROOM_PATHS.state, { token: second.instructorToken })).body;
     expect(snapshot.live.current).toMatchObject({ id: question.id, answered: 2 });
     expect((await call(second.endpoint, ROOM_PATHS.liveAnswer, { token: ada.token, body: { questionId: question.id, choices: [0] } })).status).toBe(409);

@@ -1,5 +1,21 @@
 import type { Pacing } from "../../src/room/protocol";
 import type { ExamResult, LiveAnswerOutcome, RoomLink } from "../../src/room-client/room-connection";
+import { readWorkshopPlan, type WorkshopPlan } from "../../src/room-client/workshop-plan";
+
+/** The workshop the fake room runs (as the room sends it): a break, a lesson's hands-on step, a practice quiz and an exam. */
+export const workshopPlan: WorkshopPlan = readWorkshopPlan({
+  id: "names",
+  title: "Names and regions, live",
+  summary: "Bucket names are global; where a bucket lives is not.",
+  minutes: 50,
+  target: "room",
+  blocks: [
+    { id: "welcome", title: "Welcome", minutes: 5, break: true },
+    { id: "claim", minutes: 15, lesson: "global-namespace", steps: ["claim-a-name"] },
+    { id: "drill", minutes: 10, quiz: { topics: ["naming"], count: 2, seed: 7 } },
+    { id: "final", minutes: 20, exam: { topics: ["naming"], count: 3, seed: 11, passMark: 60 } },
+  ],
+});
 
 /** The room as the app sees it (the real link is tested over HTTP in test/room-client and test/room). */
 export class FakeRoom {

@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LiveQuestionPacing, Pacing } from "../../src/room/protocol";
-import type { WorkshopPlan } from "../../src/room-client/workshop-plan";
-import { FakeRoom } from "./fake-room";
+import { FakeRoom, workshopPlan as plan } from "./fake-room";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
-const plan: WorkshopPlan = {
-  id: "names",
-  title: "Names and regions, live",
-  blocks: [
-    { id: "welcome", title: "Welcome", minutes: 5, kind: "break" },
-    { id: "claim", minutes: 15, kind: "lesson", lesson: "global-namespace", steps: ["claim-a-name"] },
-  ],
-};
 const NOW = Date.parse("2026-12-04T13:00:10.000Z");
 const clock = () => new Date(NOW);
 const basePacing: Pacing = { startedAt: "2026-12-04T09:00:00.000Z", openBlocks: ["welcome", "claim"], messages: [] };

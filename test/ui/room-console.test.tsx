@@ -295,7 +295,7 @@ describe("the live quiz in the console", () => {
     // What they answered stays hidden until the reveal.
     expect(frame()).not.toMatch(/✓C|Top:/);
     await press("l");
-    await waitFor("✗ Not done: reveal the current question first (r)");
+    await waitFor('✗ Not done: question "naming.global" is still open; reveal it first');
 
     await press("r");
     await waitFor("A 1 · B 0 · ✓C 2 — 2 of 3 right");
@@ -310,6 +310,18 @@ describe("the live quiz in the console", () => {
     expect(frame()).toContain("Top: 1. Cy 1 ✓ 3.0 s");
     await press("l");
     await waitFor("✗ Not done: every live question has been asked");
+  });
+
+  it("says to reveal the last question first while it is still open, not that every question has been asked", async () => {
+    const { press, waitFor } = await renderConsole(scriptedRoom(), undefined, undefined, undefined, { liveQuestions: questions });
+    await press("l", "y");
+    await waitFor("Live 1: Bucket names are unique within…");
+    await press("r");
+    await waitFor("— 0 of 0 right");
+    await press("l", "y");
+    await waitFor("Live 2: A bucket name is at most how long?");
+    await press("l");
+    await waitFor('✗ Not done: question "naming.length" is still open; reveal it first');
   });
 
   it("says so when the workshop has no choice questions to ask", async () => {

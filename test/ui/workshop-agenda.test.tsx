@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Pacing, ParticipantActivity } from "../../src/room/protocol";
-import type { WorkshopPlan } from "../../src/room-client/workshop-plan";
-import { FakeRoom } from "./fake-room";
+import { FakeRoom, workshopPlan as plan } from "./fake-room";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
-
-const plan: WorkshopPlan = {
-  id: "names",
-  title: "Names and regions, live",
-  blocks: [
-    { id: "welcome", title: "Welcome", minutes: 5, kind: "break" },
-    { id: "claim", minutes: 15, kind: "lesson", lesson: "global-namespace", steps: ["claim-a-name"] },
-    { id: "drill", minutes: 10, kind: "quiz", quiz: { topics: ["naming"], count: 2, seed: 7 } },
-    { id: "final", minutes: 20, kind: "exam", exam: { topics: ["naming"], count: 3, seed: 11, passMark: 60 } },
-  ],
-};
 
 const pacing = (openBlocks: string[], extra: Partial<Pacing> = {}): Pacing => ({ startedAt: "2026-12-04T09:00:00.000Z", openBlocks, messages: [], ...extra });
 

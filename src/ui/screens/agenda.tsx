@@ -1,7 +1,8 @@
 import { Box, Text } from "ink";
 import type { Pacing } from "../../room/protocol";
 import type { AgendaBlock } from "../../room-client/workshop-plan";
-import { blockEntry, blockMark, blockTitle } from "../agenda-views";
+import { blockTitle } from "../../content/workshop-plan";
+import { blockEntry, blockMark } from "../agenda-views";
 import { useServices, type WorkshopMode } from "../app-context";
 import { Menu, type MenuItem } from "../components/menu";
 import { useRoomLink } from "../hooks/use-room-link";
@@ -31,14 +32,14 @@ export const Agenda = ({ workshop, isActive, width }: AgendaProps) => {
 
   const items: MenuItem<string>[] = blocks.map((block, index) => ({
     value: block.id,
-    label: `${open(block, pacing) ? (block.id === current ? "▶" : " ") : "·"} ${index + 1}. ${blockTitle(block, catalog.lessons)}`,
+    label: `${open(block, pacing) ? (block.id === current ? "▶" : " ") : "·"} ${index + 1}. ${blockTitle(block.workshopBlock, catalog.lessons)}`,
     note: [blockNote(block, pacing), blockMark(block, catalog, progress.data, session.settings.target)].filter(Boolean).join(" · "),
   }));
 
   const enter = (id: string) => {
     const block = blocks.find((candidate) => candidate.id === id);
     if (!block) return;
-    if (!open(block, pacing)) return notify(`"${blockTitle(block, catalog.lessons)}" ${LOCKED_NOTE}.`);
+    if (!open(block, pacing)) return notify(`"${blockTitle(block.workshopBlock, catalog.lessons)}" ${LOCKED_NOTE}.`);
     const entry = blockEntry(block, catalog, pacing, session.settings.target, (id) => workshop.room.examResult(id));
     reportActivity?.({ kind: "blockEntered", block: block.id });
     if (entry.kind === "say") notify(entry.text);

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { UiBridge } from "../bridge";
 import type { LiveQuestion, Pacing, PacingCommand } from "../../room/protocol";
 import { liveQuizRows } from "../components/room/live-quiz-rows";
-import { LIVE_QUESTION_SECONDS, nextLiveQuestion } from "../../room/live-question-pool";
+import { LIVE_QUESTION_SECONDS, liveQuestionToAsk } from "../../room/live-question-pool";
 import type { RoomState } from "../../room/room-state";
 import { mostFailedRows } from "../components/room/most-failed-rows";
 import { clampOffset, ParticipantList } from "../components/room/participant-list";
@@ -143,12 +143,11 @@ const ConsoleScreen = ({ source, onQuit, bridge, onRedraw }: Omit<RoomConsolePro
   };
 
   const askLive = () => {
-    const next = nextLiveQuestion(source.liveQuestions, state.live);
-    if (!next) return refuse(source.liveQuestions?.length ? "every live question has been asked" : "the workshop's quiz topics have no choice questions");
-    const current = state.live.current;
-    if (current && !current.revealed) return refuse(`reveal the current question first (r)`);
-    confirm(`Ask the room: "${next.prompt}"?`, [`Every participant's app shows it at once, for ${LIVE_QUESTION_SECONDS} s.`], () =>
-      pace({ kind: "askQuestion", question: next, seconds: LIVE_QUESTION_SECONDS }, `Asked "${next.id}".`),
+    const next = liveQuestionToAsk(source.liveQuestions, state.live);
+    if ("refused" in next) return refuse(next.refused);
+    const { question } = next;
+    confirm(`Ask the room: "${question.prompt}"?`, [`Every participant's app shows it at once, for ${LIVE_QUESTION_SECONDS} s.`], () =>
+      pace({ kind: "askQuestion", question, seconds: LIVE_QUESTION_SECONDS }, `Asked "${question.id}".`),
     );
   };
 

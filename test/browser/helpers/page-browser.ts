@@ -1,7 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe } from "vitest";
 import { chromium } from "./chromium";
+
+/** Where the browser tests leave their screenshots (CI keeps the folder). */
+const ARTIFACTS = join(process.cwd(), "test-artifacts");
 
 /** Headless Chromium for the projector page's tests, at a projector's size. */
 export const launchBrowser = (): Promise<Browser> =>
@@ -33,4 +38,32 @@ export const seriousAxeViolations = async (page: Page): Promise<{ id: string; im
     "axe.run().then((result) => result.violations.map(({ id, impact, help }) => ({ id, impact, help })))",
   )) as { id: string; impact: string; help: string }[];
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+};
+
+/** What a browser test block gets: a fresh page in the block's Chromium, and where to save a screenshot. */
+export interface BrowserSession {
+  openPage(): Promise<{ page: Page; refusals: string[] }>;
+  artifact(fileName: string): string;
+}
+
+/**
+ * A describe block sharing one headless Chromium, launched before its tests and closed after them;
+ * skipped, with the reason in its title, when there is no Chromium.
+ */
+export const describeInBrowser = (title: string, body: (session: BrowserSession) => void): void => {
+  describe.skipIf(!chromium.available)(`${title} ${chromium.reason}`, () => {
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      await mkdir(ARTIFACTS, { recursive: true });
+      browser = await launchBrowser();
+    }, 60_000);
+    afterAll(() => browser?.close());
+    body({
+      openPage: () => {
+        if (!browser) throw new Error("Chromium did not launch (see the beforeAll failure)");
+        return openPage(browser);
+      },
+      artifact: (fileName) => join(ARTIFACTS, fileName),
+    });
+  });
 };

@@ -40,16 +40,34 @@ export const startRoomProcess = (dir: string, limits: Partial<RoomLimits> = {}):
   });
 };
 
-/** Room processes and folders a test started: killed (-9) and removed after each test. */
-export const cleanedAfterEach = (): { running: RoomProcess[]; dirs: string[] } => {
-  const running: RoomProcess[] = [];
+/** Kills the room process with -9 (no chance to write anything more) and waits until it is gone. */
+export const killNine = (room: RoomProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> => {
+  room.child.kill("SIGKILL");
+  return room.exited;
+};
+
+/**
+ * Room processes and folders the tests start: `start` runs one that is killed (-9) after the test
+ * unless the test already did it with `kill`; the `dirs` are removed after the test.
+ */
+export const cleanedAfterEach = () => {
+  const running = new Set<RoomProcess>();
   const dirs: string[] = [];
   afterEach(async () => {
-    for (const room of running.splice(0)) {
-      room.child.kill("SIGKILL");
-      await room.exited;
-    }
+    for (const room of running) await killNine(room);
+    running.clear();
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
-  return { running, dirs };
+  return {
+    dirs,
+    start: async (dir: string, limits: Partial<RoomLimits> = {}): Promise<RoomProcess> => {
+      const room = await startRoomProcess(dir, limits);
+      running.add(room);
+      return room;
+    },
+    kill: (room: RoomProcess) => {
+      running.delete(room);
+      return killNine(room);
+    },
+  };
 };

@@ -170,7 +170,7 @@ program
 program
   .command("interview")
   .description("a mock interview: questions as interviewers ask them, the rubric to tick, the model answer, the follow-ups your misses lead to")
-  .option("--minutes <minutes>", "how long the interview runs (from 20 it ends on a design prompt)", parseMinutes, 20)
+  .option("--minutes <minutes>", "how long the interview runs, 20 by default (from 20 on it ends on a design prompt)", parseMinutes)
   .option("--topics <topics>", "only these topics, apart by commas, e.g. regions,security", parseTopicList)
   .option("--plain", "the interview line by line on stdin/stdout: for screen readers, pipes and terminals without the app")
   .option("--json", "print the report as JSON on stdout for scripts (implies --plain; the questions go to stderr)")

@@ -48,7 +48,7 @@ export const runPlainInterview = async (start: InterviewState, clock: () => Date
       const answer = await readAnswer(reader, echo);
       if (answer.kind === "skip") {
         dispatch({ type: "skip", at: now() });
-        say(["Skipped to the next question."]);
+        say(["Skipped."]);
         continue;
       }
       // The input ending before anything was typed ends the interview, as /end does.

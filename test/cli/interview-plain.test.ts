@@ -124,6 +124,8 @@ describe("s3-tutor interview --plain", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Interview report (ended early)\nScore: 0 of 0 points (0%).");
     expect(run.stdout).toContain("No question was answered.");
+    // Without --minutes: 20.
+    expect(run.stdout).toContain("Mock interview: 1 question, about 20 minutes.");
     expect(await cards(run.stateDir)).toEqual({});
   });
 

@@ -7,7 +7,9 @@ import { UserError } from "./errors";
 import { UnreadableStateFile } from "../store/unreadable-file";
 import { parsePort, parseReplicationDelay } from "./parse";
 import { collectRepeated, parseCount, parseSeed } from "./quiz-flags";
+import { parseMinutes, parseTopicList } from "./interview-flags";
 import type { QuizCommandOptions } from "./commands/quiz";
+import type { InterviewCommandOptions } from "./commands/interview";
 import type { CheckCommandOptions } from "./commands/check";
 import type { ValidateCommandOptions } from "./commands/validate";
 import { QUIZ_MODES } from "../engine/quiz-modes";
@@ -163,6 +165,19 @@ program
   .action(async (topics: string[], options: QuizCommandOptions) => {
     const { runQuizCommand } = await import("./commands/quiz");
     process.exitCode = await runQuizCommand(topics, withRootSeed(options));
+  });
+
+program
+  .command("interview")
+  .description("a mock interview: questions as interviewers ask them, the rubric to tick, the model answer, the follow-ups your misses lead to")
+  .option("--minutes <minutes>", "how long the interview runs, 20 by default (from 20 on it ends on a design prompt)", parseMinutes)
+  .option("--topics <topics>", "only these topics, apart by commas, e.g. regions,security", parseTopicList)
+  .option("--plain", "the interview line by line on stdin/stdout: for screen readers, pipes and terminals without the app")
+  .option("--json", "print the report as JSON on stdout for scripts (implies --plain; the questions go to stderr)")
+  .option("--seed <seed>", SEED_HELP, parseSeed)
+  .action(async (options: InterviewCommandOptions) => {
+    const { runInterviewCommand } = await import("./commands/interview");
+    process.exitCode = await runInterviewCommand(withRootSeed(options));
   });
 
 withTargetOptions(

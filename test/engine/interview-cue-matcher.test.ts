@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchPoints, normalisedWords } from "../../src/engine/interview/cue-matcher";
+import { matchPoints, normalisedWords, wordsMatched } from "../../src/engine/interview/cue-matcher";
 import { point } from "./interview-fixtures";
 
 const rubric = [
@@ -49,5 +49,11 @@ describe("the cue matcher", () => {
   it("ignores case and punctuation on both sides", () => {
     expect(matchPoints("GLOBALLY-unique!", rubric)).toEqual({ "name-global": "globally unique" });
     expect(matchPoints("us-east-1 only", [point("r", ["us-east-1"])])).toEqual({ r: "us-east-1" });
+  });
+
+  it("tells the words of the answer a cue matched, as the candidate typed them (lower case)", () => {
+    expect(wordsMatched("We'd be Replicating, to one regions pair", "replicat*")).toBe("replicating");
+    expect(wordsMatched("We'd be Replicating, to one regions pair", "one region")).toBe("one regions");
+    expect(wordsMatched("nothing here", "one region")).toBeUndefined();
   });
 });

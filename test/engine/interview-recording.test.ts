@@ -66,6 +66,15 @@ describe("recording an interview", () => {
     ]);
   });
 
+  it("leaves nothing when no answer was scored", async () => {
+    const { stores } = await openQuizStores(folder);
+    await recordInterview(stores, run(startInterview([question("buckets.where")], start), { type: "skip", at: at(5) }));
+    await recordInterview(stores, run(startInterview([question("buckets.where")], start), { type: "end", at: at(5) }));
+    expect(await flushQuizStores(stores)).toEqual([]);
+    expect(stores.history.data.interviews).toEqual([]);
+    expect(stores.cards.data.cards).toEqual({});
+  });
+
   it("reads a history file from before interviews as having none, and keeps the newest interviews only", async () => {
     await writeFile(join(folder, "quiz-history.json"), JSON.stringify({ version: 1, answers: [], sessions: [] }));
     const { stores, notices } = await openQuizStores(folder);

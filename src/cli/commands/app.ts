@@ -11,6 +11,7 @@ export const NO_TERMINAL_MESSAGE = [
   "Without one, use:",
   "  s3-tutor run <lesson|all> --auto   run the lessons' hands-on steps headless, a line per step",
   "  s3-tutor quiz --plain              answer the quiz line by line on stdin and stdout",
+  "  s3-tutor interview --plain         a mock interview line by line",
   "  s3-tutor validate                  check the lessons and quizzes",
   "",
 ].join("\n");

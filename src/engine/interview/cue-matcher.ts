@@ -37,21 +37,32 @@ interface AnswerWord {
 
 const wordMatches = (cue: CueWord, word: AnswerWord): boolean => ("exact" in cue ? word.folded === cue.exact : word.raw.startsWith(cue.prefix));
 
-const cueAppears = (cue: readonly CueWord[], answer: readonly AnswerWord[]): boolean => {
-  if (cue.length === 0) return false;
+/** Where the cue's words start in the answer's, or -1. */
+const cueStart = (cue: readonly CueWord[], answer: readonly AnswerWord[]): number => {
+  if (cue.length === 0) return -1;
   for (let start = 0; start + cue.length <= answer.length; start++) {
-    if (cue.every((word, offset) => wordMatches(word, answer[start + offset] as AnswerWord))) return true;
+    if (cue.every((word, offset) => wordMatches(word, answer[start + offset] as AnswerWord))) return start;
   }
-  return false;
+  return -1;
 };
+
+const answerWords = (answer: string): AnswerWord[] => rawWords(answer).map((raw) => ({ raw, folded: folded(raw) }));
 
 /** Point id → the first of its cues (as written in the file) found in `answer`; points with no cue found are absent. */
 export const matchPoints = (answer: string, points: readonly InterviewPoint[]): Record<string, string> => {
-  const words = rawWords(answer).map((raw) => ({ raw, folded: folded(raw) }));
+  const words = answerWords(answer);
   const matched: Record<string, string> = {};
   for (const point of points) {
-    const cue = point.cues.find((candidate) => cueAppears(cueWords(candidate), words));
+    const cue = point.cues.find((candidate) => cueStart(cueWords(candidate), words) >= 0);
     if (cue !== undefined) matched[point.id] = cue;
   }
   return matched;
+};
+
+/** The answer's words that `cue` matched, lower case ("replicating" for "replicat*"): what "you said" shows. */
+export const wordsMatched = (answer: string, cue: string): string | undefined => {
+  const words = answerWords(answer);
+  const wanted = cueWords(cue);
+  const start = cueStart(wanted, words);
+  return start < 0 ? undefined : words.slice(start, start + wanted.length).map((word) => word.raw).join(" ");
 };

@@ -14,6 +14,9 @@ export const FOLLOW_UP_MINUTES = 1.5;
 /** From this length on an interview includes a design prompt (when the topics have one); shorter ones leave them out. */
 export const DESIGN_FROM_MINUTES = 20;
 
+/** The seeded stream (random.ts) a plan draws from: the same --seed gives the same interview on the screen and line by line. */
+export const INTERVIEW_PURPOSE = "interview";
+
 export interface InterviewPlanOptions {
   /** The time to fill. */
   minutes: number;

@@ -20,9 +20,11 @@ export const interviewRecord = (state: InterviewState): HistoryInterview => ({
 /**
  * Writes a done interview: its record into the quiz history (for the trend) and, for each question
  * answered, a review of its card interview:<id>, rated by the share of the chain's points made
- * and dated when its last ask was scored. A question skipped unanswered is not reviewed.
+ * and dated when its last ask was scored. A question skipped unanswered is not reviewed, and an
+ * interview with nothing scored leaves nothing (it would only add a 0% with no meaning to the trend).
  */
 export const recordInterview = async (stores: QuizStores, state: InterviewState): Promise<void> => {
+  if (!state.asked.some((question) => question.asks.length > 0)) return;
   const record = interviewRecord(state);
   await Promise.all([
     stores.history.update((history) => withInterview(history, record)),

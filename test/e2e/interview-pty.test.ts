@@ -11,7 +11,7 @@ import { buildDist, colourSequences, PtyApp, root, type StartOptions } from "./p
  * their cues and their follow-ups are known to the test.
  */
 
-const KEYS = { enter: "\r", down: "\u001B[B", escape: "\u001B" } as const;
+const KEYS = { enter: "\r", down: "\u001B[B" } as const;
 const SEED = "3";
 
 const made: string[] = [];
@@ -77,16 +77,9 @@ afterAll(() => {
 describe("the mock interview in a terminal", () => {
   it("80×24, NO_COLOR: a typed answer pre-ticks points, the candidate unticks and ticks, a missed point brings its follow-up, the report, the card written", { timeout: 60_000 }, async () => {
     const stateDir = newDir("s3-tutor-pty-interview-");
-    const app = start({ stateDir, args: ["--seed", SEED] });
-    await app.waitFor("enter choose");
-    await app.waitForKeys();
-    for (let tries = 0; tries < 8 && !app.screen().some((row) => row.includes("❯ Mock interview")); tries++) {
-      app.press(KEYS.down);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
-    app.press(KEYS.enter);
-
+    const app = start({ stateDir, args: ["interview", "--seed", SEED, "--minutes", "10", "--topics", "fixture"] });
     let rows = await app.waitFor("Where does a bucket live, and who else can use its name?");
+    await app.waitForKeys();
     expect(rowWith(rows, "Mock interview")).toMatch(/question 1 of 2\s+⏱ [12]:\d\d left/);
     fits(rows);
     app.press("It lives in one region; versioning keeps every version.");
@@ -128,7 +121,7 @@ describe("the mock interview in a terminal", () => {
     rows = await app.waitFor("Mock interview: report");
     fits(rows);
     const report = rows.join("\n");
-    expect(report).toContain("Score: 5 of 8 points (63%)");
+    expect(report).toMatch(/Score: 5 of 8 points \(63%\) · time used \d+:\d\d of 10:00/);
     expect(report).toMatch(/~ 3 of 5 \(60%\)\s+Where does a bucket live/);
     expect(report).toContain("✗ Its name is taken in every Region and every account");
     expect(report).toContain("What to study next (enter opens the lesson at that step)");

@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/catalog";
-import { planInterview } from "../../src/engine/interview/interview-plan";
+import { INTERVIEW_PURPOSE, planInterview } from "../../src/engine/interview/interview-plan";
 import { seededSource } from "../../src/engine/random";
 import { openQuizStores } from "../../src/store/quiz-stores";
-import { INTERVIEW_PURPOSE } from "../../src/ui/screens/interview";
 import { choose } from "./quiz-driver";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 

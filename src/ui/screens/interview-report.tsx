@@ -6,6 +6,7 @@ import { interviewReport, type StudyItem } from "../../engine/interview/intervie
 import type { InterviewState } from "../../engine/interview/interview-session";
 import { formatDuration } from "../../engine/quiz-results";
 import type { ReviewRating } from "../../engine/review-schedule";
+import { interviewsOf } from "../../store/quiz-history";
 import { useServices } from "../app-context";
 import { ScrollArea, useScroll } from "../components/scroll-area";
 import { StudyNext, type StudyRow } from "../components/interview/study-next";
@@ -42,7 +43,7 @@ export const InterviewReport = ({ state, minutes, isActive, width, height }: Int
   const theme = useTheme();
   const textWidth = readableWidth(width - 2);
   // Made once, from the history as it was before this interview is added to it.
-  const [report] = useState(() => interviewReport(state, catalog.lessons, quizStores.history.data.interviews ?? []));
+  const [report] = useState(() => interviewReport(state, catalog.lessons, interviewsOf(quizStores.history.data)));
   const [cursor, setCursor] = useState(0);
   const scroll = useScroll(Math.max(3, height));
   const recorded = useRef(false);

@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { planInterview } from "../../engine/interview/interview-plan";
+import { INTERVIEW_PURPOSE, planInterview } from "../../engine/interview/interview-plan";
 import { startInterview } from "../../engine/interview/interview-session";
 import { seededSource } from "../../engine/random";
 import { useServices } from "../app-context";
@@ -19,9 +19,8 @@ export interface InterviewScreenProps {
   height: number;
 }
 
-export const DEFAULT_INTERVIEW_MINUTES = 20;
-/** The random stream's name: `interview --plain` draws from the same one, so a seed asks the same questions. */
-export const INTERVIEW_PURPOSE = "interview";
+/** As `s3-tutor interview` without --minutes. */
+const DEFAULT_INTERVIEW_MINUTES = 20;
 
 /** Plans the interview (due cards first, filled to the minutes), then runs it; or says why there is nothing to ask. */
 export const InterviewScreen = ({ minutes = DEFAULT_INTERVIEW_MINUTES, topics, seed, isActive, width, height }: InterviewScreenProps) => {
@@ -29,6 +28,7 @@ export const InterviewScreen = ({ minutes = DEFAULT_INTERVIEW_MINUTES, topics, s
   const theme = useTheme();
   const [start] = useState(() => {
     const questions = catalog.interviews.flatMap((file) => file.interviews);
+    // The stream `interview --plain` draws from too: a seed asks the same questions on both.
     const random = (seed !== undefined ? seededSource(seed) : randomFor)(INTERVIEW_PURPOSE);
     const plan = planInterview(questions, { minutes, ...(topics ? { topics } : {}), random, cards: quizStores.cards.data.cards, now: clock() });
     return plan.length > 0 ? startInterview(plan, clock()) : undefined;

@@ -124,4 +124,34 @@ describe("the mock interview", () => {
     const { stores } = await openQuizStores(stateDir);
     expect(stores.cards.data.cards["interview:fixture.where-buckets-live"]).toBeDefined();
   });
+
+  it("at 60×20: every row fits; S skips a question; leaving asks first and records nothing", async () => {
+    app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, columns: 60, rows: 20, initialView: { screen: "interview", minutes: 10 } });
+    let frame = await app.waitFor("Where does a bucket live");
+    const fits = (shown: string) => {
+      const lines = shown.split("\n");
+      expect(lines.length).toBeLessThanOrEqual(20);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    };
+    fits(frame);
+    await app.press(KEYS.enter);
+    frame = await app.waitFor("You answered out loud.");
+    fits(frame);
+    await app.press("S");
+    frame = await app.waitFor("question 2 of 2");
+    expect(frame).toContain("A create-bucket call fails.");
+    await app.press(KEYS.escape);
+    await app.waitFor("Leave the interview? Nothing of it is recorded");
+    await app.press("n");
+    await app.press(..."still here");
+    await app.waitFor("❯ still here");
+    await app.press(KEYS.escape);
+    await app.waitFor("Leave the interview?");
+    await app.press("y");
+    await app.waitFor("Mock interview  ");
+    expect(app.frame()).toContain("Practice quiz, exam and review");
+    await app.quizStores.history.flush();
+    expect(app.quizStores.history.data.interviews ?? []).toEqual([]);
+    expect(Object.keys(app.quizStores.cards.data.cards)).toEqual([]);
+  });
 });

@@ -141,7 +141,7 @@ export const InterviewPlayer = ({ start, minutes, isActive, width, height }: Int
     state.phase === "scoring" ? (
       <Text color={state.overTime ? theme.warning : theme.muted}>{`${state.overTime ? "over time: " : "took "}${formatDuration(answeredIn)}`}</Text>
     ) : (
-      <InterviewClock since={new Date(state.askedAt)} limitMs={askTimeLimitMs(state)} clock={clock} />
+      <InterviewClock since={state.askedAt} limitMs={askTimeLimitMs(state)} clock={clock} />
     );
 
   return (

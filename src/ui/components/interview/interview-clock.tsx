@@ -8,8 +8,8 @@ import { useTheme } from "../../theme";
 const TICK_MS = 250;
 
 export interface InterviewClockProps {
-  /** When the question was asked. */
-  since: Date;
+  /** When the question was asked (ISO): a string, so each render does not restart the ticking. */
+  since: string;
   /** The question's minutes, in ms. */
   limitMs: number;
   clock: () => Date;
@@ -29,7 +29,7 @@ export const interviewClockWidth = (limitMs: number): number =>
  */
 export const InterviewClock = ({ since, limitMs, clock }: InterviewClockProps) => {
   const theme = useTheme();
-  const elapsed = () => Math.max(0, clock().getTime() - since.getTime());
+  const elapsed = () => Math.max(0, clock().getTime() - Date.parse(since));
   const [elapsedMs, setElapsed] = useState(elapsed);
   useEffect(() => {
     const tick = () => setElapsed(elapsed());

@@ -41,6 +41,12 @@ describe("the mock interview", () => {
     app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, clock: time.clock, columns: 80, rows: 24 });
     await app.waitFor("Mock interview");
     await choose(app, "Mock interview");
+    // How long (20 minutes to start with), then the topics (every one).
+    await app.waitFor("❯ 20 minutes");
+    await app.press(KEYS.enter);
+    await app.waitFor("Mock interview, 20 minutes: choose the topics");
+    expect(app.frame()).toContain("[ ] Fixture interview  2 questions");
+    await app.press(KEYS.enter);
     let frame = await app.waitFor("question 1 of 2");
     expect(frame).toContain("Where does a bucket live, and who else can use its name?");
     expect(frame).toContain("⏱ 2:00 left");

@@ -54,7 +54,7 @@ export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
     {
       value: "interview" as const,
       label: "Mock interview",
-      note: interviewCount > 0 ? `${interviewCount} questions, with follow-ups · 20 min` : "no interview questions yet",
+      note: interviewCount > 0 ? `${interviewCount} questions, with follow-ups` : "no interview questions yet",
     },
     { value: "stats" as const, label: "Quiz stats" },
     { value: "target" as const, label: "Target and region", note: `${target.target} · ${target.region ?? "eu-west-1"}` },

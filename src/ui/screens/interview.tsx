@@ -6,9 +6,10 @@ import { seededSource } from "../../engine/random";
 import { useServices } from "../app-context";
 import { useTheme } from "../theme";
 import { InterviewPlayer } from "./interview-player";
+import { InterviewSetup } from "./interview-setup";
 
 export interface InterviewScreenProps {
-  /** How long the interview runs (default 20). */
+  /** How long the interview runs; without it (from home) the candidate chooses, with the topics. */
   minutes?: number | undefined;
   /** Topics to draw from (default every topic). */
   topics?: readonly string[] | undefined;
@@ -19,11 +20,15 @@ export interface InterviewScreenProps {
   height: number;
 }
 
-/** As `s3-tutor interview` without --minutes. */
-const DEFAULT_INTERVIEW_MINUTES = 20;
+/** From home (no minutes given): the length and topics first. Then the interview itself. */
+export const InterviewScreen = ({ minutes, topics, seed, isActive, width, height }: InterviewScreenProps) => {
+  const [chosen, setChosen] = useState(minutes !== undefined ? { minutes, topics } : undefined);
+  if (!chosen) return <InterviewSetup isActive={isActive} onStart={(length, picked) => setChosen({ minutes: length, topics: picked })} />;
+  return <InterviewRun minutes={chosen.minutes} topics={chosen.topics} seed={seed} isActive={isActive} width={width} height={height} />;
+};
 
 /** Plans the interview (due cards first, filled to the minutes), then runs it; or says why there is nothing to ask. */
-export const InterviewScreen = ({ minutes = DEFAULT_INTERVIEW_MINUTES, topics, seed, isActive, width, height }: InterviewScreenProps) => {
+const InterviewRun = ({ minutes, topics, seed, isActive, width, height }: InterviewScreenProps & { minutes: number }) => {
   const { catalog, quizStores, clock, randomFor } = useServices();
   const theme = useTheme();
   const [start] = useState(() => {

@@ -5,6 +5,7 @@ import { INTERVIEW_PURPOSE, planInterview } from "../../src/engine/interview/int
 import { seededSource } from "../../src/engine/random";
 import { openQuizStores } from "../../src/store/quiz-stores";
 import { choose } from "./quiz-driver";
+import { handClock } from "./hand-clock";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
 // The fixture lessons, and two interview questions over them (test/fixtures/content/interview).
@@ -20,12 +21,6 @@ afterEach(async () => {
   await app?.unmount();
   app = undefined;
 });
-
-/** A clock the test moves by hand. */
-const handClock = (start = Date.parse("2026-03-02T10:00:00.000Z")) => {
-  let now = start;
-  return { clock: () => new Date(now), advance: (ms: number) => (now += ms) };
-};
 
 /** The row of the rubric that holds `text`. */
 const rowWith = (frame: string, text: string): string => frame.split("\n").find((line) => line.includes(text)) ?? "";

@@ -11,6 +11,7 @@ import type { QuizHistory } from "../../src/store/quiz-history";
 import { openQuizStores } from "../../src/store/quiz-stores";
 import type { ReviewCards } from "../../src/store/review-cards";
 import { IN_FILE_ORDER, answerOnScreen, choose, questionIdOnScreen } from "./quiz-driver";
+import { handClock } from "./hand-clock";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
 // Every mode on fixture content (a quiz with one question of each type), so the tests can name questions.
@@ -28,12 +29,6 @@ afterEach(async () => {
   await app?.unmount();
   app = undefined;
 });
-
-/** A clock the test moves by hand. */
-const handClock = (start = Date.parse("2026-03-02T10:00:00.000Z")) => {
-  let now = start;
-  return { clock: () => new Date(now), advance: (ms: number) => (now += ms), now: () => new Date(now) };
-};
 
 const stateDirWith = (files: { history?: QuizHistory; cards?: ReviewCards }): string => {
   const dir = mkdtempSync(join(tmpdir(), "s3-tutor-ui-quiz-"));

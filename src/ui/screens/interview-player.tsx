@@ -130,12 +130,12 @@ export const InterviewPlayer = ({ start, minutes, isActive, width, height }: Int
   const because = before
     ? before.points.filter((point) => "when" in state.current && state.current.when?.includes(point.id) && !before.made.includes(point.id)).map((point) => point.says)
     : undefined;
-  const then =
-    state.depth < MAX_CHAIN_DEPTH && chooseFollowUp(state.current, missedPoints(state), state.depth)
-      ? "a follow-up"
-      : state.index + 1 < state.plan.length
-        ? "the next question"
-        : "the report";
+  // What enter leads to with the ticks as they are: the engine's own choice, asked ahead.
+  const then = chooseFollowUp(state.current, missedPoints(state), state.depth)
+    ? "a follow-up"
+    : state.index + 1 < state.plan.length
+      ? "the next question"
+      : "the report";
   const answeredIn = state.answeredAt ? Date.parse(state.answeredAt) - Date.parse(state.askedAt) : 0;
   const right =
     state.phase === "scoring" ? (

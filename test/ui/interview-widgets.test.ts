@@ -15,7 +15,7 @@ describe("the interview's clock", () => {
 
 describe("the trend over past interviews", () => {
   it("writes out the date, a bar of the score and the percentage, marking this one", () => {
-    expect(trendRow({ at: "2026-03-01T09:00:00.000Z", percent: 40 }, 10)).toBe("2026-03-01  ████······   40%");
-    expect(trendRow({ at: "2026-03-02T09:00:00.000Z", percent: 100, current: true }, 10)).toBe("2026-03-02  ██████████  100%  ← now");
+    expect(trendRow({ at: "2026-03-01T12:00:00.000Z", percent: 40 }, 10)).toBe("2026-03-01  ████······   40%");
+    expect(trendRow({ at: "2026-03-02T12:00:00.000Z", percent: 100, current: true }, 10)).toBe("2026-03-02  ██████████  100%  ← now");
   });
 });

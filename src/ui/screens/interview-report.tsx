@@ -98,7 +98,11 @@ export const InterviewReport = ({ state, minutes, isActive, width, height }: Int
               <Text>
                 {question.skipped
                   ? lines(`skipped  ${question.ask}`, 0, "– ")
-                  : lines(`${question.made} of ${question.asked} (${question.percent}%)  ${question.ask}`, 0, `${MARK[interviewRating(question.made, question.asked)]} `)}
+                  : lines(
+                      `${question.made} of ${question.asked} (${question.percent}%)  ${question.kind === "design" ? "Design: " : ""}${question.ask}`,
+                      0,
+                      `${MARK[interviewRating(question.made, question.asked)]} `,
+                    )}
               </Text>
               {question.missed.map((point) => (
                 <Text key={`${point.depth}-${point.pointId}`} color={theme.muted}>

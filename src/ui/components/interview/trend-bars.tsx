@@ -1,8 +1,10 @@
 import { Box, Text } from "ink";
+import { localDay } from "../../../engine/local-days";
 import { useTheme } from "../../theme";
 
 /** One interview on the trend: when it was and its score. */
 export interface TrendBar {
+  /** ISO time; shown as the learner's own calendar date. */
   at: string;
   percent: number;
   /** This interview, marked "now". */
@@ -20,7 +22,7 @@ export interface TrendBarsProps {
 /** "2026-03-02  ███████···  70%": a bar per interview, its date written out, the latest last. */
 export const trendRow = (bar: TrendBar, barColumns: number): string => {
   const filled = Math.round((Math.min(100, Math.max(0, bar.percent)) / 100) * barColumns);
-  return `${bar.at.slice(0, 10)}  ${"█".repeat(filled)}${"·".repeat(barColumns - filled)}  ${String(Math.round(bar.percent)).padStart(3)}%${bar.current ? "  ← now" : ""}`;
+  return `${localDay(new Date(bar.at))}  ${"█".repeat(filled)}${"·".repeat(barColumns - filled)}  ${String(Math.round(bar.percent)).padStart(3)}%${bar.current ? "  ← now" : ""}`;
 };
 
 /** The scores of the past interviews and this one, oldest first: whether practice is paying off. */

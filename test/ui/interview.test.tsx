@@ -126,6 +126,21 @@ describe("the mock interview", () => {
     expect(stores.cards.data.cards["interview:fixture.where-buckets-live"]).toBeDefined();
   });
 
+  it("the answer box takes several lines (ctrl+j), edits where the cursor is, and hands over the whole answer", async () => {
+    app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, initialView: { screen: "interview", minutes: 10 } });
+    await app.waitFor("Where does a bucket live");
+    await app.press(..."one regon", "\n", ..."globaly unique");
+    await app.waitFor("globaly unique");
+    // Back along the line, a letter in; then up a line (the same column), along one, a letter in there too.
+    await app.press(...Array<string>(9).fill(KEYS.left), "l", KEYS.up, KEYS.right, "i");
+    const typed = await app.waitFor("  globally unique");
+    expect(typed).toContain("❯ one region");
+    await app.press(KEYS.enter);
+    const scoring = await app.waitFor("Which points did you make?");
+    expect(scoring).toContain("You said: one region / globally unique");
+    expect(rowWith(scoring, "Its name is taken in every Region")).toContain("[x]");
+  });
+
   it("at 60×20: every row fits; S skips a question; leaving asks first and records nothing", async () => {
     app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, columns: 60, rows: 20, initialView: { screen: "interview", minutes: 10 } });
     let frame = await app.waitFor("Where does a bucket live");

@@ -15,7 +15,7 @@ import { UiBridge } from "../../src/ui/bridge";
 import { NO_COLOUR_THEME } from "../../src/ui/theme";
 import { renderInFakeTerminal } from "./fake-terminal";
 
-export const KEYS = { enter: "\r", down: "\u001B[B", up: "\u001B[A", escape: "\u001B", tab: "\t", backspace: "\u007F" } as const;
+export const KEYS = { enter: "\r", down: "\u001B[B", up: "\u001B[A", left: "\u001B[D", right: "\u001B[C", escape: "\u001B", tab: "\t", backspace: "\u007F" } as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

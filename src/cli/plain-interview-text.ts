@@ -45,7 +45,7 @@ export const tickPromptLine = (state: InterviewState): string =>
     ? "Type the numbers of the points you made (e.g. 1 3), none, or enter to keep the ticks above:"
     : "Type the numbers of the points you made (e.g. 1 3), or enter for none:";
 
-/** The numbers typed at the tick prompt: the points made; undefined with the reason when they are not numbers of points. */
+/** The reply at the tick prompt: "keep" (enter), the numbers of the points made, or why it is neither. */
 export const parseTicks = (line: string, count: number): { made: number[] } | { invalid: string } | "keep" => {
   const words = line.trim().toLowerCase().split(/[\s,]+/).filter((word) => word.length > 0);
   if (words.length === 0) return "keep";

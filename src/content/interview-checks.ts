@@ -1,4 +1,5 @@
 import type { LoadedInterviews } from "./content-file";
+import { MAX_CHAIN_DEPTH } from "./interview-chain";
 import { parseTaught, resolveTaught } from "./interview-taught";
 import { problemAt } from "./located";
 import type { Problem } from "./problem";
@@ -14,8 +15,6 @@ import type { ContentPath } from "./yaml-source";
  * strong answer, so every chain is at least two deep) and no chain is deeper than four; a question's
  * clock is 2-3 minutes, a design prompt's 4-15.
  */
-
-export const MAX_CHAIN_DEPTH = 4;
 
 export interface InterviewReferences {
   /** Every known lesson id; the lesson itself when its file is valid (a broken one's steps are unknown). */

@@ -117,6 +117,19 @@ describe("s3-tutor quiz --plain: practice", () => {
     expect((await finished(ended)).stdout).toContain(`Input ended after 0 of ${shipped.questions.length} questions answered.`);
   });
 
+  it("ends quietly when the reader of its output goes away (quiz --plain | head)", async () => {
+    const child = spawnCli(["quiz", "--plain"], { S3_TUTOR_STATE_DIR: newStateDir() });
+    const done = finished(child);
+    child.stdin.on("error", () => {});
+    child.stdout.once("data", () => {
+      child.stdout.destroy();
+      child.stdin.end("s\n".repeat(50));
+    });
+    const result = await done;
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
   it("asks every topic's questions when no topic is given, and only the tagged ones with --tag", async () => {
     const all = spawnCli(["quiz", "--plain"], { S3_TUTOR_STATE_DIR: newStateDir() });
     all.stdin.end();

@@ -10,6 +10,7 @@ import { dueToday } from "../../engine/review-due";
 import { flushQuizStores, openQuizStores } from "../../store/quiz-stores";
 import { UserError } from "../errors";
 import { runPlainQuiz } from "../plain-quiz";
+import { exitQuietlyOnEpipe } from "../quiet-epipe";
 import { nothingToAskJson, quizJson } from "../quiz-json";
 
 export interface QuizCommandOptions {
@@ -56,6 +57,8 @@ export const runQuizCommand = async (topics: string[], options: QuizCommandOptio
     return runAppCommand(options.seed !== undefined ? { seed: options.seed } : {}, undefined, { screen: "quiz", request });
   }
 
+  // `quiz --plain | head` closes the pipe early: that ends the quiz, it is no crash.
+  exitQuietlyOnEpipe(process.stdout, process.stderr);
   const { stores, notices } = await openQuizStores();
   for (const notice of notices) process.stderr.write(`s3-tutor: ${notice}\n`);
   // Drawn as the app draws it: the same --seed gives the same exam on the screens and line by line.

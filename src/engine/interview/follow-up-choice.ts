@@ -1,7 +1,7 @@
 import type { FollowUp } from "../../content/schema/interview";
+import { MAX_CHAIN_DEPTH } from "../../content/interview-chain";
 
-/** A chain is at most this many asks deep: the question and three follow-ups. */
-export const MAX_CHAIN_DEPTH = 4;
+export { MAX_CHAIN_DEPTH };
 
 /**
  * What the interviewer asks next, chosen by what the candidate missed: the first follow-up whose

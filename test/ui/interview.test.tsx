@@ -141,7 +141,7 @@ describe("the mock interview", () => {
     expect(rowWith(scoring, "Its name is taken in every Region")).toContain("[x]");
   });
 
-  it("at 60×20: every row fits; S skips a question; leaving asks first and records nothing", async () => {
+  it("at 60×20: every row fits, a long answer's too; S skips a question; leaving asks first and records nothing", async () => {
     app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, columns: 60, rows: 20, initialView: { screen: "interview", minutes: 10 } });
     let frame = await app.waitFor("Where does a bucket live");
     const fits = (shown: string) => {
@@ -150,8 +150,13 @@ describe("the mock interview", () => {
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
     };
     fits(frame);
+    // A long answer scrolls inside its box, which keeps within the window.
+    await app.burst("word ".repeat(120).trim());
+    frame = await app.waitFor(/↑ \d+ more lines/);
+    fits(frame);
+    expect(frame).toContain("enter: done");
     await app.press(KEYS.enter);
-    frame = await app.waitFor("You answered out loud.");
+    frame = await app.waitFor("Which points did you make?");
     fits(frame);
     await app.press("S");
     frame = await app.waitFor("question 2 of 2");

@@ -70,8 +70,11 @@ export const AnswerArea = ({ width, rows, isActive, onDone }: AnswerAreaProps) =
   const textWidth = Math.max(10, width - PROMPT.length - 1);
   const laidOut = draftRows(draft.text, textWidth);
   const place = cursorPlace(laidOut, draft.cursor);
-  const first = Math.max(0, Math.min(place.row - rows + 1, laidOut.length - rows));
-  const shown = laidOut.slice(first, first + rows);
+  // The rows that follow the cursor; once scrolled, the "↑ more" line takes one of them.
+  const firstFor = (room: number) => Math.max(0, Math.min(place.row - room + 1, laidOut.length - room));
+  const room = firstFor(rows) > 0 ? Math.max(1, rows - 1) : rows;
+  const first = firstFor(room);
+  const shown = laidOut.slice(first, first + room);
   return (
     <Box flexDirection="column">
       {first > 0 ? <Text color={theme.muted}>{`  ↑ ${first} more line${first === 1 ? "" : "s"}`}</Text> : null}

@@ -1,8 +1,13 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/catalog";
 import { INTERVIEW_PURPOSE, planInterview } from "../../src/engine/interview/interview-plan";
 import { seededSource } from "../../src/engine/random";
+import { reviewCard } from "../../src/engine/review-schedule";
+import type { ReviewCards } from "../../src/store/review-cards";
 import { openQuizStores } from "../../src/store/quiz-stores";
 import { choose } from "./quiz-driver";
 import { handClock } from "./hand-clock";
@@ -124,6 +129,23 @@ describe("the mock interview", () => {
     app = undefined;
     const { stores } = await openQuizStores(stateDir);
     expect(stores.cards.data.cards["interview:fixture.where-buckets-live"]).toBeDefined();
+  });
+
+  it("home counts the interview cards due; the interview asks a due one first", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "s3-tutor-ui-interview-"));
+    const yesterday = new Date(Date.parse("2026-03-01T10:00:00.000Z"));
+    const cards: ReviewCards = { version: 1, cards: { "interview:fixture.error-codes": reviewCard(undefined, "again", yesterday) }, flagged: [] };
+    writeFileSync(join(stateDir, "review-cards.json"), JSON.stringify(cards));
+    app = await renderApp({ content: [GOOD, INTERVIEWS], stateDir, seed: SEED, clock: handClock().clock });
+    await app.waitFor("Mock interview  2 questions, with follow-ups · 1 due for review");
+    await choose(app, "Mock interview");
+    await app.waitFor("❯ 20 minutes");
+    await app.press(KEYS.enter);
+    await app.waitFor("choose the topics");
+    await app.press(KEYS.enter);
+    // The seed alone asks where-buckets-live first (the test above); the due card comes before it.
+    const frame = await app.waitFor("question 1 of 2");
+    expect(frame).toContain("A create-bucket call fails.");
   });
 
   it("the answer box takes several lines (ctrl+j), edits where the cursor is, and hands over the whole answer", async () => {

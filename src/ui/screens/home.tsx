@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import { interviewCardKey } from "../../engine/interview/interview-card";
 import { dueToday } from "../../engine/review-due";
 import { useServices } from "../app-context";
 import { Menu } from "../components/menu";
@@ -34,7 +35,8 @@ export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
   const next = lessonToContinue(catalog.lessons, data);
   const done = catalog.lessons.filter((lesson) => lessonMark(lesson, data) === "done").length;
   const questionCount = catalog.questions.size;
-  const interviewCount = catalog.interviews.reduce((count, file) => count + file.interviews.length, 0);
+  const interviewKeys = new Set(catalog.interviews.flatMap((file) => file.interviews.map((question) => interviewCardKey(question.id))));
+  const interviewsDue = dueToday(quizStores.cards.data.cards, clock(), interviewKeys).length;
   const due = dueToday(quizStores.cards.data.cards, clock(), new Set(catalog.questions.keys())).length;
   const nextState = next ? savedState(next, data) : undefined;
   const target = session.settings;
@@ -54,7 +56,7 @@ export const Home = ({ isActive, openHelp, width, height }: HomeProps) => {
     {
       value: "interview" as const,
       label: "Mock interview",
-      note: interviewCount > 0 ? `${interviewCount} questions, with follow-ups` : "no interview questions yet",
+      note: interviewKeys.size > 0 ? `${interviewKeys.size} questions, with follow-ups${interviewsDue > 0 ? ` · ${interviewsDue} due for review` : ""}` : "no interview questions yet",
     },
     { value: "stats" as const, label: "Quiz stats" },
     { value: "target" as const, label: "Target and region", note: `${target.target} · ${target.region ?? "eu-west-1"}` },

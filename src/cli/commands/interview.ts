@@ -2,7 +2,7 @@ import { loadAppContent } from "../app-content";
 import { formatProblem } from "../../content/problem";
 import { interviewReport } from "../../engine/interview/interview-report";
 import { recordInterview } from "../../engine/interview/interview-recording";
-import { INTERVIEW_PURPOSE, planInterview } from "../../engine/interview/interview-plan";
+import { DEFAULT_INTERVIEW_MINUTES, INTERVIEW_PURPOSE, planInterview } from "../../engine/interview/interview-plan";
 import { startInterview } from "../../engine/interview/interview-session";
 import { randomSourceFor } from "../../engine/random";
 import { interviewsOf } from "../../store/quiz-history";
@@ -20,7 +20,6 @@ export interface InterviewCommandOptions {
   json?: boolean;
 }
 
-export const DEFAULT_INTERVIEW_MINUTES = 20;
 
 export const NO_TERMINAL_INTERVIEW_MESSAGE =
   "the interview screen needs an interactive terminal. Without one, run s3-tutor interview --plain: questions and answers line by line (add --json for the report as JSON).";

@@ -13,6 +13,8 @@ export const DEFAULT_DESIGN_MINUTES = 8;
 export const FOLLOW_UP_MINUTES = 1.5;
 /** From this length on an interview includes a design prompt (when the topics have one); shorter ones leave them out. */
 export const DESIGN_FROM_MINUTES = 20;
+/** How long an interview runs unless the candidate says otherwise (`--minutes`, the setup screen). */
+export const DEFAULT_INTERVIEW_MINUTES = 20;
 
 /** The seeded stream (random.ts) a plan draws from: the same --seed gives the same interview on the screen and line by line. */
 export const INTERVIEW_PURPOSE = "interview";

@@ -1,14 +1,14 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { DESIGN_FROM_MINUTES } from "../../engine/interview/interview-plan";
+import { DEFAULT_INTERVIEW_MINUTES, DESIGN_FROM_MINUTES } from "../../engine/interview/interview-plan";
 import { useServices } from "../app-context";
 import { Menu } from "../components/menu";
 import { TopicPicker } from "../components/topic-picker";
 import { useTheme } from "../theme";
 
 const LENGTHS = ["10", "20", "30", "45"] as const;
-/** Where the cursor starts: 20 minutes, as `s3-tutor interview` without --minutes. */
-const DEFAULT_LENGTH = 1;
+/** Where the cursor starts: the length `s3-tutor interview` runs without --minutes. */
+const DEFAULT_LENGTH = Math.max(0, LENGTHS.indexOf(String(DEFAULT_INTERVIEW_MINUTES) as (typeof LENGTHS)[number]));
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 

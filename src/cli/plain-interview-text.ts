@@ -89,8 +89,9 @@ export const reportLines = (report: InterviewReport): string[] => {
   if (report.studyNext.length > 0) {
     lines.push("", "What to study next:");
     for (const item of report.studyNext) {
-      const place = item.where ? `${item.where.lessonTitle} (lesson ${item.where.lessonId}), step ${item.where.stepNumber}: ${item.where.stepTitle}` : item.taught;
-      lines.push(`- ${place}`, ...item.points.map((point) => `    ${point.says}`));
+      const place = item.where ? `${item.where.lessonTitle}, step ${item.where.stepNumber}: ${item.where.stepTitle}` : item.taught;
+      const open = item.where ? [`    open it: s3-tutor lesson ${item.where.lessonId} --step ${item.where.stepNumber}`] : [];
+      lines.push(`- ${place}`, ...item.points.map((point) => `    ${point.says}`), ...open);
     }
   }
   const trend = report.trend.map((entry) => `${entry.percent}%${entry.current ? " (this one)" : ""}`);

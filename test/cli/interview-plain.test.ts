@@ -87,7 +87,8 @@ describe("s3-tutor interview --plain", () => {
     expect(out).toContain('1. [x] A 301 or a 400 naming the bucket\'s Region (seems covered: you said "301")');
     expect(out).toMatch(/Interview report\nScore: 3 of 5 points \(60%\)\. Time used: 0:\d\d\./);
     expect(out).toContain("1. regions.cli-global: 3 of 5 points (60%)");
-    expect(out).toContain("What to study next:\n- Global service, regional buckets (lesson regions-and-buckets), step ");
+    expect(out).toContain("What to study next:\n- Global service, regional buckets, step ");
+    expect(out).toMatch(/^ {4}open it: s3-tutor lesson regions-and-buckets --step \d+$/m);
     expect(out).toContain("Trend, oldest first: 60% (this one)");
     // 3 of 5 is under 80%: one review, rated Hard, of the card interview:<id>, beside the quiz's cards.
     expect(Object.keys(await cards(run.stateDir))).toEqual(["interview:regions.cli-global"]);

@@ -79,13 +79,13 @@ export interface ListedBucket {
   region?: string;
 }
 
-/** The account's buckets whose names start with `prefix`, every page (ListBuckets' Prefix, checked here again). */
+/** The account's buckets whose names start with `prefix` ("" for all), every page (ListBuckets' Prefix, checked here again). */
 export const accountBuckets = async (s3: AwsClient, prefix: string): Promise<ListedBucket[]> => {
   const { ListBucketsCommand } = await import("@aws-sdk/client-s3");
   const found: ListedBucket[] = [];
   let token: string | undefined;
   do {
-    const page = (await s3.send(new ListBucketsCommand({ Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }))) as {
+    const page = (await s3.send(new ListBucketsCommand({ ...(prefix ? { Prefix: prefix } : {}), ...(token ? { ContinuationToken: token } : {}) }))) as {
       Buckets?: { Name?: string; BucketRegion?: string }[];
       ContinuationToken?: string;
     };

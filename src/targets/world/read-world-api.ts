@@ -81,11 +81,12 @@ export const readWorldThroughApi = async (target: Target, options: ReadWorldOpti
     }));
   const readings = await readReplicationStatus(target, statusBuckets, maxHeads);
   const skipped = [...readings.values()].reduce((sum, reading) => sum + reading.skipped, 0);
-  if (skipped > 0) unseen.push(`Replication status of ${skipped} object versions not read (at most ${maxHeads} object heads per refresh).`);
+  if (skipped > 0) unseen.push(`Replication status of ${skipped} object version${skipped === 1 ? "" : "s"} not read (at most ${maxHeads} object heads per refresh).`);
   for (const [name, reading] of readings) unseen.push(...statusLines(name, reading));
 
   return assembleSnapshot(
-    { buckets: buckets.map((bucket) => toWorldBucket(bucket, readings.get(bucket.listed.name))), arrows, mraps, unseen },
+    // Sorted: reads run in parallel, and the panel's lines should not jump between refreshes.
+    { buckets: buckets.map((bucket) => toWorldBucket(bucket, readings.get(bucket.listed.name))), arrows, mraps, unseen: [...unseen].sort() },
     target,
     options,
   );

@@ -6,6 +6,7 @@ import { readWorld } from "../../src/targets/world/read-world";
 import { readWorldThroughApi } from "../../src/targets/world/read-world-api";
 import type { WorldSnapshot } from "../../src/targets/world/world-snapshot";
 import { until } from "../helpers/replication";
+import { useStateDir } from "./helpers/aws-on-sandbox";
 import { createBucket, createMrap, putObjects, replicate } from "./helpers/world-building";
 
 /** Two Regions of the lesson and two more, both accounts, versioning, replication and an object in each kind of bucket. */
@@ -88,5 +89,31 @@ describe("the direct reader and the API reader on the same sandbox", () => {
       await target.close();
       await sandbox.close();
     }
+  });
+
+  describe("the learner's sandbox", () => {
+    useStateDir();
+    const learnerTarget = () => sandboxTarget({ source: { kind: "learner", endpoint: "http://127.0.0.1:4567", onNotice: () => undefined } });
+
+    it("is read from memory by the process that serves it, and through the API by another that uses it", async () => {
+      const serving = learnerTarget();
+      const using = learnerTarget();
+      try {
+        await buildWorld(serving);
+        // The learner's sandbox replicates after 1-3 s: compare once that settled, not while it may change between the reads.
+        const fromMemory = await until("replication in the learner's sandbox", async () => {
+          const world = await direct(serving);
+          return world.buckets.find((bucket) => bucket.name === "src")?.replication.COMPLETED === 2 ? world : undefined;
+        });
+        expect(fromMemory.buckets.map((bucket) => bucket.name)).toEqual(["dst", "plain", "src", "taken"]);
+        // The second target finds the sandbox already served (as `s3-tutor world` in another terminal would).
+        expect(await using.world?.()).toBeUndefined();
+        const world = await readWorld(using, { takenNames: ["taken"] });
+        expect({ ...world, at: fromMemory.at }).toEqual(fromMemory);
+      } finally {
+        await using.close();
+        await serving.close();
+      }
+    });
   });
 });

@@ -40,10 +40,15 @@ const replicatedPair = async (target: Target, keys: string[]) => {
   await putObjects(target, "src", "eu-west-1", keys);
 };
 
+/**
+ * Waits for both ends: one refresh reads the destination's listing before the source's heads, so
+ * a copy finishing in between shows COMPLETED at the source a refresh before its REPLICA arrives.
+ */
 const completed = (target: Target, count: number) =>
   until("replication to complete", async () => {
     const world = await readWorld(target);
-    return bucket(world, "src")?.replication.COMPLETED === count ? world : undefined;
+    const done = bucket(world, "src")?.replication.COMPLETED === count && bucket(world, "dst")?.replication.REPLICA === count;
+    return done ? world : undefined;
   }, 10_000);
 
 describe("reading the world through the API", () => {

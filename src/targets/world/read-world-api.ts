@@ -55,6 +55,8 @@ const statusLines = (name: string, reading: StatusReading): string[] =>
  * ListBuckets per identity, each bucket's Region, versioning and replication rules, objects from
  * ListObjectVersions, and replication status from HeadObject — only in buckets an arrow touches,
  * and at most `maxHeads` per refresh. Never throws: what it could not read is said in `unseen`.
+ * Not one instant: a copy finishing mid-refresh may show COMPLETED at the source a refresh before
+ * its REPLICA shows at the destination.
  */
 export const readWorldThroughApi = async (target: Target, options: ReadWorldOptions = {}): Promise<WorldSnapshot> => {
   const unseen: string[] = [];

@@ -1,8 +1,8 @@
-import { PutBucketPolicyCommand, type S3Client } from "@aws-sdk/client-s3";
+import { ListBucketsCommand, PutBucketPolicyCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../src/sandbox/index";
 import { sandboxTarget } from "../../src/targets/sandbox-target";
-import { DEFAULT_IDENTITY, OTHER_IDENTITY, type Target } from "../../src/targets/target";
+import { DEFAULT_IDENTITY, OTHER_IDENTITY, type AwsClient, type Target } from "../../src/targets/target";
 import { readWorld } from "../../src/targets/world/read-world";
 import type { WorldSnapshot } from "../../src/targets/world/world-snapshot";
 import { until } from "../helpers/replication";
@@ -29,6 +29,26 @@ const useExternalSandbox = (options: SandboxOptions) => {
     return target;
   };
 };
+
+/** The target as an endpoint without ListBuckets' BucketRegion (older S3 APIs, some emulators) shows it. */
+const withoutBucketRegion = (target: Target): Target =>
+  new Proxy(target, {
+    get(inner, property, receiver) {
+      if (property !== "client") return Reflect.get(inner, property, receiver);
+      return async (...args: Parameters<Target["client"]>): Promise<AwsClient> => {
+        const client = await inner.client(...args);
+        return {
+          send: async (command) => {
+            const output = await client.send(command);
+            if (!(command instanceof ListBucketsCommand)) return output;
+            const listed = output as { Buckets?: { BucketRegion?: string }[] };
+            return { ...listed, Buckets: (listed.Buckets ?? []).map(({ BucketRegion: _dropped, ...rest }) => rest) };
+          },
+          destroy: () => client.destroy(),
+        };
+      };
+    },
+  });
 
 const bucket = (world: WorldSnapshot, name: string) => world.buckets.find((found) => found.name === name);
 
@@ -115,6 +135,20 @@ describe("reading the world through the API", () => {
       expect.stringMatching(/^guarded: replication rules not read \(AccessDenied/),
       expect.stringMatching(/^guarded: versioning not read \(AccessDenied/),
     ]);
+  });
+
+  it("asks GetBucketLocation where ListBuckets names no Region (us-east-1's is empty)", async () => {
+    await createBucket(target(), "virginia", "us-east-1");
+    await createBucket(target(), "ireland", "eu-west-1");
+    await createBucket(target(), "sydney", "ap-southeast-2");
+    const world = await readWorld(withoutBucketRegion(target()));
+    expect(world.buckets.map(({ name, region }) => [name, region])).toEqual([
+      ["ireland", "eu-west-1"],
+      ["sydney", "ap-southeast-2"],
+      ["virginia", "us-east-1"],
+    ]);
+    expect(world.regions).toEqual(["eu-west-1", "us-west-2", "ap-southeast-2", "us-east-1"]);
+    expect(world.unseen).toEqual([]);
   });
 
   it("draws the learner's Multi-Region Access Point over its Regions once it exists", async () => {

@@ -1,0 +1,57 @@
+import { useEffect, useState } from "react";
+import type { Target } from "../../targets/target";
+import type { WorldSnapshot } from "../../targets/world/world-snapshot";
+
+/** Reads a target's world; the default loads the readers (and through the target, the SDK) on first use. */
+export type WorldReader = (target: Target) => Promise<WorldSnapshot>;
+
+const readThroughTarget: WorldReader = async (target) => {
+  const { readWorld } = await import("../../targets/world/read-world");
+  return readWorld(target);
+};
+
+export interface WorldView {
+  snapshot?: WorldSnapshot;
+  /** Why the latest read failed (the previous snapshot, if any, stays). */
+  error?: string;
+}
+
+export interface UseWorldOptions {
+  read?: WorldReader;
+  /** The longest time from one read's start to the next (default 1 s). */
+  everyMs?: number;
+}
+
+/** A read that takes longer than the period still leaves the target this breather before the next. */
+const MIN_PAUSE_MS = 100;
+
+/**
+ * The world of `target`, read at once and again every `everyMs` while `active`: one read at a
+ * time (a slow read on AWS only delays the next), nothing read while hidden or once unmounted.
+ */
+export const useWorld = (target: (() => Promise<Target>) | undefined, active: boolean, { read = readThroughTarget, everyMs = 1000 }: UseWorldOptions = {}): WorldView => {
+  const [view, setView] = useState<WorldView>({});
+  useEffect(() => {
+    if (!active || !target) return;
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const tick = async () => {
+      const started = Date.now();
+      try {
+        const snapshot = await read(await target());
+        if (!stopped) setView({ snapshot });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (!stopped) setView((current) => ({ ...current, error: message }));
+      }
+      if (stopped) return;
+      timer = setTimeout(() => void tick(), Math.max(MIN_PAUSE_MS, everyMs - (Date.now() - started)));
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [active, target, read, everyMs]);
+  return view;
+};

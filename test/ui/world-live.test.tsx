@@ -1,0 +1,84 @@
+import { Text } from "ink";
+import { render } from "ink-testing-library";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Target } from "../../src/targets/target";
+import type { WorldSnapshot } from "../../src/targets/world/world-snapshot";
+import { useWorld, type WorldReader } from "../../src/ui/hooks/use-world";
+import { scriptedWorld } from "./world-fixture";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fakeTarget = {} as Target;
+const ready = () => Promise.resolve(fakeTarget);
+
+/** A reader that counts its reads, how many run at once, and takes `ms` each. */
+const slowReader = (ms: number, worlds: WorldSnapshot[]) => {
+  const seen = { reads: 0, running: 0, mostAtOnce: 0 };
+  const read: WorldReader = async () => {
+    seen.reads++;
+    seen.running++;
+    seen.mostAtOnce = Math.max(seen.mostAtOnce, seen.running);
+    await sleep(ms);
+    seen.running--;
+    return worlds[Math.min(seen.reads - 1, worlds.length - 1)] as WorldSnapshot;
+  };
+  return { read, seen };
+};
+
+const Probe = ({ active, read, everyMs }: { active: boolean; read: WorldReader; everyMs: number }) => {
+  const world = useWorld(ready, active, { read, everyMs });
+  return <Text>{world.error ? `error: ${world.error}` : world.snapshot ? `read at ${world.snapshot.at}` : "nothing yet"}</Text>;
+};
+
+const mounted: { unmount: () => void }[] = [];
+afterEach(() => {
+  for (const instance of mounted.splice(0)) instance.unmount();
+});
+
+describe("useWorld", () => {
+  it("reads at once and again each period, one read at a time, while shown; none once hidden or unmounted", async () => {
+    const { read, seen } = slowReader(10, [scriptedWorld("pending"), scriptedWorld("completed")]);
+    const instance = render(<Probe active read={read} everyMs={40} />);
+    mounted.push(instance);
+    await sleep(25);
+    expect(instance.lastFrame()).toBe("read at 2026-12-05T03:10:00.000Z");
+    await sleep(60);
+    expect(instance.lastFrame()).toBe("read at 2026-12-05T03:10:01.000Z");
+    instance.rerender(<Probe active={false} read={read} everyMs={40} />);
+    const whenHidden = seen.reads;
+    await sleep(150);
+    expect(seen.reads).toBe(whenHidden);
+    instance.rerender(<Probe active read={read} everyMs={40} />);
+    await sleep(30);
+    expect(seen.reads).toBe(whenHidden + 1);
+    instance.unmount();
+    const whenGone = seen.reads;
+    await sleep(150);
+    expect(seen.reads).toBe(whenGone);
+  });
+
+  it("a read slower than the period delays the next instead of overlapping it", async () => {
+    const { read, seen } = slowReader(120, [scriptedWorld("pending")]);
+    const instance = render(<Probe active read={read} everyMs={20} />);
+    mounted.push(instance);
+    await sleep(400);
+    expect(seen.mostAtOnce).toBe(1);
+    // 120 ms a read, plus the breather: three or so in 400 ms, never the twenty a 20 ms timer would start.
+    expect(seen.reads).toBeGreaterThanOrEqual(2);
+    expect(seen.reads).toBeLessThanOrEqual(4);
+  });
+
+  it("a failed read is said, and the next read is still made", async () => {
+    let calls = 0;
+    const read: WorldReader = async () => {
+      calls++;
+      if (calls === 1) throw new Error("ListBuckets: AccessDenied");
+      return scriptedWorld("completed");
+    };
+    const instance = render(<Probe active read={read} everyMs={30} />);
+    mounted.push(instance);
+    await sleep(15);
+    expect(instance.lastFrame()).toBe("error: ListBuckets: AccessDenied");
+    await sleep(60);
+    expect(instance.lastFrame()).toBe("read at 2026-12-05T03:10:01.000Z");
+  });
+});

@@ -4,7 +4,7 @@
  */
 export { startSandbox, DEFAULT_MAX_BODY_BYTES } from "./server";
 export type { Sandbox, SandboxOptions, RequestLogEntry } from "./server";
-export type { SandboxBucketView } from "./world/world-view";
+export type { SandboxBucketView, SandboxMrapView } from "./world/world-view";
 export { SandboxDataDirInUseError, SandboxDataError } from "./persist/errors";
 export { DEFAULT_MAX_STORED_BYTES, MAX_STORAGE_ENV, parseByteSize, StorageCapError } from "./blobs/storage-cap";
 export { acquireDataDirLock, liveLockHolder as dataDirHolder, LOCK_FILE as DATA_DIR_LOCK_FILE } from "./persist/lock";

@@ -33,7 +33,7 @@ import { acquireDataDirLock, type DataDirLock } from "./persist/lock";
 import { DataDirStore } from "./persist/store";
 import { startReplication, type ReplicationDelay, type ReplicationEvent } from "./replication/worker";
 import { World } from "./world/world";
-import { worldView, type SandboxBucketView } from "./world/world-view";
+import { mrapView, worldView, type SandboxBucketView, type SandboxMrapView } from "./world/world-view";
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -109,6 +109,8 @@ export interface Sandbox {
   readonly bodiesDir: string;
   /** A read-only summary of every bucket (owner, Region, versioning, replication and its statuses), for an embedder to draw. */
   view(): SandboxBucketView[];
+  /** Every account's Multi-Region Access Points (CREATING, READY or DELETING) with their buckets, for the same embedders. */
+  mrapView(): SandboxMrapView[];
   /** Stops serving; with a data directory, writes a last snapshot and frees the directory. */
   close(): Promise<void>;
 }
@@ -204,6 +206,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     dataDir: store?.dataDir,
     bodiesDir: blobs.dir,
     view: () => worldView(world),
+    mrapView: () => mrapView(world),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         replication.stop();

@@ -62,6 +62,8 @@ export interface LearnerSandbox {
   endpoint: string;
   /** Started by this call, in this process: close() stops it. Otherwise close() leaves the serving process alone. */
   startedHere: boolean;
+  /** Started here: its memory can be read directly (the world panel). */
+  sandbox?: Pick<Sandbox, "view" | "mrapView">;
   close(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ export const openLearnerSandbox = async (options: OpenLearnerSandboxOptions = {}
     throw error;
   }
   if (sandbox.port !== remembered) await writeJsonAtomic(portFile(), { port: sandbox.port });
-  return { endpoint: sandbox.endpoint, startedHere: true, close: () => sandbox.close() };
+  return { endpoint: sandbox.endpoint, startedHere: true, sandbox, close: () => sandbox.close() };
 };
 
 const servedElsewhere = (endpoint: string): LearnerSandbox => ({ endpoint, startedHere: false, close: async () => undefined });

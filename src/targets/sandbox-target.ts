@@ -1,5 +1,5 @@
 import { CAPABILITIES, type Capability } from "../content/capabilities";
-import type { ReplicationDelay } from "../sandbox/index";
+import type { ReplicationDelay, Sandbox } from "../sandbox/index";
 import { openLearnerSandbox } from "./learner-sandbox";
 import { sandboxNotAt } from "./preflight-errors";
 import { loadSandbox } from "./sandbox-loader";
@@ -7,6 +7,7 @@ import { withArnBucketClient } from "./arn-bucket-client";
 import { dialSandbox } from "./sandbox-dialing";
 import { callerAccount, createClient } from "./sdk-clients";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY, type AwsClient, type ClientVariant, type ServiceName, type Target } from "./target";
+import { snapshotFromSandbox } from "./world/read-world-sandbox";
 
 /** The example accounts of the AWS documentation: the learner, and someone else. */
 export const SANDBOX_ACCOUNTS: Record<string, string> = {
@@ -46,10 +47,19 @@ export interface SandboxTargetOptions {
   identities?: Record<string, SandboxIdentity>;
 }
 
-const connect = async (source: SandboxSource, replicationDelay?: ReplicationDelay): Promise<{ endpoint: string; close(): Promise<void> }> => {
+/** A sandbox reached: its endpoint, and itself when it runs in this process (its memory can be read). */
+interface Connected {
+  endpoint: string;
+  sandbox?: Pick<Sandbox, "view" | "mrapView">;
+  close(): Promise<void>;
+}
+
+const connect = async (source: SandboxSource, replicationDelay?: ReplicationDelay): Promise<Connected> => {
   switch (source.kind) {
-    case "ephemeral":
-      return (await loadSandbox()).startSandbox(replicationDelay === undefined ? {} : { replicationDelay });
+    case "ephemeral": {
+      const sandbox = await (await loadSandbox()).startSandbox(replicationDelay === undefined ? {} : { replicationDelay });
+      return { endpoint: sandbox.endpoint, sandbox, close: () => sandbox.close() };
+    }
     case "learner":
       return openLearnerSandbox(source.onNotice ? { onNotice: source.onNotice } : {});
     case "external":
@@ -63,7 +73,7 @@ const connect = async (source: SandboxSource, replicationDelay?: ReplicationDela
  */
 export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
   const source = options.source ?? { kind: "ephemeral" };
-  let started: Promise<{ endpoint: string; close(): Promise<void> }> | undefined;
+  let started: Promise<Connected> | undefined;
   const start = () => {
     started ??= connect(source, options.replicationDelay);
     // A start that failed is tried again next time (the learner may have fixed the cause).
@@ -126,6 +136,13 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
     },
     beforeCall: async () => undefined,
     afterCall: async () => undefined,
+    // Served by another process (or --endpoint): undefined, and readWorld reads through the API.
+    world: async (readOptions) => {
+      const { sandbox } = await start();
+      if (!sandbox) return undefined;
+      const context = { you: await target.account(DEFAULT_IDENTITY), region: target.region, otherRegion: target.otherRegion };
+      return snapshotFromSandbox({ buckets: sandbox.view(), mraps: sandbox.mrapView() }, context, readOptions);
+    },
     close: async () => {
       for (const client of clients.values()) (await client).destroy();
       clients.clear();

@@ -1,4 +1,6 @@
 import type { Capability } from "../content/schema/lesson";
+import type { ReadWorldOptions } from "./world/read-world-options";
+import type { WorldSnapshot } from "./world/world-snapshot";
 
 /**
  * Where hands-on steps run. The runner only sees this interface, so a step behaves the same
@@ -84,6 +86,12 @@ export interface Target {
    * cleanup may remove without reading back a tag AWS may not show yet.
    */
   createdHere?(): ReadonlySet<string>;
+  /**
+   * Optional: the world read straight from a sandbox running in this process (no API calls, no
+   * caps); undefined when the sandbox runs elsewhere. readWorld (world/read-world.ts) falls back
+   * to the API.
+   */
+  world?(options?: ReadWorldOptions): Promise<WorldSnapshot | undefined>;
   close(): Promise<void>;
 }
 

@@ -90,7 +90,7 @@ describe("s3-tutor sandbox --replication-delay", () => {
     const endpoint = endpointOf(await waitForOutput(child, /Press Ctrl-C to stop/));
     const { SandboxClients } = await import("../helpers/sandbox");
     const { createRole, createVersionedBucket, putReplication, replicationPolicy, ruleTo } = await import("../helpers/replication");
-    const clients = new SandboxClients({ endpoint, host: "127.0.0.1", port: Number(endpoint.split(":").at(-1)), bodiesDir: "", view: () => [], close: async () => undefined });
+    const clients = new SandboxClients({ endpoint, host: "127.0.0.1", port: Number(endpoint.split(":").at(-1)), bodiesDir: "", view: () => [], mrapView: () => [], close: async () => undefined });
     const s3 = clients.s3({ accessKeyId: "111111111111", region: "us-east-1" });
     await createVersionedBucket(s3, "log-source", "us-east-1");
     await createVersionedBucket(clients.s3({ accessKeyId: "111111111111", region: "eu-west-1" }), "log-destination", "eu-west-1");

@@ -21,8 +21,9 @@ export const WorldWatch = ({ target, heading, read }: WorldWatchProps) => {
   const size = useWindowSize();
   const ready = useCallback(() => Promise.resolve(target), [target]);
   const world = useWorld(ready, true, read ? { read } : {});
-  // The heading, and the keys at the bottom.
-  const scroll = useScroll(Math.max(3, size.rows - 2));
+  // The heading and the keys take a row each; one row is left free, as the app leaves it (a frame
+  // as tall as the terminal makes Ink clear the screen on every redraw).
+  const scroll = useScroll(Math.max(3, size.rows - 3));
   useInput((input, key) => {
     if (input === "q" || (key.ctrl && input === "c") || key.escape) exit();
     else if (key.downArrow || input === "j") scroll.scrollBy(1);

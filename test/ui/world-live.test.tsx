@@ -3,6 +3,8 @@ import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Target } from "../../src/targets/target";
 import type { WorldSnapshot } from "../../src/targets/world/world-snapshot";
+import type { ActionResult, PhaseResult } from "../../src/handson/results";
+import { takenNamesIn } from "../../src/ui/hooks/taken-names";
 import { useWorld, type WorldReader } from "../../src/ui/hooks/use-world";
 import { scriptedWorld } from "./world-fixture";
 
@@ -24,8 +26,8 @@ const slowReader = (ms: number, worlds: WorldSnapshot[]) => {
   return { read, seen };
 };
 
-const Probe = ({ active, read, everyMs }: { active: boolean; read: WorldReader; everyMs: number }) => {
-  const world = useWorld(ready, active, { read, everyMs });
+const Probe = ({ active, read, everyMs, takenNames }: { active: boolean; read: WorldReader; everyMs: number; takenNames?: string[] }) => {
+  const world = useWorld(ready, active, { read, everyMs, ...(takenNames ? { takenNames } : {}) });
   return <Text>{world.error ? `error: ${world.error}` : world.snapshot ? `read at ${world.snapshot.at}` : "nothing yet"}</Text>;
 };
 
@@ -80,5 +82,51 @@ describe("useWorld", () => {
     expect(instance.lastFrame()).toBe("error: ListBuckets: AccessDenied");
     await sleep(60);
     expect(instance.lastFrame()).toBe("read at 2026-12-05T03:10:01.000Z");
+  });
+});
+
+const createBucket = (bucket: string, identity: string, code?: string): ActionResult => ({
+  action: { call: "s3:CreateBucket", input: { Bucket: bucket } },
+  service: "s3",
+  operation: "CreateBucket",
+  identity,
+  region: "eu-west-1",
+  headers: {},
+  ...(code ? { error: { code, message: code, status: 409 } } : {}),
+  items: [],
+  pass: true,
+  attempts: 1,
+  durationMs: 1,
+});
+
+describe("taken names", () => {
+  it("are the names the learner asked for that answered BucketAlreadyExists, not another identity's nor their own", () => {
+    const results: PhaseResult[] = [
+      {
+        phase: "solve",
+        pass: true,
+        actions: [
+          createBucket("commoncrawl", "default", "BucketAlreadyExists"),
+          createBucket("s3t-k3j9-claim", "other", "BucketAlreadyExists"),
+          createBucket("s3t-k3j9-mine", "default", "BucketAlreadyOwnedByYou"),
+          createBucket("s3t-k3j9-new", "default"),
+        ],
+      },
+    ];
+    expect(takenNamesIn(results)).toEqual(["commoncrawl"]);
+  });
+
+  it("reach the reader, and a new one reads again at once", async () => {
+    const asked: (readonly string[] | undefined)[] = [];
+    const read: WorldReader = async (_target, options) => {
+      asked.push(options.takenNames);
+      return scriptedWorld("pending");
+    };
+    const instance = render(<Probe active read={read} everyMs={10_000} />);
+    mounted.push(instance);
+    await sleep(20);
+    instance.rerender(<Probe active read={read} everyMs={10_000} takenNames={["commoncrawl"]} />);
+    await sleep(20);
+    expect(asked).toEqual([undefined, ["commoncrawl"]]);
   });
 });

@@ -1,13 +1,14 @@
 import { useEffect, useState } from "react";
 import type { Target } from "../../targets/target";
+import type { ReadWorldOptions } from "../../targets/world/read-world-options";
 import type { WorldSnapshot } from "../../targets/world/world-snapshot";
 
 /** Reads a target's world; the default loads the readers (and through the target, the SDK) on first use. */
-export type WorldReader = (target: Target) => Promise<WorldSnapshot>;
+export type WorldReader = (target: Target, options: ReadWorldOptions) => Promise<WorldSnapshot>;
 
-const readThroughTarget: WorldReader = async (target) => {
+const readThroughTarget: WorldReader = async (target, options) => {
   const { readWorld } = await import("../../targets/world/read-world");
-  return readWorld(target);
+  return readWorld(target, options);
 };
 
 export interface WorldView {
@@ -20,7 +21,11 @@ export interface UseWorldOptions {
   read?: WorldReader;
   /** The longest time from one read's start to the next (default 1 s). */
   everyMs?: number;
+  /** Names the learner tried that another account holds (takenNamesIn): a change reads again at once. */
+  takenNames?: readonly string[];
 }
+
+const NONE: readonly string[] = [];
 
 /** A read that takes longer than the period still leaves the target this breather before the next. */
 const MIN_PAUSE_MS = 100;
@@ -29,7 +34,7 @@ const MIN_PAUSE_MS = 100;
  * The world of `target`, read at once and again every `everyMs` while `active`: one read at a
  * time (a slow read on AWS only delays the next), nothing read while hidden or once unmounted.
  */
-export const useWorld = (target: (() => Promise<Target>) | undefined, active: boolean, { read = readThroughTarget, everyMs = 1000 }: UseWorldOptions = {}): WorldView => {
+export const useWorld = (target: (() => Promise<Target>) | undefined, active: boolean, { read = readThroughTarget, everyMs = 1000, takenNames = NONE }: UseWorldOptions = {}): WorldView => {
   const [view, setView] = useState<WorldView>({});
   useEffect(() => {
     if (!active || !target) return;
@@ -38,7 +43,7 @@ export const useWorld = (target: (() => Promise<Target>) | undefined, active: bo
     const tick = async () => {
       const started = Date.now();
       try {
-        const snapshot = await read(await target());
+        const snapshot = await read(await target(), takenNames.length > 0 ? { takenNames } : {});
         if (!stopped) setView({ snapshot });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -52,6 +57,6 @@ export const useWorld = (target: (() => Promise<Target>) | undefined, active: bo
       stopped = true;
       clearTimeout(timer);
     };
-  }, [active, target, read, everyMs]);
+  }, [active, target, read, everyMs, takenNames]);
   return view;
 };

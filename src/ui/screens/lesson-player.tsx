@@ -24,6 +24,7 @@ import { ScoreExplained } from "../components/score-explained";
 import { nextLesson } from "../next-lesson";
 import { WorldPanel } from "../components/world/world-panel";
 import { useWorld } from "../hooks/use-world";
+import { takenNamesIn } from "../hooks/taken-names";
 import { worldPlacement, type WorldOpened } from "./world-placement";
 
 export interface LessonPlayerProps {
@@ -83,7 +84,13 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
   const textWidth = readableWidth(placement.stepColumns);
   const worldTarget = useCallback(() => session.ready(), [session]);
   // Read while it is on screen: not under help or a dialog, not once hidden.
-  const world = useWorld(worldTarget, worldOpened !== "no" && isActive);
+  // Names the learner tried that another account holds: only what the steps ran can tell.
+  const [takenNames, setTakenNames] = useState<readonly string[]>([]);
+  const noteTaken = useCallback((results: PhaseResult[]) => {
+    const found = takenNamesIn(results);
+    setTakenNames((known) => (found.every((name) => known.includes(name)) ? known : [...new Set([...known, ...found])]));
+  }, []);
+  const world = useWorld(worldTarget, worldOpened !== "no" && isActive, { takenNames });
   const scroll = useScroll(bodyHeight);
   const dispatch = (event: LessonEvent) => setState((current) => lessonReducer(lesson, current, event));
 
@@ -227,6 +234,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
         onChecked={(passed) => dispatch({ type: "checked", passed })}
         onApplicable={setApplicable}
         onCodeShown={setCodeShown}
+        onResults={noteTaken}
         {...(report ? { report } : {})}
         width={textWidth}
       />

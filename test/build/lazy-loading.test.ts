@@ -46,4 +46,14 @@ describe("the bundle", () => {
     // Reached all the same, through the app's dynamic import.
     expect(outputs.some(([, output]) => "src/ui/screens/interview.tsx" in output.inputs)).toBe(true);
   });
+
+  it("the world panel's readers load only when the panel first reads", { timeout: 60_000 }, async () => {
+    const result = await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false });
+    const outputs = Object.entries(result.metafile.outputs);
+    const app = outputs.find(([, output]) => "src/ui/app.tsx" in output.inputs)?.[0];
+    const loaded = [...staticallyLoaded(result.metafile, app ?? "")];
+    expect(loaded).toContain("src/ui/components/world/world-panel.tsx");
+    expect(loaded.filter((input) => input.startsWith("src/targets/world/read-world"))).toEqual([]);
+    expect(outputs.some(([, output]) => "src/targets/world/read-world.ts" in output.inputs)).toBe(true);
+  });
 });

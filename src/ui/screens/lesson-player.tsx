@@ -82,14 +82,18 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
   const placement = worldPlacement(width, worldOpened);
   // Text stops at a readable width, however wide the window (a margin of one column each side).
   const textWidth = readableWidth(placement.stepColumns);
-  const worldTarget = useCallback(() => session.ready(), [session]);
-  // Read while it is on screen: not under help or a dialog, not once hidden.
+  // A target that failed to start is not started again every second for the panel: the step says why.
+  const worldTarget = useCallback(() => {
+    const status = session.status;
+    return status.state === "failed" ? Promise.reject(new Error(status.message)) : session.ready();
+  }, [session]);
   // Names the learner tried that another account holds: only what the steps ran can tell.
   const [takenNames, setTakenNames] = useState<readonly string[]>([]);
   const noteTaken = useCallback((results: PhaseResult[]) => {
     const found = takenNamesIn(results);
     setTakenNames((known) => (found.every((name) => known.includes(name)) ? known : [...new Set([...known, ...found])]));
   }, []);
+  // Read while it is on screen: not under help or a dialog, not once hidden.
   const world = useWorld(worldTarget, worldOpened !== "no" && isActive, { takenNames });
   const scroll = useScroll(bodyHeight);
   const dispatch = (event: LessonEvent) => setState((current) => lessonReducer(lesson, current, event));
@@ -284,7 +288,11 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
       <Text color={theme.muted} wrap="truncate-end">
         {placement.kind === "inPlace" ? "w shows the step again (its keys work here too)" : "w hides the world"}
       </Text>
-      <WorldPanel {...world} width={placement.worldColumns} {...(placement.kind === "beside" ? { maxRows: bodyHeight - 1 } : {})} />
+      {placement.kind === "beside" ? (
+        <WorldPanel {...world} width={placement.worldColumns} maxRows={bodyHeight - 1} />
+      ) : (
+        <WorldPanel {...world} width={textWidth} />
+      )}
     </Box>
   );
   return (

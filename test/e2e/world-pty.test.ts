@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNTS } from "../../src/targets/sandbox-target";
-import { DEFAULT_IDENTITY } from "../../src/targets/target";
+import { DEFAULT_IDENTITY, OTHER_IDENTITY } from "../../src/targets/target";
 import { SandboxClients, useSandbox } from "../helpers/sandbox";
 import { buildDist, colourSequences, PtyApp } from "./pty-app";
 
@@ -36,7 +36,7 @@ const fits = (rows: string[]) => {
 };
 
 describe("s3-tutor world --watch in a terminal", () => {
-  it("80×24, NO_COLOR: a bucket made with the SDK appears in its Region, versioned, with its object", { timeout: 60_000 }, async () => {
+  it("80×24, NO_COLOR: a bucket made with the SDK appears in its Region, versioned, with its object; another account's is marked", { timeout: 60_000 }, async () => {
     const stateDir = mkdtempSync(join(tmpdir(), "s3-tutor-pty-world-"));
     made.push(stateDir);
     const sandbox: SandboxClients = clients();
@@ -55,21 +55,24 @@ describe("s3-tutor world --watch in a terminal", () => {
     await s3.send(new CreateBucketCommand({ Bucket: "s3t-pty-made", CreateBucketConfiguration: { LocationConstraint: "us-west-2" } }));
     await s3.send(new PutBucketVersioningCommand({ Bucket: "s3t-pty-made", VersioningConfiguration: { Status: "Enabled" } }));
     await s3.send(new PutObjectCommand({ Bucket: "s3t-pty-made", Key: "hello.txt", Body: "hello" }));
+    const theirs = sandbox.s3({ accessKeyId: SANDBOX_ACCOUNTS[OTHER_IDENTITY], region: "eu-west-1" });
+    await theirs.send(new CreateBucketCommand({ Bucket: "s3t-pty-theirs", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }));
     const madeAt = Date.now();
-    rows = await app.waitFor((shown) => shown.join("\n").includes("1 object"), 5_000);
+    rows = await app.waitFor((shown) => shown.join("\n").includes("1 object") && shown.join("\n").includes("s3t-pty-theirs"), 5_000);
     // Redrawn within a second of the change, give or take the read itself.
     expect(Date.now() - madeAt).toBeLessThan(3_000);
     fits(rows);
     const screen = rows.join("\n");
-    expect(screen).toMatch(/eu-west-1 · 0 buckets\s+│ us-west-2 · 1 bucket/);
-    expect(screen).toMatch(/\(no buckets\)\s+│ ● s3t-pty-made/);
-    expect(screen).toMatch(/│\s+you · ◆ versioned · 1 object/);
+    expect(screen).toMatch(/eu-west-1 · 1 bucket\s+│ us-west-2 · 1 bucket/);
+    expect(screen).toMatch(/✗ s3t-pty-theirs\s+│ ● s3t-pty-made/);
+    expect(screen).toMatch(/another account\s.*│\s+you · ◆ versioned · 1 object/);
     expect(screen).toContain("q quit");
     expect(colourSequences(app.output)).toEqual([]);
 
     app.press("q");
     expect((await app.waitForExit()).exitCode).toBe(0);
     s3.destroy();
+    theirs.destroy();
   });
 
   it("without --watch it prints the world once as plain text and exits", { timeout: 30_000 }, async () => {

@@ -9,6 +9,15 @@ import { useWorld, type WorldReader } from "../../src/ui/hooks/use-world";
 import { scriptedWorld } from "./world-fixture";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `check` holds (a loaded machine is slow), failing after `timeoutMs`. */
+const until = async (check: () => boolean, what: string, timeoutMs = 3_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`never: ${what}`);
+    await sleep(5);
+  }
+};
 const fakeTarget = {} as Target;
 const ready = () => Promise.resolve(fakeTarget);
 
@@ -41,32 +50,32 @@ describe("useWorld", () => {
     const { read, seen } = slowReader(10, [scriptedWorld("pending"), scriptedWorld("completed")]);
     const instance = render(<Probe active read={read} everyMs={40} />);
     mounted.push(instance);
-    await sleep(25);
-    expect(instance.lastFrame()).toBe("read at 2026-12-05T03:10:00.000Z");
-    await sleep(60);
-    expect(instance.lastFrame()).toBe("read at 2026-12-05T03:10:01.000Z");
+    await until(() => instance.lastFrame() === "read at 2026-12-05T03:10:00.000Z", "the first read shown");
+    await until(() => instance.lastFrame() === "read at 2026-12-05T03:10:01.000Z", "the second read shown");
     instance.rerender(<Probe active={false} read={read} everyMs={40} />);
+    await until(() => seen.running === 0, "the read under way done");
     const whenHidden = seen.reads;
     await sleep(150);
     expect(seen.reads).toBe(whenHidden);
     instance.rerender(<Probe active read={read} everyMs={40} />);
-    await sleep(30);
-    expect(seen.reads).toBe(whenHidden + 1);
+    await until(() => seen.reads > whenHidden, "a read once shown again");
     instance.unmount();
+    await until(() => seen.running === 0, "the read under way done");
     const whenGone = seen.reads;
     await sleep(150);
     expect(seen.reads).toBe(whenGone);
+    expect(seen.mostAtOnce).toBe(1);
   });
 
   it("a read slower than the period delays the next instead of overlapping it", async () => {
     const { read, seen } = slowReader(120, [scriptedWorld("pending")]);
     const instance = render(<Probe active read={read} everyMs={20} />);
     mounted.push(instance);
-    await sleep(400);
+    await sleep(600);
     expect(seen.mostAtOnce).toBe(1);
-    // 120 ms a read, plus the breather: three or so in 400 ms, never the twenty a 20 ms timer would start.
+    // 120 ms a read, plus the breather: five at most in 600 ms, never the thirty a 20 ms timer would start.
     expect(seen.reads).toBeGreaterThanOrEqual(2);
-    expect(seen.reads).toBeLessThanOrEqual(4);
+    expect(seen.reads).toBeLessThanOrEqual(5);
   });
 
   it("a failed read is said, and the next read is still made", async () => {
@@ -78,10 +87,8 @@ describe("useWorld", () => {
     };
     const instance = render(<Probe active read={read} everyMs={30} />);
     mounted.push(instance);
-    await sleep(15);
-    expect(instance.lastFrame()).toBe("error: ListBuckets: AccessDenied");
-    await sleep(60);
-    expect(instance.lastFrame()).toBe("read at 2026-12-05T03:10:01.000Z");
+    await until(() => instance.lastFrame() === "error: ListBuckets: AccessDenied", "the failure said");
+    await until(() => instance.lastFrame() === "read at 2026-12-05T03:10:01.000Z", "the next read shown");
   });
 });
 
@@ -124,9 +131,9 @@ describe("taken names", () => {
     };
     const instance = render(<Probe active read={read} everyMs={10_000} />);
     mounted.push(instance);
-    await sleep(20);
+    await until(() => asked.length === 1, "the first read");
     instance.rerender(<Probe active read={read} everyMs={10_000} takenNames={["commoncrawl"]} />);
-    await sleep(20);
+    await until(() => asked.length === 2, "a read at once with the name");
     expect(asked).toEqual([undefined, ["commoncrawl"]]);
   });
 });

@@ -27,7 +27,7 @@ export interface UseWorldOptions {
 
 const NONE: readonly string[] = [];
 
-/** A read that takes longer than the period still leaves the target this breather before the next. */
+/** A read that takes longer than the period still leaves the target a breather before the next (at most this). */
 const MIN_PAUSE_MS = 100;
 
 /**
@@ -50,7 +50,7 @@ export const useWorld = (target: (() => Promise<Target>) | undefined, active: bo
         if (!stopped) setView((current) => ({ ...current, error: message }));
       }
       if (stopped) return;
-      timer = setTimeout(() => void tick(), Math.max(MIN_PAUSE_MS, everyMs - (Date.now() - started)));
+      timer = setTimeout(() => void tick(), Math.max(Math.min(MIN_PAUSE_MS, everyMs / 4), everyMs - (Date.now() - started)));
     };
     void tick();
     return () => {

@@ -57,10 +57,8 @@ describe("s3-tutor world --watch in a terminal", () => {
     await s3.send(new PutObjectCommand({ Bucket: "s3t-pty-made", Key: "hello.txt", Body: "hello" }));
     const theirs = sandbox.s3({ accessKeyId: SANDBOX_ACCOUNTS[OTHER_IDENTITY], region: "eu-west-1" });
     await theirs.send(new CreateBucketCommand({ Bucket: "s3t-pty-theirs", CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }));
-    const madeAt = Date.now();
-    rows = await app.waitFor((shown) => shown.join("\n").includes("1 object") && shown.join("\n").includes("s3t-pty-theirs"), 5_000);
-    // Redrawn within a second of the change, give or take the read itself.
-    expect(Date.now() - madeAt).toBeLessThan(3_000);
+    // Redrawn by the next read, a second later (a generous bound: timings are for bench/, not tests).
+    rows = await app.waitFor((shown) => shown.join("\n").includes("1 object") && shown.join("\n").includes("s3t-pty-theirs"), 10_000);
     fits(rows);
     const screen = rows.join("\n");
     expect(screen).toMatch(/eu-west-1 · 1 bucket\s+│ us-west-2 · 1 bucket/);

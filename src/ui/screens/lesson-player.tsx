@@ -109,8 +109,10 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
     setApplicable(true);
     setCodeShown(false);
     setTyping(false);
+    // A step's `show: world` opens the panel, and it goes with that step; opened with w, it stays.
     const entered = lesson.steps[state.index];
-    if (!finished && entered && isHandsOnStep(entered) && entered.handsOn.show === "world") setWorldOpened((opened) => (opened === "no" ? "byStep" : opened));
+    const shows = !finished && entered !== undefined && isHandsOnStep(entered) && entered.handsOn.show === "world";
+    setWorldOpened((opened) => (shows ? (opened === "no" ? "byStep" : opened) : opened === "byStep" ? "no" : opened));
   }, [state.index, finished]);
 
   // A block of chosen steps: moving onto a step it did not choose goes on to the next chosen one

@@ -78,10 +78,12 @@ describe("the world panel", () => {
       ...scriptedWorld("completed"),
       mraps: [{ name: "s3t-k3j9-mrap", status: "READY", regions: [{ region: "eu-west-1", bucket: "s3t-k3j9-src" }, { region: "us-east-1", bucket: "s3t-k3j9-dst" }] }],
     };
-    const box = rowWith(drawn(world, 80).frame(), "MRAP s3t-k3j9-mrap · READY");
+    const frame = drawn(world, 80).frame();
+    const box = rowWith(frame, "MRAP s3t-k3j9-mrap · READY");
     expect(box.startsWith("╞═ MRAP s3t-k3j9-mrap · READY ═")).toBe(true);
     expect(box.trimEnd().endsWith("╡")).toBe(true);
-    expect([...box.trimEnd()].length).toBe(80);
+    // From the first column's left edge to the second's right one: as wide as the rules under the Regions' names.
+    expect([...box.trimEnd()].length).toBe([...rowWith(frame, "─ │ ─").trimEnd()].length);
   });
 
   it("NO_COLOR: no colour at all, and every meaning still on screen in symbols and words", () => {

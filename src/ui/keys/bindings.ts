@@ -112,7 +112,7 @@ export const BINDINGS: readonly Binding[] = [
     command: "world",
     short: "world",
     label: "w",
-    description: "show or hide the S3 world: Regions, buckets, owners and replication, redrawn as you work",
+    description: "show or hide the S3 world: Regions, buckets and replication, redrawn as you work",
     screens: ["lesson"],
     matches: (i) => i === "w",
   },

@@ -97,6 +97,19 @@ describe("the world panel", () => {
     expect(coloured.replace(/\u001B\[[\d;]*m/g, "")).toBe(plain);
   });
 
+  it("beside a step, rows past its height are cut and the cut is said", () => {
+    const instance = render(
+      <ThemeContext.Provider value={NO_COLOUR_THEME}>
+        <WorldPanel snapshot={scriptedWorld("pending")} width={80} maxRows={6} />
+      </ThemeContext.Provider>,
+    );
+    mounted.push(instance);
+    const shown = rows(instance.lastFrame() ?? "");
+    // Twelve rows in all: five shown, and the line that says what is cut.
+    expect(shown).toHaveLength(6);
+    expect(shown[5]).toBe("↓ 7 more rows: s3-tutor world --watch shows them all");
+  });
+
   it("before the first read, and when a read fails, says so in words", () => {
     const instance = render(
       <ThemeContext.Provider value={NO_COLOUR_THEME}>

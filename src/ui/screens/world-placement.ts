@@ -16,12 +16,13 @@ export interface WorldPlacement {
   kind: "hidden" | "beside" | "below" | "inPlace";
   /** The columns the step's area has, margins included (its text is laid out within readableWidth of them less 2). */
   stepColumns: number;
+  /** Beside: the panel's columns. Below or in place it takes the step's text width. */
   worldColumns: number;
 }
 
 export const worldPlacement = (width: number, opened: WorldOpened): WorldPlacement => {
   if (opened === "no") return { kind: "hidden", stepColumns: width - 2, worldColumns: 0 };
-  if (width < WORLD_BESIDE_MIN_COLUMNS) return { kind: opened === "byStep" ? "below" : "inPlace", stepColumns: width - 2, worldColumns: width - 2 };
+  if (width < WORLD_BESIDE_MIN_COLUMNS) return { kind: opened === "byStep" ? "below" : "inPlace", stepColumns: width - 2, worldColumns: 0 };
   const worldColumns = Math.max(WORLD_MIN_COLUMNS, Math.floor((width - 2) * 0.45));
   return { kind: "beside", stepColumns: width - 2 - worldColumns - 1, worldColumns };
 };

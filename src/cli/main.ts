@@ -11,6 +11,7 @@ import { parseMinutes, parseTopicList } from "./interview-flags";
 import type { QuizCommandOptions } from "./commands/quiz";
 import type { InterviewCommandOptions } from "./commands/interview";
 import type { CheckCommandOptions } from "./commands/check";
+import type { WorldCommandOptions } from "./commands/world";
 import type { ValidateCommandOptions } from "./commands/validate";
 import { QUIZ_MODES } from "../engine/quiz-modes";
 import type { TargetFlags } from "./target-flags";
@@ -150,6 +151,16 @@ withTargetOptions(
 ).action(async (lesson: string, step: string, options: CheckCommandOptions) => {
   const { runCheckCommand } = await import("./commands/check");
   process.exitCode = await runCheckCommand(lesson, step, options);
+});
+
+withTargetOptions(
+  program
+    .command("world")
+    .description("the target's S3 world: Regions, buckets with their owners, versioning and objects, replication and MRAPs")
+    .option("--watch", "redraw it every second until q or ctrl+c"),
+).action(async (options: WorldCommandOptions) => {
+  const { runWorldCommand } = await import("./commands/world");
+  process.exitCode = await runWorldCommand(options);
 });
 
 program

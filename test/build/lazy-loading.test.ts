@@ -46,4 +46,16 @@ describe("the bundle", () => {
     // Reached all the same, through the app's dynamic import.
     expect(outputs.some(([, output]) => "src/ui/screens/interview.tsx" in output.inputs)).toBe(true);
   });
+
+  it("the world panel's readers load only when the panel first reads", { timeout: 60_000 }, async () => {
+    const result = await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false });
+    const outputs = Object.entries(result.metafile.outputs);
+    const app = outputs.find(([, output]) => "src/ui/app.tsx" in output.inputs)?.[0];
+    const loaded = [...staticallyLoaded(result.metafile, app ?? "")];
+    expect(loaded).toContain("src/ui/components/world/world-panel.tsx");
+    // The readers through the API and their entry point (the sandbox's in-memory mapping is the sandbox target's own).
+    const readers = loaded.filter((input) => /^src\/targets\/world\/(read-world(-api)?|api-[a-z-]+)\.ts$/.test(input));
+    expect(readers).toEqual([]);
+    expect(outputs.some(([, output]) => "src/targets/world/read-world.ts" in output.inputs)).toBe(true);
+  });
 });

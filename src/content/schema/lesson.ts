@@ -228,6 +228,10 @@ export const HandsOnSchema = z
       .describe("What check verifies, whoever did the work. Without it, check runs solve and its expectations."),
     cleanup: z.array(ActionSchema).optional().describe("Removes what the step made, when the lesson is left or reset."),
     explain: z.string().optional().describe("Shown once the step passes: why it turned out this way."),
+    show: z
+      .enum(["world"])
+      .optional()
+      .describe("Opens a panel beside the step when it is entered: world, the live map of Regions, buckets and replication (w shows and hides it on any step)."),
     onRealAccount: RealAccountVariantSchema.optional().describe(
       "What the step does instead on the aws target, e.g. try a name that is surely taken instead of acting as a second account.",
     ),

@@ -38,6 +38,7 @@ export type Command =
   | "codeTab"
   | "codeScroll"
   | "copyCode"
+  | "world"
   | "cleanup"
   | "reset"
   | "resetAll"
@@ -106,6 +107,14 @@ export const BINDINGS: readonly Binding[] = [
     description: "copy the code shown: saved to a file (the CLI as a script), and sent to the clipboard where the terminal allows OSC 52",
     screens: ["lesson"],
     matches: (i) => i === "y",
+  },
+  {
+    command: "world",
+    short: "world",
+    label: "w",
+    description: "show or hide the S3 world: Regions, buckets and replication, redrawn as you work",
+    screens: ["lesson"],
+    matches: (i) => i === "w",
   },
   { command: "skip", short: "skip", label: "S", description: "skip this step or question", screens: ["lesson", "quiz", "interview"], matches: (i) => i === "S" },
   { command: "guess", short: "I guessed", label: "g", description: "I guessed: a right answer counts as shaky, so review brings it back sooner", screens: ["quiz"], inStatusBar: true, matches: (i) => i === "g" },

@@ -34,6 +34,8 @@ export interface HandsOnStepProps {
   onCodeShown?: (shown: boolean) => void;
   /** Told while the learner types answers, so letters are not the lesson's keys. */
   onTyping?: (typing: boolean) => void;
+  /** Told what each run (setup, solve, check) found, e.g. for the world panel's taken names. */
+  onResults?: (results: PhaseResult[]) => void;
   /** In a workshop: what the participant does here, for the room. */
   report?: (activity: StepReport) => void;
   width: number;
@@ -76,6 +78,9 @@ export const HandsOnStep = (props: HandsOnStepProps) => {
   useEffect(() => {
     props.onTyping?.(answering);
   }, [answering]);
+  useEffect(() => {
+    if (view.last) props.onResults?.(view.last.results);
+  }, [view.last]);
 
   useInput(
     (input, key) => {

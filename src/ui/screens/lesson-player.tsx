@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from "ink";
-import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { isHandsOnStep, isQuizStep, isReadStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
 import { lessonChoiceOrders, lessonPurpose, presentQuestion, toOriginalAnswer } from "../../engine/choice-order";
 import { grade, type Answer, type Grade } from "../../engine/grading";
@@ -22,6 +22,10 @@ import { handsOnPlaces, type HandsOnPlace } from "../../handson/restore";
 import { HandsOnStep, type StepReport } from "./hands-on-step";
 import { ScoreExplained } from "../components/score-explained";
 import { nextLesson } from "../next-lesson";
+import { WorldPanel } from "../components/world/world-panel";
+import { useWorld } from "../hooks/use-world";
+import { takenNamesIn } from "../hooks/taken-names";
+import { worldPlacement, type WorldOpened } from "./world-placement";
 
 export interface LessonPlayerProps {
   lesson: Lesson;
@@ -39,7 +43,9 @@ export interface LessonPlayerProps {
 const STEP_MARK = { done: "✓", skipped: "–", pending: "·" } as const;
 
 /** The keys worth showing for what is on screen: fewer, so they fit in 80 columns. */
-const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean, markable: boolean): Command[] => {
+const statusKeysFor = (what: "recap" | "read" | "quiz" | "handsOn", pending: boolean, codeShown: boolean, markable: boolean, worldInPlace: boolean): Command[] => {
+  // The world in place of the step: w brings the step back, and the step's keys still act.
+  if (worldInPlace) return what === "handsOn" ? ["world", "solve", "check", "next", "menu", "help", "quit"] : ["world", "next", "back", "menu", "help", "quit"];
   if (what === "recap") return ["next", "cleanup", "back", "menu", "help", "quit"];
   if (what === "quiz" && markable) return ["next", "markRight", "back", "menu", "help", "quit"];
   if (what === "quiz") return pending ? ["select", "skip", "back", "menu", "help", "quit"] : ["next", "back", "menu", "help", "quit"];
@@ -71,8 +77,24 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
   const places = useMemo(() => handsOnPlaces(lesson, { name: session.settings.target }), [lesson, session.settings.target]);
   const variables = useRef<LessonVariables>(new Map()).current;
   const bodyHeight = Math.max(3, height - 2);
+  // The world panel (w, or a step's `show: world`): beside the step in a wide window, else in its place.
+  const [worldOpened, setWorldOpened] = useState<WorldOpened>("no");
+  const placement = worldPlacement(width, worldOpened);
   // Text stops at a readable width, however wide the window (a margin of one column each side).
-  const textWidth = readableWidth(width - 2);
+  const textWidth = readableWidth(placement.stepColumns);
+  // A target that failed to start is not started again every second for the panel: the step says why.
+  const worldTarget = useCallback(() => {
+    const status = session.status;
+    return status.state === "failed" ? Promise.reject(new Error(status.message)) : session.ready();
+  }, [session]);
+  // Names the learner tried that another account holds: only what the steps ran can tell.
+  const [takenNames, setTakenNames] = useState<readonly string[]>([]);
+  const noteTaken = useCallback((results: PhaseResult[]) => {
+    const found = takenNamesIn(results);
+    setTakenNames((known) => (found.every((name) => known.includes(name)) ? known : [...new Set([...known, ...found])]));
+  }, []);
+  // Read while it is on screen: not under help or a dialog, not once hidden.
+  const world = useWorld(worldTarget, worldOpened !== "no" && isActive, { takenNames });
   const scroll = useScroll(bodyHeight);
   const dispatch = (event: LessonEvent) => setState((current) => lessonReducer(lesson, current, event));
 
@@ -87,6 +109,10 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
     setApplicable(true);
     setCodeShown(false);
     setTyping(false);
+    // A step's `show: world` opens the panel, and it goes with that step; opened with w, it stays.
+    const entered = lesson.steps[state.index];
+    const shows = !finished && entered !== undefined && isHandsOnStep(entered) && entered.handsOn.show === "world";
+    setWorldOpened((opened) => (shows ? (opened === "no" ? "byStep" : opened) : opened === "byStep" ? "no" : opened));
   }, [state.index, finished]);
 
   // A block of chosen steps: moving onto a step it did not choose goes on to the next chosen one
@@ -125,8 +151,8 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
   codeShownNow.current = codeShown;
 
   useEffect(() => {
-    setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown, markable));
-  }, [finished, kind, pending, codeShown, typing, markable, setStatusKeys]);
+    setStatusKeys(typing ? ["select", "menu"] : statusKeysFor(finished ? "recap" : kind, pending, codeShown, markable, placement.kind === "inPlace"));
+  }, [finished, kind, pending, codeShown, typing, markable, placement.kind, setStatusKeys]);
 
   useInput(
     (input, key) => {
@@ -137,7 +163,10 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
       // In the open code view, home and end move sideways (code-tabs).
       else if (command === "top" && !codeShownNow.current) scroll.toTop();
       else if (command === "bottom" && !codeShownNow.current) scroll.toBottom();
-      else if (finished) {
+      else if (command === "world") {
+        setWorldOpened((opened) => (opened === "no" ? "byKey" : "no"));
+        scroll.toTop();
+      } else if (finished) {
         if (command === "back") setFinished(false);
       } else if (command === "next" && step && isReadStep(step) && step.reveal && !revealed.has(state.index)) {
         // The first n shows what was kept back (a model answer); the next one moves on.
@@ -211,6 +240,7 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
         onChecked={(passed) => dispatch({ type: "checked", passed })}
         onApplicable={setApplicable}
         onCodeShown={setCodeShown}
+        onResults={noteTaken}
         {...(report ? { report } : {})}
         width={textWidth}
       />
@@ -255,13 +285,37 @@ export const LessonPlayer = ({ lesson, isActive, width, height, block, steps, st
     );
   }
 
+  const worldPanel = (
+    <Box flexDirection="column">
+      <Text color={theme.muted} wrap="truncate-end">
+        {placement.kind === "inPlace" ? "w shows the step again (its keys work here too)" : "w hides the world"}
+      </Text>
+      {placement.kind === "beside" ? (
+        <WorldPanel {...world} width={placement.worldColumns} maxRows={bodyHeight - 1} />
+      ) : (
+        <WorldPanel {...world} width={textWidth} />
+      )}
+    </Box>
+  );
   return (
     <Box flexDirection="column">
       {header}
-      <Box paddingX={1} marginTop={1} width={textWidth + 2}>
-        <ScrollArea {...scroll.area} arrows={arrowsScroll}>
-          {body}
-        </ScrollArea>
+      <Box flexDirection="row" marginTop={1}>
+        <Box paddingX={1} width={textWidth + 2} flexShrink={0}>
+          <ScrollArea {...scroll.area} arrows={arrowsScroll}>
+            {/* In place of the step, the step stays mounted (hidden): a solve or check under way goes on. */}
+            <Box flexDirection="column" display={placement.kind === "inPlace" ? "none" : "flex"}>
+              {body}
+            </Box>
+            {placement.kind === "inPlace" ? worldPanel : null}
+            {placement.kind === "below" ? <Box marginTop={1}>{worldPanel}</Box> : null}
+          </ScrollArea>
+        </Box>
+        {placement.kind === "beside" ? (
+          <Box height={bodyHeight} overflowY="hidden" flexShrink={0}>
+            {worldPanel}
+          </Box>
+        ) : null}
       </Box>
     </Box>
   );

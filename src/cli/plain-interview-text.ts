@@ -1,4 +1,4 @@
-import type { FollowUp, InterviewQuestion } from "../content/schema/interview";
+import type { InterviewQuestion } from "../content/schema/interview";
 import { wordsMatched } from "../engine/interview/cue-matcher";
 import type { InterviewReport, MissedPoint } from "../engine/interview/interview-report";
 import type { InterviewState } from "../engine/interview/interview-session";
@@ -63,14 +63,9 @@ export const scoredLines = (state: InterviewState, made: number): string[] => [
   state.current.model.trim(),
 ];
 
-/** Why the interviewer asks this follow-up: the missed points its `when` listens for. */
-export const followUpReasonLine = (followUp: FollowUp, missedSays: ReadonlyMap<string, string>): string | undefined => {
-  const because = (followUp.when ?? []).flatMap((id) => {
-    const says = missedSays.get(id);
-    return says === undefined ? [] : [says];
-  });
-  return because.length > 0 ? `The interviewer follows up on what you missed: ${because.join("; ")}.` : undefined;
-};
+/** Why the interviewer asks this follow-up (followUpReasons: the missed points its `when` listens for). */
+export const followUpReasonLine = (because: readonly string[]): string | undefined =>
+  because.length > 0 ? `The interviewer follows up on what you missed: ${because.join("; ")}.` : undefined;
 
 const where = (point: MissedPoint): string =>
   point.where ? `${point.where.lessonTitle}, step ${point.where.stepNumber}: ${point.where.stepTitle}` : point.taught;

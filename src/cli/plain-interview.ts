@@ -1,4 +1,4 @@
-import { askTimeLimitMs, interviewReducer, type InterviewEvent, type InterviewState } from "../engine/interview/interview-session";
+import { askTimeLimitMs, followUpReasons, interviewReducer, type InterviewEvent, type InterviewState } from "../engine/interview/interview-session";
 import { readLines, type LineReader } from "./line-reader";
 import {
   answeredLine,
@@ -59,7 +59,6 @@ export const runPlainInterview = async (start: InterviewState, clock: () => Date
       dispatch({ type: "answer", text: answer.text, at: now() });
       say([answeredLine(Date.parse(state.answeredAt ?? state.askedAt) - Date.parse(state.askedAt), limit), "", ...rubricLines(state)]);
       const inputEnded = answer.inputEnded || !(await confirmTicks(state, reader, say, echo, dispatch));
-      const missed = new Map(state.current.points.filter((point) => !state.ticked.includes(point.id)).map((point) => [point.id, point.says]));
       const made = state.ticked.length;
       const scored = state;
       dispatch({ type: "score", at: now() });
@@ -68,10 +67,8 @@ export const runPlainInterview = async (start: InterviewState, clock: () => Date
         dispatch({ type: "end", at: now() });
         break;
       }
-      if (state.phase === "answering" && state.depth > 1) {
-        const reason = "when" in state.current ? followUpReasonLine(state.current, missed) : undefined;
-        if (reason) say(["", reason]);
-      }
+      const reason = state.phase === "answering" ? followUpReasonLine(followUpReasons(state)) : undefined;
+      if (reason) say(["", reason]);
     }
   } finally {
     reader.close();

@@ -3,7 +3,7 @@ import type { QuizStores } from "../../store/quiz-stores";
 import { withCards, type StoredCard } from "../../store/review-cards";
 import { reviewCard } from "../review-schedule";
 import { interviewCardKey, interviewRating } from "./interview-card";
-import { chainScore, type InterviewState } from "./interview-session";
+import { chainScore, missedIn, type InterviewState } from "./interview-session";
 
 /** What an interview leaves in the history: per question, the points made and asked over its chain and the ones missed. */
 export const interviewRecord = (state: InterviewState): HistoryInterview => ({
@@ -13,7 +13,7 @@ export const interviewRecord = (state: InterviewState): HistoryInterview => ({
   questions: state.asked.map(({ questionId, asks }) => ({
     questionId,
     ...chainScore(asks),
-    missed: asks.flatMap((ask) => ask.points.filter((id) => !ask.made.includes(id))),
+    missed: asks.flatMap(missedIn),
   })),
 });
 

@@ -161,8 +161,7 @@ export const interviewReducer = (state: InterviewState, event: InterviewEvent): 
       if (state.phase !== "scoring") return state;
       const ask = scoredAsk(state, event.at);
       const chain = [...state.chain, ask];
-      const missed = ask.points.filter((id) => !ask.made.includes(id));
-      const followUp = chooseFollowUp(state.current, missed, state.depth);
+      const followUp = chooseFollowUp(state.current, missedIn(ask), state.depth);
       if (!followUp) return nextQuestion(state, chain, event.at);
       return { ...state, ...freshAsk(event.at), chain, current: followUp, depth: state.depth + 1 };
     }
@@ -174,6 +173,21 @@ export const interviewReducer = (state: InterviewState, event: InterviewEvent): 
 };
 
 export const isInterviewDone = (state: InterviewState): boolean => state.phase === "done";
+
+/** The points of a scored ask the candidate did not make. */
+export const missedIn = (ask: ScoredAsk): string[] => ask.points.filter((id) => !ask.made.includes(id));
+
+/**
+ * Why the interviewer asks the current follow-up: what the points the ask before it missed say,
+ * for those its `when` listens for (none for a question, or a follow-up after a strong answer).
+ */
+export const followUpReasons = (state: InterviewState): string[] => {
+  const before = state.depth > 1 ? state.chain.at(-1) : undefined;
+  const when = "when" in state.current ? (state.current.when ?? []) : [];
+  if (!before) return [];
+  const missed = missedIn(before);
+  return before.rubric.filter((point) => when.includes(point.id) && missed.includes(point.id)).map((point) => point.says);
+};
 
 /** The points of the current ask not ticked: what decides the follow-up. */
 export const missedPoints = (state: InterviewState): string[] =>

@@ -1,10 +1,10 @@
 import { Box, Text, useInput } from "ink";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { InterviewPoint } from "../../content/schema/interview";
 import { chooseFollowUp, MAX_CHAIN_DEPTH } from "../../engine/interview/follow-up-choice";
 import {
   askTimeLimitMs,
   currentQuestion,
+  followUpReasons,
   interviewReducer,
   isInterviewDone,
   missedPoints,
@@ -51,8 +51,6 @@ export const InterviewPlayer = ({ start, minutes, isActive, width, height }: Int
   const latest = useRef(state);
   latest.current = state;
   const [cursor, setCursor] = useState(0);
-  // The ask just scored, with its points' words: a follow-up says which misses brought it on.
-  const previous = useRef<{ points: readonly InterviewPoint[]; made: readonly string[] } | undefined>(undefined);
   const textWidth = readableWidth(width - 2);
   const done = isInterviewDone(state);
 
@@ -111,7 +109,6 @@ export const InterviewPlayer = ({ start, minutes, isActive, width, height }: Int
       else if (command === "toggle") toggle(cursor);
       else if (command === "tickPoint") toggle(Number(input) - 1);
       else if (command === "answered" || command === "scored") {
-        previous.current = { points, made: latest.current.ticked };
         dispatch({ type: "score", at: now() });
       } else if (command === "skip") dispatch({ type: "skip", at: now() });
       else if (command === "endInterview") {
@@ -126,10 +123,7 @@ export const InterviewPlayer = ({ start, minutes, isActive, width, height }: Int
   if (done) return <InterviewReport state={state} minutes={minutes} isActive={isActive} width={width} height={height} />;
 
   // A follow-up names the points whose miss brought it on (one without `when` follows a strong answer).
-  const before = state.depth > 1 ? previous.current : undefined;
-  const because = before
-    ? before.points.filter((point) => "when" in state.current && state.current.when?.includes(point.id) && !before.made.includes(point.id)).map((point) => point.says)
-    : undefined;
+  const because = followUpReasons(state);
   // What enter leads to with the ticks as they are: the engine's own choice, asked ahead.
   const then = chooseFollowUp(state.current, missedPoints(state), state.depth)
     ? "a follow-up"

@@ -9,7 +9,7 @@ export type ReplicationCounts = Partial<Record<"PENDING" | "COMPLETED" | "FAILED
 export interface WorldBucket {
   name: string;
   region: string;
-  /** "you": the learner's account (or one of the identities the target acts as); "other": another account holds the name. */
+  /** "you": the learner's own (default) account; "other": any other account, the target's second identity included, so both readers agree and a taken name reads as another account's. */
   owner: "you" | "other";
   /** The 12-digit account when known. */
   account?: string;

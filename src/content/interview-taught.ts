@@ -32,8 +32,8 @@ export const stepTitleOf = (step: Step): string => {
   return first.length > 72 ? `${first.slice(0, 71)}…` : first;
 };
 
-/** The 0-based index among all steps that `step` names: a number (1-based) or a hands-on step's id. */
-const stepIndex = (lesson: Pick<Lesson, "steps">, step: string): number | undefined => {
+/** The 0-based index among all steps that `step` names: a number (1-based) or a hands-on step's id (also `lesson --step`). */
+export const stepIndexIn = (lesson: Pick<Lesson, "steps">, step: string): number | undefined => {
   if (/^[0-9]+$/.test(step)) {
     const index = Number(step) - 1;
     return index >= 0 && index < lesson.steps.length ? index : undefined;
@@ -46,7 +46,7 @@ export const resolveTaught = (taught: string, lessons: readonly Pick<Lesson, "id
   const { lessonId, step } = parseTaught(taught);
   const lesson = lessons.find((candidate) => candidate.id === lessonId);
   if (!lesson) return undefined;
-  const index = stepIndex(lesson, step);
+  const index = stepIndexIn(lesson, step);
   if (index === undefined) return undefined;
   return { lessonId, lessonTitle: lesson.title, stepNumber: index + 1, stepTitle: stepTitleOf(lesson.steps[index] as Step) };
 };

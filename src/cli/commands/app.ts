@@ -1,4 +1,4 @@
-import { resolveTaught, stepTitleOf } from "../../content/interview-taught";
+import { stepIndexIn, stepTitleOf } from "../../content/interview-taught";
 import { formatProblem } from "../../content/problem";
 import type { Lesson } from "../../content/schema/lesson";
 import { loadAppContent } from "../app-content";
@@ -42,8 +42,8 @@ export const runAppCommand = async (flags: AppFlags, lessonId?: string, initialV
 
 /** `--step`: the step's index, named as an interview point's `taught` names it (a number among all steps, or a hands-on id). */
 const stepIndex = (lesson: Lesson, step: string): number => {
-  const found = resolveTaught(`${lesson.id}#${step}`, [lesson]);
-  if (found) return found.stepNumber - 1;
+  const found = stepIndexIn(lesson, step);
+  if (found !== undefined) return found;
   const steps = lesson.steps.map((each, index) => `  ${index + 1}  ${stepTitleOf(each)}`).join("\n");
   throw new UserError(`lesson "${lesson.id}" has no step "${step}". Its steps:\n${steps}`, 2);
 };

@@ -1,6 +1,8 @@
 // The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
 // Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
-export const buildOptions = (version) => ({
+// A release build (`npm pack`, `npm publish`) writes no source maps: they would be most of the tarball,
+// and a developer's build keeps them for readable stack traces.
+export const buildOptions = (version, { release = false } = {}) => ({
   entryPoints: { cli: "src/cli/main.ts", sandbox: "src/sandbox/index.ts" },
   outdir: "dist",
   bundle: true,
@@ -10,7 +12,8 @@ export const buildOptions = (version) => ({
   target: "node20",
   mainFields: ["module", "main"],
   chunkNames: "chunks/[name]-[hash]",
-  sourcemap: "linked",
+  sourcemap: release ? false : "linked",
+  // The bundled packages' licenses go whole into dist/THIRD-PARTY-NOTICES.txt (scripts/third-party-notices.mjs).
   legalComments: "none",
   // Production React (the development builds are twice the size and slower), minified so start-up
   // parses less; the source maps keep stack traces readable.

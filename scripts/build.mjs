@@ -1,12 +1,17 @@
 // Bundles the CLI and the programmatic sandbox into dist/ with esbuild.
 import { build } from "esbuild";
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { buildOptions } from "./build-options.mjs";
+import { thirdPartyNotices } from "./third-party-notices.mjs";
 
 const outdir = new URL("../dist/", import.meta.url);
 const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 await rm(outdir, { recursive: true, force: true });
-await build(buildOptions(version));
+// --release (npm pack, npm publish): no source maps.
+const release = process.argv.includes("--release");
+const { metafile } = await build({ ...buildOptions(version, { release }), metafile: true });
+await writeFile(new URL("THIRD-PARTY-NOTICES.txt", outdir), thirdPartyNotices(metafile, fileURLToPath(new URL("..", import.meta.url))));
 
 const cli = new URL("cli.js", outdir);
 await writeFile(cli, "#!/usr/bin/env node\n" + (await readFile(cli, "utf8")));

@@ -6,7 +6,8 @@
 //
 //   node bench/install-size.mjs [--root DIR] [--lesson ID] [--shared-cache] [--keep]
 //
-// --root packs another checkout (e.g. a `git worktree` of an older commit, for a before/after);
+// --root packs another checkout, for a before/after (an older commit: `git archive <commit> | tar -x -C DIR`
+// and a node_modules link for its build);
 // --shared-cache uses your npm cache instead of an empty one (faster, but a warm cache hides
 // what a first install downloads); --keep leaves the temporary folder and prints its path.
 import { spawnSync } from "node:child_process";
@@ -68,7 +69,7 @@ try {
   console.log(`maps:      ${maps.length === 0 ? "none in the tarball" : `${maps.length} .map files in the tarball`}`);
   console.log(
     `installed: ${mb(bytesUnder(join(project, "node_modules")))} in files, ${mb(Number(du) * 1024)} on disk (du -sk node_modules), ` +
-      `${installed.length} packages, in ${install.ms} ms with ${options["shared-cache"] ? "the shared" : "an empty"} npm cache`,
+      `${installed.length} packages (s3-tutor included), in ${install.ms} ms with ${options["shared-cache"] ? "the shared" : "an empty"} npm cache`,
   );
   console.log(`npm warnings while installing: ${warnings.length === 0 ? "none" : `\n  ${warnings.join("\n  ")}`}`);
 

@@ -30,7 +30,13 @@ const work = mkdtempSync(join(tmpdir(), "s3-tutor-install-size-"));
 
 const run = (command, args, cwd, env = {}) => {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+    shell: process.platform === "win32",
+  });
   const ms = Math.round(performance.now() - started);
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return { ...result, ms };
@@ -69,7 +75,7 @@ try {
   console.log(`maps:      ${maps.length === 0 ? "none in the tarball" : `${maps.length} .map files in the tarball`}`);
   console.log(
     `installed: ${mb(bytesUnder(join(project, "node_modules")))} in files, ${mb(Number(du) * 1024)} on disk (du -sk node_modules), ` +
-      `${installed.length} packages (s3-tutor included), in ${install.ms} ms with ${options["shared-cache"] ? "the shared" : "an empty"} npm cache`,
+      `${installed.length} packages (s3-tutor included), in ${install.ms} ms with ${options["shared-cache"] ? "the shared" : "an empty"} cache`,
   );
   console.log(`npm warnings while installing: ${warnings.length === 0 ? "none" : `\n  ${warnings.join("\n  ")}`}`);
 

@@ -58,7 +58,9 @@ describe("the published package", () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
     const external = new Set<string>();
     for (const output of Object.values(metafile.outputs)) {
-      for (const imported of output.imports) if (imported.external && !builtins.has(imported.path)) external.add(packageName(imported.path));
+      for (const imported of output.imports) {
+        if (imported.external && !builtins.has(imported.path)) external.add(packageName(imported.path));
+      }
     }
     const allowed = new Set([...runtimeDependencies, ...OPTIONAL_NATIVE_ADDONS]);
     expect([...external].filter((name) => !allowed.has(name))).toEqual([]);
@@ -77,15 +79,20 @@ describe("the published package", () => {
       // This package.json beside a dist/ with maps (as `npm run build` leaves it), packed without scripts.
       folder = mkdtempSync(join(tmpdir(), "s3-tutor-pack-"));
       writeFileSync(join(folder, "package.json"), JSON.stringify({ ...manifest, scripts: {} }));
-      for (const file of ["dist/cli.js", "dist/cli.js.map", "dist/chunks/app.js", "dist/chunks/app.js.map", "dist/THIRD-PARTY-NOTICES.txt", "lessons/a.yaml"]) {
+      const shipped = ["dist/cli.js", "dist/chunks/app.js", "dist/THIRD-PARTY-NOTICES.txt", "lessons/a.yaml"];
+      for (const file of [...shipped, "dist/cli.js.map", "dist/chunks/app.js.map"]) {
         mkdirSync(join(folder, dirname(file)), { recursive: true });
         writeFileSync(join(folder, file), "x");
       }
-      const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", "--offline"], { cwd: folder, encoding: "utf8" });
+      const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", "--offline"], {
+        cwd: folder,
+        encoding: "utf8",
+        shell: process.platform === "win32",
+      });
       expect(pack.status, pack.stderr).toBe(0);
       const [report] = JSON.parse(pack.stdout) as [{ files: { path: string }[] }];
       const paths = report.files.map((file) => file.path);
-      expect(paths).toEqual(expect.arrayContaining(["dist/cli.js", "dist/chunks/app.js", "dist/THIRD-PARTY-NOTICES.txt", "lessons/a.yaml"]));
+      expect(paths).toEqual(expect.arrayContaining(shipped));
       expect(paths.filter((path) => path.endsWith(".map"))).toEqual([]);
     });
   });

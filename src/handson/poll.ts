@@ -15,7 +15,7 @@ export interface PollOptions {
   signal?: AbortSignal;
   /** The target applies every write at once, lists and bucket configuration included (not AWS). */
   immediatelyConsistent?: boolean;
-  /** Ask again this often instead of the backoff up to `every` (the target's own pacing, see Target.pollEveryMs). */
+  /** Never wait longer than this between tries, whatever the backoff up to `every` says (the target's pace, see Target.pollEveryMs). */
   pollEveryMs?: number;
 }
 
@@ -85,7 +85,7 @@ export const callUntilItPasses = async (
     options.onProgress?.({ action, attempt: attempts, elapsedMs, withinMs, lastReason: items.find((item) => !item.pass)?.reason ?? "", pass, ...(final ? { final } : {}) });
     if (pass) return { response, attempts, items };
     if (final) return { response, attempts, items: withNote(items, `${final}, so the wait stopped ${triesText(attempts, elapsedMs)}`) };
-    const waitMs = options.pollEveryMs ?? Math.min(everyMs, FIRST_RETRY_MS * 2 ** (attempts - 1));
+    const waitMs = Math.min(everyMs, FIRST_RETRY_MS * 2 ** (attempts - 1), options.pollEveryMs ?? Infinity);
     if (options.signal?.aborted) return { response, attempts, items: withNote(items, `stopped ${triesText(attempts, elapsedMs)}`) };
     if (elapsedMs + waitMs > withinMs) return { response, attempts, items: withNote(items, triesText(attempts, elapsedMs)) };
     await sleep(waitMs, options.signal);

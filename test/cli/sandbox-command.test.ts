@@ -106,7 +106,7 @@ describe("s3-tutor sandbox --replication-delay", () => {
 
   it("refuses a delay it cannot read", async () => {
     const result = await finished(spawnCli(["sandbox", "--replication-delay", "soon"]));
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s"');
   });
 });

@@ -21,11 +21,20 @@ export const measureCurriculum = async (runs = Number(process.env.BENCH_CURRICUL
   process.env.S3_TUTOR_STATE_DIR = stateDir;
   try {
     await runNodeJson("bench/probe-run-all.mjs", ["fast"]);
-    const samples = Object.fromEntries(MODES.map(([mode]) => [mode, []]));
+    const samples = Object.fromEntries(MODES.map(([mode]) => [mode, { wall: [], cpu: [] }]));
     for (let i = 0; i < runs; i++) {
-      for (const [mode] of MODES) samples[mode].push((await runNodeJson("bench/probe-run-all.mjs", [mode])).wallMs);
+      for (const [mode] of MODES) {
+        const { wallMs, cpuMs } = await runNodeJson("bench/probe-run-all.mjs", [mode]);
+        samples[mode].wall.push(wallMs);
+        if (cpuMs !== undefined) samples[mode].cpu.push(cpuMs);
+      }
     }
-    return MODES.map(([mode, label]) => ({ mode, label, ...summary(samples[mode]) }));
+    return MODES.map(([mode, label]) => ({
+      mode,
+      label,
+      ...summary(samples[mode].wall),
+      ...(samples[mode].cpu.length > 0 ? { cpu: summary(samples[mode].cpu) } : {}),
+    }));
   } finally {
     if (previous === undefined) delete process.env.S3_TUTOR_STATE_DIR;
     else process.env.S3_TUTOR_STATE_DIR = previous;
@@ -39,7 +48,8 @@ export const printCurriculum = (rows) => {
   for (const row of rows) {
     const ratio = floor && row !== floor ? `   ${(row.p50 / floor.p50).toFixed(1)}× the floor` : "";
     const s = (value) => `${(value / 1000).toFixed(2)} s`.padStart(8);
-    console.log(`  ${row.label.padEnd(42)} median ${s(row.p50)}   min ${s(row.min)}   max ${s(row.max)}${ratio}`);
+    const cpu = row.cpu ? `   cpu median ${s(row.cpu.p50)}` : "";
+    console.log(`  ${row.label.padEnd(42)} median ${s(row.p50)}   min ${s(row.min)}   max ${s(row.max)}${ratio}${cpu}`);
   }
 };
 

@@ -24,7 +24,8 @@ export const replicationDelayOf = (value: string): number | [number, number] | u
   const [low = "", high, ...rest] = value.split("-");
   const min = milliseconds(low);
   const max = high === undefined ? min : milliseconds(high);
-  if (min === undefined || max === undefined || rest.length > 0 || max < min) return undefined;
+  // A timer holds at most 2^31 - 1 ms (about 24 days); a longer one would fire at once.
+  if (min === undefined || max === undefined || rest.length > 0 || max < min || max > 2 ** 31 - 1) return undefined;
   return high === undefined ? min : [min, max];
 };
 

@@ -27,7 +27,7 @@ describe("--replication-delay values", () => {
   });
 
   it("refuses anything else as a usage error (exit 2) saying what it takes", () => {
-    for (const bad of ["3s-1s", "5", "soon", "", "-1s", "1s-2s-3s", "2m", "1s-"]) {
+    for (const bad of ["3s-1s", "5", "soon", "", "-1s", "1s-2s-3s", "2m", "1s-", "99999999s"]) {
       const thrown = thrownBy(() => parseReplicationDelay(bad));
       expect(thrown, bad).toBeInstanceOf(CommanderError);
       expect(thrown).toMatchObject({ code: "commander.invalidArgument", exitCode: 2, message: 'give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s".' });

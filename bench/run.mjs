@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { measureCurriculum, printCurriculum } from "./curriculum.mjs";
 import { measureFirstFrame, printFirstFrame } from "./first-frame.mjs";
 import { ensureBuilt, ms, root, runNodeJson, startServer, summary } from "./lib.mjs";
 
@@ -36,17 +37,8 @@ console.log(startRow("startSandbox() again in the same process", col(starts, "wa
 console.log(startRow("floor: bare node:http server listening", col(floorStarts, "startMs")));
 
 // --- the curriculum, headless ----------------------------------------------------------------
-const curriculumRuns = Number(process.env.BENCH_CURRICULUM_RUNS ?? 5);
-const timed = async (mode) => {
-  const rows = [];
-  for (let i = 0; i < curriculumRuns; i++) rows.push((await runNodeJson("bench/probe-run-all.mjs", [mode])).wallMs);
-  return summary(rows);
-};
-const curriculum = await timed("run");
-const cliFloor = await timed("floor");
-console.log(`\ns3-tutor run all --auto on the sandbox (${curriculumRuns} whole processes)`);
-console.log(startRow("run all --auto", curriculum));
-console.log(startRow("floor: s3-tutor --version", cliFloor));
+console.log("");
+printCurriculum(await measureCurriculum());
 
 // --- the app's first frame and peak RSS, in a pseudo-terminal -------------------------------
 console.log("");

@@ -46,7 +46,12 @@ const withTargetOptions = (command: Command): Command =>
     .option("--region <region>", "the region lessons use")
     .option("--profile <profile>", "the AWS profile to use (aws target)")
     .option("--prefix <prefix>", "the prefix of every resource the tutorial creates")
-    .option("-y, --yes", "do not ask before creating resources in a real AWS account");
+    .option("-y, --yes", "do not ask before creating resources in a real AWS account")
+    .option("--replication-delay <delay>", REPLICATION_DELAY_FLAG_HELP, parseReplicationDelay);
+
+const REPLICATION_DELAY_FLAG_HELP =
+  'how long a sandbox this command starts waits before replicating: "0", "500ms", "2s" or a range such as "1s-3s" ' +
+  "(default: $S3_TUTOR_REPLICATION_DELAY, else 1s-3s, so you can watch PENDING)";
 
 const SEED_HELP = "shuffle questions and options the same way every time, e.g. so a whole workshop gets the same exam";
 
@@ -79,7 +84,7 @@ program
   .option("-H, --host <host>", "address to listen on", "127.0.0.1")
   .option("--data-dir <dir>", "keep the sandbox's buckets, objects and roles in this folder instead of your own sandbox's")
   .option("--ephemeral", "a fresh sandbox: everything is gone when it stops")
-  .option("--replication-delay <delay>", 'how long replication waits before copying, e.g. "2s" or "1s-3s" (default)', parseReplicationDelay)
+  .option("--replication-delay <delay>", REPLICATION_DELAY_FLAG_HELP, parseReplicationDelay)
   // Read by the command itself: the parser is the sandbox's, which start-up does not load.
   .option(
     "--max-storage <size>",

@@ -15,6 +15,8 @@ export interface PollOptions {
   signal?: AbortSignal;
   /** The target applies every write at once, lists and bucket configuration included (not AWS). */
   immediatelyConsistent?: boolean;
+  /** Never wait longer than this between tries, whatever the backoff up to `every` says (the target's pace, see Target.pollEveryMs). */
+  pollEveryMs?: number;
 }
 
 const passes = (items: CheckItem[]) => items.every((item) => item.pass);
@@ -83,7 +85,7 @@ export const callUntilItPasses = async (
     options.onProgress?.({ action, attempt: attempts, elapsedMs, withinMs, lastReason: items.find((item) => !item.pass)?.reason ?? "", pass, ...(final ? { final } : {}) });
     if (pass) return { response, attempts, items };
     if (final) return { response, attempts, items: withNote(items, `${final}, so the wait stopped ${triesText(attempts, elapsedMs)}`) };
-    const waitMs = Math.min(everyMs, FIRST_RETRY_MS * 2 ** (attempts - 1));
+    const waitMs = Math.min(everyMs, FIRST_RETRY_MS * 2 ** (attempts - 1), options.pollEveryMs ?? Infinity);
     if (options.signal?.aborted) return { response, attempts, items: withNote(items, `stopped ${triesText(attempts, elapsedMs)}`) };
     if (elapsedMs + waitMs > withinMs) return { response, attempts, items: withNote(items, triesText(attempts, elapsedMs)) };
     await sleep(waitMs, options.signal);

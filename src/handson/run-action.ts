@@ -160,7 +160,11 @@ export const runAction = async (action: Action, phase: Phase, context: RunContex
         const response = await sendCall(context.target, call);
         return { response, items: checklist(phase, rendered, call.operation, response, context.answers) };
       },
-      { ...context, immediatelyConsistent: immediatelyConsistent(context.target) },
+      {
+        ...context,
+        immediatelyConsistent: immediatelyConsistent(context.target),
+        ...(context.target.pollEveryMs !== undefined ? { pollEveryMs: context.target.pollEveryMs } : {}),
+      },
     );
     const { response } = polled;
     let { items } = polled;

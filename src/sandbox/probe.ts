@@ -11,6 +11,8 @@ export interface SandboxHealth {
   pid: number;
   /** Whether it keeps its world in a data directory. */
   persistent: boolean;
+  /** How long its replication waits, in ms or a [min, max] range (absent when chosen per bucket by code). */
+  replicationDelay?: number | readonly [number, number];
 }
 
 export type SandboxProbe =

@@ -31,7 +31,7 @@ import { mrapAliasOf, resolveMrapRequest, routeThroughMrap } from "./s3control/m
 import { isS3ControlRequest, requestAccount, routeS3Control } from "./s3control/router";
 import { acquireDataDirLock, type DataDirLock } from "./persist/lock";
 import { DataDirStore } from "./persist/store";
-import { startReplication, type ReplicationDelay, type ReplicationEvent } from "./replication/worker";
+import { DEFAULT_REPLICATION_DELAY, startReplication, type ReplicationDelay, type ReplicationEvent } from "./replication/worker";
 import { World } from "./world/world";
 import { mrapView, worldView, type SandboxBucketView, type SandboxMrapView } from "./world/world-view";
 
@@ -142,7 +142,13 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     ...(options.onReplication ? { onEvent: options.onReplication } : {}),
   });
 
-  const health: SandboxHealth = { service: "s3-tutor-sandbox", pid: process.pid, persistent: store !== undefined };
+  const delay = options.replicationDelay ?? DEFAULT_REPLICATION_DELAY;
+  const health: SandboxHealth = {
+    service: "s3-tutor-sandbox",
+    pid: process.pid,
+    persistent: store !== undefined,
+    ...(typeof delay === "function" ? {} : { replicationDelay: delay }),
+  };
   const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     if (incoming.method === "GET" && incoming.url === SANDBOX_HEALTH_PATH) {
       outgoing.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health));

@@ -24,6 +24,7 @@ export const createTarget = async (options: TargetOptions): Promise<Target> => {
         region,
         otherRegion: otherRegionFor(region),
         ...(options.prefix !== undefined ? { prefix: validatePrefix(options.prefix) } : {}),
+        ...(options.replicationDelay !== undefined ? { replicationDelay: options.replicationDelay } : {}),
         source: await sandboxSource(options),
       });
     }

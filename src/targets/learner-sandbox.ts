@@ -4,6 +4,7 @@ import { writeJsonAtomic } from "../store/atomic-write";
 import { readJsonFile } from "../store/json-file";
 import { dataDir } from "../store/state-dir";
 import { loadSandbox } from "./sandbox-loader";
+import { delayText, type PlainReplicationDelay } from "./sandbox-delays";
 import { LEARNER_SANDBOX_PORT } from "./sandbox-port";
 import { TargetError } from "./target";
 
@@ -35,6 +36,8 @@ const rememberedPort = async (notice: (message: string) => void): Promise<number
 export interface RunningLearnerSandbox {
   endpoint: string;
   pid: number;
+  /** The replication delay it was started with, as its health answer says. */
+  replicationDelay?: number | readonly [number, number];
 }
 
 /**
@@ -46,7 +49,9 @@ export const runningLearnerSandbox = async (): Promise<RunningLearnerSandbox | u
   const holder = await dataDirHolder(learnerSandboxDir());
   if (!holder?.endpoint) return undefined;
   const probe = await probeSandbox(holder.endpoint);
-  return probe.kind === "sandbox" && probe.health.pid === holder.pid ? { endpoint: holder.endpoint, pid: holder.pid } : undefined;
+  if (probe.kind !== "sandbox" || probe.health.pid !== holder.pid) return undefined;
+  const { replicationDelay } = probe.health;
+  return { endpoint: holder.endpoint, pid: holder.pid, ...(replicationDelay !== undefined ? { replicationDelay } : {}) };
 };
 
 /** Where the learner's sandbox is, or will be when it starts; starts nothing (for `s3-tutor env`). */
@@ -88,7 +93,7 @@ export const openLearnerSandbox = async (options: OpenLearnerSandboxOptions = {}
   const reuse = options.reuseRunning ?? true;
   if (reuse) {
     const running = await runningLearnerSandbox();
-    if (running) return servedElsewhere(running.endpoint);
+    if (running) return servedElsewhere(running, options);
   }
   const { startSandbox, SandboxDataDirInUseError, SandboxDataError } = await loadSandbox();
   const remembered = await rememberedPort(notice);
@@ -109,7 +114,7 @@ export const openLearnerSandbox = async (options: OpenLearnerSandboxOptions = {}
       return moved;
     });
   } catch (error) {
-    if (error instanceof SandboxDataDirInUseError && reuse) return servedElsewhere(await waitForHolder(error));
+    if (error instanceof SandboxDataDirInUseError && reuse) return servedElsewhere(await waitForHolder(error), options);
     if (error instanceof SandboxDataError) {
       throw new TargetError(error.message, `Move the folder aside to start with an empty sandbox (nothing in it is deleted): ${error.dataDir}`);
     }
@@ -119,14 +124,30 @@ export const openLearnerSandbox = async (options: OpenLearnerSandboxOptions = {}
   return { endpoint: sandbox.endpoint, startedHere: true, sandbox, close: () => sandbox.close() };
 };
 
-const servedElsewhere = (endpoint: string): LearnerSandbox => ({ endpoint, startedHere: false, close: async () => undefined });
+/**
+ * The sandbox another process serves. Its replication delay is that process's: asked for another
+ * one, the learner is told where to give it rather than having the sandbox they share changed under them.
+ */
+const servedElsewhere = (running: RunningLearnerSandbox, options: OpenLearnerSandboxOptions): LearnerSandbox => {
+  const wanted = options.sandbox?.replicationDelay;
+  if (wanted !== undefined && typeof wanted !== "function" && !sameDelay(wanted, running.replicationDelay)) {
+    options.onNotice?.(
+      `Your sandbox is served by process ${running.pid}, whose replication delay is ${running.replicationDelay === undefined ? "its own" : delayText(running.replicationDelay)}, not ${delayText(wanted)}: ` +
+        "the delay is set when a sandbox starts (stop that process, or give it --replication-delay).",
+    );
+  }
+  return { endpoint: running.endpoint, startedHere: false, close: async () => undefined };
+};
+
+const sameDelay = (a: PlainReplicationDelay, b: PlainReplicationDelay | undefined): boolean =>
+  b !== undefined && (typeof a === "number" || typeof b === "number" ? a === b : a[0] === b[0] && a[1] === b[1]);
 
 /** Another process holds the folder but did not answer yet: it may be starting, so give it a moment. */
-const waitForHolder = async (busy: { pid: number; lockFile: string; dataDir: string }): Promise<string> => {
+const waitForHolder = async (busy: { pid: number; lockFile: string; dataDir: string }): Promise<RunningLearnerSandbox> => {
   const deadline = Date.now() + STARTING_GRACE_MS;
   while (Date.now() < deadline) {
     const running = await runningLearnerSandbox();
-    if (running) return running.endpoint;
+    if (running) return running;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new TargetError(

@@ -17,6 +17,12 @@ export interface TargetOptions {
    */
   sandbox?: "learner" | "ephemeral";
   region?: string;
+  /**
+   * Sandbox only: how long a sandbox started by this process waits before replicating, in ms or
+   * a [min, max] range; default the sandbox's 1–3 s, so PENDING can be watched. A sandbox another
+   * process serves keeps the delay it was started with.
+   */
+  replicationDelay?: number | readonly [number, number];
   /** A named AWS profile (aws target). */
   profile?: string;
   /** The session prefix for resource names; generated and remembered when absent. */

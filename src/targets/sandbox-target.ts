@@ -1,5 +1,6 @@
 import { CAPABILITIES, type Capability } from "../content/capabilities";
 import type { ReplicationDelay, Sandbox } from "../sandbox/index";
+import { sandboxDelays } from "./sandbox-delays";
 import { openLearnerSandbox } from "./learner-sandbox";
 import { sandboxNotAt } from "./preflight-errors";
 import { loadSandbox } from "./sandbox-loader";
@@ -14,6 +15,12 @@ export const SANDBOX_ACCOUNTS: Record<string, string> = {
   [DEFAULT_IDENTITY]: "111122223333",
   [OTHER_IDENTITY]: "444455556666",
 };
+
+/**
+ * How often steps that wait poll a sandbox: often enough that a run is not spent sleeping past a
+ * replication that already happened. A workshop room's sandbox, shared by a class, keeps the lessons' pacing.
+ */
+export const SANDBOX_POLL_EVERY_MS = 200;
 
 /** Which sandbox the target talks to. */
 export type SandboxSource =
@@ -37,7 +44,10 @@ export interface SandboxTargetOptions {
   prefix?: string;
   /** Default: ephemeral. */
   source?: SandboxSource;
-  /** How long a fresh (ephemeral) sandbox waits before replicating; default the sandbox's 1–3 s. */
+  /**
+   * How long a sandbox started here (a fresh one, or the learner's when no other process serves
+   * it) waits before replicating, and its MRAP operations take (see sandbox-delays.ts); default the sandbox's own.
+   */
   replicationDelay?: ReplicationDelay;
   /**
    * Each identity's credentials and account, instead of the documentation's accounts signed with
@@ -55,13 +65,18 @@ interface Connected {
 }
 
 const connect = async (source: SandboxSource, replicationDelay?: ReplicationDelay): Promise<Connected> => {
+  // Given: replication and MRAP operations follow it (sandbox-delays.ts); else the sandbox's own.
+  const delays = replicationDelay === undefined ? {} : sandboxDelays(replicationDelay);
   switch (source.kind) {
     case "ephemeral": {
-      const sandbox = await (await loadSandbox()).startSandbox(replicationDelay === undefined ? {} : { replicationDelay });
+      const sandbox = await (await loadSandbox()).startSandbox(delays);
       return { endpoint: sandbox.endpoint, sandbox, close: () => sandbox.close() };
     }
     case "learner":
-      return openLearnerSandbox(source.onNotice ? { onNotice: source.onNotice } : {});
+      return openLearnerSandbox({
+        ...(source.onNotice ? { onNotice: source.onNotice } : {}),
+        ...(replicationDelay !== undefined ? { sandbox: delays } : {}),
+      });
     case "external":
       return { endpoint: source.endpoint, close: async () => undefined };
   }
@@ -94,6 +109,7 @@ export const sandboxTarget = (options: SandboxTargetOptions = {}): Target => {
       return endpointSeen ?? (source.kind === "ephemeral" ? undefined : source.endpoint);
     },
     identities: [DEFAULT_IDENTITY, OTHER_IDENTITY],
+    ...(options.identities ? {} : { pollEveryMs: SANDBOX_POLL_EVERY_MS }),
     preflight: async () => {
       if (source.kind === "external" && !options.identities) {
         const { probeSandbox } = await loadSandbox();

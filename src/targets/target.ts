@@ -56,6 +56,12 @@ export interface Target {
   readonly endpoint: string | undefined;
   /** Identities this target can act as ("default", and "other" with secondAccount). */
   readonly identities: readonly string[];
+  /**
+   * Optional: the longest a step that waits (`eventually`) lets pass between tries, in ms, below
+   * the lesson's pacing (a first retry after 250 ms, doubling up to its `every`). A sandbox on this
+   * machine answers in a millisecond, so asking often costs nothing and a wait ends soon after its change.
+   */
+  readonly pollEveryMs?: number;
 
   /**
    * Makes the target ready and proves it answers (starts the sandbox, reaches LocalStack, finds

@@ -24,15 +24,3 @@ describe("run --auto lines", () => {
     expect(line).toBe("    … the replica arrives: try 3, 2.1 s of 30.0 s: ReplicationStatus is PENDING, expected COMPLETED");
   });
 });
-
-describe("--replication-delay values", () => {
-  it("reads a duration, zero, or a range", async () => {
-    const { parseReplicationDelay } = await import("../../src/cli/parse");
-    expect(parseReplicationDelay("2s")).toBe(2000);
-    expect(parseReplicationDelay("500ms")).toBe(500);
-    expect(parseReplicationDelay("0")).toBe(0);
-    expect(parseReplicationDelay("1s-3s")).toEqual([1000, 3000]);
-    expect(() => parseReplicationDelay("3s-1s")).toThrow();
-    expect(() => parseReplicationDelay("5")).toThrow();
-  });
-});

@@ -104,9 +104,19 @@ describe("s3-tutor sandbox --replication-delay", () => {
     expect((await done).code).toBe(0);
   });
 
+  it("takes S3_TUTOR_REPLICATION_DELAY when the flag is not given", async () => {
+    const child = spawnCli(["sandbox", "--ephemeral", "--port", "0"], { S3_TUTOR_REPLICATION_DELAY: "100ms-300ms" });
+    const done = finished(child);
+    const endpoint = endpointOf(await waitForOutput(child, /Press Ctrl-C to stop/));
+    const { probeSandbox } = await import("../../src/sandbox/index");
+    expect(await probeSandbox(endpoint)).toMatchObject({ kind: "sandbox", health: { replicationDelay: [100, 300] } });
+    child.kill("SIGTERM");
+    expect((await done).code).toBe(0);
+  });
+
   it("refuses a delay it cannot read", async () => {
     const result = await finished(spawnCli(["sandbox", "--replication-delay", "soon"]));
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s"');
   });
 });

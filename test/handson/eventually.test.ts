@@ -145,4 +145,21 @@ describe("eventually", () => {
     expect(result.attempts).toBe(1);
     expect(result.durationMs).toBeLessThan(1000);
   });
+
+  it("on a sandbox, tries at most the target's pace apart, however slow the lesson's `every`", async () => {
+    expect(target.pollEveryMs).toBe(200);
+    const progress: PollProgress[] = [];
+    const written = putLater("paced.txt", "here", 900);
+    const result = await runAction(
+      { call: "s3:GetObject", input: { Bucket: "{{prefix}}-data", Key: "paced.txt" }, expect: { Body: "here" }, eventually: { within: "30s", every: "2s", retryOn: ["NoSuchKey"] } },
+      "check",
+      { ...context, onProgress: (report) => progress.push(report) },
+    );
+    await written;
+    expect(result.pass).toBe(true);
+    // The lesson's pacing (250 ms, then 500, then 1 s) would leave a gap of a second before the object is seen.
+    const gaps = progress.slice(1).map((report, index) => report.elapsedMs - (progress[index]?.elapsedMs ?? 0));
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...gaps)).toBeLessThan(700);
+  });
 });

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { loadCatalog, loadContentBesideShipped } from "../../content/catalog";
+import { loadContentBesideShipped } from "../../content/catalog";
 import { formatProblem } from "../../content/problem";
 import type { Lesson } from "../../content/schema/lesson";
 import { inTeachingOrder } from "../../content/teaching-order";
@@ -8,6 +8,7 @@ import { createTarget } from "../../targets/create-target";
 import { stoppable, type StoppableTarget } from "../../targets/stoppable-target";
 import { TargetError, type Target } from "../../targets/target";
 import { UserError } from "../errors";
+import { shippedLessons } from "../lesson-target";
 import { confirmOnTerminal } from "../confirm";
 import { targetOptionsFrom, type TargetFlags } from "../target-flags";
 import type { PollProgress } from "../../handson/results";
@@ -28,17 +29,8 @@ export const runRunCommand = async (which: string, options: RunCommandOptions): 
   }
   // A lesson file's path runs that file, with the shipped quizzes and lessons for its references.
   const file = /\.ya?ml$/i.test(which) ? which : undefined;
-  const content = file ? await loadContentBesideShipped([file]) : await loadCatalog();
-  if (content.problems.length > 0) {
-    for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    throw new UserError(`the lessons have ${content.problems.length} problems (above); run s3-tutor validate for details.`);
-  }
-  const lessons = file
-    ? content.lessons.filter((loaded) => resolve(loaded.file) === resolve(file)).map((loaded) => loaded.lesson)
-    : chooseLessons(
-        content.lessons.map((loaded) => loaded.lesson),
-        which,
-      );
+  // The shipped lessons as the app reads them: from the checked content kept between runs when nothing changed.
+  const lessons = file ? await lessonsOfFile(file) : chooseLessons(await shippedLessons(), which);
   if (lessons.length === 0) throw new UserError(`${file} holds no lesson.`);
 
   let interrupted = false;
@@ -155,6 +147,16 @@ const pollReporter = (out: (line: string) => void, quiet: boolean) => {
       lastPrinted = -Infinity;
     },
   };
+};
+
+/** The lessons of one file, checked with the shipped quizzes and lessons for its references. */
+const lessonsOfFile = async (file: string): Promise<Lesson[]> => {
+  const content = await loadContentBesideShipped([file]);
+  if (content.problems.length > 0) {
+    for (const problem of content.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    throw new UserError(`the lessons have ${content.problems.length} problems (above); run s3-tutor validate for details.`);
+  }
+  return content.lessons.filter((loaded) => resolve(loaded.file) === resolve(file)).map((loaded) => loaded.lesson);
 };
 
 const chooseLessons = (lessons: Lesson[], which: string): Lesson[] => {

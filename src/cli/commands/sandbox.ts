@@ -2,11 +2,13 @@ import { resolve } from "node:path";
 import type { SandboxOptions } from "../../sandbox/index";
 import { learnerSandboxDir, openLearnerSandbox } from "../../targets/learner-sandbox";
 import { EMULATOR_REGION } from "../../targets/regions";
+import { sandboxDelays } from "../../targets/sandbox-delays";
 import { SANDBOX_ACCOUNTS } from "../../targets/sandbox-target";
 import { loadSandbox } from "../../targets/sandbox-loader";
 import { LEARNER_SANDBOX_PORT } from "../../targets/sandbox-port";
 import { DEFAULT_IDENTITY, TargetError } from "../../targets/target";
 import { UserError } from "../errors";
+import { replicationDelayFrom } from "../replication-delay";
 import { exposedWarning, internalErrorText, isLoopback, replicationLine, requestLine, sandboxBanner, type BannerSettings } from "../sandbox-banner";
 
 export interface SandboxCommandOptions {
@@ -38,13 +40,14 @@ export const runSandboxCommand = async (options: SandboxCommandOptions): Promise
   if (options.maxStorage !== undefined && maxStoredBytes === undefined) {
     throw new UserError(`--max-storage "${options.maxStorage}" is not a size: give one such as "20GiB", "500MB" or a number of bytes.`);
   }
+  const replicationDelay = replicationDelayFrom(options.replicationDelay);
   const learner = options.dataDir === undefined && !options.ephemeral;
   const dataDir = learner ? learnerSandboxDir() : options.dataDir === undefined ? undefined : resolve(options.dataDir);
   const sandboxOptions: Omit<SandboxOptions, "dataDir" | "port"> = {
     host: options.host,
     onRequest: (entry) => process.stdout.write(`${requestLine(entry)}\n`),
     onReplication: (event) => process.stdout.write(`${replicationLine(event)}\n`),
-    ...(options.replicationDelay !== undefined ? { replicationDelay: options.replicationDelay } : {}),
+    ...(replicationDelay !== undefined ? sandboxDelays(replicationDelay) : {}),
     ...(maxStoredBytes !== undefined ? { maxStoredBytes } : {}),
     onInternalError: (error, entry) => process.stderr.write(`${internalErrorText(error, entry)}\n`),
     onStorageError: (error) => process.stderr.write(`Could not write the sandbox's data (it is tried again): ${String(error)}\n`),

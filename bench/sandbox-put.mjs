@@ -9,7 +9,7 @@
 //   node bench/sandbox-put.mjs --data-dir            the sandbox with a data directory too (synced blobs)
 // Peers: S3_TUTOR_LOCALSTACK_ENDPOINT / S3_TUTOR_MOTO_ENDPOINT when set, else started with
 // scripts/start-peer.mjs (venvs from `npm run peers`) and stopped at the end; one that cannot start is left out.
-import { fork, spawn } from "node:child_process";
+import { fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -112,12 +112,10 @@ const streamBody = (size) =>
   );
 const bufferBody = (size) => Buffer.concat(Array.from({ length: size }, (_, i) => blockNumbered(i)));
 
+const wholeBody = bufferBody(mebibytes);
 const BODIES = {
   stream: { title: "stream body (aws-chunked, CRC32 trailer)", make: () => streamBody(mebibytes) },
-  buffer: { title: "Buffer body (signed SHA-256, CRC32 header)", make: (() => {
-    const whole = bufferBody(mebibytes);
-    return () => whole;
-  })() },
+  buffer: { title: "Buffer body (signed SHA-256, CRC32 header)", make: () => wholeBody },
 };
 const expectedEtag = `"${md5Of(mebibytes)}"`;
 
@@ -137,7 +135,7 @@ const putOnce = async (target, bodyKind) => {
 const targets = [];
 const sandbox = await startSandbox();
 stops.push(sandbox.stop);
-targets.push({ label: "sandbox (in memory: blobs in the OS temp folder)", endpoint: sandbox.endpoint, sandbox: true });
+targets.push({ label: "sandbox (in memory: blobs in the OS temp folder)", endpoint: sandbox.endpoint });
 if (withDataDir) {
   const dataDir = mkdtempSync(join(tmpdir(), "s3-tutor-bench-put-"));
   const kept = await startSandbox({ dataDir });

@@ -40,15 +40,15 @@ export const ensureBuilt = () => {
   if (build.status !== 0) throw new Error("npm run build failed");
 };
 
-/** Starts a long-running child; resolves with it and what it printed once `ready` matches. */
-export const startServer = (command, args, ready, env = {}) =>
+/** Starts a long-running child; resolves with it and what it printed once `ready` matches (within `timeoutMs`). */
+export const startServer = (command, args, ready, env = {}, timeoutMs = 60_000) =>
   new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } });
     let output = "";
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`${command} did not start: ${output}`));
-    }, 60_000);
+    }, timeoutMs);
     const onData = (chunk) => {
       output += chunk.toString();
       if (ready.test(output)) {

@@ -135,6 +135,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const blobs = store?.blobs ?? (await BlobStore.temporary({ maxStoredBytes }));
   // Near the cap, space goes back first: with a data directory a snapshot removes what it no longer names.
   blobs.onReclaim(store ? () => store.compact() : () => blobs.removeAllBut(referencedBlobs(world)));
+  // In memory nothing else (no snapshot) ever drops the blobs of overwritten and deleted objects.
+  if (!store) blobs.sweepWith(() => referencedBlobs(world));
   blobs.countInlineWith(() => inlineBytes(world));
   const storage = { blobs, maxUploadBytes: maxBodyBytes };
   const replication = startReplication(world, {

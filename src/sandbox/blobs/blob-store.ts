@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, open, readdir, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BlobFile } from "../world/body";
+import { isBeingRead, type BlobFile } from "../world/body";
 import { processIsAlive } from "../process-alive";
 import { storageFull } from "./storage-full";
 
@@ -27,6 +27,8 @@ const removeOrphanedTemporaries = async (): Promise<void> => {
   }
 };
 const ID = /^[0-9a-f]{24}$/;
+/** How many bytes of new blobs are stored before a sweep looks for ones nothing refers to any more (see sweepWith). */
+const SWEEP_AFTER_BYTES = 64 * 1024 * 1024;
 
 export interface BlobStoreOptions {
   /** Sync each file before it is named (a data directory); an in-memory sandbox does not need to. */
@@ -50,6 +52,10 @@ export class BlobStore {
   private inlineCounter: (() => number) | undefined;
   private reclaimer: (() => Promise<void>) | undefined;
   private reclaiming: Promise<void> | undefined;
+  private referenced: (() => ReadonlySet<string>) | undefined;
+  private unsweptBytes = 0;
+  private sweeping: Promise<void> | undefined;
+  private readonly removing = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -105,6 +111,15 @@ export class BlobStore {
     this.reclaimer = reclaimer;
   }
 
+  /**
+   * Sweeps as blobs are written (an in-memory sandbox): once SWEEP_AFTER_BYTES of new blobs are
+   * referenced, the blobs `referenced` no longer names are removed, so overwritten objects do not
+   * pile up until the cap, and their pages in the OS's file cache are reused by the next upload.
+   */
+  sweepWith(referenced: () => ReadonlySet<string>): void {
+    this.referenced = referenced;
+  }
+
   file(id: string): BlobFile | undefined {
     return this.files.get(id);
   }
@@ -150,7 +165,16 @@ export class BlobStore {
 
   /** The world refers to the blob now, or never will (then a sweep removes it). */
   unpin(id: string): void {
-    this.pinned.delete(id);
+    if (!this.pinned.delete(id)) return;
+    this.unsweptBytes += this.files.get(id)?.size ?? 0;
+    if (!this.referenced || this.sweeping || this.unsweptBytes < SWEEP_AFTER_BYTES) return;
+    this.unsweptBytes = 0;
+    const referenced = this.referenced;
+    // After the request that unpinned it has been answered: the walk of the world is not its to wait for.
+    this.sweeping = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.removeAllBut(referenced()))
+      .catch(() => undefined)
+      .finally(() => (this.sweeping = undefined));
   }
 
   /** Removes one blob at once (one that was never referenced). */
@@ -159,9 +183,9 @@ export class BlobStore {
     await this.removeFile(id);
   }
 
-  /** Removes every blob neither referenced nor pinned. */
+  /** Removes every blob neither referenced, pinned nor being read (that one goes at a later sweep). */
   async removeAllBut(referenced: ReadonlySet<string>): Promise<void> {
-    const doomed = [...this.files.keys()].filter((id) => !referenced.has(id) && !this.pinned.has(id));
+    const doomed = [...this.files.keys()].filter((id) => !referenced.has(id) && !this.pinned.has(id) && !isBeingRead(id));
     for (const id of doomed) await this.removeFile(id);
   }
 
@@ -179,11 +203,15 @@ export class BlobStore {
 
   private async removeFile(id: string): Promise<void> {
     const file = this.files.get(id);
-    if (!file) return;
+    // A sweep and a reclaim may both come for it: it is counted off once.
+    if (!file || this.removing.has(id)) return;
+    this.removing.add(id);
     try {
       await rm(file.path, { force: true });
     } catch {
       return; // Windows keeps a file that is being read; the next sweep tries again
+    } finally {
+      this.removing.delete(id);
     }
     this.files.delete(id);
     this.stored -= file.size;

@@ -94,11 +94,16 @@ const checkPayloadHash = (claimed: string, hash: Hash): void => {
   });
 };
 
-/** Small bodies stay in memory; once past INLINE_BODY_LIMIT, everything goes to a blob file. */
+/**
+ * Small bodies stay in memory; once past INLINE_BODY_LIMIT, everything goes to a blob file. One
+ * batch is written while the next is read from the socket and hashed (never more: memory stays
+ * at about two batches, whatever the body's size).
+ */
 class BodySink {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private writer: BlobWriter | undefined;
+  private writing: Promise<void> | undefined;
   private file: string | undefined;
 
   constructor(
@@ -122,6 +127,7 @@ class BodySink {
       return ObjectBody.inline(Buffer.concat(this.pending));
     }
     await this.flush();
+    await this.writing;
     const file = await this.writer.finish();
     this.file = file.id;
     return ObjectBody.file(file);
@@ -140,16 +146,22 @@ class BodySink {
 
   async discard(): Promise<void> {
     this.pending = [];
+    await this.writing?.catch(() => undefined);
     if (this.file) await this.blobs.remove(this.file);
     else await this.writer?.discard();
   }
 
+  /** Starts writing what is pending once the write before it is done (its failure surfaces here). */
   private async flush(): Promise<void> {
     if (!this.writer || this.pendingBytes === 0) return;
+    await this.writing;
     const pieces = this.pending;
     const bytes = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
-    await this.writer.write(pieces, bytes, Math.max(this.declared ?? 0, this.writer.bytesWritten + bytes));
+    const writing = this.writer.write(pieces, bytes, Math.max(this.declared ?? 0, this.writer.bytesWritten + bytes));
+    // Awaited by the next flush, finish or discard; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+    this.writing = writing;
   }
 }

@@ -22,6 +22,23 @@ export type Segment =
   | { readonly kind: "inline"; readonly data: Buffer }
   | { readonly kind: "file"; readonly file: BlobFile; readonly offset: number; readonly length: number };
 
+/** Blob files being read now (id, readers): a segment's file is opened only when reached, so a sweep must leave them all. */
+const readers = new Map<string, number>();
+
+export const isBeingRead = (id: string): boolean => readers.has(id);
+
+const holdWhileRead = (files: readonly BlobFile[]): (() => void) => {
+  const ids = new Set(files.map((file) => file.id));
+  for (const id of ids) readers.set(id, (readers.get(id) ?? 0) + 1);
+  return () => {
+    for (const id of ids) {
+      const left = (readers.get(id) ?? 1) - 1;
+      if (left === 0) readers.delete(id);
+      else readers.set(id, left);
+    }
+  };
+};
+
 const segmentLength = (segment: Segment): number => (segment.kind === "inline" ? segment.data.length : segment.length);
 
 export class ObjectBody {
@@ -78,17 +95,22 @@ export class ObjectBody {
 
   /** The bytes, a segment at a time (a file segment in pieces of up to 256 KiB, so little is buffered). */
   async *chunks(): AsyncGenerator<Buffer> {
-    for (const segment of this.segments) {
-      if (segment.kind === "inline") {
-        yield segment.data;
-        continue;
+    const release = holdWhileRead(this.files());
+    try {
+      for (const segment of this.segments) {
+        if (segment.kind === "inline") {
+          yield segment.data;
+          continue;
+        }
+        const stream = createReadStream(segment.file.path, {
+          start: segment.offset,
+          end: segment.offset + segment.length - 1,
+          highWaterMark: 256 * 1024,
+        });
+        for await (const chunk of stream) yield chunk as Buffer;
       }
-      const stream = createReadStream(segment.file.path, {
-        start: segment.offset,
-        end: segment.offset + segment.length - 1,
-        highWaterMark: 256 * 1024,
-      });
-      for await (const chunk of stream) yield chunk as Buffer;
+    } finally {
+      release();
     }
   }
 

@@ -4,8 +4,6 @@ import type { Lesson } from "../content/schema/lesson";
 import type { Quiz } from "../content/schema/quiz";
 import { ProgressStore } from "../store/progress";
 import { flushQuizStores, openQuizStores } from "../store/quiz-stores";
-import { CleanupJournal } from "../targets/journal";
-import { cleanupJournaled, formatCleanupLine } from "../targets/cleanup";
 import type { TargetOptions } from "../targets/options";
 import { TargetSession } from "../targets/target-session";
 import { App, type ExitChoice } from "./app";
@@ -81,7 +79,9 @@ export const startApp = async ({ content, target, initialView, seed, createTarge
   return exitCode;
 };
 
+/** Only on the way out of a real account: the journal's code (and its schema) is no part of the start. */
 const cleanUpRealAccount = async (session: TargetSession): Promise<number> => {
+  const [{ CleanupJournal }, { cleanupJournaled, formatCleanupLine }] = await Promise.all([import("../targets/journal"), import("../targets/cleanup")]);
   const target = await session.ready();
   const journal = CleanupJournal.forTarget(target.name, (message) => process.stderr.write(`s3-tutor: ${message}\n`));
   process.stdout.write("Cleaning up what s3-tutor created:\n");

@@ -13,6 +13,7 @@ import type { Target } from "../targets/target";
 import { UiBridge } from "./bridge";
 import { preloadMarkdown } from "./components/markdown";
 import { KeyByKeyStdin } from "./keys/key-by-key-stdin";
+import { preloadScreens } from "./lazy-screens";
 import { guardStrayOutput } from "./stray-output";
 import { themeFor } from "./theme";
 import { untilExit } from "./until-exit";
@@ -65,6 +66,8 @@ export const startApp = async ({ content, target, initialView, seed, createTarge
     // A burst of input (a paste, tmux send-keys) reaches the screens as the keys in it, in order.
     { exitOnCtrlC: false, stdin: new KeyByKeyStdin(process.stdin) as unknown as NodeJS.ReadStream },
   );
+  // The first frame is up: the other screens' code and the markdown renderer load behind it.
+  void preloadScreens();
   preloadMarkdown();
   await untilExit(instance, () => {
     for (const line of restoreStderr()) process.stderr.write(`${line}\n`);

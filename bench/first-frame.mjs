@@ -1,6 +1,7 @@
 // Time to the first frame of s3-tutor's home screen in a pseudo-terminal, beside a bare Ink
-// "hello" bundled with the same esbuild options (the floor), alternating the two in the same run;
-// and the peak RSS of each, from GNU time around the node process. Measured from outside: the
+// "hello" bundled with the same esbuild options (the floor), alternating the two in the same run,
+// each on a first start (cold: an empty state and cache folder) and a second (warm); and the peak
+// RSS of each, from GNU time around the node process. Measured from outside: the
 // program is spawned as a learner would start it, timed until its text appears, then quit with q.
 //   node bench/first-frame.mjs                  this section alone (npm run bench runs it too)
 //   BENCH_FRAME_RUNS=20 node bench/first-frame.mjs
@@ -136,27 +137,37 @@ const runOnce = (program, { time, stateDir, scratch }) =>
   });
 
 /**
- * Both programs `runs` times each, alternating which goes first, after one warm-up run of each
- * (not counted). Resolves with the summaries and, when peak RSS cannot be read, why.
+ * Cold and warm, interleaved: each round gives the app and the hello a fresh, empty state folder
+ * each (the app's first start: no content cache, no progress), starts both there (cold), then
+ * both again in the same folders (warm: the second start). Which of the two goes first alternates
+ * from round to round: app-cold, hello-cold, app-warm, hello-warm; then hello-cold, app-cold, …
+ * One round of warm-up first, not counted.
  */
 export const measureFirstFrame = async ({ runs = Number(process.env.BENCH_FRAME_RUNS ?? 10) } = {}) => {
   await buildHello();
   const { time, reason } = gnuTime();
   const scratch = mkdtempSync(join(tmpdir(), "s3-tutor-bench-frame-"));
-  const options = { time, stateDir: scratch, scratch };
   try {
-    const samples = { app: [], hello: [] };
-    await runOnce(programs.app, options);
-    await runOnce(programs.hello, options);
-    for (let i = 0; i < runs; i++) {
-      const order = i % 2 === 0 ? ["app", "hello"] : ["hello", "app"];
-      for (const name of order) samples[name].push(await runOnce(programs[name], options));
-    }
+    const samples = { cold: { app: [], hello: [] }, warm: { app: [], hello: [] } };
+    const round = async (index, record) => {
+      const order = index % 2 === 0 ? ["app", "hello"] : ["hello", "app"];
+      const stateDirs = Object.fromEntries(order.map((name) => [name, mkdtempSync(join(scratch, `${name}-`))]));
+      for (const phase of ["cold", "warm"]) {
+        for (const name of order) {
+          const sample = await runOnce(programs[name], { time, stateDir: stateDirs[name], scratch });
+          if (record) samples[phase][name].push(sample);
+        }
+      }
+      for (const dir of Object.values(stateDirs)) rmSync(dir, { recursive: true, force: true });
+    };
+    await round(0, false);
+    for (let i = 0; i < runs; i++) await round(i, true);
     const summarise = (rows) => ({
       frame: summary(rows.map((row) => row.frameMs)),
       rss: time ? summary(rows.map((row) => row.rssKiB)) : undefined,
     });
-    return { runs, app: summarise(samples.app), hello: summarise(samples.hello), rssReason: reason };
+    const phase = (rows) => ({ app: summarise(rows.app), hello: summarise(rows.hello) });
+    return { runs, cold: phase(samples.cold), warm: phase(samples.warm), rssReason: reason };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -164,18 +175,24 @@ export const measureFirstFrame = async ({ runs = Number(process.env.BENCH_FRAME_
 
 const mib = (kib) => `${(kib / 1024).toFixed(1)} MiB`;
 const row = (label, s, format) =>
-  `  ${label.padEnd(42)} p50 ${format(s.p50).padStart(10)}   min ${format(s.min).padStart(10)}   max ${format(s.max).padStart(10)}`;
+  `  ${label.padEnd(50)} min ${format(s.min).padStart(10)}   median ${format(s.p50).padStart(10)}   max ${format(s.max).padStart(10)}`;
+const ratio = (phase, figure) => (phase.app[figure].p50 / phase.hello[figure].p50).toFixed(2);
 
 export const printFirstFrame = (result) => {
-  console.log(`Time to first frame, spawn to text on screen, ${COLS}×${ROWS} pty (${result.runs} runs each, alternating, after a warm-up)`);
-  console.log(row(programs.app.label, result.app.frame, ms));
-  console.log(row(programs.hello.label, result.hello.frame, ms));
-  console.log(`  ratio s3-tutor/hello p50: ${(result.app.frame.p50 / result.hello.frame.p50).toFixed(2)}`);
-  if (result.app.rss && result.hello.rss) {
-    console.log(`\nPeak RSS of the node process (GNU time -v), same runs: started, first frame, q`);
-    console.log(row("s3-tutor: home screen, then q", result.app.rss, mib));
-    console.log(row('floor: bare Ink "hello"', result.hello.rss, mib));
-    console.log(`  ratio s3-tutor/hello p50: ${(result.app.rss.p50 / result.hello.rss.p50).toFixed(2)}`);
+  console.log(`Time to first frame, spawn to text on screen, ${COLS}×${ROWS} pty (${result.runs} rounds, cold and warm interleaved, after a warm-up)`);
+  for (const [name, label] of [
+    ["cold", "cold (empty state and cache folder)"],
+    ["warm", "warm (the second start)"],
+  ]) {
+    console.log(row(`${programs.app.label}, ${name}`, result[name].app.frame, ms));
+    console.log(row(`${programs.hello.label}, ${name}`, result[name].hello.frame, ms));
+    console.log(`  ratio s3-tutor/hello, median, ${label}: ${ratio(result[name], "frame")}`);
+  }
+  if (result.warm.app.rss && result.warm.hello.rss) {
+    console.log(`\nPeak RSS of the node process (GNU time -v), the warm runs: started, first frame, q`);
+    console.log(row("s3-tutor: home screen, then q", result.warm.app.rss, mib));
+    console.log(row('floor: bare Ink "hello"', result.warm.hello.rss, mib));
+    console.log(`  ratio s3-tutor/hello, median: ${ratio(result.warm, "rss")}`);
   } else {
     console.log(`\nPeak RSS: not measured (${result.rssReason})`);
   }

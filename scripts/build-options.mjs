@@ -21,8 +21,13 @@ export const buildOptions = (version, { release = false } = {}) => ({
   minify: true,
   logLevel: "warning",
   // Ink imports react-devtools-core for its optional devtools; bundled, that import would be
-  // hoisted and fail at start-up.
-  alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
+  // hoisted and fail at start-up. marked-terminal's syntax highlighter and emoji data (1.4 MB,
+  // loaded with the first lesson) are replaced by what the app uses of them: nothing.
+  alias: {
+    "react-devtools-core": "./scripts/empty-module.mjs",
+    "cli-highlight": "./scripts/stand-in-cli-highlight.mjs",
+    "node-emoji": "./scripts/stand-in-node-emoji.mjs",
+  },
   // Bundled CommonJS dependencies still call require() for Node built-ins.
   banner: {
     js: 'import { createRequire as __s3tutorCreateRequire } from "node:module"; const require = __s3tutorCreateRequire(import.meta.url);',

@@ -1,5 +1,7 @@
-// Bundles the CLI and the programmatic sandbox into dist/ with esbuild.
+// Bundles the CLI and the programmatic sandbox into dist/ with esbuild, then checks the shipped
+// content and builds it, parsed, into dist/content.json (scripts/build-content.ts).
 import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { buildOptions } from "./build-options.mjs";
@@ -16,3 +18,9 @@ await writeFile(new URL("THIRD-PARTY-NOTICES.txt", outdir), thirdPartyNotices(me
 const cli = new URL("cli.js", outdir);
 await writeFile(cli, "#!/usr/bin/env node\n" + (await readFile(cli, "utf8")));
 await chmod(cli, 0o755);
+
+const content = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-content.ts"], { cwd: new URL("..", import.meta.url), stdio: "inherit" });
+if (content.status !== 0) {
+  await rm(outdir, { recursive: true, force: true });
+  process.exit(1);
+}

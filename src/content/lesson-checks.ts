@@ -1,7 +1,8 @@
 import { callProblem, type OperationExists } from "./calls";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
-import { isHandsOnStep, isQuizStep, type Action, type HandsOn, type Lesson } from "./schema/lesson";
+import { isHandsOnStep, isQuizStep } from "./step-kinds";
+import type { Action, HandsOn, Lesson } from "./schema/lesson";
 import { didYouMean } from "./suggest";
 import { VariableScope } from "./variable-scope";
 import type { ContentPath } from "./yaml-source";

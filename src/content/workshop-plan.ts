@@ -1,5 +1,7 @@
-import { isHandsOnStep, type Lesson } from "./schema/lesson";
-import { blockKind, type StepChoice, type Workshop, type WorkshopBlock, type WorkshopBlockKind } from "./schema/workshop";
+import { isHandsOnStep } from "./step-kinds";
+import type { Lesson } from "./schema/lesson";
+import { blockKind } from "./workshop-blocks";
+import type { StepChoice, Workshop, WorkshopBlock, WorkshopBlockKind } from "./schema/workshop";
 
 /**
  * Pure helpers over a valid workshop: its agenda in minutes from the start (for the agenda

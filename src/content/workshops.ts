@@ -10,11 +10,9 @@ import type { CheckOptions } from "./validate";
 import { workshopWarnings } from "./workshop-warnings";
 
 export type { LoadedWorkshop } from "./content-file";
+export { DEFAULT_MAX_PARTICIPANTS, DEFAULT_PASS_MARK, blockKind } from "./workshop-blocks";
 export {
-  DEFAULT_MAX_PARTICIPANTS,
-  DEFAULT_PASS_MARK,
   WORKSHOP_TARGETS,
-  blockKind,
   type BreakBlock,
   type ExamBlock,
   type LessonBlock,

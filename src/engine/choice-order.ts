@@ -1,4 +1,5 @@
-import { isQuizStep, type Lesson } from "../content/schema/lesson";
+import { isQuizStep } from "../content/step-kinds";
+import type { Lesson } from "../content/schema/lesson";
 import type { Question } from "../content/schema/quiz";
 import type { Answer } from "./grading";
 import { shuffled, type Random } from "./random";

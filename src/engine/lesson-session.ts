@@ -1,4 +1,5 @@
-import { isHandsOnStep, isQuizStep, type Lesson, type Step } from "../content/schema/lesson";
+import { isHandsOnStep, isQuizStep } from "../content/step-kinds";
+import type { Lesson, Step } from "../content/schema/lesson";
 
 /**
  * A lesson as a plain state machine: where the learner is, and what they did at each step.

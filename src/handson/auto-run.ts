@@ -1,4 +1,5 @@
-import { isHandsOnStep, type Capability, type HandsOn, type Lesson } from "../content/schema/lesson";
+import { isHandsOnStep } from "../content/step-kinds";
+import type { Capability, HandsOn, Lesson } from "../content/schema/lesson";
 import {
   isLessonComplete,
   lessonReducer,

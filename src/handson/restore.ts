@@ -1,4 +1,5 @@
-import { isHandsOnStep, type Action, type HandsOn, type Lesson } from "../content/schema/lesson";
+import { isHandsOnStep } from "../content/step-kinds";
+import type { Action, HandsOn, Lesson } from "../content/schema/lesson";
 import type { Target } from "../targets/target";
 import { missingCapabilities } from "./needs";
 import type { PhaseResult } from "./results";

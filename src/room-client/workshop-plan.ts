@@ -1,4 +1,5 @@
-import { DEFAULT_PASS_MARK, WorkshopSchema, type WorkshopBlock } from "../content/schema/workshop";
+import { WorkshopSchema, type WorkshopBlock } from "../content/schema/workshop";
+import { DEFAULT_PASS_MARK } from "../content/workshop-blocks";
 
 /**
  * The workshop as the participant's app needs it, read from the JSON the room sends (the room

@@ -6,6 +6,7 @@ import type { TargetName } from "../targets/target";
 import type { Catalog, View } from "./app-context";
 import type { ProgressData } from "../store/progress";
 import { lessonMark, MARKS, savedState } from "./progress-view";
+import { examView } from "./exam-view";
 
 /** Where a workshop block leads in the app, and what the agenda says about it. */
 
@@ -54,11 +55,6 @@ export const blockEntry = (
       return { kind: "view", view: examView(block) };
     }
   }
-};
-
-export const examView = (block: AgendaBlock & { kind: "exam" }): View => {
-  const { topics, tags, count, seed, passMark } = block.exam;
-  return { screen: "quiz", block: block.id, request: { mode: "exam", topics, tags: tags ?? [], count }, passMark, ...(seed !== undefined ? { seed } : {}) };
 };
 
 /** ✓ when the block's lesson steps are all done (here, in this room's progress), ◐ when begun; nothing for the rest. */

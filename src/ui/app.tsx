@@ -1,15 +1,13 @@
 import { Box, Text, useApp, useInput } from "ink";
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { oneStream, seededSource, type Random } from "../engine/random";
 import type { ProgressStore } from "../store/progress";
 import type { QuizStores } from "../store/quiz-stores";
 import type { TargetSession } from "../targets/target-session";
 import { AppContext, type AppServices, type Catalog, type Confirmation, type View, type WorkshopMode } from "./app-context";
 import type { ParticipantActivity } from "../room/protocol";
-import { Agenda } from "./screens/agenda";
 import { useExamStart } from "./hooks/use-exam-start";
 import { useLiveQuestion } from "./hooks/use-live-question";
-import { LiveQuestionScreen } from "./screens/live-question";
 import type { UiBridge } from "./bridge";
 import { ConfirmDialog } from "./components/confirm-dialog";
 import { ScrollArea, useScroll } from "./components/scroll-area";
@@ -17,20 +15,11 @@ import { StatusBar, statusBarHeight } from "./components/status-bar";
 import { useTargetStatus } from "./hooks/use-target-status";
 import { useWindowSize } from "./hooks/use-window-size";
 import { commandFor, type Command, type ScreenName } from "./keys/bindings";
-import { Help } from "./screens/help";
 import { HOME_MIN_ROWS, Home } from "./screens/home";
-import { LessonList } from "./screens/lesson-list";
-import { LessonPlayer } from "./screens/lesson-player";
-import { QuizMenu } from "./screens/quiz-menu";
-import { QuizRunner } from "./screens/quiz-runner";
-import { Stats } from "./screens/stats";
-import { TargetPicker } from "./screens/target-picker";
+import { Agenda, Help, InterviewScreen, LessonList, LessonPlayer, LiveQuestionScreen, QuizMenu, QuizRunner, Stats, TargetPicker } from "./lazy-screens";
 import { fitLines } from "./fit-lines";
 import { wrapLines } from "./text";
 import { ThemeContext, type Theme } from "./theme";
-
-// Loaded when first opened: the interview's engine and screens are no part of the app's start.
-const InterviewScreen = lazy(() => import("./screens/interview").then(({ InterviewScreen }) => ({ default: InterviewScreen })));
 
 /** What the learner decided on the way out; the caller acts on it once the screen is gone. */
 export interface ExitChoice {
@@ -241,16 +230,7 @@ export const App = ({
     );
   } else if (view.screen === "interview") {
     content = (
-      <Suspense fallback={<Text>Opening the interview…</Text>}>
-        <InterviewScreen
-          minutes={view.minutes}
-          topics={view.topics}
-          seed={view.seed}
-          isActive={active}
-          width={size.columns}
-          height={contentHeight}
-        />
-      </Suspense>
+      <InterviewScreen minutes={view.minutes} topics={view.topics} seed={view.seed} isActive={active} width={size.columns} height={contentHeight} />
     );
   } else if (view.screen === "stats") content = <Stats height={contentHeight} isActive={active} />;
   else if (view.screen === "target") content = <TargetPicker isActive={active} />;

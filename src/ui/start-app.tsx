@@ -4,8 +4,6 @@ import type { Lesson } from "../content/schema/lesson";
 import type { Quiz } from "../content/schema/quiz";
 import { ProgressStore } from "../store/progress";
 import { flushQuizStores, openQuizStores } from "../store/quiz-stores";
-import { CleanupJournal } from "../targets/journal";
-import { cleanupJournaled, formatCleanupLine } from "../targets/cleanup";
 import type { TargetOptions } from "../targets/options";
 import { TargetSession } from "../targets/target-session";
 import { App, type ExitChoice } from "./app";
@@ -15,6 +13,7 @@ import type { Target } from "../targets/target";
 import { UiBridge } from "./bridge";
 import { preloadMarkdown } from "./components/markdown";
 import { KeyByKeyStdin } from "./keys/key-by-key-stdin";
+import { preloadScreens } from "./lazy-screens";
 import { guardStrayOutput } from "./stray-output";
 import { themeFor } from "./theme";
 import { untilExit } from "./until-exit";
@@ -67,6 +66,8 @@ export const startApp = async ({ content, target, initialView, seed, createTarge
     // A burst of input (a paste, tmux send-keys) reaches the screens as the keys in it, in order.
     { exitOnCtrlC: false, stdin: new KeyByKeyStdin(process.stdin) as unknown as NodeJS.ReadStream },
   );
+  // The first frame is up: the other screens' code and the markdown renderer load behind it.
+  void preloadScreens();
   preloadMarkdown();
   await untilExit(instance, () => {
     for (const line of restoreStderr()) process.stderr.write(`${line}\n`);
@@ -81,7 +82,9 @@ export const startApp = async ({ content, target, initialView, seed, createTarge
   return exitCode;
 };
 
+/** Only on the way out of a real account: the journal's code (and its schema) is no part of the start. */
 const cleanUpRealAccount = async (session: TargetSession): Promise<number> => {
+  const [{ CleanupJournal }, { cleanupJournaled, formatCleanupLine }] = await Promise.all([import("../targets/journal"), import("../targets/cleanup")]);
   const target = await session.ready();
   const journal = CleanupJournal.forTarget(target.name, (message) => process.stderr.write(`s3-tutor: ${message}\n`));
   process.stdout.write("Cleaning up what s3-tutor created:\n");

@@ -1,61 +1,107 @@
 import { build, type Metafile } from "esbuild";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs module without types
 import { buildOptions } from "../../scripts/build-options.mjs";
 
 /**
- * Start-up must not pay for the AWS SDK or the sandbox: the bundle reaches them only through
- * dynamic import(). This builds dist/ in memory and follows cli.js's static imports.
+ * Start-up must not pay for what it does not show. This builds dist/ in memory and follows the
+ * static imports (import statements, not import()) from the outputs that start-up loads.
  */
-const staticallyLoaded = (metafile: Metafile, entry: string): Set<string> => {
+
+/** Every input in `entries` and in the outputs they import statically, transitively. */
+const staticallyLoaded = (metafile: Metafile, ...entries: string[]): string[] => {
   const inputs = new Set<string>();
   const seen = new Set<string>();
   const visit = (output: string) => {
     if (seen.has(output)) return;
     seen.add(output);
     const file = metafile.outputs[output];
-    if (!file) return;
+    if (!file) throw new Error(`no output ${output}`);
     for (const input of Object.keys(file.inputs)) inputs.add(input);
     for (const imported of file.imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
   };
-  visit(entry);
-  return inputs;
+  for (const entry of entries) visit(entry);
+  return [...inputs];
+};
+
+/** The output that holds `input` (a source file). */
+const outputOf = (metafile: Metafile, input: string): string => {
+  const found = Object.entries(metafile.outputs).find(([name, output]) => name.endsWith(".js") && input in output.inputs)?.[0];
+  if (!found) throw new Error(`${input} is in no output`);
+  return found;
+};
+
+/** What the bundle loads before the home screen's first frame: cli.js, the app command, the screens' start. */
+const beforeFirstFrame = (metafile: Metafile): string[] =>
+  staticallyLoaded(metafile, "dist/cli.js", outputOf(metafile, "src/cli/commands/app.ts"), outputOf(metafile, "src/ui/start-app.tsx"));
+
+const HEAVY: Record<string, RegExp> = {
+  zod: /node_modules\/zod\//,
+  "the AWS SDK": /node_modules\/@(aws-sdk|smithy|aws-crypto)\//,
+  "the sandbox": /^src\/sandbox\//,
+  "the content's checks and YAML": /^src\/content\/(catalog|validate|content-file|salvage|schema\/)|node_modules\/yaml\//,
+  "the markdown renderer": /node_modules\/(marked|marked-terminal)\//,
+  "a syntax highlighter, emoji data or an HTML parser": /node_modules\/(highlight\.js|cli-highlight|node-emoji|emojilib|parse5[^/]*|htmlparser2)\//,
 };
 
 describe("the bundle", () => {
-  it("loads neither the AWS SDK nor the sandbox until a command needs them", { timeout: 60_000 }, async () => {
-    const result = await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false });
-    const loaded = [...staticallyLoaded(result.metafile, "dist/cli.js")];
-    expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.filter((input) => input.includes("node_modules/@aws-sdk/"))).toEqual([]);
-    expect(loaded.filter((input) => input.includes("node_modules/@smithy/"))).toEqual([]);
-    expect(loaded.filter((input) => input.startsWith("src/sandbox/"))).toEqual([]);
-    expect(loaded.filter((input) => input.includes("node_modules/zod/"))).toEqual([]);
+  let metafile: Metafile;
+  beforeAll(async () => {
+    metafile = (await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false })).metafile;
+  }, 120_000);
+
+  it("loads neither the AWS SDK nor the sandbox nor zod until a command needs them", () => {
+    const loaded = staticallyLoaded(metafile, "dist/cli.js");
+    expect(loaded).toContain("src/cli/main.ts");
+    for (const [name, pattern] of Object.entries(HEAVY)) expect(loaded.filter((input) => pattern.test(input)), name).toEqual([]);
   });
 
-  it("the app's screens load the mock interview (its screens and engine) only when it is opened", { timeout: 60_000 }, async () => {
-    const result = await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false });
-    const outputs = Object.entries(result.metafile.outputs);
-    const app = outputs.find(([, output]) => "src/ui/app.tsx" in output.inputs)?.[0];
-    expect(app).toBeDefined();
-    const loaded = [...staticallyLoaded(result.metafile, app ?? "")];
+  it("loads before the home screen's first frame no zod, SDK, sandbox, content checks, markdown or markdown extras", () => {
+    const loaded = beforeFirstFrame(metafile);
     expect(loaded).toContain("src/ui/screens/home.tsx");
+    expect(loaded).toContain("src/cli/app-content.ts");
+    for (const [name, pattern] of Object.entries(HEAVY)) expect(loaded.filter((input) => pattern.test(input)), name).toEqual([]);
+  });
+
+  it("validate checks operation names without the AWS SDK (a list generated from it)", () => {
+    const loaded = staticallyLoaded(metafile, outputOf(metafile, "src/cli/commands/validate.ts"));
+    expect(loaded).toContain("src/handson/sdk-operations.ts");
+    expect(loaded.filter((input) => HEAVY["the AWS SDK"]!.test(input))).toEqual([]);
+    const validate = metafile.outputs[outputOf(metafile, "src/cli/commands/validate.ts")]!;
+    expect(validate.imports.filter((imported) => imported.kind === "dynamic-import")).toEqual([]);
+  });
+
+  it("ships no syntax highlighter, emoji data or HTML parser at all: the markdown renderer has stand-ins for them", () => {
+    const everything = Object.keys(metafile.inputs);
+    expect(everything.some((input) => input.includes("node_modules/marked-terminal/"))).toBe(true);
+    expect(everything.filter((input) => HEAVY["a syntax highlighter, emoji data or an HTML parser"]!.test(input))).toEqual([]);
+  });
+
+  it("reaches every screen but home only through import() from the app", () => {
+    const loaded = beforeFirstFrame(metafile);
+    expect(loaded.filter((input) => input.startsWith("src/ui/screens/"))).toEqual(["src/ui/screens/home.tsx"]);
+    // The app's other screens, each in the bundle all the same: an import() of lazy-screens.ts finds it.
+    const lazy = metafile.outputs[outputOf(metafile, "src/ui/lazy-screens.ts")]!;
+    const dynamic = lazy.imports.filter((imported) => imported.kind === "dynamic-import").map((imported) => imported.path);
+    for (const screen of ["lesson-list", "lesson-player", "quiz-menu", "quiz-runner", "stats", "target-picker", "help", "interview", "agenda", "live-question"]) {
+      const output = outputOf(metafile, `src/ui/screens/${screen}.tsx`);
+      expect(dynamic, screen).toContain(output);
+    }
+  });
+
+  it("the app's screens load the mock interview (its screens and engine) only when it is opened", () => {
+    const loaded = beforeFirstFrame(metafile);
     // Home names the interview cards due (interview-card.ts: a key and a rating, nothing more).
     const interviewCode = loaded.filter((input) => input.startsWith("src/engine/interview/") || input.startsWith("src/ui/screens/interview"));
     expect(interviewCode.filter((input) => input !== "src/engine/interview/interview-card.ts")).toEqual([]);
-    // Reached all the same, through the app's dynamic import.
-    expect(outputs.some(([, output]) => "src/ui/screens/interview.tsx" in output.inputs)).toBe(true);
   });
 
-  it("the world panel's readers load only when the panel first reads", { timeout: 60_000 }, async () => {
-    const result = await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false });
-    const outputs = Object.entries(result.metafile.outputs);
-    const app = outputs.find(([, output]) => "src/ui/app.tsx" in output.inputs)?.[0];
-    const loaded = [...staticallyLoaded(result.metafile, app ?? "")];
+  it("the lesson player's world panel loads its readers only when the panel first reads", () => {
+    const loaded = staticallyLoaded(metafile, outputOf(metafile, "src/ui/screens/lesson-player.tsx"));
     expect(loaded).toContain("src/ui/components/world/world-panel.tsx");
     // The readers through the API and their entry point (the sandbox's in-memory mapping is the sandbox target's own).
     const readers = loaded.filter((input) => /^src\/targets\/world\/(read-world(-api)?|api-[a-z-]+)\.ts$/.test(input));
     expect(readers).toEqual([]);
-    expect(outputs.some(([, output]) => "src/targets/world/read-world.ts" in output.inputs)).toBe(true);
+    expect(Object.values(metafile.outputs).some((output) => "src/targets/world/read-world.ts" in output.inputs)).toBe(true);
   });
 });

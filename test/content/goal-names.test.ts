@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
-import { isHandsOnStep, type HandsOn } from "../../src/content/schema/lesson";
+import { isHandsOnStep } from "../../src/content/step-kinds";
+import type { HandsOn } from "../../src/content/schema/lesson";
 import { stepFor } from "../../src/handson/step-variant";
 import { renderString, renderValue } from "../../src/handson/template";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
-import { isQuizStep } from "../../src/content/schema/lesson";
+import { isQuizStep } from "../../src/content/step-kinds";
 import { lessonChoiceOrders, lessonPurpose, presentQuestion, toOriginalAnswer } from "../../src/engine/choice-order";
 import { grade } from "../../src/engine/grading";
 import { quizPurpose, type QuizRequest } from "../../src/engine/quiz-plan";

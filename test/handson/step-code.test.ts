@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
-import { isHandsOnStep, type Action } from "../../src/content/schema/lesson";
+import { isHandsOnStep } from "../../src/content/step-kinds";
+import type { Action } from "../../src/content/schema/lesson";
 import { stepCode } from "../../src/handson/code-view";
 import { stepFor } from "../../src/handson/step-variant";
 import { renderAction } from "../../src/handson/template";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isHandsOnStep } from "../../src/content/schema/lesson";
+import { isHandsOnStep } from "../../src/content/step-kinds";
 import { catalog } from "./played-lesson";
 import { renderApp, type RenderedApp } from "./render-app";
 

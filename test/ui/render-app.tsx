@@ -12,6 +12,7 @@ import { App, type ExitChoice } from "../../src/ui/app";
 import { catalogFrom, type View, type WorkshopMode } from "../../src/ui/app-context";
 import type { ParticipantActivity } from "../../src/room/protocol";
 import { UiBridge } from "../../src/ui/bridge";
+import { preloadAllScreens } from "../../src/ui/lazy-screens";
 import { NO_COLOUR_THEME } from "../../src/ui/theme";
 import { renderInFakeTerminal } from "./fake-terminal";
 
@@ -78,6 +79,8 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
     options.createTarget,
   );
   let exitChoice: ExitChoice | undefined;
+  // As in the app a moment after its first frame: every screen opens at once when chosen.
+  await preloadAllScreens();
   const instance = renderInFakeTerminal(
     <App
       catalog={catalogFrom(

@@ -2,7 +2,7 @@ import { loadContentBesideShipped, loadEverythingShipped } from "../../content/c
 import { formatProblem, formatWarning, sortProblems } from "../../content/problem";
 import { questionWarnings } from "../../content/question-warnings";
 import { workshopWarnings } from "../../content/workshop-warnings";
-import { loadOperationChecker } from "../../handson/dispatch";
+import { operationExists } from "../../handson/operation-exists";
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
@@ -20,8 +20,6 @@ export interface ValidateCommandOptions {
  * Returns the exit code.
  */
 export const runValidateCommand = async (paths: string[], options: ValidateCommandOptions = {}): Promise<number> => {
-  // Loads the three SDK packages once (~150 ms) so content can ask whether an operation exists.
-  const operationExists = await loadOperationChecker();
   // Given files are checked as run takes them: beside the shipped content, whose ids they may use but not take.
   const content = paths.length === 0 ? await loadEverythingShipped({ operationExists }) : await loadContentBesideShipped(paths, { operationExists });
   const warnings = new Set([...questionWarnings(content.quizzes), ...workshopWarnings(content.workshops)]);

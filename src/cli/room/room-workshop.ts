@@ -1,6 +1,7 @@
 import { blockHandsOnSteps, blockTitle } from "../../content/workshops";
 import type { Lesson } from "../../content/schema/lesson";
-import { blockKind, DEFAULT_MAX_PARTICIPANTS, type Workshop } from "../../content/schema/workshop";
+import { blockKind, DEFAULT_MAX_PARTICIPANTS } from "../../content/workshop-blocks";
+import type { Workshop } from "../../content/schema/workshop";
 import type { ReportWorkshop } from "../../room/report/report-types";
 import type { RoomWorkshop } from "../../room/room-workshop";
 

@@ -251,6 +251,9 @@ export const ReadStepSchema = z
   .strict();
 export const QuizStepSchema = z.object({ quiz: z.string().min(1).describe("The id of a question in quizzes/.") }).strict();
 export const HandsOnStepSchema = z.object({ handsOn: HandsOnSchema }).strict();
+export type ReadStep = z.infer<typeof ReadStepSchema>;
+export type QuizStep = z.infer<typeof QuizStepSchema>;
+export type HandsOnStep = z.infer<typeof HandsOnStepSchema>;
 
 export const StepSchema = z.union([ReadStepSchema, QuizStepSchema, HandsOnStepSchema]);
 export type Step = z.infer<typeof StepSchema>;
@@ -267,7 +270,3 @@ export const LessonSchema = z
   })
   .strict();
 export type Lesson = z.infer<typeof LessonSchema>;
-
-export const isReadStep = (step: Step): step is z.infer<typeof ReadStepSchema> => "read" in step;
-export const isQuizStep = (step: Step): step is z.infer<typeof QuizStepSchema> => "quiz" in step;
-export const isHandsOnStep = (step: Step): step is z.infer<typeof HandsOnStepSchema> => "handsOn" in step;

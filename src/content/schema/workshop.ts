@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_MAX_PARTICIPANTS, DEFAULT_PASS_MARK } from "../workshop-blocks";
 
 /**
  * The workshop format (workshops/<id>.yaml): an instructor-led session as blocks in order, each
@@ -19,9 +20,6 @@ export const WorkshopTargetSchema = z
   );
 export type WorkshopTarget = z.infer<typeof WorkshopTargetSchema>;
 
-export const DEFAULT_MAX_PARTICIPANTS = 200;
-/** The pass mark of an exam that gives none, in percent. */
-export const DEFAULT_PASS_MARK = 70;
 
 const RegionSchema = z.string().regex(REGION, 'an AWS region such as "eu-west-1"');
 
@@ -149,6 +147,3 @@ export const WorkshopSchema = z
   })
   .strict();
 export type Workshop = z.infer<typeof WorkshopSchema>;
-
-export const blockKind = (block: WorkshopBlock): WorkshopBlockKind =>
-  "break" in block ? "break" : "lesson" in block ? "lesson" : "quiz" in block ? "quiz" : "exam";

@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
-import { isHandsOnStep, isQuizStep, type Lesson } from "../../content/schema/lesson";
+import { isHandsOnStep, isQuizStep } from "../../content/step-kinds";
+import type { Lesson } from "../../content/schema/lesson";
 import { lessonStepScores, type LessonState } from "../../engine/lesson-session";
 import { useServices } from "../app-context";
 import { useTheme } from "../theme";

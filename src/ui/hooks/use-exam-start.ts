@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { examView } from "../agenda-views";
+import { examView } from "../exam-view";
 import type { View, WorkshopMode } from "../app-context";
 import { useRoomLink } from "./use-room-link";
 

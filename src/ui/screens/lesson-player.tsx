@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
-import { isHandsOnStep, isQuizStep, isReadStep, type HandsOn, type Lesson } from "../../content/schema/lesson";
+import { isHandsOnStep, isQuizStep, isReadStep } from "../../content/step-kinds";
+import type { HandsOn, Lesson } from "../../content/schema/lesson";
 import { lessonChoiceOrders, lessonPurpose, presentQuestion, toOriginalAnswer } from "../../engine/choice-order";
 import { grade, type Answer, type Grade } from "../../engine/grading";
 import { saveFlag } from "../../engine/quiz-recording";

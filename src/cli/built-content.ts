@@ -1,0 +1,62 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { InterviewFile } from "../content/schema/interview";
+import type { Lesson } from "../content/schema/lesson";
+import type { Quiz } from "../content/schema/quiz";
+import { packageRoot } from "../content/package-root";
+import { isRecord } from "../store/parse-helpers";
+
+/**
+ * The shipped lessons, quizzes and interview questions as the build checked and parsed them
+ * (dist/content.json, written by scripts/build-content.ts after the checks of `validate --strict`
+ * passed): the installed app starts without reading or checking any YAML.
+ *
+ * Only the bundle uses it (code run from src/ may no longer parse content as that build did), and
+ * only while nothing in the content folders is newer than it: a lesson edited, added or removed
+ * after the build is read from the YAML again. npm installs every file of a package with the same
+ * time, so an installed copy always takes it.
+ */
+
+export interface BuiltContent {
+  lessons: Lesson[];
+  quizzes: Quiz[];
+  interviews: InterviewFile[];
+}
+
+export const BUILT_CONTENT_FILE = "content.json";
+
+/** The folders the app's content comes from, beside package.json. */
+export const shippedContentFolderNames = ["lessons", "quizzes", "interviews"] as const;
+
+export const builtContentPath = (): string => join(packageRoot(), "dist", BUILT_CONTENT_FILE);
+
+/** Whether this code runs from dist/ (the bundle), not from src/. */
+export const runsFromBundle = (moduleUrl: string = import.meta.url): boolean =>
+  fileURLToPath(moduleUrl).startsWith(join(packageRoot(), "dist") + sep);
+
+/** The latest modification time among the folders and everything in them (Infinity when one cannot be read). */
+const latestChange = async (folders: readonly string[]): Promise<number> => {
+  const listed = await Promise.all(
+    folders.map(async (folder) => {
+      const names = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
+      return [folder, ...names.map((name) => join(folder, name))];
+    }),
+  );
+  const times = await Promise.all(listed.flat().map((path) => stat(path).then((info) => info.mtimeMs, () => Infinity)));
+  return Math.max(0, ...times);
+};
+
+/** The built content at `path` if it is there, whole, and no newer than everything in `folders`; else undefined. */
+export const readBuiltContent = async (path: string, folders: readonly string[]): Promise<BuiltContent | undefined> => {
+  const [built, sources] = await Promise.all([stat(path).catch(() => undefined), latestChange(folders)]);
+  if (!built || sources > built.mtimeMs) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed) || !Array.isArray(parsed.lessons) || !Array.isArray(parsed.quizzes) || !Array.isArray(parsed.interviews)) return undefined;
+  return { lessons: parsed.lessons as Lesson[], quizzes: parsed.quizzes as Quiz[], interviews: parsed.interviews as InterviewFile[] };
+};

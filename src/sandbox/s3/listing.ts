@@ -148,9 +148,11 @@ const allVersions = (objects: ObjectStore): ListingIndex<ObjectVersion> => ({
   itemsOf: (key) => objects.versionsOf(key),
 });
 
-const owner = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
+/** The bucket owner's element, made once a page and shared by every entry. */
+const ownerOf = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
 
-const contents = (bucket: Bucket, object: StoredObject, encode: ReturnType<typeof encoder>, withOwner: boolean) => {
+/** One Contents element; `owner` (made once a page: it is a hash) when the listing shows owners. */
+const contents = (object: StoredObject, encode: ReturnType<typeof encoder>, owner?: { ID: string }) => {
   const algorithms = Object.keys(object.checksums);
   return {
     Key: encode(object.key),
@@ -159,7 +161,7 @@ const contents = (bucket: Bucket, object: StoredObject, encode: ReturnType<typeo
     ...(algorithms.length > 0 ? { ChecksumAlgorithm: algorithms, ChecksumType: checksumTypeOf(object.checksums) } : {}),
     Size: object.body.size,
     StorageClass: object.storageClass,
-    ...(withOwner ? { Owner: owner(bucket) } : {}),
+    ...(owner ? { Owner: owner } : {}),
   };
 };
 
@@ -177,7 +179,7 @@ const listObjectsV2: S3Handler = (call) => {
   const startAfter = queryValue(request, "start-after");
   const page = paginate(currentObjects(bucket.objects), params, { marker: resumeAfter ?? startAfter });
   const encode = encoder(params);
-  const fetchOwner = queryValue(request, "fetch-owner") === "true";
+  const owner = queryValue(request, "fetch-owner") === "true" ? ownerOf(bucket) : undefined;
   return xmlResponse("ListBucketResult", {
     Name: bucket.name,
     Prefix: encode(params.prefix),
@@ -189,7 +191,7 @@ const listObjectsV2: S3Handler = (call) => {
     ContinuationToken: token,
     NextContinuationToken: page.truncated && page.lastKey ? Buffer.from(page.lastKey).toString("base64url") : undefined,
     StartAfter: encode(startAfter),
-    Contents: page.items.map((object) => contents(bucket, object, encode, fetchOwner)),
+    Contents: page.items.map((object) => contents(object, encode, owner)),
     CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
   });
 };
@@ -199,6 +201,7 @@ const listObjects: S3Handler = (call) => {
   const { params, bucket } = openForListing(call, "s3:ListBucket");
   const marker = queryValue(request, "marker");
   const page = paginate(currentObjects(bucket.objects), params, { marker });
+  const owner = ownerOf(bucket);
   const encode = encoder(params);
   return xmlResponse("ListBucketResult", {
     Name: bucket.name,
@@ -210,7 +213,7 @@ const listObjects: S3Handler = (call) => {
     Delimiter: encode(params.delimiter),
     EncodingType: params.urlEncode ? "url" : undefined,
     IsTruncated: page.truncated,
-    Contents: page.items.map((object) => contents(bucket, object, encode, true)),
+    Contents: page.items.map((object) => contents(object, encode, owner)),
     CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
   });
 };
@@ -232,6 +235,7 @@ const listObjectVersions: S3Handler = (call) => {
       : {}),
   });
   const encode = encoder(params);
+  const bucketOwner = ownerOf(bucket);
   const entry = (version: ObjectVersion) => ({
     Key: encode(version.key),
     VersionId: version.versionId,
@@ -241,7 +245,7 @@ const listObjectVersions: S3Handler = (call) => {
     ...(version.kind === "object"
       ? { ETag: version.etag, Size: version.body.size, StorageClass: version.storageClass }
       : {}),
-    Owner: owner(bucket),
+    Owner: bucketOwner,
   });
   return xmlResponse("ListVersionsResult", {
     Name: bucket.name,

@@ -17,6 +17,8 @@ import { ensureBuilt, ms, root, summary } from "./lib.mjs";
 const KEYS = Number(process.env.BENCH_LIST_KEYS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 7);
 const PARALLEL = 64;
+// A bucket of its own per run: a LocalStack that is already running may hold an earlier run's.
+const BUCKET = `listing-${Date.now().toString(36)}`;
 const MiB = 1024 * 1024;
 
 ensureBuilt();
@@ -101,40 +103,56 @@ const signer = new SignatureV4({
 });
 const EMPTY_SHA256 = createHash("sha256").digest("hex");
 
+const agent = new Agent({ keepAlive: true, maxSockets: PARALLEL });
+
+/** A SigV4-signed request with an empty body over plain HTTP; resolves with the response text. */
+const signedRequest = async (endpoint, method, path, query = {}) => {
+  const url = new URL(endpoint);
+  const signed = await signer.sign({
+    method,
+    protocol: "http:",
+    hostname: url.hostname,
+    port: Number(url.port),
+    path,
+    query,
+    headers: { host: url.host, "content-length": "0", "x-amz-content-sha256": EMPTY_SHA256 },
+  });
+  const search = new URLSearchParams(query).toString();
+  return new Promise((resolve, reject) => {
+    const sent = request({ agent, host: url.hostname, port: url.port, method, path: search ? `${path}?${search}` : path, headers: signed.headers }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`${method} ${path}: ${response.statusCode}`))));
+    });
+    sent.on("error", reject);
+    sent.end();
+  });
+};
+
 /**
  * Puts keys [from, to) as empty objects, PARALLEL at a time: signed PUTs over plain keep-alive
  * HTTP, since the SDK's own per-request work would make filling 100k keys take many minutes on a
- * busy machine. Only the filling goes this way; every listing measured goes through the SDK.
+ * busy machine. Only the filling goes this way; the listings measured go through the SDK.
  */
 const fill = async (endpoint, bucket, from, to) => {
-  const url = new URL(endpoint);
-  const agent = new Agent({ keepAlive: true, maxSockets: PARALLEL });
-  const put = async (key) => {
-    const path = `/${bucket}/${key.split("/").map(encodeURIComponent).join("/")}`;
-    const signed = await signer.sign({
-      method: "PUT",
-      protocol: "http:",
-      hostname: url.hostname,
-      port: Number(url.port),
-      path,
-      query: {},
-      headers: { host: url.host, "content-length": "0", "x-amz-content-sha256": EMPTY_SHA256 },
-    });
-    await new Promise((resolve, reject) => {
-      const sent = request({ agent, host: url.hostname, port: url.port, method: "PUT", path, headers: signed.headers }, (response) => {
-        response.resume();
-        response.on("end", () => (response.statusCode === 200 ? resolve() : reject(new Error(`PUT ${key}: ${response.statusCode}`))));
-      });
-      sent.on("error", reject);
-      sent.end();
-    });
-  };
   let next = from;
   const worker = async () => {
-    while (next < to) await put(keyAt(next++));
+    while (next < to) await signedRequest(endpoint, "PUT", `/${bucket}/${keyAt(next++).split("/").map(encodeURIComponent).join("/")}`);
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  agent.destroy();
+};
+
+/** The full listing again without the SDK (signed GETs, the token read with a regex): the server's share of the time. */
+const rawFullListing = async (endpoint, bucket) => {
+  let token;
+  let keys = 0;
+  do {
+    const text = await signedRequest(endpoint, "GET", `/${bucket}`, { "list-type": "2", ...(token ? { "continuation-token": token } : {}) });
+    keys += Number(/<KeyCount>(\d+)<\/KeyCount>/.exec(text)?.[1] ?? 0);
+    token = /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(text)?.[1];
+  } while (token);
+  return keys;
 };
 
 const timed = async (run) => {
@@ -165,28 +183,33 @@ try {
   for (const server of servers) {
     server.s3 = client(server.endpoint);
     const started = performance.now();
-    await server.s3.send(new CreateBucketCommand({ Bucket: "listing" }));
-    await fill(server.endpoint, "listing", 0, small);
+    await server.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    await fill(server.endpoint, BUCKET, 0, small);
     server.smallPrefix = [];
-    for (let round = 0; round < ROUNDS; round++) server.smallPrefix.push((await timed(() => prefixQuery(server.s3, "listing", small))).ms);
-    await fill(server.endpoint, "listing", small, KEYS);
+    for (let round = 0; round < ROUNDS; round++) server.smallPrefix.push((await timed(() => prefixQuery(server.s3, BUCKET, small))).ms);
+    await fill(server.endpoint, BUCKET, small, KEYS);
     console.log(`${server.name}: ${KEYS} keys put in ${((performance.now() - started) / 1000).toFixed(1)} s (${server.endpoint})`);
   }
 
   const measures = {
     "1000-key page from the middle": async (server) => {
-      const { ms: took, result } = await timed(() => middlePage(server.s3, "listing", KEYS));
+      const { ms: took, result } = await timed(() => middlePage(server.s3, BUCKET, KEYS));
       if (result.KeyCount !== 1000) failures.push(`${server.name}: the middle page has ${result.KeyCount} keys`);
       return took;
     },
     "10-key prefix query": async (server) => {
-      const { ms: took, result } = await timed(() => prefixQuery(server.s3, "listing", KEYS));
+      const { ms: took, result } = await timed(() => prefixQuery(server.s3, BUCKET, KEYS));
       if (result.KeyCount !== 10) failures.push(`${server.name}: the prefix query found ${result.KeyCount} keys`);
       return took;
     },
     [`full listing of ${KEYS} keys`]: async (server) => {
-      const { ms: took, result } = await timed(() => fullListing(server.s3, "listing"));
+      const { ms: took, result } = await timed(() => fullListing(server.s3, BUCKET));
       if (result !== KEYS) failures.push(`${server.name}: the full listing found ${result} keys`);
+      return took;
+    },
+    [`full listing of ${KEYS} keys, raw HTTP (no SDK)`]: async (server) => {
+      const { ms: took, result } = await timed(() => rawFullListing(server.endpoint, BUCKET));
+      if (result !== KEYS) failures.push(`${server.name}: the raw full listing found ${result} keys`);
       return took;
     },
   };
@@ -197,7 +220,7 @@ try {
       // Alternate which server goes first, so neither always runs on a warmer machine.
       const order = round % 2 === 0 ? servers : [...servers].reverse();
       for (const server of order) {
-        const before = server.usage && label.startsWith("full") ? await server.usage() : undefined;
+        const before = server.usage && label === `full listing of ${KEYS} keys` ? await server.usage() : undefined;
         const took = await measure(server);
         if (before) rss.push({ before: before.rss, after: (await server.usage()).rss });
         const key = `${label}|${server.name}`;
@@ -208,21 +231,21 @@ try {
 
   const row = (label, values) => {
     const { min, p50, max } = summary(values);
-    return `  ${label.padEnd(46)} min ${ms(min).padStart(11)}  median ${ms(p50).padStart(11)}  max ${ms(max).padStart(11)}`;
+    return `  ${label.padEnd(58)} min ${ms(min).padStart(11)}  median ${ms(p50).padStart(11)}  max ${ms(max).padStart(11)}`;
   };
   console.log(`\n${ROUNDS} rounds, alternating`);
   for (const label of Object.keys(measures)) {
     for (const server of servers) console.log(row(`${label} — ${server.name}`, samples.get(`${label}|${server.name}`)));
     if (servers.length > 1) {
       const ratio = summary(samples.get(`${label}|sandbox`)).p50 / summary(samples.get(`${label}|localstack`)).p50;
-      console.log(`  ${"".padEnd(46)} sandbox/localstack median: ${ratio.toFixed(3)}`);
+      console.log(`  ${"".padEnd(58)} sandbox/localstack median: ${ratio.toFixed(3)}`);
     }
   }
   for (const server of servers) {
     console.log(row(`10-key prefix query at ${small} keys — ${server.name}`, server.smallPrefix));
     const atSmall = summary(server.smallPrefix).p50;
     const atFull = summary(samples.get(`10-key prefix query|${server.name}`)).p50;
-    console.log(`  ${"".padEnd(46)} ${KEYS} vs ${small} keys median: ${(atFull / atSmall).toFixed(2)}x`);
+    console.log(`  ${"".padEnd(58)} ${KEYS} vs ${small} keys median: ${(atFull / atSmall).toFixed(2)}x`);
   }
   console.log(
     `  sandbox RSS around a full listing: ${rss.map(({ before, after }) => `${(before / MiB).toFixed(0)} → ${(after / MiB).toFixed(0)}`).join(", ")} MiB`,
@@ -230,6 +253,7 @@ try {
   const { peakRss } = await servers[0].usage();
   console.log(`  sandbox peak RSS over the whole run: ${(peakRss / MiB).toFixed(0)} MiB`);
 } finally {
+  agent.destroy();
   for (const server of servers) {
     server.s3?.destroy();
     await server.stop();

@@ -100,8 +100,6 @@ describe("prefix, delimiter and start positions together", () => {
     const bucket = await bucketWith(keys, "combo-start");
     // StartAfter inside a common prefix: the keys after it still roll up into that prefix.
     expect(await page({ Bucket: bucket, Delimiter: "/", StartAfter: "a/2" })).toMatchObject({ keys: ["b", "d"], prefixes: ["a/", "c/"] });
-    // StartAfter a common prefix itself skips everything under it.
-    expect(await page({ Bucket: bucket, Delimiter: "/", StartAfter: "a/" })).toMatchObject({ keys: ["b", "d"], prefixes: ["c/"] });
     expect(await page({ Bucket: bucket, Prefix: "a/", Delimiter: "/", StartAfter: "a/1" })).toMatchObject({
       keys: ["a/2", "a/3"],
       prefixes: ["a/b/"],

@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { ServiceError } from "../errors";
+import { writeXmlDocument } from "./xml-writer";
 
 export type XmlNode = { [name: string]: XmlValue };
 export type XmlValue = string | XmlNode | XmlValue[];
@@ -17,7 +18,11 @@ export const malformedXml = () =>
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: false });
 
 /** A document with an XML declaration; `attributes` go on the root element (xmlns). */
-export const xmlDocument = (root: string, content: XmlContent, attributes: Record<string, string> = {}): string => {
+export const xmlDocument = (root: string, content: XmlContent, attributes: Record<string, string> = {}): string =>
+  writeXmlDocument(root, content, attributes) ?? xmlDocumentByBuilder(root, content, attributes);
+
+/** The same document made by fast-xml-parser's builder: for shapes the writer leaves to it, and the writer's tests. */
+export const xmlDocumentByBuilder = (root: string, content: XmlContent, attributes: Record<string, string> = {}): string => {
   const prefixed = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`@_${name}`, value]));
   const body = normalise(content);
   const rootNode = typeof body === "object" && !Array.isArray(body) ? { ...prefixed, ...body } : { ...prefixed, "#text": body };

@@ -1,5 +1,7 @@
 import { queryValue, type SandboxRequest } from "../http/exchange";
 import type { Bucket } from "../world/bucket";
+import type { ObjectStore } from "../world/object-store";
+import { atOrBefore, beforePrefix, throughPrefix } from "../world/sorted-keys";
 import type { ObjectVersion, StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
@@ -53,59 +55,104 @@ interface Page<T> {
   lastItem?: T;
 }
 
+/** What a listing walks: keys in S3's order, and what each key lists (nothing: the key is passed over). */
+export interface ListingIndex<T> {
+  /** Keys in order from the first for which `before` is false (see SortedKeys.from). */
+  keysInOrder(before?: (key: string) => boolean): Iterator<string>;
+  itemsOf(key: string): readonly T[];
+}
+
+/** Where a page starts: after `marker`, or, with `resumeWithin`, inside the marker key's own items. */
+export interface ListStart<T> {
+  marker?: string;
+  /** For the marker key: the index of its first item still to list (after a version-id or upload-id marker). */
+  resumeWithin?: (items: readonly T[]) => number;
+}
+
 /**
- * One page of a sorted listing: keys under `prefix`, those that contain the delimiter after
- * the prefix rolled up into common prefixes. Each item and each common prefix counts toward
- * max-keys, as on S3.
+ * One page of a listing: keys under `prefix`, those that contain the delimiter after the prefix
+ * rolled up into common prefixes. Each item and each common prefix counts toward max-keys, as on
+ * S3. The start and every common prefix are found by binary search, so a page costs O(log n + page)
+ * however many keys the bucket or a common prefix holds.
  */
-export const paginate = <T>(
-  sorted: readonly T[],
-  keyOf: (item: T) => string,
-  params: ListParams,
-  isAfterStart: (item: T) => boolean,
-): Page<T> => {
+export const paginate = <T>(index: ListingIndex<T>, params: ListParams, start: ListStart<T> = {}): Page<T> => {
   const page: Page<T> = { items: [], commonPrefixes: [], truncated: false };
+  const { prefix, delimiter, maxKeys } = params;
   let count = 0;
-  for (const item of sorted) {
-    const key = keyOf(item);
-    if (!key.startsWith(params.prefix) || !isAfterStart(item)) continue;
-    let rolledUp: string | undefined;
-    if (params.delimiter) {
-      const at = key.indexOf(params.delimiter, params.prefix.length);
-      if (at !== -1) rolledUp = key.slice(0, at + params.delimiter.length);
+  /** Adds a key's items (or its common prefix); false once the page is full. */
+  const take = (key: string, items: readonly T[], from: number): boolean => {
+    if (from >= items.length) return true;
+    const at = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
+    if (at !== -1) {
+      const rolledUp = key.slice(0, at + delimiter!.length);
+      if (rolledUp === page.commonPrefixes[page.commonPrefixes.length - 1]) return true;
+      if (count >= maxKeys) return false;
+      count += 1;
+      page.commonPrefixes.push((page.lastKey = rolledUp));
+      return true;
     }
-    if (rolledUp !== undefined && rolledUp === page.commonPrefixes[page.commonPrefixes.length - 1]) continue;
-    if (count >= params.maxKeys) {
-      page.truncated = true;
-      break;
-    }
-    count += 1;
-    if (rolledUp !== undefined) {
-      page.commonPrefixes.push(rolledUp);
-      page.lastKey = rolledUp;
-    } else {
-      page.items.push(item);
+    for (let i = from; i < items.length; i++) {
+      if (count >= maxKeys) return false;
+      count += 1;
+      page.items.push((page.lastItem = items[i]!));
       page.lastKey = key;
-      page.lastItem = item;
     }
+    return true;
+  };
+  const { marker, resumeWithin } = start;
+  if (marker && resumeWithin && marker.startsWith(prefix)) {
+    const items = index.itemsOf(marker);
+    if (!take(marker, items, resumeWithin(items))) return { ...page, truncated: true };
+  }
+  const afterStart = markerBound(marker, delimiter);
+  const first = prefix ? beforePrefix(prefix) : undefined;
+  let keys = index.keysInOrder(first && afterStart ? (key) => first(key) || afterStart(key) : (first ?? afterStart));
+  for (let next = keys.next(); !next.done; next = keys.next()) {
+    const key = next.value;
+    if (!key.startsWith(prefix)) break;
+    const rolledUp = page.commonPrefixes.length;
+    if (!take(key, index.itemsOf(key), 0)) return { ...page, truncated: true };
+    // A new common prefix: jump past every key under it.
+    if (page.commonPrefixes.length > rolledUp) keys = index.keysInOrder(throughPrefix(page.commonPrefixes[rolledUp]!));
   }
   return page;
 };
 
-/** Keys after a marker; a marker that is a common prefix skips everything rolled up under it. */
-export const afterMarker = (marker: string | undefined, delimiter: string | undefined) => (key: string) => {
-  if (!marker) return true;
-  if (delimiter && marker.endsWith(delimiter) && key.startsWith(marker)) return false;
-  return Buffer.compare(Buffer.from(key), Buffer.from(marker)) > 0;
+/**
+ * The keys a marker leaves out: those up to it, and, for a marker that is a common prefix (ends
+ * with the delimiter), every key rolled up under it.
+ */
+const markerBound = (marker: string | undefined, delimiter: string | undefined) => {
+  if (!marker) return undefined;
+  return delimiter && marker.endsWith(delimiter) ? throughPrefix(marker) : atOrBefore(marker);
 };
 
 /** encoding-type=url: keys and prefixes URL-encoded, a space as "+", as S3 does. */
 export const encoder = (params: Pick<ListParams, "urlEncode">) => (value: string | undefined) =>
   value === undefined || !params.urlEncode ? value : encodeURIComponent(value).replace(/%20/g, "+");
 
-const owner = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
+const NONE: readonly never[] = [];
 
-const contents = (bucket: Bucket, object: StoredObject, encode: ReturnType<typeof encoder>, withOwner: boolean) => {
+/** What ListObjects shows: each key whose newest version is an object. */
+const currentObjects = (objects: ObjectStore): ListingIndex<StoredObject> => ({
+  keysInOrder: (before) => objects.keysInOrder(before),
+  itemsOf: (key) => {
+    const newest = objects.latest(key);
+    return newest?.kind === "object" ? [newest] : NONE;
+  },
+});
+
+/** Every version and delete marker, each key's newest first. */
+const allVersions = (objects: ObjectStore): ListingIndex<ObjectVersion> => ({
+  keysInOrder: (before) => objects.keysInOrder(before),
+  itemsOf: (key) => objects.versionsOf(key),
+});
+
+/** The bucket owner's element, made once a page and shared by every entry. */
+const ownerOf = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
+
+/** One Contents element; `owner` (made once a page: it is a hash) when the listing shows owners. */
+const contents = (object: StoredObject, encode: ReturnType<typeof encoder>, owner?: { ID: string }) => {
   const algorithms = Object.keys(object.checksums);
   return {
     Key: encode(object.key),
@@ -114,7 +161,7 @@ const contents = (bucket: Bucket, object: StoredObject, encode: ReturnType<typeo
     ...(algorithms.length > 0 ? { ChecksumAlgorithm: algorithms, ChecksumType: checksumTypeOf(object.checksums) } : {}),
     Size: object.body.size,
     StorageClass: object.storageClass,
-    ...(withOwner ? { Owner: owner(bucket) } : {}),
+    ...(owner ? { Owner: owner } : {}),
   };
 };
 
@@ -130,11 +177,9 @@ const listObjectsV2: S3Handler = (call) => {
     }
   }
   const startAfter = queryValue(request, "start-after");
-  const marker = resumeAfter ?? startAfter;
-  const isAfter = afterMarker(marker, params.delimiter);
-  const page = paginate(bucket.objects.currentObjects(), (object) => object.key, params, (object) => isAfter(object.key));
+  const page = paginate(currentObjects(bucket.objects), params, { marker: resumeAfter ?? startAfter });
   const encode = encoder(params);
-  const fetchOwner = queryValue(request, "fetch-owner") === "true";
+  const owner = queryValue(request, "fetch-owner") === "true" ? ownerOf(bucket) : undefined;
   return xmlResponse("ListBucketResult", {
     Name: bucket.name,
     Prefix: encode(params.prefix),
@@ -146,7 +191,7 @@ const listObjectsV2: S3Handler = (call) => {
     ContinuationToken: token,
     NextContinuationToken: page.truncated && page.lastKey ? Buffer.from(page.lastKey).toString("base64url") : undefined,
     StartAfter: encode(startAfter),
-    Contents: page.items.map((object) => contents(bucket, object, encode, fetchOwner)),
+    Contents: page.items.map((object) => contents(object, encode, owner)),
     CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
   });
 };
@@ -155,8 +200,8 @@ const listObjects: S3Handler = (call) => {
   const { request } = call;
   const { params, bucket } = openForListing(call, "s3:ListBucket");
   const marker = queryValue(request, "marker");
-  const isAfter = afterMarker(marker, params.delimiter);
-  const page = paginate(bucket.objects.currentObjects(), (object) => object.key, params, (object) => isAfter(object.key));
+  const page = paginate(currentObjects(bucket.objects), params, { marker });
+  const owner = ownerOf(bucket);
   const encode = encoder(params);
   return xmlResponse("ListBucketResult", {
     Name: bucket.name,
@@ -168,7 +213,7 @@ const listObjects: S3Handler = (call) => {
     Delimiter: encode(params.delimiter),
     EncodingType: params.urlEncode ? "url" : undefined,
     IsTruncated: page.truncated,
-    Contents: page.items.map((object) => contents(bucket, object, encode, true)),
+    Contents: page.items.map((object) => contents(object, encode, owner)),
     CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
   });
 };
@@ -181,22 +226,26 @@ const listObjectVersions: S3Handler = (call) => {
   if (versionIdMarker && !keyMarker) {
     throw invalidArgument("A version-id marker cannot be specified without a key marker.", "version-id-marker", versionIdMarker);
   }
-  const versions = bucket.objects.allVersions();
-  // Versions come newest first per key, so the first of each key is its latest.
-  const latest = new Set(versions.filter((version, index) => versions[index - 1]?.key !== version.key));
-  const isAfterKey = afterMarker(keyMarker, params.delimiter);
-  const isAfterStart = versionAfter(versions, keyMarker, versionIdMarker, isAfterKey);
-  const page = paginate(versions, (version) => version.key, params, isAfterStart);
+  const { objects } = bucket;
+  const page = paginate(allVersions(objects), params, {
+    marker: keyMarker,
+    // After a version-id marker: the marker key's versions listed after it (older ones), none if it is gone.
+    ...(versionIdMarker
+      ? { resumeWithin: (versions: readonly ObjectVersion[]) => versions.findIndex((v) => v.versionId === versionIdMarker) + 1 || versions.length }
+      : {}),
+  });
   const encode = encoder(params);
+  const bucketOwner = ownerOf(bucket);
   const entry = (version: ObjectVersion) => ({
     Key: encode(version.key),
     VersionId: version.versionId,
-    IsLatest: latest.has(version),
+    // Versions are kept newest first, so the latest is the first of its key.
+    IsLatest: objects.latest(version.key) === version,
     LastModified: xmlTime(version.lastModified),
     ...(version.kind === "object"
       ? { ETag: version.etag, Size: version.body.size, StorageClass: version.storageClass }
       : {}),
-    Owner: owner(bucket),
+    Owner: bucketOwner,
   });
   return xmlResponse("ListVersionsResult", {
     Name: bucket.name,
@@ -213,24 +262,6 @@ const listObjectVersions: S3Handler = (call) => {
     DeleteMarker: page.items.filter((version) => version.kind === "deleteMarker").map(entry),
     CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
   });
-};
-
-/**
- * Versions after (key-marker, version-id-marker): later keys, and for the marker key itself the
- * versions listed after the marker version (older ones).
- */
-const versionAfter = (
-  versions: readonly ObjectVersion[],
-  keyMarker: string | undefined,
-  versionIdMarker: string | undefined,
-  isAfterKey: (key: string) => boolean,
-) => {
-  if (!keyMarker || !versionIdMarker) return (version: ObjectVersion) => isAfterKey(version.key);
-  const markerIndex = versions.findIndex((v) => v.key === keyMarker && v.versionId === versionIdMarker);
-  return (version: ObjectVersion) => {
-    if (version.key !== keyMarker) return isAfterKey(version.key);
-    return markerIndex !== -1 && versions.indexOf(version) > markerIndex;
-  };
 };
 
 export const listingHandlers: Record<string, S3Handler> = {

@@ -4,7 +4,7 @@ import { openBucket } from "./access";
 import type { S3Handler } from "./call";
 import { checksumElements } from "./copy-source";
 import { invalidArgument } from "./errors";
-import { afterMarker, encoder, paginate } from "./listing";
+import { encoder, paginate } from "./listing";
 import { openUpload } from "./multipart-common";
 import { canonicalUserId, xmlResponse, xmlTime } from "./respond";
 
@@ -58,15 +58,6 @@ const listParts: S3Handler = (call) => {
   });
 };
 
-/** Uploads after (key-marker, upload-id-marker): later keys, and later uploads of the marker key. */
-const uploadAfter = (sorted: readonly MultipartUpload[], keyMarker: string | undefined, uploadIdMarker: string | undefined, delimiter?: string) => {
-  const isAfterKey = afterMarker(keyMarker, delimiter);
-  if (!keyMarker || !uploadIdMarker) return (upload: MultipartUpload) => isAfterKey(upload.key);
-  const markerIndex = sorted.findIndex((upload) => upload.key === keyMarker && upload.uploadId === uploadIdMarker);
-  return (upload: MultipartUpload) =>
-    upload.key === keyMarker ? markerIndex !== -1 && sorted.indexOf(upload) > markerIndex : isAfterKey(upload.key);
-};
-
 const listMultipartUploads: S3Handler = (call) => {
   const { request } = call;
   const bucket = openBucket(call, "s3:ListBucketMultipartUploads");
@@ -83,8 +74,15 @@ const listMultipartUploads: S3Handler = (call) => {
   };
   const keyMarker = queryValue(request, "key-marker");
   const uploadIdMarker = queryValue(request, "upload-id-marker");
-  const sorted = uploadsOf(bucket).inProgress();
-  const page = paginate(sorted, (upload) => upload.key, params, uploadAfter(sorted, keyMarker, uploadIdMarker, delimiter));
+  const uploads = uploadsOf(bucket);
+  const index = { keysInOrder: uploads.keysInOrder.bind(uploads), itemsOf: uploads.uploadsOf.bind(uploads) };
+  const page = paginate(index, params, {
+    marker: keyMarker,
+    // After an upload-id marker: the marker key's later uploads, none if the marker upload is gone.
+    ...(uploadIdMarker
+      ? { resumeWithin: (forKey: readonly MultipartUpload[]) => forKey.findIndex((u) => u.uploadId === uploadIdMarker) + 1 || forKey.length }
+      : {}),
+  });
   const encode = encoder(params);
   return xmlResponse("ListMultipartUploadsResult", {
     Bucket: bucket.name,

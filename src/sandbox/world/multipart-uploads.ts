@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ObjectBody } from "./body";
 import type { Bucket } from "./bucket";
 import { BucketChanges } from "./changes";
-import { compareKeys } from "./object-store";
+import { SortedKeys } from "./sorted-keys";
 import type { ChecksumAlgorithm, StorageClass, Tag } from "./versions";
 
 /** How S3 combines part checksums into the object's: a checksum of checksums, or of all the bytes. */
@@ -54,12 +54,15 @@ export interface MultipartUpload extends UploadPlan {
  */
 export class MultipartUploads {
   private readonly byId = new Map<string, MultipartUpload>();
+  /** Each key's uploads by initiation time, and the keys in S3's order: what ListMultipartUploads walks. */
+  private readonly byKey = new Map<string, MultipartUpload[]>();
+  private readonly keys = new SortedKeys();
 
   constructor(private readonly changes: BucketChanges = new BucketChanges()) {}
 
   start(plan: UploadPlan, now: Date): MultipartUpload {
     const upload: MultipartUpload = { ...plan, uploadId: newUploadId(), initiated: now, parts: new Map() };
-    this.byId.set(upload.uploadId, upload);
+    this.add(upload);
     this.changes.upload(upload.uploadId);
     return upload;
   }
@@ -71,7 +74,7 @@ export class MultipartUploads {
 
   /** Puts back an upload as persistence kept it; nothing is recorded. */
   restore(upload: MultipartUpload): void {
-    this.byId.set(upload.uploadId, upload);
+    this.add(upload);
   }
 
   /** The upload with this id for this key; an id used with another key does not exist. */
@@ -87,15 +90,50 @@ export class MultipartUploads {
   }
 
   end(upload: MultipartUpload): void {
-    this.byId.delete(upload.uploadId);
+    this.remove(upload.uploadId);
     this.changes.upload(upload.uploadId);
   }
 
-  /** Uploads sorted as ListMultipartUploads lists them: by key, then by initiation time. */
+  /** Uploads as ListMultipartUploads lists them: by key, then by initiation time. */
   inProgress(): MultipartUpload[] {
-    return [...this.byId.values()].sort(
-      (a, b) => compareKeys(a.key, b.key) || a.initiated.getTime() - b.initiated.getTime(),
-    );
+    return [...this.keys.from()].flatMap((key) => this.uploadsOf(key));
+  }
+
+  /** Keys with uploads in S3's order, from the first for which `before` is false (see SortedKeys.from). */
+  keysInOrder(before?: (key: string) => boolean): Generator<string, void, undefined> {
+    return this.keys.from(before);
+  }
+
+  /** A key's uploads, oldest first. */
+  uploadsOf(key: string): readonly MultipartUpload[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  private remove(uploadId: string): void {
+    const upload = this.byId.get(uploadId);
+    if (!upload) return;
+    this.byId.delete(uploadId);
+    const uploads = this.byKey.get(upload.key) ?? [];
+    uploads.splice(uploads.indexOf(upload), 1);
+    if (uploads.length === 0) {
+      this.byKey.delete(upload.key);
+      this.keys.delete(upload.key);
+    }
+  }
+
+  private add(upload: MultipartUpload): void {
+    this.remove(upload.uploadId);
+    this.byId.set(upload.uploadId, upload);
+    const uploads = this.byKey.get(upload.key);
+    if (!uploads) {
+      this.byKey.set(upload.key, [upload]);
+      this.keys.add(upload.key);
+      return;
+    }
+    // After every upload initiated at the same time or earlier, as a stable sort would place it.
+    let at = uploads.length;
+    while (at > 0 && uploads[at - 1]!.initiated.getTime() > upload.initiated.getTime()) at--;
+    uploads.splice(at, 0, upload);
   }
 }
 

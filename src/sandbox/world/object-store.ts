@@ -1,4 +1,5 @@
 import { BucketChanges } from "./changes";
+import { SortedKeys } from "./sorted-keys";
 import {
   NULL_VERSION,
   newVersionId,
@@ -19,6 +20,8 @@ export type VersioningState = "Unversioned" | "Enabled" | "Suspended";
  */
 export class ObjectStore {
   private readonly byKey = new Map<string, ObjectVersion[]>();
+  /** The same keys in S3's order, kept as they come and go, so a listing page seeks instead of sorting. */
+  private readonly sorted = new SortedKeys();
 
   constructor(private readonly changes: BucketChanges = new BucketChanges()) {}
 
@@ -51,7 +54,7 @@ export class ObjectStore {
   /** DeleteObject without a version id: removes the object, or stacks a delete marker. */
   deleteLatest(key: string, versioning: VersioningState, now: Date, replicaOf?: DeleteMarker): DeleteMarker | undefined {
     if (versioning === "Unversioned") {
-      this.byKey.delete(key);
+      this.remove(key);
       this.changes.key(key);
       return undefined;
     }
@@ -73,24 +76,18 @@ export class ObjectStore {
     const index = versions?.findIndex((version) => version.versionId === versionId) ?? -1;
     if (!versions || index === -1) return undefined;
     const [removed] = versions.splice(index, 1);
-    if (versions.length === 0) this.byKey.delete(key);
+    if (versions.length === 0) this.remove(key);
     this.changes.key(key);
     return removed;
   }
 
-  /** Keys whose newest version is an object (what ListObjects shows), sorted as S3 sorts: by UTF-8 bytes. */
-  currentObjects(): StoredObject[] {
-    const objects: StoredObject[] = [];
-    for (const key of this.sortedKeys()) {
-      const newest = this.latest(key);
-      if (newest?.kind === "object") objects.push(newest);
-    }
-    return objects;
-  }
-
-  /** Every version and delete marker, keys sorted, each key's versions newest first. */
-  allVersions(): ObjectVersion[] {
-    return this.sortedKeys().flatMap((key) => this.byKey.get(key) ?? []);
+  /**
+   * The keys in S3's order (UTF-8 bytes) from the first for which `before` is false, each with
+   * versions or a delete marker (see SortedKeys.from for what `before` must be). Read the walk
+   * to its end or drop it before the store changes.
+   */
+  keysInOrder(before?: (key: string) => boolean): Generator<string, void, undefined> {
+    return this.sorted.from(before);
   }
 
   isEmpty(): boolean {
@@ -108,22 +105,23 @@ export class ObjectStore {
 
   /** Puts back a key's versions as persistence kept them, newest first; nothing is recorded. */
   restore(key: string, versions: ObjectVersion[]): void {
-    if (versions.length === 0) this.byKey.delete(key);
-    else this.byKey.set(key, versions);
+    if (versions.length === 0) this.remove(key);
+    else {
+      this.byKey.set(key, versions);
+      this.sorted.add(key);
+    }
   }
 
   private addNewest(version: ObjectVersion): void {
     const versions = this.byKey.get(version.key) ?? [];
     // A null version is replaced, wherever it sits in the stack.
     const kept = version.versionId === NULL_VERSION ? versions.filter((v) => v.versionId !== NULL_VERSION) : versions;
+    if (versions.length === 0) this.sorted.add(version.key);
     this.byKey.set(version.key, [version, ...kept]);
     this.changes.key(version.key);
   }
 
-  private sortedKeys(): string[] {
-    return [...this.byKey.keys()].sort(compareKeys);
+  private remove(key: string): void {
+    if (this.byKey.delete(key)) this.sorted.delete(key);
   }
 }
-
-/** S3 lists keys in UTF-8 binary order, which is not JavaScript's UTF-16 order. */
-export const compareKeys = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));

@@ -41,9 +41,12 @@ const currentObjectCount = (objects: ObjectStore): number => {
 export const worldView = (world: World): SandboxBucketView[] =>
   [...world.allBuckets()].map((bucket) => {
     const replicationStatus: Partial<Record<ReplicationStatus, number>> = {};
-    for (const version of bucket.objects.allVersions()) {
-      const status = "replicationStatus" in version ? version.replicationStatus : undefined;
-      if (status) replicationStatus[status] = (replicationStatus[status] ?? 0) + 1;
+    // Counted in the store's own order: the view is read every second while a panel is open.
+    for (const key of bucket.objects.keys()) {
+      for (const version of bucket.objects.versionsOf(key)) {
+        const status = "replicationStatus" in version ? version.replicationStatus : undefined;
+        if (status) replicationStatus[status] = (replicationStatus[status] ?? 0) + 1;
+      }
     }
     return {
       name: bucket.name,

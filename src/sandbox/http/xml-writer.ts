@@ -1,0 +1,63 @@
+import type { XmlContent } from "./xml";
+
+/**
+ * Response documents written in one pass, byte for byte as xmlDocumentByBuilder writes them (a
+ * listing page of 1,000 keys spent most of its time in the general builder). Shapes it does not
+ * write (an array inside an array, an array as the whole content) return undefined, and the
+ * builder writes them.
+ */
+export const writeXmlDocument = (root: string, content: XmlContent, attributes: Record<string, string>): string | undefined => {
+  let open = `<${root}`;
+  for (const name in attributes) open += ` ${name}="${escapeXml(attributes[name]!)}"`;
+  if (Array.isArray(content)) return undefined;
+  if (content === null || typeof content !== "object" || content instanceof Date) {
+    return `${DECLARATION}${open}>${escapeXml(scalar(content))}</${root}>`;
+  }
+  const body = children(content);
+  return body === undefined ? undefined : `${DECLARATION}${open}>${body}</${root}>`;
+};
+
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+type Scalar = string | number | boolean | Date | undefined | null;
+
+const scalar = (value: Scalar): string => (value instanceof Date ? value.toISOString() : value === undefined || value === null ? "" : String(value));
+
+/** The elements for an object's fields, in order; undefined for a shape left to the builder. */
+const children = (node: { [name: string]: XmlContent }): string | undefined => {
+  let out = "";
+  for (const name in node) {
+    const value = node[name];
+    if (value === undefined || value === null) continue;
+    // Attributes and mixed text on inner elements: no response has them; the builder knows them.
+    if (name.startsWith("@_") || name === "#text") return undefined;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (item === undefined || item === null) continue;
+        if (Array.isArray(item)) return undefined;
+        const written = element(name, item);
+        if (written === undefined) return undefined;
+        out += written;
+      }
+    } else {
+      const written = element(name, value);
+      if (written === undefined) return undefined;
+      out += written;
+    }
+  }
+  return out;
+};
+
+const element = (name: string, value: Exclude<XmlContent, XmlContent[]>): string | undefined => {
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    const inner = children(value);
+    return inner === undefined ? undefined : `<${name}>${inner}</${name}>`;
+  }
+  return `<${name}>${escapeXml(scalar(value))}</${name}>`;
+};
+
+const SPECIAL = /[&<>"']/;
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** The five XML entities, as the builder escapes text and attribute values. */
+export const escapeXml = (text: string): string => (SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ENTITIES[char]!) : text);

@@ -7,11 +7,11 @@
 //   node scripts/node-matrix.mjs 22 full         one major, the whole suite
 //   node scripts/node-matrix.mjs 26 core         one major, the core set
 //
-// `full` is `vitest run` with the environment the caller set (peers, clients, browser).
-// `core` builds dist/ on that Node and runs what depends most on Node itself: the built app in a
-// pseudo-terminal (the native node-pty prebuild, Ink on a real TTY), `run all --auto` on the built
-// CLI, the sandbox's suites (its HTTP server, streams, checksums and files, driven by the real AWS
-// SDK clients) and the AWS CLI and boto3 against it.
+// Both build dist/ on that Node first. `full` then runs `vitest run` with the environment the
+// caller set (peers, clients, browser). `core` runs what depends most on Node itself: the built app
+// in a pseudo-terminal (the native node-pty prebuild, Ink on a real TTY), `run all --auto` on the
+// built CLI, the sandbox's suites (its HTTP server, streams, checksums and files, driven by the real
+// AWS SDK clients) and the AWS CLI and boto3 against it.
 // The type-check is left out: it is the same tsc on every Node, and `npm test` ran it.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -44,14 +44,14 @@ const runMatrixEntry = ({ major, set }) => {
   console.log(`\n=== Node ${version}: ${set === "full" ? "the whole suite" : "the core set"} ===`);
   const env = { ...process.env, PATH: `${dirname(bin)}${delimiter}${process.env.PATH ?? ""}` };
   const vitest = ["node_modules/vitest/vitest.mjs", "run"];
-  let ok;
-  if (set === "full") {
+  // dist/ is built on that Node too: the CLI and pseudo-terminal tests run the built app.
+  let ok = runOn(bin, "node", ["scripts/build.mjs"], env);
+  if (ok && set === "full") {
     ok = runOn(bin, "node", vitest, env);
-  } else {
+  } else if (ok) {
     const stateDir = mkdtempSync(join(tmpdir(), `s3-tutor-node-${major}-`));
     try {
       ok =
-        runOn(bin, "node", ["scripts/build.mjs"], env) &&
         runOn(bin, "node", ["dist/cli.js", "run", "all", "--auto"], { ...env, S3_TUTOR_STATE_DIR: stateDir }) &&
         runOn(bin, "node", [...vitest, ...CORE_TESTS], env);
     } finally {

@@ -20,9 +20,9 @@ import { delimiter, dirname, join } from "node:path";
 import { ensureCachedNode } from "./lib/cached-node.mjs";
 
 /**
- * The suite already runs on the machine's Node (20 on CI). The newest LTS gets the whole suite:
- * behaviour that changes between majors changes most there, and code that needs an API newer than
- * the oldest Node fails on the machine's run. The major in between gets the core set.
+ * The suite already runs on the machine's Node (20 on CI). The newer major gets the whole suite:
+ * behaviour that changes between majors has changed most there, while code that needs an API newer
+ * than the oldest Node already fails on the machine's run. The major in between gets the core set.
  */
 export const MATRIX = [
   { major: 24, set: "full" },

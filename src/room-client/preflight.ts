@@ -3,7 +3,8 @@ import { roomBaseUrl } from "./address";
 import { helloRoom } from "./hello";
 import { RoomJoinError } from "./room-errors";
 
-export const MIN_NODE_MAJOR = 20;
+/** The oldest Node.js s3-tutor supports: package.json's `engines` (a test keeps them equal). */
+export const MIN_NODE_MAJOR = 22;
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
 /** SigV4 refuses requests signed more than 15 minutes away from the server's clock. */

@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { preflightLines, runPreflight, type Laptop } from "../../src/room-client/preflight";
+import { MIN_NODE_MAJOR, preflightLines, runPreflight, type Laptop } from "../../src/room-client/preflight";
 import { TinyRoom } from "./tiny-room";
 
 const laptop = (changes: Partial<Laptop> = {}): Laptop => ({
-  nodeVersion: "20.11.1",
+  nodeVersion: "22.12.0",
   isTTY: true,
   columns: 120,
   rows: 40,
@@ -26,7 +27,7 @@ describe("the pre-flight", () => {
     const report = await runPreflight(room.address, "K7QF", "1.0.0", laptop());
     expect(report.ok).toBe(true);
     expect(preflightLines(report.checks)).toEqual([
-      "✓ Node.js: 20.11.1 (20 or later needed)",
+      "✓ Node.js: 22.12.0 (22 or later needed)",
       "✓ Terminal size: 120×40 (80×24 or larger needed)",
       "✓ Colours: 256 colours",
       `✓ Room reachable: A tiny workshop at ${room.address}`,
@@ -52,10 +53,10 @@ describe("the pre-flight", () => {
 
   it("fails an old Node, a small window, and an unreachable room, saying what to do", async () => {
     await room.stop();
-    const report = await runPreflight(room.address, "K7QF", "1.0.0", laptop({ nodeVersion: "18.19.0", columns: 70, rows: 20 }));
+    const report = await runPreflight(room.address, "K7QF", "1.0.0", laptop({ nodeVersion: "20.20.2", columns: 70, rows: 20 }));
     const lines = preflightLines(report.checks);
     expect(report.ok).toBe(false);
-    expect(lines[0]).toBe("✗ Node.js: 18.19.0 is too old: s3-tutor needs Node.js 20 or later (https://nodejs.org)");
+    expect(lines[0]).toBe("✗ Node.js: 20.20.2 is too old: s3-tutor needs Node.js 22 or later (https://nodejs.org)");
     expect(lines[1]).toBe("✗ Terminal size: 70×20 is too small: make the window at least 80 columns by 24 rows");
     expect(lines[3]).toMatch(/^✗ Room reachable: Could not reach the room at .* \(ECONNREFUSED\)\. Check that you typed the address/);
     // No clock or version check without a room to compare with.
@@ -69,4 +70,9 @@ describe("the pre-flight", () => {
     expect(lines[2]).toBe("✓ Colours: off (NO_COLOR is set); the app shows marks and words instead");
     expect(lines.at(-1)).toBe(`✗ Version: the room runs s3-tutor 3.0.0 (protocol 7), you have 1.0.0 (protocol 1): run npx s3-tutor@3.0.0 join ${room.address} --code K7QF`);
   });
+});
+
+it("needs the Node major that package.json's engines names, so npm and the pre-flight agree", () => {
+  const { engines } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { engines: { node: string } };
+  expect(engines.node).toBe(`>=${MIN_NODE_MAJOR}`);
 });

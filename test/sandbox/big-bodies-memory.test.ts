@@ -19,13 +19,17 @@ import { SandboxProcess } from "../helpers/sandbox-process";
 // to 2.7 GiB and a single PUT over 256 MiB was refused.
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
-const RSS_LIMIT = 150 * MiB;
+// Measured as growth over the idle process, which is Node's more than ours. Idle and peak, one run
+// each on one machine: 51 and 107 MiB on Node 20, 66 and 125 on Node 22, 76 and 155 on Node 24.
+const GROWTH_LIMIT = 100 * MiB;
 
 let sandbox: SandboxProcess;
 let s3: S3Client;
+let idleRss: number;
 
 beforeAll(async () => {
   sandbox = await SandboxProcess.start();
+  idleRss = (await sandbox.usage()).rss;
   s3 = new S3Client({
     endpoint: sandbox.endpoint,
     region: "us-east-1",
@@ -70,7 +74,7 @@ const drain = async (body: unknown) => {
 };
 
 describe("large objects stream through the sandbox", () => {
-  it("a 1 GiB PUT and a 3 GiB multipart upload (streamed parts and part copies) keep the sandbox under 150 MiB", { timeout: 300_000 }, async () => {
+  it("a 1 GiB PUT and a 3 GiB multipart upload (streamed parts and part copies) keep the sandbox within 100 MiB of its idle RSS", { timeout: 300_000 }, async () => {
     const single = generated(1024, 1);
     const put = await s3.send(new PutObjectCommand({ Bucket: "big-bodies", Key: "one-gib", Body: single.body, ContentLength: single.length }));
     expect(put.ETag).toBe(`"${single.md5()}"`);
@@ -115,9 +119,11 @@ describe("large objects stream through the sandbox", () => {
     expect((await drain(whole.Body)).size).toBe(3 * GiB);
 
     const usage = await sandbox.usage();
-    process.stdout.write(`sandbox process: peak RSS ${(usage.peakRss / MiB).toFixed(0)} MiB, now ${(usage.rss / MiB).toFixed(0)} MiB\n`);
-    expect(usage.peakRss).toBeLessThan(RSS_LIMIT);
-    expect(usage.rss).toBeLessThan(RSS_LIMIT);
+    process.stdout.write(
+      `sandbox process: idle RSS ${(idleRss / MiB).toFixed(0)} MiB, peak ${(usage.peakRss / MiB).toFixed(0)} MiB, now ${(usage.rss / MiB).toFixed(0)} MiB\n`,
+    );
+    expect(usage.peakRss - idleRss).toBeLessThan(GROWTH_LIMIT);
+    expect(usage.rss - idleRss).toBeLessThan(GROWTH_LIMIT);
   });
 
   it("a multipart upload past 4 GiB completes (five part copies of the 1 GiB object), and reads back at its end", { timeout: 300_000 }, async () => {
@@ -139,6 +145,6 @@ describe("large objects stream through the sandbox", () => {
     const last = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "five-gib", Range: `bytes=${4 * GiB}-` }));
     const { size } = await drain(last.Body);
     expect(size).toBe(GiB);
-    expect((await sandbox.usage()).peakRss).toBeLessThan(RSS_LIMIT);
+    expect((await sandbox.usage()).peakRss - idleRss).toBeLessThan(GROWTH_LIMIT);
   });
 });

@@ -5,7 +5,6 @@
 //   node bench/sandbox-big-objects.mjs                 full size (15 GiB on disk, in the OS temp folder)
 //   BENCH_BIG_SCALE=0.1 node bench/sandbox-big-objects.mjs   a tenth of it
 //   node bench/sandbox-big-objects.mjs --data-dir DIR  the same with a data directory (synced files)
-import { fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import {
@@ -17,7 +16,8 @@ import {
   S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import { ensureBuilt, root } from "./lib.mjs";
+import { forkSandbox } from "./forked-sandbox.mjs";
+import { ensureBuilt } from "./lib.mjs";
 
 const MiB = 1024 * 1024;
 const RSS_LIMIT = 150 * MiB;
@@ -31,24 +31,8 @@ const dataDir = dataDirAt === -1 ? undefined : process.argv[dataDirAt + 1];
 ensureBuilt();
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-const child = fork(new URL("./big-objects-sandbox.mjs", import.meta.url), [JSON.stringify(dataDir ? { dataDir } : {})], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit", "ipc"],
-});
-const endpoint = await new Promise((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (chunk) => {
-    out += chunk;
-    const line = out.split("\n").find((text) => text.startsWith("{"));
-    if (line) resolve(JSON.parse(line).endpoint);
-  });
-  child.once("exit", (code) => reject(new Error(`the sandbox exited (${code})`)));
-});
-const usage = () =>
-  new Promise((resolve) => {
-    child.once("message", resolve);
-    child.send("usage");
-  });
+const sandbox = await forkSandbox(dataDir ? { dataDir } : {});
+const { endpoint, usage } = sandbox;
 
 const s3 = new S3Client({
   endpoint,
@@ -158,8 +142,7 @@ console.log(`  sandbox process: peak RSS ${(peakRss / MiB).toFixed(0)} MiB, now 
 if (peakRss >= RSS_LIMIT) failures.push(`the sandbox's peak RSS ${(peakRss / MiB).toFixed(0)} MiB is over ${RSS_LIMIT / MiB} MiB`);
 
 s3.destroy();
-child.send("close");
-await new Promise((resolve) => child.once("exit", resolve));
+await sandbox.stop();
 if (failures.length > 0) {
   console.error(`FAILED:\n  ${failures.join("\n  ")}`);
   process.exit(1);

@@ -7,11 +7,12 @@
 //   BENCH_LIST_KEYS=20000 BENCH_LIST_ROUNDS=3 node bench/sandbox-list.mjs
 //   S3_TUTOR_LOCALSTACK_ENDPOINT=http://127.0.0.1:4566 node bench/sandbox-list.mjs   a running LocalStack
 //   BENCH_LIST_PEER=none node bench/sandbox-list.mjs     the sandbox alone
-import { fork, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { Agent, request } from "node:http";
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { SignatureV4 } from "@smithy/signature-v4";
+import { forkSandbox } from "./forked-sandbox.mjs";
 import { ensureBuilt, ms, root, summary } from "./lib.mjs";
 
 const KEYS = Number(process.env.BENCH_LIST_KEYS ?? 100_000);
@@ -36,28 +37,7 @@ const client = (endpoint) =>
     maxAttempts: 3,
   });
 
-const startSandbox = async () => {
-  const child = fork(new URL("./big-objects-sandbox.mjs", import.meta.url), ["{}"], { cwd: root, stdio: ["ignore", "pipe", "inherit", "ipc"] });
-  const endpoint = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n").find((text) => text.startsWith("{"));
-      if (line) resolve(JSON.parse(line).endpoint);
-    });
-    child.once("exit", (code) => reject(new Error(`the sandbox exited (${code})`)));
-  });
-  const usage = () =>
-    new Promise((resolve) => {
-      child.once("message", resolve);
-      child.send("usage");
-    });
-  const stop = () => {
-    child.send("close");
-    return new Promise((resolve) => child.once("exit", resolve));
-  };
-  return { name: "sandbox", endpoint, usage, stop };
-};
+const startSandbox = async () => ({ name: "sandbox", ...(await forkSandbox()) });
 
 const startLocalStack = async () => {
   if (process.env.S3_TUTOR_LOCALSTACK_ENDPOINT) return { name: "localstack", endpoint: process.env.S3_TUTOR_LOCALSTACK_ENDPOINT, stop: async () => {} };

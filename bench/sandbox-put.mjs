@@ -9,14 +9,14 @@
 //   node bench/sandbox-put.mjs --data-dir            the sandbox with a data directory too (synced blobs)
 // Peers: S3_TUTOR_LOCALSTACK_ENDPOINT / S3_TUTOR_MOTO_ENDPOINT when set, else started with
 // scripts/start-peer.mjs (venvs from `npm run peers`) and stopped at the end; one that cannot start is left out.
-import { fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { ensureBuilt, root, startServer, summary } from "./lib.mjs";
+import { ensureBuilt, startServer, summary } from "./lib.mjs";
+import { forkSandbox } from "./forked-sandbox.mjs";
 import { listenerPid, treeCpuSeconds } from "./process-cpu.mjs";
 
 const MiB = 1024 * 1024;
@@ -40,33 +40,7 @@ const stopAll = async () => {
 };
 process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
 
-/** A sandbox from dist/ in a process of its own (bench/big-objects-sandbox.mjs), answering with its RSS. */
-const startSandbox = async (options = {}) => {
-  const child = fork(new URL("./big-objects-sandbox.mjs", import.meta.url), [JSON.stringify(options)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
-  });
-  const endpoint = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n").find((text) => text.startsWith("{"));
-      if (line) resolve(JSON.parse(line).endpoint);
-    });
-    child.once("exit", (code) => reject(new Error(`the sandbox exited (${code})`)));
-  });
-  const usage = () =>
-    new Promise((resolve) => {
-      child.once("message", resolve);
-      child.send("usage");
-    });
-  const stop = () =>
-    new Promise((resolve) => {
-      child.once("exit", resolve);
-      child.send("close");
-    });
-  return { endpoint, usage, stop };
-};
+const startSandbox = forkSandbox;
 
 /** A peer from its variable, or started by scripts/start-peer.mjs on a free port. */
 const startPeer = async (name) => {

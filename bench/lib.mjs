@@ -1,6 +1,5 @@
 // Shared helpers for the bench scripts: percentiles, child processes, formatting.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../", import.meta.url));
@@ -34,10 +33,10 @@ export const runNodeJson = (script, args = []) =>
     });
   });
 
+/** Builds dist/ when it is older than its sources (scripts/build-if-stale.mjs): a bench never measures a stale build. */
 export const ensureBuilt = () => {
-  if (existsSync(new URL("../dist/sandbox.js", import.meta.url))) return;
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
-  if (build.status !== 0) throw new Error("npm run build failed");
+  const build = spawnSync(process.execPath, ["scripts/build-if-stale.mjs"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the build failed");
 };
 
 /** Starts a long-running child; resolves with it and what it printed once `ready` matches (within `timeoutMs`). */

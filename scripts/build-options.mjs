@@ -1,3 +1,5 @@
+import { narrowStringWidthPlugin } from "./narrow-string-width.mjs";
+
 // The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
 // Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
 // A release build (`npm pack`, `npm publish`) writes no source maps: they would be most of the tarball,
@@ -28,6 +30,8 @@ export const buildOptions = (version, { release = false } = {}) => ({
     "cli-highlight": "./scripts/stand-in-cli-highlight.mjs",
     "node-emoji": "./scripts/stand-in-node-emoji.mjs",
   },
+  // Text of ASCII and narrow symbols is measured without string-width's emoji machinery.
+  plugins: [narrowStringWidthPlugin],
   // Bundled CommonJS dependencies still call require() for Node built-ins.
   banner: {
     js: 'import { createRequire as __s3tutorCreateRequire } from "node:module"; const require = __s3tutorCreateRequire(import.meta.url);',

@@ -63,6 +63,17 @@ describe("the bundle", () => {
     for (const [name, pattern] of Object.entries(HEAVY)) expect(loaded.filter((input) => pattern.test(input)), name).toEqual([]);
   });
 
+  it("measures the screens' text through the narrow-text shortcut: every string-width that Ink and its helpers import", () => {
+    const loaded = beforeFirstFrame(metafile);
+    const widths = loaded.filter((input) => /node_modules\/(.*\/)?string-width\/index\.js/.test(input));
+    expect(widths.length).toBeGreaterThan(0);
+    // The plugin loads each one twice: as itself, and as the shortcut in front of it (?narrow-width).
+    expect(widths.filter((input) => !input.endsWith("?narrow-width")).sort()).toEqual(
+      widths.filter((input) => input.endsWith("?narrow-width")).map((input) => input.slice(0, -"?narrow-width".length)).sort(),
+    );
+    expect(loaded).toContain("scripts/narrow-string-width.mjs");
+  });
+
   it("validate checks operation names without the AWS SDK (a list generated from it)", () => {
     const loaded = staticallyLoaded(metafile, outputOf(metafile, "src/cli/commands/validate.ts"));
     expect(loaded).toContain("src/handson/sdk-operations.ts");

@@ -51,12 +51,6 @@ export interface StartOptions {
   thenStty?: boolean;
 }
 
-/** Bundles the sources as they are now (the tests never run a stale dist/). */
-export const buildDist = (): void => {
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8", shell: process.platform === "win32" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-};
-
 export const EXIT_MARK = "<<s3-tutor exited>>";
 
 /** Where a frame starts: after Ink's erase-lines (ends `ESC[2K ESC[G`) or a cleared screen. */

@@ -3,9 +3,15 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Runs the CLI from source (through tsx) as a user would run the binary. */
+/** The built binary (the global setup bundles the sources as they are into dist/ before any test runs). */
+export const CLI = "dist/cli.js";
+
+/** A copy filter for dist/: the source maps are large and nothing in a copied package reads them. */
+export const notSourceMap = (source: string): boolean => !source.endsWith(".map");
+
+/** Runs the built CLI as a user runs the binary. */
 export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: root,
     env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   });

@@ -9,11 +9,17 @@ export const CLI = "dist/cli.js";
 /** A copy filter for dist/: the source maps are large and nothing in a copied package reads them. */
 export const notSourceMap = (source: string): boolean => !source.endsWith(".map");
 
+/**
+ * The sandboxes the CLI starts replicate in a fraction of a second (the learner's default is 1–3 s),
+ * still random so PENDING comes first; a test about the delay sets its own.
+ */
+const TEST_REPLICATION_DELAY = { S3_TUTOR_REPLICATION_DELAY: "50ms-200ms" };
+
 /** Runs the built CLI as a user runs the binary. */
 export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: root,
-    env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    env: { ...process.env, ...TEST_REPLICATION_DELAY, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   });
   record(child);
   return child;

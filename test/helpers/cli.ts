@@ -57,7 +57,7 @@ const record = (child: ChildProcessWithoutNullStreams) => {
 };
 
 /** Resolves with everything printed since the start once stdout matches `pattern`. */
-export const waitForOutput = (child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs = 10_000): Promise<string> =>
+export const waitForOutput = (child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs = 30_000): Promise<string> =>
   new Promise((resolve, reject) => {
     const output = record(child);
     const check = () => {

@@ -25,6 +25,19 @@ export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
   return child;
 };
 
+/**
+ * Runs the CLI from source through tsx, for tests about what only a source run does: the content
+ * cache, whose fingerprint names the code that wrote it, shared with the test's own process.
+ */
+export const spawnCliFromSource = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, ...TEST_REPLICATION_DELAY, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+  });
+  record(child);
+  return child;
+};
+
 export interface Finished {
   code: number | null;
   signal: NodeJS.Signals | null;

@@ -4,9 +4,14 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     setupFiles: ["test/setup.ts"],
+    // Builds dist/ once: the CLI and terminal tests run the built dist/cli.js, as a learner does.
     // Adds up the adversarial tests' tallies (wrong work caught, right alternatives passed).
-    globalSetup: ["test/adversarial/tally-report.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    globalSetup: ["test/global/build-dist.ts", "test/adversarial/tally-report.ts"],
+    // Two files at a time: most files wait on child processes and HTTP, so both cores stay busy.
+    maxWorkers: 2,
+    // Generous, for a busy machine: many tests run a few CLI processes or a sandbox one after
+    // another, which takes several times longer while other work shares the cores; a hang still fails.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -16,7 +16,8 @@ import type { PhaseResult } from "../../src/handson/results";
 import { runCleanup, runStepPhases } from "../../src/handson/runner";
 import type { Variables } from "../../src/handson/template";
 import { targetVariables } from "../../src/handson/variables";
-import { DEFAULT_REPLICATION_DELAY, type ReplicationDelay } from "../../src/sandbox/index";
+import type { ReplicationDelay } from "../../src/sandbox/index";
+import { SHORT_REPLICATION_DELAY } from "../helpers/short-replication-delay";
 import { sandboxCredentials, sandboxTarget } from "../../src/targets/sandbox-target";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY, type Target } from "../../src/targets/target";
 import { removeBucket } from "../../src/targets/bucket-removal";
@@ -73,8 +74,9 @@ const longestDelay = (delay: ReplicationDelay): number => {
 const identityOf = (who: Who) => (who === "other" ? OTHER_IDENTITY : DEFAULT_IDENTITY);
 const credentialsOf = (who: Who) => sandboxCredentials(identityOf(who));
 
-/** One fresh sandbox for a test file, started before its tests and closed after them. */
+/** One fresh sandbox for a test file, started before its tests and closed after them (a short replication delay unless given). */
 export const useLab = (lessonId: string, prefix: string, options: { replicationDelay?: ReplicationDelay } = {}): (() => Lab) => {
+  const replicationDelay = options.replicationDelay ?? SHORT_REPLICATION_DELAY;
   let lab: Lab | undefined;
   const clients = new Map<string, { destroy(): void }>();
   let scratch: string | undefined;
@@ -82,7 +84,7 @@ export const useLab = (lessonId: string, prefix: string, options: { replicationD
     const catalog = await loadCatalog();
     const lesson = catalog.lessons.map((loaded) => loaded.lesson).find((candidate) => candidate.id === lessonId);
     if (!lesson) throw new Error(`no shipped lesson ${lessonId}`);
-    const target = sandboxTarget({ prefix, ...options });
+    const target = sandboxTarget({ prefix, replicationDelay });
     await target.preflight(); // starts it, so its endpoint is known
     const endpoint = target.endpoint;
     if (!endpoint) throw new Error("the sandbox did not say where it listens");
@@ -107,7 +109,7 @@ export const useLab = (lessonId: string, prefix: string, options: { replicationD
       otherRegion: target.otherRegion,
       account: await target.account(DEFAULT_IDENTITY),
       otherAccount: await target.account(OTHER_IDENTITY),
-      replicationDelayMaxMs: longestDelay(options.replicationDelay ?? DEFAULT_REPLICATION_DELAY),
+      replicationDelayMaxMs: longestDelay(replicationDelay),
       name: (suffix) => `${prefix}-${suffix}`,
       s3: ({ region = target.region, as = "default", followRegionRedirects = false } = {}) =>
         keep(

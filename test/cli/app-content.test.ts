@@ -5,7 +5,7 @@ import { contentFingerprint, loadAppContent } from "../../src/cli/app-content";
 import { contentCachePath, writeContentCache, type CachedContent } from "../../src/cli/content-cache";
 import { loadCatalog } from "../../src/content/catalog";
 import { packageRoot } from "../../src/content/package-root";
-import { finished, spawnCli } from "../helpers/cli";
+import { finished, spawnCliFromSource } from "../helpers/cli";
 import { useStateDir } from "../targets/helpers/aws-on-sandbox";
 
 /** The app's content comes from a cache in the state directory once it has been found valid. */
@@ -83,9 +83,12 @@ describe("the app's content", () => {
 describe("a content cache with the right fingerprint but the wrong shapes", () => {
   const stateDir = useStateDir();
 
-  /** `quiz --plain` as a learner runs it, answering nothing: it must get as far as the first question. */
+  /**
+   * `quiz --plain` as a learner runs it, answering nothing: it must get as far as the first question.
+   * From source: the cache's fingerprint names the code, so this test's process and the child share it.
+   */
   const quizStarts = async () => {
-    const child = spawnCli(["quiz", "--plain"], { S3_TUTOR_STATE_DIR: stateDir() });
+    const child = spawnCliFromSource(["quiz", "--plain"], { S3_TUTOR_STATE_DIR: stateDir() });
     child.stdin.end("q\n");
     return finished(child);
   };

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InterviewReport } from "../../src/engine/interview/interview-report";
-import { finished } from "../helpers/cli";
+import { CLI, finished, notSourceMap } from "../helpers/cli";
 import { newStateDir } from "./plain-driver";
 
 // `interview --plain` through a child process with piped stdin, as a screen reader or a script runs it.
@@ -17,7 +17,8 @@ let copy = "";
 
 beforeAll(async () => {
   copy = await mkdtemp(join(tmpdir(), "s3-tutor-interview-"));
-  for (const entry of ["package.json", "tsconfig.json", "src", "lessons", "quizzes", "schema"]) await cp(join(root, entry), join(copy, entry), { recursive: true });
+  // dist/ copied, not linked: a link would resolve back to this repository and its shipped content.
+  for (const entry of ["package.json", "dist", "lessons", "quizzes", "schema"]) await cp(join(root, entry), join(copy, entry), { recursive: true, filter: notSourceMap });
   // Beside package.json the schema line points one folder up, not four.
   const fixtures = join(root, "test/fixtures/interview-cli/interviews");
   await mkdir(join(copy, "interviews"));
@@ -25,7 +26,6 @@ beforeAll(async () => {
     const text = await readFile(join(fixtures, name), "utf8");
     await writeFile(join(copy, "interviews", name), text.replace("$schema=../../../../schema/", "$schema=../schema/"));
   }
-  await symlink(join(root, "node_modules"), join(copy, "node_modules"), "junction");
 });
 
 afterAll(async () => {
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const interview = (args: string[], stateDir = newStateDir()) => {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "interview", ...args], {
+  const child = spawn(process.execPath, [CLI, "interview", ...args], {
     cwd: copy,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", S3_TUTOR_STATE_DIR: stateDir },
   });

@@ -69,7 +69,7 @@ export class PlainQuiz {
   }
 
   /** Waits for the next prompt: a question, the offer to retry the missed ones, or (undefined) the end. */
-  async next(timeoutMs = 10_000): Promise<AskedQuestion | "retry" | undefined> {
+  async next(timeoutMs = 30_000): Promise<AskedQuestion | "retry" | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const fresh = this.output.slice(this.seen);

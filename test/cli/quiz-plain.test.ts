@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,7 @@ import { loadCatalog } from "../../src/content/catalog";
 import type { Question, Quiz } from "../../src/content/schema/quiz";
 import { rightAnswerInWords } from "../../src/engine/answer-words";
 import { openQuizStores } from "../../src/store/quiz-stores";
-import { finished, spawnCli } from "../helpers/cli";
+import { CLI, finished, notSourceMap, spawnCli } from "../helpers/cli";
 import { newStateDir, PlainQuiz, replyFor, type AskedQuestion } from "./plain-driver";
 
 // `quiz --plain` through a child process with piped stdin, as a screen reader or a script runs it.
@@ -348,9 +348,9 @@ describe("s3-tutor quiz --plain with broken content", () => {
 
   beforeAll(async () => {
     copy = await mkdtemp(join(tmpdir(), "s3-tutor-quiz-"));
-    for (const entry of ["package.json", "tsconfig.json", "src", "lessons", "quizzes"]) await cp(join(root, entry), join(copy, entry), { recursive: true });
+    // dist/ copied, not linked: a link would resolve back to this repository and its shipped content.
+    for (const entry of ["package.json", "dist", "lessons", "quizzes"]) await cp(join(root, entry), join(copy, entry), { recursive: true, filter: notSourceMap });
     await cp(join(root, "test/fixtures/content/bad/quizzes/answers.yaml"), join(copy, "quizzes", "answers.yaml"));
-    await symlink(join(root, "node_modules"), join(copy, "node_modules"), "junction");
   });
 
   afterAll(async () => {
@@ -358,7 +358,7 @@ describe("s3-tutor quiz --plain with broken content", () => {
   });
 
   it("prints each problem as file:line:col and exits 1, never a stack trace", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "quiz", "--plain"], {
+    const child = spawn(process.execPath, [CLI, "quiz", "--plain"], {
       cwd: copy,
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", S3_TUTOR_STATE_DIR: newStateDir() },
     });

@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
 import type { QuizRequest } from "../../src/engine/quiz-plan";
 import { anotherSeed, firstChoiceStep, seededLessonOptions, seededQuiz, shippedQuestions, type Asked } from "../helpers/seeded-shuffles";
-import { buildDist, colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
+import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
 
 /**
  * The built `s3-tutor` (dist/cli.js) in a pseudo-terminal, started the way a learner starts it:
@@ -52,7 +52,6 @@ const withoutTerminal = (args: string[], input: string) =>
 const ruleWidth = (rows: string[]): number | undefined =>
   rows.filter((row) => /^─+$/.test(row)).map((row) => row.length).at(-1);
 
-beforeAll(buildDist, 120_000);
 
 afterEach(() => {
   for (const app of apps.splice(0)) app.kill();

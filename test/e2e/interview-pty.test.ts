@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildDist, colourSequences, PtyApp, root, type StartOptions } from "./pty-app";
+import { colourSequences, PtyApp, root, type StartOptions } from "./pty-app";
 
 /**
  * The mock interview in the built app, in an 80×24 pseudo-terminal with NO_COLOR, taught from
@@ -62,7 +62,6 @@ const fits = (rows: string[]) => {
 };
 
 beforeAll(() => {
-  buildDist();
   fixturePackage = makeFixturePackage();
 }, 120_000);
 

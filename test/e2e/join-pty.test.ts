@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WorkshopSchema } from "../../src/content/schema/workshop";
 import { roomWorkshopOf } from "../../src/cli/room/room-workshop";
 import { startRoom, type Room } from "../../src/room/room";
 import { until } from "../room-client/tiny-room";
-import { buildDist, PtyApp } from "./pty-app";
+import { PtyApp } from "./pty-app";
 
 /**
  * The built `s3-tutor join` in a pseudo-terminal against a real room (in this process): the agenda
@@ -16,7 +16,6 @@ import { buildDist, PtyApp } from "./pty-app";
 const stateDirs: string[] = [];
 const apps: PtyApp[] = [];
 
-beforeAll(buildDist, 120_000);
 
 afterEach(() => {
   for (const app of apps.splice(0)) app.kill();

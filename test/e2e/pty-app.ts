@@ -51,12 +51,6 @@ export interface StartOptions {
   thenStty?: boolean;
 }
 
-/** Bundles the sources as they are now (the tests never run a stale dist/). */
-export const buildDist = (): void => {
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8", shell: process.platform === "win32" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-};
-
 export const EXIT_MARK = "<<s3-tutor exited>>";
 
 /** Where a frame starts: after Ink's erase-lines (ends `ESC[2K ESC[G`) or a cleared screen. */
@@ -130,7 +124,7 @@ export class PtyApp {
    * never that quick; a test is. POSIX: until `stty` shows canonical mode off. Elsewhere there
    * is no way to look from outside, so it leaves the app a moment.
    */
-  async waitForKeys(timeoutMs = 10_000): Promise<void> {
+  async waitForKeys(timeoutMs = 30_000): Promise<void> {
     if (this.terminalSettings() === undefined) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       return;
@@ -151,7 +145,7 @@ export class PtyApp {
    * Waits until the latest frame satisfies `check` (a text it contains, a pattern, or a
    * predicate over its rows); fails with the frame it last saw.
    */
-  async waitFor(check: string | RegExp | ((rows: string[]) => boolean), timeoutMs = 10_000): Promise<string[]> {
+  async waitFor(check: string | RegExp | ((rows: string[]) => boolean), timeoutMs = 30_000): Promise<string[]> {
     const matches = (rows: string[]) => {
       if (typeof check === "function") return check(rows);
       const text = rows.join("\n");
@@ -170,7 +164,7 @@ export class PtyApp {
   }
 
   /** Resolves with the exit once the process ends; kills it and fails after `timeoutMs`. */
-  async waitForExit(timeoutMs = 10_000): Promise<PtyExit> {
+  async waitForExit(timeoutMs = 30_000): Promise<PtyExit> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

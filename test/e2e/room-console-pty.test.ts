@@ -1,10 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type JoinResponse, type ParticipantView } from "../../src/room/protocol";
-import { PtyApp, root } from "./pty-app";
+import { PtyApp } from "./pty-app";
 
 /**
  * The built `s3-tutor room` in an 80×24 pseudo-terminal, as an instructor runs it: the join
@@ -15,10 +14,6 @@ import { PtyApp, root } from "./pty-app";
 const dirs: string[] = [];
 const apps: PtyApp[] = [];
 
-beforeAll(() => {
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8", shell: process.platform === "win32" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}, 120_000);
 afterEach(() => {
   for (const app of apps.splice(0)) app.kill();
 });

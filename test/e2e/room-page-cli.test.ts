@@ -2,18 +2,16 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadRoomWorkshop } from "../../src/cli/room/load-room-workshop";
 import { reportWorkshopOf } from "../../src/cli/room/room-workshop";
 import { ROOM_PATHS } from "../../src/room/protocol";
 import type { PageView } from "../../src/room/page/page-view";
 import { startBuiltRoom } from "./built-room";
-import { buildDist } from "./pty-app";
 
 const WORKSHOP = "global-regional-crr";
 const dir = mkdtempSync(join(tmpdir(), "s3-tutor-room-page-cli-"));
 let room: ChildProcess | undefined;
-beforeAll(buildDist, 120_000);
 afterAll(async () => {
   // The room writes its last snapshot as it stops: the folder goes once it has.
   if (room && room.exitCode === null) await new Promise((done) => room!.once("exit", done).kill("SIGTERM"));

@@ -3,12 +3,12 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ROOM_PATHS, type RoomCredentials } from "../../src/room/protocol";
 import type { RoomSnapshot } from "../../src/room/room-state";
 import type { RoomReport } from "../../src/room/report/report-types";
 import { startBuiltRoom } from "./built-room";
-import { buildDist, PtyApp, root, terminalEnv } from "./pty-app";
+import { PtyApp, root, terminalEnv } from "./pty-app";
 
 /**
  * A workshop on loopback with nothing faked: the built `s3-tutor room` as its own process and three
@@ -28,7 +28,6 @@ const tempDir = (label: string) => {
   return dir;
 };
 
-beforeAll(buildDist, 120_000);
 afterEach(async () => {
   // Gone before their folders are removed: an app on its way out still writes its files.
   const leaving = apps.splice(0).map((app) => {

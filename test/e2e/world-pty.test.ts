@@ -2,11 +2,11 @@ import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } fro
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNTS } from "../../src/targets/sandbox-target";
 import { DEFAULT_IDENTITY, OTHER_IDENTITY } from "../../src/targets/target";
 import { SandboxClients, useSandbox } from "../helpers/sandbox";
-import { buildDist, colourSequences, PtyApp } from "./pty-app";
+import { colourSequences, PtyApp } from "./pty-app";
 
 /**
  * `s3-tutor world --watch` built and run in an 80×24 pseudo-terminal with NO_COLOR, against a
@@ -17,10 +17,6 @@ import { buildDist, colourSequences, PtyApp } from "./pty-app";
 const { clients } = useSandbox();
 const made: string[] = [];
 const apps: PtyApp[] = [];
-
-beforeAll(() => {
-  buildDist();
-}, 120_000);
 
 afterEach(() => {
   for (const app of apps.splice(0)) app.kill();

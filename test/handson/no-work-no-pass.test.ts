@@ -9,6 +9,7 @@ import { runStepPhases } from "../../src/handson/runner";
 import { targetVariables } from "../../src/handson/variables";
 import { sandboxTarget } from "../../src/targets/sandbox-target";
 import type { Target } from "../../src/targets/target";
+import { SHORT_REPLICATION_DELAY } from "../helpers/short-replication-delay";
 
 /**
  * No work, no pass: for every hands-on step of every shipped lesson, the target is brought to
@@ -40,8 +41,8 @@ describe("no work, no pass", () => {
     const verdicts: string[] = [];
     let steps = 0;
     for (const lesson of lessons) {
-      // A fresh sandbox per lesson, as a learner starting it would have.
-      const target = sandboxTarget({ prefix: "nowork" });
+      // A fresh sandbox per lesson, as a learner starting it would have (replicating in a fraction of a second).
+      const target = sandboxTarget({ prefix: "nowork", replicationDelay: SHORT_REPLICATION_DELAY });
       targets.push(target);
       const variables = await targetVariables(target);
       for (const place of handsOnPlaces(lesson, target)) {

@@ -22,6 +22,13 @@ const GiB = 1024 * MiB;
 // Measured as growth over the idle process, which is Node's more than ours. Idle and peak, one run
 // each on one machine: 51 and 107 MiB on Node 20, 66 and 125 on Node 22, 76 and 155 on Node 24.
 const GROWTH_LIMIT = 100 * MiB;
+// Each body is well over the growth limit (and the PUT over the old 256 MiB refusal), so holding any
+// one of them whole would break the limit; larger ones would only take longer to prove the same.
+const PUT_MIB = 288;
+const QUARTER = (PUT_MIB / 4) * MiB;
+// Part copies of the multipart object (3 × the PUT) and of the PUT, then a small last part: just past 4 GiB.
+const COPIED = ["three-puts", "three-puts", "three-puts", "three-puts", "the-put", "the-put", "the-put"];
+const PAST_4_GIB_MIB = COPIED.reduce((sum, source) => sum + (source === "the-put" ? PUT_MIB : 3 * PUT_MIB), 0) + 1;
 
 let sandbox: SandboxProcess;
 let s3: S3Client;
@@ -74,49 +81,49 @@ const drain = async (body: unknown) => {
 };
 
 describe("large objects stream through the sandbox", () => {
-  it("a 1 GiB PUT and a 3 GiB multipart upload (streamed parts and part copies) keep the sandbox within 100 MiB of its idle RSS", { timeout: 300_000 }, async () => {
-    const single = generated(1024, 1);
-    const put = await s3.send(new PutObjectCommand({ Bucket: "big-bodies", Key: "one-gib", Body: single.body, ContentLength: single.length }));
+  it(`a ${PUT_MIB} MiB PUT and a ${3 * PUT_MIB} MiB multipart upload (streamed parts and part copies) keep the sandbox within 100 MiB of its idle RSS`, { timeout: 300_000 }, async () => {
+    const single = generated(PUT_MIB, 1);
+    const put = await s3.send(new PutObjectCommand({ Bucket: "big-bodies", Key: "the-put", Body: single.body, ContentLength: single.length }));
     expect(put.ETag).toBe(`"${single.md5()}"`);
 
-    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: "big-bodies", Key: "three-gib" }));
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: "big-bodies", Key: "three-puts" }));
     const parts: Array<{ PartNumber: number; ETag: string }> = [];
     for (const partNumber of [1, 2]) {
-      const part = generated(1024, 10 + partNumber);
+      const part = generated(PUT_MIB, 10 + partNumber);
       const uploaded = await s3.send(
-        new UploadPartCommand({ Bucket: "big-bodies", Key: "three-gib", UploadId, PartNumber: partNumber, Body: part.body, ContentLength: part.length }),
+        new UploadPartCommand({ Bucket: "big-bodies", Key: "three-puts", UploadId, PartNumber: partNumber, Body: part.body, ContentLength: part.length }),
       );
       expect(uploaded.ETag).toBe(`"${part.md5()}"`);
       parts.push({ PartNumber: partNumber, ETag: uploaded.ETag! });
     }
-    // Four quarters of the 1 GiB object, copied as parts: small requests, large ranges.
+    // Four quarters of the PUT object, copied as parts: small requests, large ranges.
     for (let quarter = 0; quarter < 4; quarter++) {
-      const first = quarter * 256 * MiB;
+      const first = quarter * QUARTER;
       const copied = await s3.send(
         new UploadPartCopyCommand({
           Bucket: "big-bodies",
-          Key: "three-gib",
+          Key: "three-puts",
           UploadId,
           PartNumber: 3 + quarter,
-          CopySource: "big-bodies/one-gib",
-          CopySourceRange: `bytes=${first}-${first + 256 * MiB - 1}`,
+          CopySource: "big-bodies/the-put",
+          CopySourceRange: `bytes=${first}-${first + QUARTER - 1}`,
         }),
       );
       parts.push({ PartNumber: 3 + quarter, ETag: copied.CopyPartResult!.ETag! });
     }
     const completed = await s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: "big-bodies", Key: "three-gib", UploadId, MultipartUpload: { Parts: parts } }),
+      new CompleteMultipartUploadCommand({ Bucket: "big-bodies", Key: "three-puts", UploadId, MultipartUpload: { Parts: parts } }),
     );
     const partMd5s = Buffer.concat(parts.map((part) => Buffer.from(part.ETag.replace(/"/g, ""), "hex")));
     expect(completed.ETag).toBe(`"${createHash("md5").update(partMd5s).digest("hex")}-6"`);
 
-    const head = await s3.send(new HeadObjectCommand({ Bucket: "big-bodies", Key: "three-gib" }));
-    expect(head.ContentLength).toBe(3 * GiB);
-    // The copied quarters, read back, are the 1 GiB object again.
-    const tail = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "three-gib", Range: `bytes=${2 * GiB}-${3 * GiB - 1}` }));
-    expect(await drain(tail.Body)).toEqual({ size: GiB, md5: single.md5() });
-    const whole = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "three-gib" }));
-    expect((await drain(whole.Body)).size).toBe(3 * GiB);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: "big-bodies", Key: "three-puts" }));
+    expect(head.ContentLength).toBe(3 * single.length);
+    // The copied quarters, read back, are the PUT object again.
+    const tail = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "three-puts", Range: `bytes=${2 * single.length}-${3 * single.length - 1}` }));
+    expect(await drain(tail.Body)).toEqual({ size: single.length, md5: single.md5() });
+    const whole = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "three-puts" }));
+    expect((await drain(whole.Body)).size).toBe(3 * single.length);
 
     const usage = await sandbox.usage();
     process.stdout.write(
@@ -126,25 +133,35 @@ describe("large objects stream through the sandbox", () => {
     expect(usage.rss - idleRss).toBeLessThan(GROWTH_LIMIT);
   });
 
-  it("a multipart upload past 4 GiB completes (five part copies of the 1 GiB object), and reads back at its end", { timeout: 300_000 }, async () => {
+  it("a multipart upload past 4 GiB completes (part copies of the objects above and a small last part), and reads back at its end", { timeout: 300_000 }, async () => {
     // Before, Complete concatenated the parts into one Buffer, which cannot pass 4 GiB: the request hung.
-    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: "big-bodies", Key: "five-gib" }));
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: "big-bodies", Key: "past-4-gib" }));
     const parts: Array<{ PartNumber: number; ETag: string }> = [];
-    for (let number = 1; number <= 5; number++) {
+    for (const [number, source] of COPIED.entries()) {
       const copied = await s3.send(
-        new UploadPartCopyCommand({ Bucket: "big-bodies", Key: "five-gib", UploadId, PartNumber: number, CopySource: "big-bodies/one-gib" }),
+        new UploadPartCopyCommand({ Bucket: "big-bodies", Key: "past-4-gib", UploadId, PartNumber: number + 1, CopySource: `big-bodies/${source}` }),
       );
-      parts.push({ PartNumber: number, ETag: copied.CopyPartResult!.ETag! });
+      parts.push({ PartNumber: number + 1, ETag: copied.CopyPartResult!.ETag! });
     }
-    const completed = await s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: "big-bodies", Key: "five-gib", UploadId, MultipartUpload: { Parts: parts } }),
+    const last = generated(1, 99);
+    const lastNumber = COPIED.length + 1;
+    const uploaded = await s3.send(
+      new UploadPartCommand({ Bucket: "big-bodies", Key: "past-4-gib", UploadId, PartNumber: lastNumber, Body: last.body, ContentLength: last.length }),
     );
-    expect(completed.ETag).toMatch(/-5"$/);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: "big-bodies", Key: "five-gib" }));
-    expect(head.ContentLength).toBe(5 * GiB);
-    const last = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "five-gib", Range: `bytes=${4 * GiB}-` }));
-    const { size } = await drain(last.Body);
-    expect(size).toBe(GiB);
+    parts.push({ PartNumber: lastNumber, ETag: uploaded.ETag! });
+    const completed = await s3.send(
+      new CompleteMultipartUploadCommand({ Bucket: "big-bodies", Key: "past-4-gib", UploadId, MultipartUpload: { Parts: parts } }),
+    );
+    expect(completed.ETag).toMatch(new RegExp(`-${lastNumber}"$`));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: "big-bodies", Key: "past-4-gib" }));
+    expect(head.ContentLength).toBe(PAST_4_GIB_MIB * MiB);
+    expect(PAST_4_GIB_MIB * MiB).toBeGreaterThan(4 * GiB);
+    const end = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "past-4-gib", Range: `bytes=${4 * GiB}-` }));
+    const { size } = await drain(end.Body);
+    expect(size).toBe(PAST_4_GIB_MIB * MiB - 4 * GiB);
+    // The very end is the last part's bytes.
+    const lastPart = await s3.send(new GetObjectCommand({ Bucket: "big-bodies", Key: "past-4-gib", Range: `bytes=-${MiB}` }));
+    expect(await drain(lastPart.Body)).toEqual({ size: MiB, md5: last.md5() });
     expect((await sandbox.usage()).peakRss - idleRss).toBeLessThan(GROWTH_LIMIT);
   });
 });

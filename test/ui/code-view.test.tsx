@@ -56,7 +56,7 @@ const clipboard = (output: string): string | undefined => {
 };
 
 const waitForRows = async (app: RenderedApp, expected: string[]): Promise<void> => {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 30_000;
   while (JSON.stringify(codeRows(app.frame())) !== JSON.stringify(expected)) {
     if (Date.now() > deadline) expect(codeRows(app.frame())).toEqual(expected);
     await sleep(20);

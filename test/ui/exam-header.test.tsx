@@ -26,7 +26,8 @@ describe("the exam header", () => {
       });
       await app.waitFor("left");
       await app.press(KEYS.enter, "f", "g");
-      const frame = await app.waitFor("guessed");
+      // Both marks, not only the word: the key hints may say "guessed" before the keys are handled.
+      const frame = await app.waitFor((shown) => shown.includes("⚑ flagged") && shown.includes("~ guessed"));
       const lines = frame.split("\n");
       // The clock is whole, on the first row, with nothing written into it.
       expect(lines[0]).toMatch(/ {2}⏱ \d+:\d\d left$/);

@@ -15,9 +15,17 @@ export const questionIdOnScreen = (frame: string): string => {
   return match[1];
 };
 
+/** The row the menu's cursor is on. */
+const cursorRow = (frame: string): string | undefined => frame.split("\n").find((row) => row.includes("❯"));
+
 /** Moves the menu's cursor down to the row starting with `label` and chooses it. */
 export const choose = async (app: RenderedApp, label: string): Promise<void> => {
-  for (let tries = 0; tries < 12 && !app.frame().includes(`❯ ${label}`); tries++) await app.press(KEYS.down);
+  for (let tries = 0; tries < 12 && !app.frame().includes(`❯ ${label}`); tries++) {
+    // Waits for the cursor to move before looking again: a slow render must not make it press twice.
+    const before = cursorRow(app.frame());
+    await app.press(KEYS.down);
+    await app.waitFor((frame) => cursorRow(frame) !== before).catch(() => undefined);
+  }
   expect(app.frame()).toContain(`❯ ${label}`);
   await app.press(KEYS.enter);
 };

@@ -124,7 +124,7 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       instance.type(keys.join(""));
       await sleep(40);
     },
-    waitFor: async (text, timeoutMs = 10_000) => {
+    waitFor: async (text, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const current = frame();

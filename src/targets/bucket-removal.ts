@@ -1,4 +1,4 @@
-import { isAbsent, unlessAbsent } from "./sdk-faults";
+import { faultOf, isAbsent, unlessAbsent } from "./sdk-faults";
 import type { AwsClient } from "./target";
 
 /** DeleteObjects takes at most 1,000 keys, which is also ListObjectVersions' page size. */
@@ -27,20 +27,34 @@ export const emptyBucket = async (s3: AwsClient, bucket: string, account: string
 };
 
 /**
+ * A copy replicated from another bucket (two-way replication, whose other side is removed later)
+ * may land after the bucket was emptied: DeleteBucket then answers BucketNotEmpty, and the bucket is
+ * emptied again after these waits (ms) before the error stands.
+ */
+const LATE_REPLICA_WAITS = [100, 250, 500, 1000, 2000];
+
+/**
  * Empties and deletes a bucket through a client of its own region.
  * ExpectedBucketOwner makes S3 refuse if the name now belongs to another account.
  */
 export const removeBucket = async (s3: AwsClient, bucket: string, account: string): Promise<BucketRemoval> => {
-  const versions = await emptyBucket(s3, bucket, account);
+  let versions = await emptyBucket(s3, bucket, account);
   if (versions === undefined) return { removed: false, versions: 0 };
   const { DeleteBucketCommand } = await import("@aws-sdk/client-s3");
-  try {
-    await s3.send(new DeleteBucketCommand({ Bucket: bucket, ExpectedBucketOwner: account }));
-  } catch (error) {
-    if (isAbsent(error)) return { removed: false, versions };
-    throw error;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await s3.send(new DeleteBucketCommand({ Bucket: bucket, ExpectedBucketOwner: account }));
+      return { removed: true, versions };
+    } catch (error) {
+      if (isAbsent(error)) return { removed: false, versions };
+      const wait = LATE_REPLICA_WAITS[attempt];
+      if (faultOf(error).code !== "BucketNotEmpty" || wait === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      const more = await emptyBucket(s3, bucket, account);
+      if (more === undefined) return { removed: false, versions };
+      versions += more;
+    }
   }
-  return { removed: true, versions };
 };
 
 /** Lists from the start again after each batch: the deleted versions no longer show. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/content/catalog";
-import { finished, spawnCli, waitForOutput } from "../helpers/cli";
+import { finished, spawnCli, spawnCliFromSource, waitForOutput } from "../helpers/cli";
 
 /**
  * Where `s3-tutor` keeps its files, seen from outside: a learner's home, the XDG variables they
@@ -37,9 +37,13 @@ const asLearner = (home: string, env: Record<string, string> = {}) => ({
   ...env,
 });
 
-/** Answers one question (any reply is an answer) and lets the quiz end. */
-const answerOne = async (env: Record<string, string>) => {
-  const child = spawnCli(["quiz", topic, "--plain", "--count", "1"], env);
+/**
+ * Answers one question (any reply is an answer) and lets the quiz end. The built s3-tutor starts
+ * from the content checked at build time and writes no content cache; run from source, it reads
+ * the YAML and keeps it parsed in the cache folder, which is what the cache-folder tests need.
+ */
+const answerOne = async (env: Record<string, string>, from: "dist" | "source" = "dist") => {
+  const child = (from === "source" ? spawnCliFromSource : spawnCli)(["quiz", topic, "--plain", "--count", "1"], env);
   child.stdin.end("1\n\n");
   const run = await finished(child);
   expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -52,7 +56,7 @@ const QUIZ_FILES = ["quiz-history.json", "review-cards.json"];
 describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("the folders s3-tutor writes to (XDG base directories)", () => {
   it("by default: state in ~/.local/state/s3-tutor, the content cache in ~/.cache/s3-tutor, nothing in ~/.local/share", async () => {
     const home = await newHome();
-    await answerOne(asLearner(home));
+    await answerOne(asLearner(home), "source");
     expect((await readdir(join(home, ".local", "state", "s3-tutor"))).sort()).toEqual(QUIZ_FILES);
     expect(await readdir(join(home, ".cache", "s3-tutor"))).toEqual(["content-cache.json"]);
     expect(existsSync(join(home, ".local", "share"))).toBe(false);
@@ -60,7 +64,7 @@ describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("t
 
   it("honours XDG_STATE_HOME and XDG_CACHE_HOME", async () => {
     const home = await newHome();
-    await answerOne(asLearner(home, { XDG_STATE_HOME: join(home, "st"), XDG_CACHE_HOME: join(home, "ca"), XDG_DATA_HOME: join(home, "da") }));
+    await answerOne(asLearner(home, { XDG_STATE_HOME: join(home, "st"), XDG_CACHE_HOME: join(home, "ca"), XDG_DATA_HOME: join(home, "da") }), "source");
     expect((await readdir(join(home, "st", "s3-tutor"))).sort()).toEqual(QUIZ_FILES);
     expect(await readdir(join(home, "ca", "s3-tutor"))).toEqual(["content-cache.json"]);
     expect((await readdir(home)).sort()).toEqual(["ca", "st"]);
@@ -70,6 +74,8 @@ describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("t
     const home = await newHome();
     await answerOne(asLearner(home, { XDG_STATE_HOME: "relative/state" }));
     expect((await readdir(join(home, ".local", "state", "s3-tutor"))).sort()).toEqual(QUIZ_FILES);
+    // The built s3-tutor starts from the content checked at build time: no cache to keep.
+    expect(existsSync(join(home, ".cache"))).toBe(false);
   });
 
   it("the learner's sandbox (their buckets and objects) is their data: in XDG_DATA_HOME, beside nothing else", async () => {
@@ -87,7 +93,7 @@ describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("t
   it("S3_TUTOR_STATE_DIR puts everything in that one folder", async () => {
     const home = await newHome();
     const all = join(home, "all");
-    await answerOne(asLearner(home, { S3_TUTOR_STATE_DIR: all, XDG_STATE_HOME: join(home, "st") }));
+    await answerOne(asLearner(home, { S3_TUTOR_STATE_DIR: all, XDG_STATE_HOME: join(home, "st") }), "source");
     expect((await readdir(all)).sort()).toEqual(["content-cache.json", ...QUIZ_FILES]);
     expect(await readdir(home)).toEqual(["all"]);
   });

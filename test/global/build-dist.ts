@@ -1,12 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Builds only when dist/ is older than its sources where the checkout has that script; else always. */
-const BUILD_SCRIPT = ["scripts/build-if-stale.mjs", "scripts/build.mjs"].find((script) => existsSync(join(root, script)))!;
+/** Builds only when dist/ is older than its sources (the script `npm start` and `npm test` run first too). */
+const BUILD_SCRIPT = "scripts/build-if-stale.mjs";
 
 /** Bundles the sources as they are now into dist/, so no test runs a stale dist/cli.js. */
 export const buildDist = (): void => {

@@ -111,7 +111,7 @@ describe("the app", () => {
     await app.press(KEYS.enter, "n");
     await app.waitFor("▶ Buckets in two regions");
     await app.press("q");
-    expect(app.exitChoice()).toEqual({ cleanup: false });
+    expect(await app.waitForExit()).toEqual({ cleanup: false });
     const stateDir = app.stateDir;
     await app.unmount();
 

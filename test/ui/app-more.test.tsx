@@ -89,14 +89,14 @@ describe("targets in the app", () => {
     await app.press("q");
     await app.waitFor("Clean up what s3-tutor created in your AWS account before leaving?");
     await app.press("y");
-    expect(app.exitChoice()).toEqual({ cleanup: true });
+    expect(await app.waitForExit()).toEqual({ cleanup: true });
   });
 
   it("Ctrl-C on the sandbox leaves at once", async () => {
     app = await renderApp();
     await app.waitFor("Practice quiz");
     await app.press("\u0003");
-    expect(app.exitChoice()).toEqual({ cleanup: false });
+    expect(await app.waitForExit()).toEqual({ cleanup: false });
   });
 });
 

@@ -31,6 +31,8 @@ export interface RenderedApp {
   /** Waits until the screen shows `text` (or matches it, or passes it), failing with the last frame otherwise. */
   waitFor: (text: string | RegExp | ((frame: string) => boolean), timeoutMs?: number) => Promise<string>;
   exitChoice: () => ExitChoice | undefined;
+  /** The choice the app exits with, once it has made one: a busy machine may take a while. */
+  waitForExit: (timeoutMs?: number) => Promise<ExitChoice>;
   /** Resizes the terminal, as dragging the window would. */
   resize: (columns: number, rows: number) => Promise<void>;
   progress: ProgressStore;
@@ -134,6 +136,14 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
       }
     },
     exitChoice: () => exitChoice,
+    waitForExit: async (timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (exitChoice === undefined) {
+        if (Date.now() > deadline) throw new Error(`the app never exited; it shows:\n${frame()}`);
+        await sleep(20);
+      }
+      return exitChoice;
+    },
     resize: async (columns, rows) => {
       instance.resize({ columns, rows });
       await sleep(30);

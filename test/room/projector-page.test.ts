@@ -62,6 +62,17 @@ describe("the projector page at / on the room's port", () => {
     await asParticipant.body?.cancel();
   });
 
+  it("answers HEAD on the stream with its headers at once: a stream without a body would never end", async () => {
+    const room = await startTestRoom();
+    const head = await fetch(`${room.endpoint}${ROOM_PATHS.pageStream}`, {
+      method: "HEAD",
+      headers: { authorization: `Bearer ${room.instructorToken}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  });
+
   it("trades the token in the address for an HttpOnly cookie, then serves the page under a strict CSP", async () => {
     const room = await startTestRoom();
     const opened = await fetch(room.pageUrl, { redirect: "manual" });

@@ -45,6 +45,8 @@ export const handlePageRequest = async (context: PageContext, request: IncomingM
       if (!isInstructor(context, request, cookieToken(request) ?? bearerToken(request))) {
         throw new RoomApiError(401, "Unauthorized", "The page's stream needs the instructor token (open the page with /?token=…).");
       }
+      // HEAD has no body, so it could never carry an event: the headers alone, then the end.
+      if (request.method === "HEAD") return sendText(response, 200, "text/event-stream; charset=utf-8", "", { "cache-control": "no-store" });
       return context.streams.add(response);
     }
     const offered = new URLSearchParams(query).get("token");

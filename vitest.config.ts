@@ -9,6 +9,10 @@ export default defineConfig({
     globalSetup: ["test/global/build-dist.ts", "test/adversarial/tally-report.ts"],
     // Two files at a time: most files wait on child processes and HTTP, so both cores stay busy.
     maxWorkers: 2,
+    // Files in a worker share loaded modules (the AWS SDK, Ink, the sandbox) instead of importing
+    // them afresh for each file, which cost more CPU than many tests. Each file still gets its own
+    // state folder (test/setup.ts), and nothing in the tests mocks modules.
+    isolate: false,
     // Generous, for a busy machine: many tests run a few CLI processes or a sandbox one after
     // another, which takes several times longer while other work shares the cores; a hang still fails.
     testTimeout: 60_000,

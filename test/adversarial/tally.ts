@@ -52,4 +52,6 @@ export const writeTally = (lesson: string, file: string): void => {
   console.log(`[adversarial] ${lesson} (${file}): ${tallyLine(tallyOf(outcomes))}`);
   const dir = inject("adversarialTallyDir");
   if (dir) writeFileSync(join(dir, `${file}.json`), JSON.stringify(outcomes));
+  // Test files share their worker's modules: the next file starts its own count.
+  outcomes.length = 0;
 };

@@ -202,7 +202,7 @@ describe("exam mode", () => {
     await app.press(KEYS.escape);
     await app.waitFor("Leave the exam? It has not been handed in, so it will not be scored.");
     await app.press("n");
-    expect(app.frame()).toContain("Exam  question 1 of 3");
+    await app.waitFor((frame) => frame.includes("Exam  question 1 of 3") && !frame.includes("Leave the exam?"));
     await app.press(KEYS.escape);
     await app.waitFor("Leave the exam?");
     await app.press("y");

@@ -5,7 +5,7 @@ import { narrowStringWidthPlugin } from "./narrow-string-width.mjs";
 // A release build (`npm pack`, `npm publish`) writes no source maps: they would be most of the tarball,
 // and a developer's build keeps them for readable stack traces.
 export const buildOptions = (version, { release = false } = {}) => ({
-  entryPoints: { cli: "src/cli/main.ts", sandbox: "src/sandbox/index.ts" },
+  entryPoints: { cli: "src/cli/start.ts", sandbox: "src/sandbox/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -31,9 +31,12 @@ const outputOf = (metafile: Metafile, input: string): string => {
   return found;
 };
 
-/** What the bundle loads before the home screen's first frame: cli.js, the app command, the screens' start. */
+/** What every command loads: the entry (cli.js) and the commands it imports once the compile cache is on (main.ts). */
+const atStart = (metafile: Metafile): string[] => staticallyLoaded(metafile, "dist/cli.js", outputOf(metafile, "src/cli/main.ts"));
+
+/** What the bundle loads before the home screen's first frame: the start, the app command, the screens' start. */
 const beforeFirstFrame = (metafile: Metafile): string[] =>
-  staticallyLoaded(metafile, "dist/cli.js", outputOf(metafile, "src/cli/commands/app.ts"), outputOf(metafile, "src/ui/start-app.tsx"));
+  staticallyLoaded(metafile, "dist/cli.js", outputOf(metafile, "src/cli/main.ts"), outputOf(metafile, "src/cli/commands/app.ts"), outputOf(metafile, "src/ui/start-app.tsx"));
 
 const HEAVY: Record<string, RegExp> = {
   zod: /node_modules\/zod\//,
@@ -50,8 +53,16 @@ describe("the bundle", () => {
     metafile = (await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false })).metafile;
   }, 120_000);
 
+  it("the entry loads only what finds the compile cache's folder before it turns the cache on; the commands come after", () => {
+    const entry = staticallyLoaded(metafile, "dist/cli.js");
+    expect(entry).toContain("src/cli/start.ts");
+    expect(entry.filter((input) => !/^src\/cli\/start\.ts$|^src\/store\/state-dir\.ts$|node_modules\/(env-paths|is-safe-filename)\//.test(input))).toEqual([]);
+    const dynamic = metafile.outputs["dist/cli.js"]!.imports.filter((imported) => imported.kind === "dynamic-import").map((imported) => imported.path);
+    expect(dynamic).toEqual([outputOf(metafile, "src/cli/main.ts")]);
+  });
+
   it("loads neither the AWS SDK nor the sandbox nor zod until a command needs them", () => {
-    const loaded = staticallyLoaded(metafile, "dist/cli.js");
+    const loaded = atStart(metafile);
     expect(loaded).toContain("src/cli/main.ts");
     for (const [name, pattern] of Object.entries(HEAVY)) expect(loaded.filter((input) => pattern.test(input)), name).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { narrowStringWidthPlugin } from "./narrow-string-width.mjs";
+import { REQUIRE_BANNER } from "./require-banner.mjs";
 
 // The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
 // Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
@@ -32,8 +33,6 @@ export const buildOptions = (version, { release = false } = {}) => ({
   },
   // Text of ASCII and narrow symbols is measured without string-width's emoji machinery.
   plugins: [narrowStringWidthPlugin],
-  // Bundled CommonJS dependencies still call require() for Node built-ins.
-  banner: {
-    js: 'import { createRequire as __s3tutorCreateRequire } from "node:module"; const require = __s3tutorCreateRequire(import.meta.url);',
-  },
+  // Bundled CommonJS dependencies still call require() for Node built-ins (the build then blanks it where unused).
+  banner: { js: REQUIRE_BANNER },
 });

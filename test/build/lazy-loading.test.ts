@@ -99,6 +99,12 @@ describe("the bundle", () => {
     expect(everything.filter((input) => HEAVY["a syntax highlighter, emoji data or an HTML parser"]!.test(input))).toEqual([]);
   });
 
+  it("loads the targets' code (the sandbox's and the SDK clients' starters) only when a step first needs a target", () => {
+    const loaded = beforeFirstFrame(metafile);
+    expect(loaded).toContain("src/targets/target-session.ts");
+    expect(loaded.filter((input) => /^src\/targets\/(create-target|learner-sandbox|sandbox-target|sdk-clients|preflight-errors)\.ts$/.test(input))).toEqual([]);
+  });
+
   it("reaches every screen but home only through import() from the app", () => {
     const loaded = beforeFirstFrame(metafile);
     expect(loaded.filter((input) => input.startsWith("src/ui/screens/"))).toEqual(["src/ui/screens/home.tsx"]);

@@ -20,4 +20,6 @@ if (enableCompileCache && !process.env.NODE_COMPILE_CACHE) {
   }
 }
 
-await import("./main");
+// `s3-tutor` alone (the commonest start) opens the screens without loading the command-line parser.
+if (process.argv.length <= 2) await import("./open-app");
+else await import("./main");

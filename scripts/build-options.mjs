@@ -1,5 +1,6 @@
 import { narrowStringWidthPlugin } from "./narrow-string-width.mjs";
 import { REQUIRE_BANNER } from "./require-banner.mjs";
+import { yogaWithoutFetchPlugin } from "./yoga-without-fetch.mjs";
 
 // The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
 // Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
@@ -32,7 +33,8 @@ export const buildOptions = (version, { release = false } = {}) => ({
     "node-emoji": "./scripts/stand-in-node-emoji.mjs",
   },
   // Text of ASCII and narrow symbols is measured without string-width's emoji machinery.
-  plugins: [narrowStringWidthPlugin],
+  // Ink's layout engine decodes its WebAssembly without loading fetch (undici) first.
+  plugins: [narrowStringWidthPlugin, yogaWithoutFetchPlugin],
   // Bundled CommonJS dependencies still call require() for Node built-ins (the build then blanks it where unused).
   banner: { js: REQUIRE_BANNER },
 });

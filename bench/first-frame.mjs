@@ -5,6 +5,9 @@
 // program is spawned as a learner would start it, timed until its text appears, then quit with q.
 //   node bench/first-frame.mjs                  this section alone (npm run bench runs it too)
 //   BENCH_FRAME_RUNS=20 node bench/first-frame.mjs
+//   BENCH_NODE=/path/to/node node bench/first-frame.mjs     both programs on that Node (22, 24: node scripts/cached-node.mjs)
+// On Node 22.8 and later the app keeps V8's compiled code in its cache folder (src/cli/start.ts),
+// here the state folder the round empties: a cold start compiles everything, a warm one reads it.
 import { spawn } from "@lydell/node-pty";
 import { spawnSync } from "node:child_process";
 import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -17,6 +20,8 @@ import { buildOptions } from "../scripts/build-options.mjs";
 import { ensureBuilt, ms, root, summary } from "./lib.mjs";
 
 const COLS = 80;
+/** The Node both programs run on: this one unless BENCH_NODE names another binary. */
+const NODE = process.env.BENCH_NODE || process.execPath;
 const ROWS = 24;
 
 const programs = {
@@ -39,7 +44,7 @@ const buildHello = async () => {
 const gnuTime = () => {
   const time = "/usr/bin/time";
   if (process.platform === "win32" || !existsSync(time)) return { reason: "no /usr/bin/time on this machine" };
-  const probe = spawnSync(time, ["-v", process.execPath, "-e", ""], { encoding: "utf8" });
+  const probe = spawnSync(time, ["-v", NODE, "-e", ""], { encoding: "utf8" });
   if (!/Maximum resident set size/.test(probe.stderr ?? "")) return { reason: "/usr/bin/time is not GNU time (no -v report)" };
   return { time };
 };
@@ -48,7 +53,8 @@ const gnuTime = () => {
 const terminalEnv = (stateDir) => {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
-    if (name === "CI" || name === "CONTINUOUS_INTEGRATION" || name.startsWith("CI_") || name === "NO_COLOR" || name === "FORCE_COLOR") {
+    // NODE_COMPILE_CACHE would keep compiled code outside the state folder: a cold start would not be cold.
+    if (name === "CI" || name === "CONTINUOUS_INTEGRATION" || name.startsWith("CI_") || name === "NO_COLOR" || name === "FORCE_COLOR" || name.startsWith("NODE_COMPILE_CACHE")) {
       delete env[name];
     }
   }
@@ -85,8 +91,8 @@ const runOnce = (program, { time, stateDir, scratch }) =>
   new Promise((resolve, reject) => {
     const rssFile = join(scratch, `time-${Math.random().toString(36).slice(2)}.txt`);
     const [file, args] = time
-      ? [time, ["-v", "-o", rssFile, process.execPath, ...program.args]]
-      : [process.execPath, program.args];
+      ? [time, ["-v", "-o", rssFile, NODE, ...program.args]]
+      : [NODE, program.args];
     const started = performance.now();
     const term = spawn(file, args, { name: "xterm-256color", cols: COLS, rows: ROWS, cwd: root, env: terminalEnv(stateDir) });
     let output = "";
@@ -179,7 +185,8 @@ const row = (label, s, format) =>
 const ratio = (phase, figure) => (phase.app[figure].p50 / phase.hello[figure].p50).toFixed(2);
 
 export const printFirstFrame = (result) => {
-  console.log(`Time to first frame, spawn to text on screen, ${COLS}×${ROWS} pty (${result.runs} rounds, cold and warm interleaved, after a warm-up)`);
+  const version = spawnSync(NODE, ["--version"], { encoding: "utf8" }).stdout.trim();
+  console.log(`Time to first frame, spawn to text on screen, ${COLS}×${ROWS} pty, Node ${version} (${result.runs} rounds, cold and warm interleaved, after a warm-up)`);
   for (const [name, label] of [
     ["cold", "cold (empty state and cache folder)"],
     ["warm", "warm (the second start)"],

@@ -1,11 +1,13 @@
 import { narrowStringWidthPlugin } from "./narrow-string-width.mjs";
+import { REQUIRE_BANNER } from "./require-banner.mjs";
+import { yogaWithoutFetchPlugin } from "./yoga-without-fetch.mjs";
 
 // The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
 // Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
 // A release build (`npm pack`, `npm publish`) writes no source maps: they would be most of the tarball,
 // and a developer's build keeps them for readable stack traces.
 export const buildOptions = (version, { release = false } = {}) => ({
-  entryPoints: { cli: "src/cli/main.ts", sandbox: "src/sandbox/index.ts" },
+  entryPoints: { cli: "src/cli/start.ts", sandbox: "src/sandbox/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -31,9 +33,8 @@ export const buildOptions = (version, { release = false } = {}) => ({
     "node-emoji": "./scripts/stand-in-node-emoji.mjs",
   },
   // Text of ASCII and narrow symbols is measured without string-width's emoji machinery.
-  plugins: [narrowStringWidthPlugin],
-  // Bundled CommonJS dependencies still call require() for Node built-ins.
-  banner: {
-    js: 'import { createRequire as __s3tutorCreateRequire } from "node:module"; const require = __s3tutorCreateRequire(import.meta.url);',
-  },
+  // Ink's layout engine decodes its WebAssembly without loading fetch (undici) first.
+  plugins: [narrowStringWidthPlugin, yogaWithoutFetchPlugin],
+  // Bundled CommonJS dependencies still call require() for Node built-ins (the build then blanks it where unused).
+  banner: { js: REQUIRE_BANNER },
 });

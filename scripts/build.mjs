@@ -4,7 +4,9 @@ import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { buildOptions } from "./build-options.mjs";
+import { dropUnusedRequireBanners } from "./require-banner.mjs";
 import { thirdPartyNotices } from "./third-party-notices.mjs";
 
 const outdir = new URL("../dist/", import.meta.url);
@@ -13,6 +15,8 @@ await rm(outdir, { recursive: true, force: true });
 // --release (npm pack, npm publish): no source maps.
 const release = process.argv.includes("--release");
 const { metafile } = await build({ ...buildOptions(version, { release }), metafile: true });
+const root = fileURLToPath(new URL("..", import.meta.url));
+await dropUnusedRequireBanners(Object.keys(metafile.outputs).map((output) => join(root, output)));
 await writeFile(new URL("THIRD-PARTY-NOTICES.txt", outdir), thirdPartyNotices(metafile, fileURLToPath(new URL("..", import.meta.url))));
 
 const cli = new URL("cli.js", outdir);

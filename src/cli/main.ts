@@ -3,8 +3,6 @@ import type { EnvCommandOptions } from "./commands/env";
 import type { SandboxCommandOptions } from "./commands/sandbox";
 import { SHELL_KINDS } from "./shell-env";
 import { LEARNER_SANDBOX_PORT } from "../targets/sandbox-port";
-import { UserError } from "./errors";
-import { UnreadableStateFile } from "../store/unreadable-file";
 import { parsePort, parseReplicationDelay } from "./parse";
 import { collectRepeated, parseCount, parseSeed } from "./quiz-flags";
 import { parseMinutes, parseTopicList } from "./interview-flags";
@@ -22,10 +20,9 @@ import type { RoomMergeOptions } from "./commands/room-merge";
 import type { JoinCommandOptions } from "./join-session";
 import type { ReportCommandOptions } from "./commands/report";
 import { VERSION } from "./version";
+import { beforeCommand, exitOnKnownFailure, openScreens, prepareProcess } from "./run-command";
 
-// The AWS SDK warns that its releases after January 2027 need Node 22; s3-tutor pins its SDK,
-// so the warning is not the learner's to act on.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+prepareProcess();
 
 const program = new Command()
   .name("s3-tutor")
@@ -65,8 +62,7 @@ const withRootSeed = <T extends { seed?: number }>(options: T): T => {
 withTargetOptions(program)
   .option("--seed <seed>", SEED_HELP, parseSeed)
   .action(async (flags: AppFlags) => {
-    const { runAppCommand } = await import("./commands/app");
-    process.exitCode = await runAppCommand(flags);
+    await openScreens(flags);
   });
 
 withTargetOptions(program.command("lesson").description("open a lesson in the app").argument("<id>", "the lesson's id"))
@@ -270,26 +266,12 @@ program
 
 const main = async () => {
   program.exitOverride();
-  // Before any command reads its state: files a version before the XDG split left behind move once.
-  program.hook("preAction", async () => {
-    const { moveFormerState } = await import("../store/move-former-state");
-    const moved = await moveFormerState();
-    if (moved) process.stderr.write(`s3-tutor: ${moved}\n`);
-  });
+  program.hook("preAction", beforeCommand);
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
     if (error instanceof CommanderError) process.exit(error.exitCode);
-    if (error instanceof UserError) {
-      process.stderr.write(`s3-tutor: ${error.message}\n`);
-      process.exit(error.exitCode);
-    }
-    // A state file nothing could set aside (permissions): said in words, and left for the learner to fix.
-    if (error instanceof UnreadableStateFile) {
-      process.stderr.write(`s3-tutor: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    exitOnKnownFailure(error);
   }
 };
 

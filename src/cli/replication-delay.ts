@@ -1,5 +1,26 @@
 import { UserError } from "./errors";
-import { REPLICATION_DELAY_HELP, replicationDelayOf } from "./parse";
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s)?$/;
+
+const milliseconds = (text: string): number | undefined => {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  return match[2] === "s" ? value * 1000 : match[2] === "ms" || value === 0 ? value : undefined;
+};
+
+// Read without commander: `s3-tutor` alone starts without it, and the variable applies there too.
+export const REPLICATION_DELAY_HELP = 'give a delay such as "2s", "500ms" or "0", or a range such as "1s-3s".';
+
+/** "2s", "500ms", "0", or a range "1s-3s" in milliseconds; undefined when it is none of those. */
+export const replicationDelayOf = (value: string): number | [number, number] | undefined => {
+  const [low = "", high, ...rest] = value.split("-");
+  const min = milliseconds(low);
+  const max = high === undefined ? min : milliseconds(high);
+  // A timer holds at most 2^31 - 1 ms (about 24 days); a longer one would fire at once.
+  if (min === undefined || max === undefined || rest.length > 0 || max < min || max > 2 ** 31 - 1) return undefined;
+  return high === undefined ? min : [min, max];
+};
 
 /** The environment variable that sets the sandbox's replication delay; --replication-delay overrides it. */
 export const REPLICATION_DELAY_VARIABLE = "S3_TUTOR_REPLICATION_DELAY";

@@ -1,4 +1,3 @@
-import { createTarget } from "./create-target";
 import type { TargetOptions } from "./options";
 import { DEFAULT_IDENTITY, TargetError, type Target } from "./target";
 
@@ -14,6 +13,9 @@ export type TargetStatus =
   | { state: "ready"; account: string }
   | { state: "failed"; message: string; fix: string };
 
+/** The targets' code (the sandbox's, the SDK clients') loads with the first step that needs one, not with the app. */
+const createTargetWhenNeeded = async (options: TargetOptions): Promise<Target> => (await import("./create-target")).createTarget(options);
+
 export class TargetSession {
   private target: Promise<Target> | undefined;
   private listeners = new Set<() => void>();
@@ -21,7 +23,7 @@ export class TargetSession {
 
   constructor(
     private options: TargetOptions,
-    private readonly create: (options: TargetOptions) => Promise<Target> = createTarget,
+    private readonly create: (options: TargetOptions) => Promise<Target> = createTargetWhenNeeded,
   ) {}
 
   get status(): TargetStatus {

@@ -31,9 +31,19 @@ const outputOf = (metafile: Metafile, input: string): string => {
   return found;
 };
 
-/** What the bundle loads before the home screen's first frame: cli.js, the app command, the screens' start. */
+/** What every command loads: the entry (cli.js) and the commands it imports once the compile cache is on (main.ts). */
+const atStart = (metafile: Metafile): string[] => staticallyLoaded(metafile, "dist/cli.js", outputOf(metafile, "src/cli/main.ts"));
+
+/**
+ * What the bundle loads before the home screen's first frame on `s3-tutor` alone: the entry, the
+ * bare start (open-app.ts, not main.ts), the move of a former version's state, the app command, the screens' start.
+ */
 const beforeFirstFrame = (metafile: Metafile): string[] =>
-  staticallyLoaded(metafile, "dist/cli.js", outputOf(metafile, "src/cli/commands/app.ts"), outputOf(metafile, "src/ui/start-app.tsx"));
+  staticallyLoaded(
+    metafile,
+    "dist/cli.js",
+    ...["src/cli/open-app.ts", "src/store/move-former-state.ts", "src/cli/commands/app.ts", "src/ui/start-app.tsx"].map((input) => outputOf(metafile, input)),
+  );
 
 const HEAVY: Record<string, RegExp> = {
   zod: /node_modules\/zod\//,
@@ -50,8 +60,22 @@ describe("the bundle", () => {
     metafile = (await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false })).metafile;
   }, 120_000);
 
+  it("the entry loads only what finds the compile cache's folder before it turns the cache on; the commands come after", () => {
+    const entry = staticallyLoaded(metafile, "dist/cli.js");
+    expect(entry).toContain("src/cli/start.ts");
+    expect(entry.filter((input) => !/^src\/cli\/start\.ts$|^src\/store\/state-dir\.ts$|node_modules\/(env-paths|is-safe-filename)\//.test(input))).toEqual([]);
+    const dynamic = metafile.outputs["dist/cli.js"]!.imports.filter((imported) => imported.kind === "dynamic-import").map((imported) => imported.path);
+    expect(dynamic.sort()).toEqual([outputOf(metafile, "src/cli/main.ts"), outputOf(metafile, "src/cli/open-app.ts")].sort());
+  });
+
+  it("opens the screens of `s3-tutor` alone without commander or the other commands' definitions", () => {
+    const loaded = beforeFirstFrame(metafile);
+    expect(loaded).toContain("src/cli/open-app.ts");
+    expect(loaded.filter((input) => /node_modules\/commander\/|^src\/cli\/main\.ts$/.test(input))).toEqual([]);
+  });
+
   it("loads neither the AWS SDK nor the sandbox nor zod until a command needs them", () => {
-    const loaded = staticallyLoaded(metafile, "dist/cli.js");
+    const loaded = atStart(metafile);
     expect(loaded).toContain("src/cli/main.ts");
     for (const [name, pattern] of Object.entries(HEAVY)) expect(loaded.filter((input) => pattern.test(input)), name).toEqual([]);
   });
@@ -60,6 +84,7 @@ describe("the bundle", () => {
     const loaded = beforeFirstFrame(metafile);
     expect(loaded).toContain("src/ui/screens/home.tsx");
     expect(loaded).toContain("src/cli/app-content.ts");
+    expect(loaded).toContain("src/cli/run-command.ts");
     for (const [name, pattern] of Object.entries(HEAVY)) expect(loaded.filter((input) => pattern.test(input)), name).toEqual([]);
   });
 
@@ -86,6 +111,12 @@ describe("the bundle", () => {
     const everything = Object.keys(metafile.inputs);
     expect(everything.some((input) => input.includes("node_modules/marked-terminal/"))).toBe(true);
     expect(everything.filter((input) => HEAVY["a syntax highlighter, emoji data or an HTML parser"]!.test(input))).toEqual([]);
+  });
+
+  it("loads the targets' code (the sandbox's and the SDK clients' starters) only when a step first needs a target", () => {
+    const loaded = beforeFirstFrame(metafile);
+    expect(loaded).toContain("src/targets/target-session.ts");
+    expect(loaded.filter((input) => /^src\/targets\/(create-target|learner-sandbox|sandbox-target|sdk-clients|preflight-errors)\.ts$/.test(input))).toEqual([]);
   });
 
   it("reaches every screen but home only through import() from the app", () => {

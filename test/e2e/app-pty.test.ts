@@ -369,6 +369,14 @@ describe("s3-tutor in a terminal", () => {
     }
   });
 
+  it("`s3-tutor` alone (started without commander) takes S3_TUTOR_REPLICATION_DELAY as `s3-tutor --target sandbox` does: a bad one stops both", async () => {
+    for (const args of [[], ["--target", "sandbox"]]) {
+      const app = start({ args, env: { S3_TUTOR_REPLICATION_DELAY: "soon" } });
+      expect(await app.waitForExit(), args.join(" ")).toMatchObject({ exitCode: 2 });
+      expect(stripVTControlCharacters(app.output), args.join(" ")).toContain('s3-tutor: S3_TUTOR_REPLICATION_DELAY="soon" is not a delay');
+    }
+  });
+
   it("without a terminal, exits 2 and says what to use instead", () => {
     const result = withoutTerminal([], "");
     expect(result.status).toBe(2);

@@ -106,8 +106,11 @@ export const renderApp = async (options: RenderOptions = {}): Promise<RenderedAp
         exitChoice = choice;
       }}
     />,
+    // The app starts at the test's size, as in a terminal of that size: a resize straight after the
+    // first render would show text laid out for the old width until the new layout lands.
+    { ...(options.columns !== undefined ? { columns: options.columns } : {}), ...(options.rows !== undefined ? { rows: options.rows } : {}) },
   );
-  // The terminal is resized as a real one would be: the app and Ink read the new size.
+  // The resize event a real terminal sends too: the app and Ink read the size again.
   if (options.columns !== undefined || options.rows !== undefined) instance.resize({ columns: options.columns, rows: options.rows });
   await sleep(30);
   const frame = () => instance.lastFrame() ?? "";

@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadCatalog, loadContent } from "../../src/content/catalog";
+import { loadContent } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import type { Random } from "../../src/engine/random";
 import { ProgressStore } from "../../src/store/progress";
 import { flushQuizStores, openQuizStores, type QuizStores } from "../../src/store/quiz-stores";
@@ -71,7 +72,7 @@ export interface RenderOptions {
 
 export const renderApp = async (options: RenderOptions = {}): Promise<RenderedApp> => {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "s3-tutor-ui-"));
-  const content = options.content ? await loadContent(options.content) : await loadCatalog();
+  const content = options.content ? await loadContent(options.content) : await shippedCatalog();
   const opened = await ProgressStore.open(join(stateDir, "progress.json"));
   const quiz = await openQuizStores(stateDir);
   const notices = [...(opened.notice ? [opened.notice] : []), ...quiz.notices];

@@ -5,8 +5,8 @@ import { atOrBefore, beforePrefix, throughPrefix } from "../world/sorted-keys";
 import type { ObjectVersion, StoredObject } from "../world/versions";
 import { openBucket } from "./access";
 import type { S3Call, S3Handler } from "./call";
-import { checksumTypeOf } from "./checksums";
 import { invalidArgument } from "./errors";
+import { commonPrefixesXml, contentsXml, ownerXml } from "./listing-xml";
 import { canonicalUserId, xmlResponse, xmlTime } from "./respond";
 
 const DEFAULT_MAX_KEYS = 1000;
@@ -128,8 +128,10 @@ const markerBound = (marker: string | undefined, delimiter: string | undefined) 
 };
 
 /** encoding-type=url: keys and prefixes URL-encoded, a space as "+", as S3 does. */
-export const encoder = (params: Pick<ListParams, "urlEncode">) => (value: string | undefined) =>
-  value === undefined || !params.urlEncode ? value : encodeURIComponent(value).replace(/%20/g, "+");
+export const encoder =
+  (params: Pick<ListParams, "urlEncode">) =>
+  <T extends string | undefined>(value: T): T =>
+    value === undefined || !params.urlEncode ? value : (encodeURIComponent(value).replace(/%20/g, "+") as T);
 
 const NONE: readonly never[] = [];
 
@@ -148,22 +150,8 @@ const allVersions = (objects: ObjectStore): ListingIndex<ObjectVersion> => ({
   itemsOf: (key) => objects.versionsOf(key),
 });
 
-/** The bucket owner's element, made once a page and shared by every entry. */
+/** The bucket owner's Owner element, written once a page (the id is a hash). */
 const ownerOf = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
-
-/** One Contents element; `owner` (made once a page: it is a hash) when the listing shows owners. */
-const contents = (object: StoredObject, encode: ReturnType<typeof encoder>, owner?: { ID: string }) => {
-  const algorithms = Object.keys(object.checksums);
-  return {
-    Key: encode(object.key),
-    LastModified: xmlTime(object.lastModified),
-    ETag: object.etag,
-    ...(algorithms.length > 0 ? { ChecksumAlgorithm: algorithms, ChecksumType: checksumTypeOf(object.checksums) } : {}),
-    Size: object.body.size,
-    StorageClass: object.storageClass,
-    ...(owner ? { Owner: owner } : {}),
-  };
-};
 
 const listObjectsV2: S3Handler = (call) => {
   const { request } = call;
@@ -179,7 +167,7 @@ const listObjectsV2: S3Handler = (call) => {
   const startAfter = queryValue(request, "start-after");
   const page = paginate(currentObjects(bucket.objects), params, { marker: resumeAfter ?? startAfter });
   const encode = encoder(params);
-  const owner = queryValue(request, "fetch-owner") === "true" ? ownerOf(bucket) : undefined;
+  const owner = queryValue(request, "fetch-owner") === "true" ? ownerXml(canonicalUserId(bucket.owner)) : undefined;
   return xmlResponse("ListBucketResult", {
     Name: bucket.name,
     Prefix: encode(params.prefix),
@@ -191,8 +179,8 @@ const listObjectsV2: S3Handler = (call) => {
     ContinuationToken: token,
     NextContinuationToken: page.truncated && page.lastKey ? Buffer.from(page.lastKey).toString("base64url") : undefined,
     StartAfter: encode(startAfter),
-    Contents: page.items.map((object) => contents(object, encode, owner)),
-    CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
+    Contents: contentsXml(page.items, encode, owner),
+    CommonPrefixes: commonPrefixesXml(page.commonPrefixes, encode),
   });
 };
 
@@ -201,7 +189,7 @@ const listObjects: S3Handler = (call) => {
   const { params, bucket } = openForListing(call, "s3:ListBucket");
   const marker = queryValue(request, "marker");
   const page = paginate(currentObjects(bucket.objects), params, { marker });
-  const owner = ownerOf(bucket);
+  const owner = ownerXml(canonicalUserId(bucket.owner));
   const encode = encoder(params);
   return xmlResponse("ListBucketResult", {
     Name: bucket.name,
@@ -213,8 +201,8 @@ const listObjects: S3Handler = (call) => {
     Delimiter: encode(params.delimiter),
     EncodingType: params.urlEncode ? "url" : undefined,
     IsTruncated: page.truncated,
-    Contents: page.items.map((object) => contents(object, encode, owner)),
-    CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
+    Contents: contentsXml(page.items, encode, owner),
+    CommonPrefixes: commonPrefixesXml(page.commonPrefixes, encode),
   });
 };
 

@@ -18,7 +18,8 @@ export interface PreparedPage {
   nextToken?: string;
 }
 
-interface Held extends PreparedPage {
+interface Held {
+  page: PreparedPage;
   store: ObjectStore;
   generation: number;
   request: string;
@@ -43,8 +44,8 @@ export class PagePrefetch {
     this.pending = this.pending.filter((job) => !same(job));
     const at = this.held.findIndex(same);
     if (at === -1) return undefined;
-    const [page] = this.held.splice(at, 1);
-    return page!.generation === store.generation ? page : undefined;
+    const [held] = this.held.splice(at, 1);
+    return held!.generation === store.generation ? held!.page : undefined;
   }
 
   /**
@@ -62,7 +63,7 @@ export class PagePrefetch {
       if (store.generation !== generation) return;
       const page = write();
       this.held = this.held.filter((held) => !(held.store === store && held.request === request));
-      this.held.push({ ...page, store, generation, request });
+      this.held.push({ page, store, generation, request });
       if (this.held.length > MAX_PAGES) this.held.shift();
     });
   }

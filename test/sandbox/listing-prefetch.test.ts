@@ -157,6 +157,17 @@ describe("PagePrefetch", () => {
     expect(prefetch.size).toBe(0);
   });
 
+  it("prepares nothing, and throws nowhere, when writing the page fails", async () => {
+    const prefetch = new PagePrefetch();
+    const store = storeWith();
+    prefetch.prepare(store, request, () => {
+      throw new Error("the page could not be written");
+    });
+    await tick();
+    expect(prefetch.size).toBe(0);
+    expect(prefetch.take(store, request)).toBeUndefined();
+  });
+
   it(`holds at most ${MAX_PAGES} pages, dropping the oldest`, async () => {
     const prefetch = new PagePrefetch();
     const store = storeWith();

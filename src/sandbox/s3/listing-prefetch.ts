@@ -13,7 +13,8 @@ import type { World } from "../world/world";
  * afresh. At most MAX_PAGES are held per sandbox (oldest dropped first), each one response body.
  */
 export interface PreparedPage {
-  body: string;
+  /** The response body; a page written ahead is already encoded, so answering it costs no more than sending it. */
+  body: string | Buffer;
   /** The token of the page after it, if there is one. */
   nextToken?: string;
 }
@@ -49,7 +50,7 @@ export class PagePrefetch {
   }
 
   /**
-   * Writes a page once the sandbox is idle (after the answer just sent has gone out), unless the
+   * Writes a page once the sandbox is idle (the answer just made already handed to its socket), unless the
    * bucket changed before then. `write` must give what a request for it would be answered now.
    */
   prepare(store: ObjectStore, request: string, write: () => PreparedPage): void {
@@ -61,7 +62,13 @@ export class PagePrefetch {
       if (at === -1) return;
       this.pending.splice(at, 1);
       if (store.generation !== generation) return;
-      const page = write();
+      let page: PreparedPage;
+      try {
+        page = write();
+      } catch {
+        // Nothing is prepared: the request for this page writes it itself and answers any error as it would have.
+        return;
+      }
       this.held = this.held.filter((held) => !(held.store === store && held.request === request));
       this.held.push({ page, store, generation, request });
       if (this.held.length > MAX_PAGES) this.held.shift();

@@ -216,7 +216,10 @@ const listObjectsV2: S3Handler = (call) => {
   const page = prefetch.take(objects, v2RequestKey(asked)) ?? writeV2Page(bucket, asked);
   if (page.nextToken) {
     const next: V2Request = { ...asked, token: page.nextToken, resumeAfter: Buffer.from(page.nextToken, "base64url").toString("utf8") };
-    prefetch.prepare(objects, v2RequestKey(next), () => writeV2Page(bucket, next));
+    prefetch.prepare(objects, v2RequestKey(next), () => {
+      const written = writeV2Page(bucket, next);
+      return { ...written, body: Buffer.from(written.body) };
+    });
   }
   return { status: 200, headers: { "content-type": "application/xml" }, body: page.body };
 };

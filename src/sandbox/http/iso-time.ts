@@ -1,7 +1,7 @@
 /**
  * `date.toISOString()`, about three times faster: a listing page writes a thousand of them and
- * toISOString was the largest single cost of writing one. Years outside 1970–9999 (which the
- * sandbox never stamps) go to toISOString itself.
+ * toISOString was the largest single cost of writing one. Instants outside 1970–9999 go to
+ * toISOString itself.
  */
 export const isoTime = (date: Date): string => {
   const time = date.getTime();

@@ -152,7 +152,7 @@ const allVersions = (objects: ObjectStore): ListingIndex<ObjectVersion> => ({
   itemsOf: (key) => objects.versionsOf(key),
 });
 
-/** The bucket owner's Owner element, written once a page (the id is a hash). */
+/** The bucket owner's element, made once a page and shared by every entry. */
 const ownerOf = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
 
 /** What a ListObjectsV2 page is asked for, the token already read. */

@@ -68,8 +68,22 @@ const element = (name: string, value: Exclude<XmlContent, XmlContent[]>): string
   return `<${name}>${escapeXml(scalar(value))}</${name}>`;
 };
 
-const SPECIAL = /[&<>"']/;
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+/**
+ * The five XML entities, as the builder escapes text and attribute values. A loop over char codes:
+ * a listing page escapes every key and ETag (each ETag has two quotes), and a replace with a
+ * callback took twice as long.
+ */
+export const escapeXml = (text: string): string => {
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const entity = entityFor(text.charCodeAt(i));
+    if (entity === undefined) continue;
+    out += text.slice(copied, i) + entity;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+};
 
-/** The five XML entities, as the builder escapes text and attribute values. */
-export const escapeXml = (text: string): string => (SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => ENTITIES[char]!) : text);
+const entityFor = (code: number): string | undefined =>
+  code > 62 ? undefined : code === 38 ? "&amp;" : code === 60 ? "&lt;" : code === 62 ? "&gt;" : code === 34 ? "&quot;" : code === 39 ? "&apos;" : undefined;

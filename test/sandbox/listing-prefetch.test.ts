@@ -82,7 +82,9 @@ describe("ListObjectsV2's next page, written ahead", () => {
     await idle();
     const other = await s3().send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 2, ContinuationToken: first.NextContinuationToken }));
     expect(keysOf(other)).toEqual(["k4", "k5"]);
-    const owners = await s3().send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 4, ContinuationToken: first.NextContinuationToken, FetchOwner: true }));
+    const owners = await s3().send(
+      new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 4, ContinuationToken: first.NextContinuationToken, FetchOwner: true }),
+    );
     expect(owners.Contents?.every((object) => object.Owner?.ID)).toBe(true);
   });
 });

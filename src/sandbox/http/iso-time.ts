@@ -22,7 +22,8 @@ export const isoTime = (date: Date): string => {
   const hours = Math.floor(ofDay / 3600);
   const minutes = Math.floor((ofDay - hours * 3600) / 60);
   const millis = time - seconds * 1000;
-  return `${year}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(ofDay % 60)}.${millis < 10 ? "00" : millis < 100 ? "0" : ""}${millis}Z`;
+  const milliseconds = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
+  return `${year}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(ofDay % 60)}.${milliseconds}Z`;
 };
 
 /** 10000-01-01T00:00:00.000Z: from there toISOString writes six-digit years. */

@@ -85,5 +85,7 @@ export const escapeXml = (text: string): string => {
   return copied === 0 ? text : out + text.slice(copied);
 };
 
-const entityFor = (code: number): string | undefined =>
-  code > 62 ? undefined : code === 38 ? "&amp;" : code === 60 ? "&lt;" : code === 62 ? "&gt;" : code === 34 ? "&quot;" : code === 39 ? "&apos;" : undefined;
+const entityFor = (code: number): string | undefined => {
+  if (code > 62) return undefined;
+  return code === 38 ? "&amp;" : code === 60 ? "&lt;" : code === 62 ? "&gt;" : code === 34 ? "&quot;" : code === 39 ? "&apos;" : undefined;
+};

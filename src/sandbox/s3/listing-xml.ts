@@ -16,7 +16,8 @@ export const ownerXml = (id: string): string => `<Owner><ID>${escapeXml(id)}</ID
 export const contentsXml = (objects: readonly StoredObject[], encode: (key: string) => string, owner = ""): XmlFragment => {
   let xml = "";
   for (const object of objects) {
-    xml += `<Contents><Key>${escapeXml(encode(object.key))}</Key><LastModified>${xmlTime(object.lastModified)}</LastModified><ETag>${escapeXml(object.etag)}</ETag>`;
+    xml += `<Contents><Key>${escapeXml(encode(object.key))}</Key><LastModified>${xmlTime(object.lastModified)}</LastModified>`;
+    xml += `<ETag>${escapeXml(object.etag)}</ETag>`;
     let checksummed = false;
     for (const algorithm in object.checksums) {
       xml += `<ChecksumAlgorithm>${escapeXml(algorithm)}</ChecksumAlgorithm>`;

@@ -210,7 +210,8 @@ const listObjectsV2: S3Handler = (call) => {
       throw invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
     }
   }
-  const asked: V2Request = { params, token, resumeAfter, startAfter: queryValue(request, "start-after"), fetchOwner: queryValue(request, "fetch-owner") === "true" };
+  const startAfter = queryValue(request, "start-after");
+  const asked: V2Request = { params, token, resumeAfter, startAfter, fetchOwner: queryValue(request, "fetch-owner") === "true" };
   const prefetch = prefetchOf(call.world);
   const { objects } = bucket;
   const page = prefetch.take(objects, v2RequestKey(asked)) ?? writeV2Page(bucket, asked);

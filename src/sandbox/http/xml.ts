@@ -1,12 +1,12 @@
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { ServiceError } from "../errors";
-import { writeXmlDocument } from "./xml-writer";
+import { writeXmlDocument, XmlFragment } from "./xml-writer";
 
 export type XmlNode = { [name: string]: XmlValue };
 export type XmlValue = string | XmlNode | XmlValue[];
 
 /** What may go into a response document; undefined and null elements are left out. */
-export type XmlContent = string | number | boolean | Date | undefined | null | XmlContent[] | { [name: string]: XmlContent };
+export type XmlContent = string | number | boolean | Date | undefined | null | XmlFragment | XmlContent[] | { [name: string]: XmlContent };
 
 export const malformedXml = () =>
   new ServiceError(
@@ -30,6 +30,7 @@ export const xmlDocumentByBuilder = (root: string, content: XmlContent, attribut
 };
 
 const normalise = (value: XmlContent): unknown => {
+  if (value instanceof XmlFragment) throw new Error("an XmlFragment is written by writeXmlDocument only");
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.filter((item) => item !== undefined && item !== null).map(normalise);
   if (value !== null && typeof value === "object") {

@@ -1,12 +1,14 @@
 import { queryValue, type SandboxRequest } from "../http/exchange";
+import { xmlDocument } from "../http/xml";
 import type { Bucket } from "../world/bucket";
 import type { ObjectStore } from "../world/object-store";
 import { atOrBefore, beforePrefix, throughPrefix } from "../world/sorted-keys";
 import type { ObjectVersion, StoredObject } from "../world/versions";
 import { openBucket } from "./access";
-import type { S3Call, S3Handler } from "./call";
-import { checksumTypeOf } from "./checksums";
+import { XMLNS, type S3Call, type S3Handler } from "./call";
 import { invalidArgument } from "./errors";
+import { commonPrefixesXml, contentsXml, ownerXml } from "./listing-xml";
+import { pageRequest, prefetchOf, type PreparedPage } from "./listing-prefetch";
 import { canonicalUserId, xmlResponse, xmlTime } from "./respond";
 
 const DEFAULT_MAX_KEYS = 1000;
@@ -128,8 +130,10 @@ const markerBound = (marker: string | undefined, delimiter: string | undefined) 
 };
 
 /** encoding-type=url: keys and prefixes URL-encoded, a space as "+", as S3 does. */
-export const encoder = (params: Pick<ListParams, "urlEncode">) => (value: string | undefined) =>
-  value === undefined || !params.urlEncode ? value : encodeURIComponent(value).replace(/%20/g, "+");
+export const encoder =
+  (params: Pick<ListParams, "urlEncode">) =>
+  <T extends string | undefined>(value: T): T =>
+    value === undefined || !params.urlEncode ? value : (encodeURIComponent(value).replace(/%20/g, "+") as T);
 
 const NONE: readonly never[] = [];
 
@@ -151,20 +155,50 @@ const allVersions = (objects: ObjectStore): ListingIndex<ObjectVersion> => ({
 /** The bucket owner's element, made once a page and shared by every entry. */
 const ownerOf = (bucket: Bucket) => ({ ID: canonicalUserId(bucket.owner) });
 
-/** One Contents element; `owner` (made once a page: it is a hash) when the listing shows owners. */
-const contents = (object: StoredObject, encode: ReturnType<typeof encoder>, owner?: { ID: string }) => {
-  const algorithms = Object.keys(object.checksums);
-  return {
-    Key: encode(object.key),
-    LastModified: xmlTime(object.lastModified),
-    ETag: object.etag,
-    ...(algorithms.length > 0 ? { ChecksumAlgorithm: algorithms, ChecksumType: checksumTypeOf(object.checksums) } : {}),
-    Size: object.body.size,
-    StorageClass: object.storageClass,
-    ...(owner ? { Owner: owner } : {}),
-  };
+/** What a ListObjectsV2 page is asked for, the token already read. */
+interface V2Request {
+  params: ListParams;
+  token?: string;
+  resumeAfter?: string;
+  startAfter?: string;
+  fetchOwner: boolean;
+}
+
+/** One ListObjectsV2 page of the bucket as it is now, and the token for the next one. */
+const writeV2Page = (bucket: Bucket, asked: V2Request): PreparedPage => {
+  const { params, token, startAfter } = asked;
+  const page = paginate(currentObjects(bucket.objects), params, { marker: asked.resumeAfter ?? startAfter });
+  const encode = encoder(params);
+  const owner = asked.fetchOwner ? ownerXml(canonicalUserId(bucket.owner)) : undefined;
+  const nextToken = page.truncated && page.lastKey ? Buffer.from(page.lastKey).toString("base64url") : undefined;
+  const body = xmlDocument(
+    "ListBucketResult",
+    {
+      Name: bucket.name,
+      Prefix: encode(params.prefix),
+      Delimiter: encode(params.delimiter),
+      MaxKeys: params.maxKeys,
+      EncodingType: params.urlEncode ? "url" : undefined,
+      KeyCount: page.items.length + page.commonPrefixes.length,
+      IsTruncated: page.truncated,
+      ContinuationToken: token,
+      NextContinuationToken: nextToken,
+      StartAfter: encode(startAfter),
+      Contents: contentsXml(page.items, encode, owner),
+      CommonPrefixes: commonPrefixesXml(page.commonPrefixes, encode),
+    },
+    { xmlns: XMLNS },
+  );
+  return { body, ...(nextToken ? { nextToken } : {}) };
 };
 
+const v2RequestKey = ({ params, token, startAfter, fetchOwner }: V2Request) =>
+  pageRequest([params.prefix, params.delimiter, params.maxKeys, params.urlEncode, token, startAfter, fetchOwner]);
+
+/**
+ * ListObjectsV2. Access is checked on every request; the page itself may come from the prefetch
+ * (written while the client read the page before), and the page after it is prepared in turn.
+ */
 const listObjectsV2: S3Handler = (call) => {
   const { request } = call;
   const { params, bucket } = openForListing(call, "s3:ListBucket");
@@ -177,23 +211,18 @@ const listObjectsV2: S3Handler = (call) => {
     }
   }
   const startAfter = queryValue(request, "start-after");
-  const page = paginate(currentObjects(bucket.objects), params, { marker: resumeAfter ?? startAfter });
-  const encode = encoder(params);
-  const owner = queryValue(request, "fetch-owner") === "true" ? ownerOf(bucket) : undefined;
-  return xmlResponse("ListBucketResult", {
-    Name: bucket.name,
-    Prefix: encode(params.prefix),
-    Delimiter: encode(params.delimiter),
-    MaxKeys: params.maxKeys,
-    EncodingType: params.urlEncode ? "url" : undefined,
-    KeyCount: page.items.length + page.commonPrefixes.length,
-    IsTruncated: page.truncated,
-    ContinuationToken: token,
-    NextContinuationToken: page.truncated && page.lastKey ? Buffer.from(page.lastKey).toString("base64url") : undefined,
-    StartAfter: encode(startAfter),
-    Contents: page.items.map((object) => contents(object, encode, owner)),
-    CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
-  });
+  const asked: V2Request = { params, token, resumeAfter, startAfter, fetchOwner: queryValue(request, "fetch-owner") === "true" };
+  const prefetch = prefetchOf(call.world);
+  const { objects } = bucket;
+  const page = prefetch.take(objects, v2RequestKey(asked)) ?? writeV2Page(bucket, asked);
+  if (page.nextToken) {
+    const next: V2Request = { ...asked, token: page.nextToken, resumeAfter: Buffer.from(page.nextToken, "base64url").toString("utf8") };
+    prefetch.prepare(objects, v2RequestKey(next), () => {
+      const written = writeV2Page(bucket, next);
+      return { ...written, body: Buffer.from(written.body) };
+    });
+  }
+  return { status: 200, headers: { "content-type": "application/xml" }, body: page.body };
 };
 
 const listObjects: S3Handler = (call) => {
@@ -201,7 +230,7 @@ const listObjects: S3Handler = (call) => {
   const { params, bucket } = openForListing(call, "s3:ListBucket");
   const marker = queryValue(request, "marker");
   const page = paginate(currentObjects(bucket.objects), params, { marker });
-  const owner = ownerOf(bucket);
+  const owner = ownerXml(canonicalUserId(bucket.owner));
   const encode = encoder(params);
   return xmlResponse("ListBucketResult", {
     Name: bucket.name,
@@ -213,8 +242,8 @@ const listObjects: S3Handler = (call) => {
     Delimiter: encode(params.delimiter),
     EncodingType: params.urlEncode ? "url" : undefined,
     IsTruncated: page.truncated,
-    Contents: page.items.map((object) => contents(object, encode, owner)),
-    CommonPrefixes: page.commonPrefixes.map((prefix) => ({ Prefix: encode(prefix) })),
+    Contents: contentsXml(page.items, encode, owner),
+    CommonPrefixes: commonPrefixesXml(page.commonPrefixes, encode),
   });
 };
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SandboxResponse } from "../http/exchange";
+import { isoTime } from "../http/iso-time";
 import { xmlDocument, type XmlContent } from "../http/xml";
 import { XMLNS } from "./call";
 
@@ -24,5 +25,5 @@ export const canonicalUserId = (account: string): string =>
   createHash("sha256").update(`s3-tutor-sandbox:${account}`).digest("hex");
 
 /** Timestamps in S3 XML bodies carry milliseconds; in headers they are RFC 7231 dates. */
-export const xmlTime = (date: Date): string => date.toISOString();
+export const xmlTime = (date: Date): string => isoTime(date);
 export const httpDate = (date: Date): string => date.toUTCString();

@@ -23,7 +23,14 @@ export class ObjectStore {
   /** The same keys in S3's order, kept as they come and go, so a listing page seeks instead of sorting. */
   private readonly sorted = new SortedKeys();
 
+  /** Counts every change (keys, versions, a version changed in place): what a listing page prepared ahead checks it is still true. */
+  private changeCount = 0;
+
   constructor(private readonly changes: BucketChanges = new BucketChanges()) {}
+
+  get generation(): number {
+    return this.changeCount;
+  }
 
   /** The newest version of a key: an object, a delete marker, or nothing. */
   latest(key: string): ObjectVersion | undefined {
@@ -36,7 +43,7 @@ export class ObjectStore {
 
   /** A version of this key was changed in place (its tags, its replication status). */
   touch(key: string): void {
-    this.changes.key(key);
+    this.changed(key);
   }
 
   put(key: string, data: ObjectData, versioning: VersioningState, now: Date, versionId?: string): StoredObject {
@@ -55,7 +62,7 @@ export class ObjectStore {
   deleteLatest(key: string, versioning: VersioningState, now: Date, replicaOf?: DeleteMarker): DeleteMarker | undefined {
     if (versioning === "Unversioned") {
       this.remove(key);
-      this.changes.key(key);
+      this.changed(key);
       return undefined;
     }
     const marker: DeleteMarker = {
@@ -77,7 +84,7 @@ export class ObjectStore {
     if (!versions || index === -1) return undefined;
     const [removed] = versions.splice(index, 1);
     if (versions.length === 0) this.remove(key);
-    this.changes.key(key);
+    this.changed(key);
     return removed;
   }
 
@@ -105,6 +112,7 @@ export class ObjectStore {
 
   /** Puts back a key's versions as persistence kept them, newest first; nothing is recorded. */
   restore(key: string, versions: ObjectVersion[]): void {
+    this.changeCount++;
     if (versions.length === 0) this.remove(key);
     else {
       this.byKey.set(key, versions);
@@ -118,10 +126,16 @@ export class ObjectStore {
     const kept = version.versionId === NULL_VERSION ? versions.filter((v) => v.versionId !== NULL_VERSION) : versions;
     if (versions.length === 0) this.sorted.add(version.key);
     this.byKey.set(version.key, [version, ...kept]);
-    this.changes.key(version.key);
+    this.changed(version.key);
   }
 
   private remove(key: string): void {
+    this.changeCount++;
     if (this.byKey.delete(key)) this.sorted.delete(key);
+  }
+
+  private changed(key: string): void {
+    this.changeCount++;
+    this.changes.key(key);
   }
 }

@@ -61,11 +61,16 @@ const FRAME_START = /\u001B\[2K\u001B\[G|\u001B\[2J|\u001B\[H/g;
  * virtual screen: the plain text of the latest frame Ink drew (Ink redraws a frame by erasing
  * the previous one's lines, then writing the whole frame again).
  */
+/** How long the terminal must be quiet for a frame to count as whole, and the most to wait for that. */
+const QUIET_MS = 30;
+const QUIET_LIMIT_MS = 1_000;
+
 export class PtyApp {
   readonly pty: IPty;
   output = "";
   readonly exited: Promise<PtyExit>;
   private exit: PtyExit | undefined;
+  private lastDataAt = 0;
 
   constructor(options: StartOptions) {
     const env = terminalEnv(options.stateDir, options.env);
@@ -77,6 +82,7 @@ export class PtyApp {
     this.pty = spawn(file, args, { name: "xterm-256color", ...size, cwd: options.packageRoot ?? root, env });
     this.pty.onData((data) => {
       this.output += data;
+      this.lastDataAt = Date.now();
     });
     this.exited = new Promise((resolve) => {
       this.pty.onExit((exit) => {
@@ -143,7 +149,9 @@ export class PtyApp {
 
   /**
    * Waits until the latest frame satisfies `check` (a text it contains, a pattern, or a
-   * predicate over its rows); fails with the frame it last saw.
+   * predicate over its rows), and returns it once the terminal has been quiet for a moment: a
+   * frame can reach the pty in several reads, and its first rows may match before its last
+   * arrive. Fails with the frame it last saw.
    */
   async waitFor(check: string | RegExp | ((rows: string[]) => boolean), timeoutMs = 30_000): Promise<string[]> {
     const matches = (rows: string[]) => {
@@ -154,13 +162,26 @@ export class PtyApp {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const rows = this.screen();
-      if (matches(rows)) return rows;
+      if (matches(rows)) {
+        const settled = await this.quiet();
+        if (matches(settled)) return settled;
+        continue;
+      }
       if (this.exit || Date.now() > deadline) {
         const why = this.exit ? `the app exited (${JSON.stringify(this.exit)})` : `${timeoutMs} ms passed`;
         throw new Error(`${why} before the screen showed ${String(check)}. Latest frame:\n${rows.join("\n")}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** The screen once no output has come for QUIET_MS (or after QUIET_LIMIT_MS of steady output). */
+  private async quiet(): Promise<string[]> {
+    const limit = Date.now() + QUIET_LIMIT_MS;
+    while (Date.now() - this.lastDataAt < QUIET_MS && Date.now() < limit && !this.exit) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return this.screen();
   }
 
   /** Resolves with the exit once the process ends; kills it and fails after `timeoutMs`. */

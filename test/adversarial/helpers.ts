@@ -8,7 +8,7 @@ import { DeleteMultiRegionAccessPointCommand, ListMultiRegionAccessPointsCommand
 import "@aws-sdk/signature-v4a";
 import { dialSandbox } from "../../src/targets/sandbox-dialing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import type { Lesson } from "../../src/content/schema/lesson";
 import type { Answers } from "../../src/handson/answers";
 import { handsOnPlaces, prepareStep, type HandsOnPlace } from "../../src/handson/restore";
@@ -81,7 +81,7 @@ export const useLab = (lessonId: string, prefix: string, options: { replicationD
   const clients = new Map<string, { destroy(): void }>();
   let scratch: string | undefined;
   beforeAll(async () => {
-    const catalog = await loadCatalog();
+    const catalog = await shippedCatalog();
     const lesson = catalog.lessons.map((loaded) => loaded.lesson).find((candidate) => candidate.id === lessonId);
     if (!lesson) throw new Error(`no shipped lesson ${lessonId}`);
     const target = sandboxTarget({ prefix, replicationDelay });

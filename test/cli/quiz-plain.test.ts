@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import type { Question, Quiz } from "../../src/content/schema/quiz";
 import { rightAnswerInWords } from "../../src/engine/answer-words";
 import { openQuizStores } from "../../src/store/quiz-stores";
@@ -22,7 +22,7 @@ let byId: Map<string, Question>;
 let allQuestions: Question[];
 
 beforeAll(async () => {
-  const catalog = await loadCatalog();
+  const catalog = await shippedCatalog();
   expect(catalog.problems).toEqual([]);
   const quizzes = catalog.quizzes.map((loaded) => loaded.quiz);
   // The tests need a topic with a few questions, one of them with options.

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { finished, spawnCli, spawnCliFromSource, waitForOutput } from "../helpers/cli";
 
 /**
@@ -14,7 +14,7 @@ import { finished, spawnCli, spawnCliFromSource, waitForOutput } from "../helper
 
 let topic = "";
 beforeAll(async () => {
-  topic = (await loadCatalog()).quizzes[0]!.quiz.topic;
+  topic = (await shippedCatalog()).quizzes[0]!.quiz.topic;
 });
 
 const homes: string[] = [];

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readlink, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { finished, spawnCli } from "../helpers/cli";
 import { newStateDir } from "./plain-driver";
 
@@ -13,7 +13,7 @@ import { newStateDir } from "./plain-driver";
 
 let topic = "";
 beforeAll(async () => {
-  const catalog = await loadCatalog();
+  const catalog = await shippedCatalog();
   topic = catalog.quizzes[0]!.quiz.topic;
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { isHandsOnStep } from "../../src/content/step-kinds";
 import type { HandsOn } from "../../src/content/schema/lesson";
 import { stepFor } from "../../src/handson/step-variant";
@@ -22,7 +22,7 @@ const namesChecked = (step: HandsOn): string[] =>
 
 describe("what a check needs is in the goal", () => {
   it("every bucket, key and role a shipped check names is written in its step's goal, on every target", async () => {
-    const catalog = await loadCatalog();
+    const catalog = await shippedCatalog();
     const missing: string[] = [];
     for (const { lesson } of catalog.lessons) {
       for (const step of lesson.steps.filter(isHandsOnStep)) {

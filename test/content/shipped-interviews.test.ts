@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { resolveTaught } from "../../src/content/interview-taught";
 import type { FollowUp, InterviewQuestion } from "../../src/content/schema/interview";
 
@@ -16,7 +16,7 @@ const pointsOf = (node: InterviewQuestion | FollowUp): InterviewQuestion["points
 
 describe("the interview questions that ship", () => {
   it("number at least 40 questions across every quiz topic, and at least 6 design prompts", async () => {
-    const catalog = await loadCatalog();
+    const catalog = await shippedCatalog();
     expect(catalog.problems).toEqual([]);
     const all = catalog.interviews.flatMap((file) => file.interviews.interviews);
     const questions = all.filter((question) => question.kind === "question");
@@ -28,7 +28,7 @@ describe("the interview questions that ship", () => {
   });
 
   it("chain two to four questions deep, with 3-6 points on each question, each taught in a lesson step that exists", async () => {
-    const catalog = await loadCatalog();
+    const catalog = await shippedCatalog();
     const lessons = catalog.lessons.map((loaded) => loaded.lesson);
     for (const question of catalog.interviews.flatMap((file) => file.interviews.interviews)) {
       expect(depthOf(question), question.id).toBeGreaterThanOrEqual(2);

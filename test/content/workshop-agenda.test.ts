@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { WorkshopSchema } from "../../src/content/schema/workshop";
 import { agendaBlockAt, blockHandsOnSteps, loadWorkshop, workshopAgenda, type Workshop } from "../../src/content/workshops";
 
@@ -32,7 +32,7 @@ describe("a workshop's agenda", () => {
 
   it("titles a block by its own title, else its lesson's title (its id without the lessons), its quiz or exam topics", async () => {
     expect(workshopAgenda(workshop).map((entry) => entry.title)).toEqual(["Welcome", "global-namespace", "Quiz: naming, regions", "Exam: naming"]);
-    const { lessons } = await loadCatalog();
+    const { lessons } = await shippedCatalog();
     const titles = workshopAgenda(workshop, lessons.map((loaded) => loaded.lesson)).map((entry) => entry.title);
     expect(titles[1]).toBe("One name, one owner");
   });
@@ -61,7 +61,7 @@ describe("a workshop's agenda", () => {
 
 describe("the hands-on steps of a lesson block", () => {
   it("are the chosen ones in the order listed, by id or by number, or every hands-on step of the lesson", async () => {
-    const { lessons } = await loadCatalog();
+    const { lessons } = await shippedCatalog();
     const namespace = lessons.find((loaded) => loaded.lesson.id === "global-namespace")?.lesson;
     if (!namespace) throw new Error("the global-namespace lesson ships");
     const chosen = blockHandsOnSteps(workshop.blocks[1]!, namespace);

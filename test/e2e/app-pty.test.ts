@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import type { QuizRequest } from "../../src/engine/quiz-plan";
 import { anotherSeed, firstChoiceStep, seededLessonOptions, seededQuiz, shippedQuestions, type Asked } from "../helpers/seeded-shuffles";
 import { colourSequences, EXIT_MARK, privateModes, PtyApp, root, terminalEnv, type StartOptions } from "./pty-app";
@@ -342,7 +342,7 @@ describe("s3-tutor in a terminal", () => {
     const app = start({ ...size, args: ["quiz", "basics"] });
     await app.waitFor(/question 1 of \d+/);
     await app.waitForKeys();
-    const questions = new Map((await loadCatalog()).quizzes.flatMap((loaded) => loaded.quiz.questions.map((question) => [question.id, question])));
+    const questions = new Map((await shippedCatalog()).quizzes.flatMap((loaded) => loaded.quiz.questions.map((question) => [question.id, question])));
     const down = "\u001B[B";
     const up = "\u001B[A";
     const done = { truefalse: false, text: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { isQuizStep } from "../../src/content/step-kinds";
 import { lessonChoiceOrders, lessonPurpose, presentQuestion, toOriginalAnswer } from "../../src/engine/choice-order";
 import { grade } from "../../src/engine/grading";
@@ -9,7 +9,7 @@ import { seededQuiz, shippedQuestions } from "../helpers/seeded-shuffles";
 
 const draw = (random: () => number, count = 8) => Array.from({ length: count }, () => random());
 
-const catalog = await loadCatalog();
+const catalog = await shippedCatalog();
 const lessons = catalog.lessons.map((loaded) => loaded.lesson);
 const byId = shippedQuestions;
 

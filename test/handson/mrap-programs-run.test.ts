@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { isHandsOnStep } from "../../src/content/step-kinds";
 import type { Action } from "../../src/content/schema/lesson";
 import { stepCode } from "../../src/handson/code-view";
@@ -45,7 +45,7 @@ const runProgram = async (name: string, actions: readonly Action[]): Promise<str
 };
 
 describe("the MRAP lesson's programs, run as a learner would", async () => {
-  const catalog = await loadCatalog();
+  const catalog = await shippedCatalog();
   const lesson = catalog.lessons.find((loaded) => loaded.lesson.id === "mrap")?.lesson;
   const steps = (lesson?.steps ?? []).filter(isHandsOnStep).map((step) => step.handsOn);
   const byId = (id: string) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import type { Lesson } from "../../src/content/schema/lesson";
 import { inTeachingOrder } from "../../src/content/teaching-order";
 import { missingCapabilities } from "../../src/handson/needs";
@@ -21,7 +21,7 @@ import { SHORT_REPLICATION_DELAY } from "../helpers/short-replication-delay";
 
 let lessons: Lesson[] = [];
 beforeAll(async () => {
-  const catalog = await loadCatalog();
+  const catalog = await shippedCatalog();
   expect(catalog.problems).toEqual([]);
   lessons = inTeachingOrder(catalog.lessons.map((loaded) => loaded.lesson));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { isHandsOnStep } from "../../src/content/step-kinds";
 import type { Action } from "../../src/content/schema/lesson";
 import { stepCode } from "../../src/handson/code-view";
@@ -158,7 +158,7 @@ describe("a step's code: several calls", () => {
 });
 
 describe("every shipped hands-on step, as code", async () => {
-  const content = await loadCatalog();
+  const content = await shippedCatalog();
   const steps = content.lessons.flatMap(({ lesson }) =>
     lesson.steps.filter(isHandsOnStep).flatMap((step, index) =>
       [sandbox, aws].map((target) => ({ name: `${lesson.id} #${index + 1} on ${target.name}`, step: stepFor(step.handsOn, target), target })),

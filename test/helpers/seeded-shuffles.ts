@@ -1,4 +1,4 @@
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "./shipped-content";
 import type { Question } from "../../src/content/schema/quiz";
 import { lessonChoiceOrders, lessonPurpose, presentQuestion } from "../../src/engine/choice-order";
 import { planQuiz, quizPurpose, type QuizRequest } from "../../src/engine/quiz-plan";
@@ -10,7 +10,7 @@ import { seededSource } from "../../src/engine/random";
  * compare the screens (the app, --plain, the built binary) with it.
  */
 
-const catalog = await loadCatalog();
+const catalog = await shippedCatalog();
 export const shippedQuestions: ReadonlyMap<string, Question> = new Map(
   catalog.quizzes.flatMap((loaded) => loaded.quiz.questions.map((question) => [question.id, question] as const)),
 );

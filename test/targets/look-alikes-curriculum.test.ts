@@ -1,7 +1,7 @@
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { inTeachingOrder } from "../../src/content/teaching-order";
 import { autoRunLesson, type LessonRun } from "../../src/handson/auto-run";
 import { cleanupJournaled, formatCleanupLine } from "../../src/targets/cleanup";
@@ -47,7 +47,7 @@ describe("run all --auto on the aws target with look-alikes in the account", () 
     stranger.destroy();
 
     const runs: LessonRun[] = [];
-    for (const lesson of inTeachingOrder((await loadCatalog()).lessons.map((loaded) => loaded.lesson))) runs.push(await autoRunLesson(lesson, target));
+    for (const lesson of inTeachingOrder((await shippedCatalog()).lessons.map((loaded) => loaded.lesson))) runs.push(await autoRunLesson(lesson, target));
     const report = runs.flatMap((run) => [...run.steps.map(stepLine), ...cleanupLines(run)]).join("\n");
 
     expect(await lookAlikeState(endpoint(), BUCKETS, ROLES)).toEqual(untouched(BUCKETS, ROLES));

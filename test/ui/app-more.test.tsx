@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { DEFAULT_EXAM_COUNT } from "../../src/engine/quiz-selection";
 import { createTarget } from "../../src/targets/create-target";
 import { sandboxTarget } from "../../src/targets/sandbox-target";
@@ -24,7 +24,7 @@ const withoutSecondAccount = async (): Promise<Target> => {
 
 describe("the quiz on the shipped questions", () => {
   it("practice asks every question, with the explanation and the source after each", async () => {
-    const catalog = await loadCatalog();
+    const catalog = await shippedCatalog();
     const questions = new Map(catalog.quizzes.flatMap((loaded) => loaded.quiz.questions.map((question) => [question.id, question] as const)));
     // In file order: a long shipped question's options may not all fit on screen to be read.
     app = await renderApp({ initialView: { screen: "quiz" }, random: IN_FILE_ORDER });
@@ -40,7 +40,7 @@ describe("the quiz on the shipped questions", () => {
   });
 
   it("an exam on the topics ticked in the menu asks up to 20 of their questions", async () => {
-    const catalog = await loadCatalog();
+    const catalog = await shippedCatalog();
     const [firstQuiz] = catalog.quizzes.map((loaded) => loaded.quiz);
     if (!firstQuiz) throw new Error("no shipped quiz");
     app = await renderApp({ initialView: { screen: "quizMenu" } });
@@ -120,7 +120,7 @@ describe("the screen stays whole", () => {
 
 describe("the lesson list", () => {
   it("marks a finished lesson done and leaves the others new", async () => {
-    const content = await loadCatalog();
+    const content = await shippedCatalog();
     const [lesson, other] = catalogFrom(
       content.lessons.map((loaded) => loaded.lesson),
       content.quizzes.map((loaded) => loaded.quiz),

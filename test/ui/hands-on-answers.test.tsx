@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { startLesson } from "../../src/engine/lesson-session";
 import { handsOnPlaces } from "../../src/handson/restore";
 import { ProgressStore } from "../../src/store/progress";
@@ -90,7 +90,7 @@ describe("a hands-on step in the app", () => {
 
 describe("resuming a lesson whose lab is gone", () => {
   it("finds what earlier steps made missing, runs their solutions again and says so", { timeout: 60_000 }, async () => {
-    const catalog = await loadCatalog();
+    const catalog = await shippedCatalog();
     const lesson = catalog.lessons.map((loaded) => loaded.lesson).find((candidate) => candidate.id === "replication")!;
     const places = handsOnPlaces(lesson, { name: "sandbox" });
     const watch = places.find((place) => place.step.id === "watch-it-replicate")!;

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { loadCatalog } from "../../src/content/catalog";
+import { shippedCatalog } from "../helpers/shipped-content";
 import { isLessonComplete, lessonReducer, startLesson, type LessonEvent } from "../../src/engine/lesson-session";
 import { catalogFrom } from "../../src/ui/app-context";
 
 /** The shipped lessons as the app orders them, and s3-basics played through with a mixed score. */
 
-const content = await loadCatalog();
+const content = await shippedCatalog();
 export const catalog = catalogFrom(
   content.lessons.map((loaded) => loaded.lesson),
   content.quizzes.map((loaded) => loaded.quiz),

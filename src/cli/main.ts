@@ -52,10 +52,20 @@ const REPLICATION_DELAY_FLAG_HELP =
 
 const SEED_HELP = "shuffle questions and options the same way every time, e.g. so a whole workshop gets the same exam";
 
-/** `s3-tutor --seed 3 lesson x` reads as well as `s3-tutor lesson x --seed 3`: a seed before the subcommand is not dropped. */
-const withRootSeed = <T extends { seed?: number }>(options: T): T => {
-  const seed = options.seed ?? (program.opts() as { seed?: number }).seed;
-  return seed === undefined ? options : { ...options, seed };
+/**
+ * `s3-tutor --target localstack run all` reads as `s3-tutor run all --target localstack`, and
+ * `s3-tutor --seed 3 lesson x` as `s3-tutor lesson x --seed 3`: an option given before the
+ * subcommand's name, which the subcommand has too, is the subcommand's unless it was given again after.
+ */
+const rootOptionsToSubcommand = (_root: Command, action: Command): void => {
+  if (action === program) return;
+  for (const option of program.options) {
+    const name = option.attributeName();
+    if (program.getOptionValueSource(name) !== "cli") continue;
+    if (!action.options.some((own) => own.attributeName() === name)) continue;
+    if (action.getOptionValueSource(name) === "cli") continue;
+    action.setOptionValueWithSource(name, program.getOptionValue(name), "cli");
+  }
 };
 
 // `s3-tutor` alone opens the screens.
@@ -70,7 +80,7 @@ withTargetOptions(program.command("lesson").description("open a lesson in the ap
   .option("--step <step>", "open it at this step: its number among all the lesson's steps, or a hands-on step's id")
   .action(async (id: string, flags: AppFlags & { step?: string }) => {
     const { runAppCommand } = await import("./commands/app");
-    process.exitCode = await runAppCommand(withRootSeed(flags), id, undefined, flags.step);
+    process.exitCode = await runAppCommand(flags, id, undefined, flags.step);
   });
 
 program
@@ -176,7 +186,7 @@ program
   .option("--seed <seed>", SEED_HELP, parseSeed)
   .action(async (topics: string[], options: QuizCommandOptions) => {
     const { runQuizCommand } = await import("./commands/quiz");
-    process.exitCode = await runQuizCommand(topics, withRootSeed(options));
+    process.exitCode = await runQuizCommand(topics, options);
   });
 
 program
@@ -189,7 +199,7 @@ program
   .option("--seed <seed>", SEED_HELP, parseSeed)
   .action(async (options: InterviewCommandOptions) => {
     const { runInterviewCommand } = await import("./commands/interview");
-    process.exitCode = await runInterviewCommand(withRootSeed(options));
+    process.exitCode = await runInterviewCommand(options);
   });
 
 withTargetOptions(
@@ -266,6 +276,7 @@ program
 
 const main = async () => {
   program.exitOverride();
+  program.hook("preAction", rootOptionsToSubcommand);
   program.hook("preAction", beforeCommand);
   try {
     await program.parseAsync(process.argv);

@@ -77,4 +77,13 @@ describe("target flags reach the subcommand", () => {
     expect(result.stderr).toContain("Nothing answers at http://127.0.0.1:9.");
     expect(result.stdout).not.toContain("Target: sandbox");
   });
+
+  it("target flags before the subcommand's name are the subcommand's; the same flag after it wins", async () => {
+    const before = await finished(spawnCli(["--target", "localstack", "--endpoint", "http://127.0.0.1:9", "run", "all", "--auto"]));
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain("Nothing answers at http://127.0.0.1:9.");
+    const overridden = await finished(spawnCli(["--target", "localstack", "run", "s3-basics", "--auto", "--target", "sandbox", "--replication-delay", "0"]));
+    expect(overridden.code, overridden.stderr).toBe(0);
+    expect(overridden.stdout).toMatch(/hands-on steps: \d+ passed, 0 failed/);
+  });
 });

@@ -52,6 +52,19 @@ const complete = (key: string, uploadId: string, parts: CompletedPart[]) =>
   s3().send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
 
 describe("multipart uploads", () => {
+  it("gives upload ids that never start with '-', which the AWS CLI would read as an option", async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 400 }, async (_, index) => {
+        const created = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: `ids/${index}` }));
+        await s3().send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: `ids/${index}`, UploadId: created.UploadId }));
+        return created.UploadId ?? "";
+      }),
+    );
+    // Random URL-safe tokens: one in 64 would start with "-"; 400 of them all missing it by chance is under 0.2%.
+    expect(ids.filter((id) => id.startsWith("-"))).toEqual([]);
+    expect(ids.every((id) => /^[A-Za-z0-9_-]{40,}$/.test(id))).toBe(true);
+  });
+
   it("parts become one object: ETag md5-of-md5s-N, and the metadata, tags and storage class of CreateMultipartUpload", async () => {
     const parts = [randomBytes(5 * MIB), randomBytes(5 * MIB), Buffer.from("the end")];
     const uploadId = await start({

@@ -149,5 +149,11 @@ export const uploadsOf = (bucket: Bucket): MultipartUploads => {
   return uploads as MultipartUploads;
 };
 
-/** Upload ids are long opaque URL-safe tokens on S3. */
-const newUploadId = (): string => randomBytes(48).toString("base64url");
+/**
+ * Upload ids are long opaque URL-safe tokens on S3. None starts with "-": pasted after
+ * `--upload-id`, the AWS CLI would take it for an option and stop with a usage error.
+ */
+const newUploadId = (): string => {
+  const id = randomBytes(48).toString("base64url");
+  return id.startsWith("-") ? `A${id.slice(1)}` : id;
+};

@@ -120,6 +120,9 @@ export const DEFAULT_MAX_BODY_BYTES = MAX_PART_BYTES;
 /** Bodies of other requests (XML, policies, IAM and STS forms) are read whole, up to this. */
 const MAX_BUFFERED_BODY_BYTES = 20 * 1024 * 1024;
 
+/** How long an idle keep-alive connection stays open (announced to clients as Keep-Alive: timeout=60). */
+export const KEEP_IDLE_CONNECTION_MS = 60_000;
+
 const QUERY_SERVICES: Record<string, QueryService> = { iam: iamService, sts: stsService };
 const QUERY_VERSIONS: Record<string, string> = { [iamService.version]: "iam", [stsService.version]: "sts" };
 
@@ -168,7 +171,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     );
   };
 
-  const server = createServer({ requestTimeout: 5 * 60_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 });
+  // An idle connection is kept a minute, not Node's 5 s: the AWS SDK's agent never drops an idle
+  // connection itself, so a request sent as the server closes it fails with ECONNRESET (the SDK's
+  // TimeoutError). A learner's SDK retries it; a test client with one attempt does not.
+  const server = createServer({ requestTimeout: 5 * 60_000, headersTimeout: 30_000, keepAliveTimeout: KEEP_IDLE_CONNECTION_MS });
   server.on("request", handle);
   // Answer Expect: 100-continue ourselves so an oversized upload is refused before it is sent.
   server.on("checkContinue", handle);

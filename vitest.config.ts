@@ -1,6 +1,10 @@
 import { defineConfig } from "vitest/config";
+// @ts-expect-error: a plain .mjs module without types
+import { narrowStringWidthVitePlugin } from "./scripts/narrow-string-width.mjs";
 
 export default defineConfig({
+  // Text widths as the bundle measures them (scripts/narrow-string-width.mjs).
+  plugins: [narrowStringWidthVitePlugin],
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     setupFiles: ["test/setup.ts"],

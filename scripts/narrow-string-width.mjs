@@ -66,3 +66,25 @@ export const narrowStringWidthPlugin = {
     });
   },
 };
+
+const VITE_WRAPPER = "\0narrow-string-width";
+
+/**
+ * The same substitution for the test runner (vite): the project's own `import stringWidth from
+ * "string-width"` gets string-width behind narrowWidth, so the tests run the width code the bundle
+ * ships, not string-width's grapheme segmenter for every "a". Dependencies Node loads itself
+ * (Ink, wrap-ansi) keep their own string-width there.
+ */
+export const narrowStringWidthVitePlugin = {
+  name: "narrow-string-width",
+  enforce: "pre",
+  resolveId: (source, importer) => (source === "string-width" && importer !== VITE_WRAPPER ? VITE_WRAPPER : null),
+  load: (id) =>
+    id === VITE_WRAPPER
+      ? [
+          `import stringWidth from "string-width";`,
+          `import { narrowWidth } from ${JSON.stringify(fileURLToPath(new URL("narrow-string-width.mjs", import.meta.url)))};`,
+          "export default (text, options) => narrowWidth(text, options) ?? stringWidth(text, options);",
+        ].join("\n")
+      : null,
+};

@@ -40,7 +40,7 @@ export interface LoadedInterviews {
 export interface ContentFile {
   file: string;
   kind: ContentKind;
-  /** The data before the schema (for ids in a file that has other mistakes). */
+  /** The data before the schema (for ids in a file that has other mistakes); absent for a file taken as checked before. */
   raw?: unknown;
   lesson?: LoadedLesson;
   quiz?: LoadedQuiz;

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { checkedBefore, rememberChecked, type CheckedFile } from "./checked-files";
+import { checkedFilesFor, type CheckedFile } from "./checked-files";
 import { contentKind, type ContentKind } from "./content-kind";
 import { parseYaml } from "./load-yaml";
 import type { Problem } from "./problem";
@@ -74,15 +74,18 @@ const alreadyChecked = (file: string, bytes: Buffer, { kind, data }: CheckedFile
 /** The schema's data of a file with nothing wrong. */
 const dataOf = (loaded: ContentFile): unknown => loaded.lesson?.lesson ?? loaded.quiz?.quiz ?? loaded.workshop?.workshop ?? loaded.interviews?.interviews;
 
+/** Files this module checked before, or the build did (checked-files.ts). */
+const checkedFiles = checkedFilesFor(import.meta.url);
+
 /** Reads a lesson, quiz, workshop or interview file: schema line, YAML syntax and the schema, each problem at its position. */
 export const loadContentFile = async (file: string): Promise<ContentFile> => {
   const bytes = await readBytes(file);
   if (!Buffer.isBuffer(bytes)) return { file, kind: contentKind(file, ""), problems: [bytes] };
-  const known = await checkedBefore(file, bytes, import.meta.url);
+  const known = await checkedFiles.before(file, bytes);
   if (known) return alreadyChecked(file, bytes, known);
   const loaded = checkContentFile(file, bytes);
   const data = dataOf(loaded);
-  if (loaded.problems.length === 0 && data !== undefined) rememberChecked(file, bytes, { kind: loaded.kind, data });
+  if (loaded.problems.length === 0 && data !== undefined) checkedFiles.remember(file, bytes, { kind: loaded.kind, data });
   return loaded;
 };
 

@@ -1,10 +1,10 @@
 // Bundles the CLI and the programmatic sandbox into dist/ with esbuild, then checks the shipped
-// content and builds it, parsed, into dist/content.json (scripts/build-content.ts).
+// content and builds it, parsed, into dist/content.json and dist/checked-files.json (scripts/build-content.ts).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { buildOptions } from "./build-options.mjs";
 import { dropUnusedRequireBanners } from "./require-banner.mjs";
 import { thirdPartyNotices } from "./third-party-notices.mjs";
@@ -23,7 +23,11 @@ const cli = new URL("cli.js", outdir);
 await writeFile(cli, "#!/usr/bin/env node\n" + (await readFile(cli, "utf8")));
 await chmod(cli, 0o755);
 
-const content = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-content.ts"], { cwd: new URL("..", import.meta.url), stdio: "inherit" });
+// The chunk that checks content files: dist/checked-files.json is for that code only (its name changes with it).
+const checker = Object.entries(metafile.outputs).find(([output, { inputs }]) => output.endsWith(".js") && "src/content/content-file.ts" in inputs)?.[0];
+if (!checker) throw new Error("build: no chunk holds src/content/content-file.ts");
+const contentArgs = ["--import", "tsx", "scripts/build-content.ts", basename(checker)];
+const content = spawnSync(process.execPath, contentArgs, { cwd: new URL("..", import.meta.url), stdio: "inherit" });
 if (content.status !== 0) {
   await rm(outdir, { recursive: true, force: true });
   process.exit(1);

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { checkedFilesFor, type CheckedFile } from "./checked-files";
 import { contentKind, type ContentKind } from "./content-kind";
 import { parseYaml } from "./load-yaml";
 import type { Problem } from "./problem";
@@ -9,7 +10,7 @@ import { WorkshopSchema, type Workshop } from "./schema/workshop";
 import { InterviewFileSchema, type InterviewFile } from "./schema/interview";
 import { salvageLesson, salvageQuiz, salvageWorkshop, type SalvagedLesson, type SalvagedQuiz, type SalvagedWorkshop } from "./salvage";
 import { decodeUtf8, invalidUtf8Message } from "./utf8";
-import type { YamlSource } from "./yaml-source";
+import { YamlSource } from "./yaml-source";
 
 export interface LoadedLesson {
   file: string;
@@ -39,7 +40,7 @@ export interface LoadedInterviews {
 export interface ContentFile {
   file: string;
   kind: ContentKind;
-  /** The data before the schema (for ids in a file that has other mistakes). */
+  /** The data before the schema (for ids in a file that has other mistakes); absent for a file taken as checked before. */
   raw?: unknown;
   lesson?: LoadedLesson;
   quiz?: LoadedQuiz;
@@ -50,25 +51,50 @@ export interface ContentFile {
   problems: Problem[];
 }
 
-/** The file's text, with a problem at each place that is not UTF-8; or why it could not be read. */
-const readText = async (file: string): Promise<{ text: string; encoding: Problem[] } | Problem> => {
+/** The file's bytes, or why they could not be read. */
+const readBytes = async (file: string): Promise<Buffer | Problem> => {
   try {
-    const { text, invalid } = decodeUtf8(await readFile(file));
-    return { text, encoding: invalid.map(({ line, column, byte }) => ({ file, line, column, message: invalidUtf8Message(byte) })) };
+    return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { file, message: code === "ENOENT" ? "no such file or folder" : `cannot read the file (${code ?? String(error)})` };
   }
 };
 
+/** A file found to have nothing wrong before (checked-files.ts): its data as the schema gave it, its text parsed only if a position is asked for. */
+const alreadyChecked = (file: string, bytes: Buffer, { kind, data }: CheckedFile): ContentFile => {
+  // The bytes were checked: they are UTF-8 (decoded as decodeUtf8 does, a leading BOM kept).
+  const source = YamlSource.lazy(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes));
+  if (kind === "lesson") return { file, kind, lesson: { file, lesson: data as Lesson, source }, problems: [] };
+  if (kind === "quiz") return { file, kind, quiz: { file, quiz: data as Quiz, source }, problems: [] };
+  if (kind === "workshop") return { file, kind, workshop: { file, workshop: data as Workshop, source }, problems: [] };
+  return { file, kind, interviews: { file, interviews: data as InterviewFile, source }, problems: [] };
+};
+
+/** The schema's data of a file with nothing wrong. */
+const dataOf = (loaded: ContentFile): unknown => loaded.lesson?.lesson ?? loaded.quiz?.quiz ?? loaded.workshop?.workshop ?? loaded.interviews?.interviews;
+
+/** Files this module checked before, or the build did (checked-files.ts). */
+const checkedFiles = checkedFilesFor(import.meta.url);
+
 /** Reads a lesson, quiz, workshop or interview file: schema line, YAML syntax and the schema, each problem at its position. */
 export const loadContentFile = async (file: string): Promise<ContentFile> => {
-  const read = await readText(file);
-  if (!("text" in read)) return { file, kind: contentKind(file, ""), problems: [read] };
-  const { text } = read;
+  const bytes = await readBytes(file);
+  if (!Buffer.isBuffer(bytes)) return { file, kind: contentKind(file, ""), problems: [bytes] };
+  const known = await checkedFiles.before(file, bytes);
+  if (known) return alreadyChecked(file, bytes, known);
+  const loaded = checkContentFile(file, bytes);
+  const data = dataOf(loaded);
+  if (loaded.problems.length === 0 && data !== undefined) checkedFiles.remember(file, bytes, { kind: loaded.kind, data });
+  return loaded;
+};
+
+/** One file's bytes checked on their own. */
+const checkContentFile = (file: string, bytes: Buffer): ContentFile => {
+  const { text, invalid } = decodeUtf8(bytes);
   const kind = contentKind(file, text);
   // The rest of the file is checked too: a wrong byte in a title should not hide a missing field.
-  const schemaLine = [...read.encoding, ...checkSchemaLine(file, text, kind)];
+  const schemaLine = [...invalid.map(({ line, column, byte }) => ({ file, line, column, message: invalidUtf8Message(byte) })), ...checkSchemaLine(file, text, kind)];
   if (kind === "lesson") {
     const parsed = parseYaml(file, text, LessonSchema);
     const lesson = parsed.data ? { file, lesson: parsed.data, source: parsed.source } : undefined;

@@ -20,21 +20,39 @@ const plainMessage = (code: string, message: string) =>
   code === "MULTIPLE_DOCS" ? 'a file holds one lesson, quiz or workshop, but "---" starts a second YAML document' : syntaxMessage(message);
 
 /**
- * A parsed YAML file that still knows where everything came from, so a problem found in the
- * data (by zod, or by a cross-file check) can be reported at the line and column it is on.
+ * A YAML file that still knows where everything came from, so a problem found in the data (by zod,
+ * or by a cross-file check) can be reported at the line and column it is on. The text is parsed
+ * when something is first asked of it: a file whose data comes already checked (checked-files.ts)
+ * is parsed only if a problem has to point into it.
  */
 export class YamlSource {
-  private constructor(
-    readonly text: string,
-    private readonly document: Document,
-    private readonly lines: LineCounter,
-  ) {}
+  private parsed: { document: Document; lines: LineCounter } | undefined;
 
+  private constructor(readonly text: string) {}
+
+  /** The text parsed now (a file being checked: its syntax errors are wanted at once). */
   static parse(text: string): YamlSource {
-    const lines = new LineCounter();
-    // prettyErrors off: we want the bare message and offsets, not a code frame inside the message.
-    const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    return new YamlSource(text, document, lines);
+    const source = new YamlSource(text);
+    source.tree();
+    return source;
+  }
+
+  /** The text, parsed only when a position is asked for. */
+  static lazy(text: string): YamlSource {
+    return new YamlSource(text);
+  }
+
+  private tree(): { document: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      // prettyErrors off: we want the bare message and offsets, not a code frame inside the message.
+      this.parsed = { document: parseDocument(this.text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return this.parsed;
+  }
+
+  private get document(): Document {
+    return this.tree().document;
   }
 
   get syntaxErrors(): YamlSyntaxError[] {
@@ -86,7 +104,7 @@ export class YamlSource {
   }
 
   private at(offset: number): Position {
-    const { line, col } = this.lines.linePos(offset);
+    const { line, col } = this.tree().lines.linePos(offset);
     return { line, column: col };
   }
 

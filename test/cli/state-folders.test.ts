@@ -3,9 +3,9 @@ import * as nodeModule from "node:module";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { shippedCatalog } from "../helpers/shipped-content";
-import { finished, spawnCli, spawnCliFromSource, waitForOutput } from "../helpers/cli";
+import { finished, packageWithEditedContent, spawnCli, spawnCliOf, waitForOutput } from "../helpers/cli";
 
 /**
  * Where `s3-tutor` keeps its files, seen from outside: a learner's home, the XDG variables they
@@ -13,8 +13,13 @@ import { finished, spawnCli, spawnCliFromSource, waitForOutput } from "../helper
  */
 
 let topic = "";
+let edited: Awaited<ReturnType<typeof packageWithEditedContent>> | undefined;
 beforeAll(async () => {
   topic = (await shippedCatalog()).quizzes[0]!.quiz.topic;
+  edited = await packageWithEditedContent();
+});
+afterAll(async () => {
+  await edited?.remove();
 });
 
 const homes: string[] = [];
@@ -40,11 +45,13 @@ const asLearner = (home: string, env: Record<string, string> = {}) => ({
 
 /**
  * Answers one question (any reply is an answer) and lets the quiz end. The built s3-tutor starts
- * from the content checked at build time and writes no content cache; run from source, it reads
- * the YAML and keeps it parsed in the cache folder, which is what the cache-folder tests need.
+ * from the content checked at build time and writes no content cache; with a lesson saved since
+ * the build ("edited"), it reads the YAML and keeps it in the cache folder, which is what the
+ * cache-folder tests need.
  */
-const answerOne = async (env: Record<string, string>, from: "dist" | "source" = "dist") => {
-  const child = (from === "source" ? spawnCliFromSource : spawnCli)(["quiz", topic, "--plain", "--count", "1"], env);
+const answerOne = async (env: Record<string, string>, content: "as built" | "edited" = "as built") => {
+  const args = ["quiz", topic, "--plain", "--count", "1"];
+  const child = content === "edited" ? spawnCliOf(edited!.dir, args, env) : spawnCli(args, env);
   child.stdin.end("1\n\n");
   const run = await finished(child);
   expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -52,22 +59,26 @@ const answerOne = async (env: Record<string, string>, from: "dist" | "source" = 
   return run;
 };
 
+/** The cache folder after a run: the content cache, and Node's compile cache on a Node that has one (22.8 and later). */
+const compileCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === "function" ? ["compile-cache"] : [];
+const CACHE_FILES = [...compileCache, "content-cache.json"];
+
 const QUIZ_FILES = ["quiz-history.json", "review-cards.json"];
 
 describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("the folders s3-tutor writes to (XDG base directories)", () => {
   it("by default: state in ~/.local/state/s3-tutor, the content cache in ~/.cache/s3-tutor, nothing in ~/.local/share", async () => {
     const home = await newHome();
-    await answerOne(asLearner(home), "source");
+    await answerOne(asLearner(home), "edited");
     expect((await readdir(join(home, ".local", "state", "s3-tutor"))).sort()).toEqual(QUIZ_FILES);
-    expect(await readdir(join(home, ".cache", "s3-tutor"))).toEqual(["content-cache.json"]);
+    expect((await readdir(join(home, ".cache", "s3-tutor"))).sort()).toEqual(CACHE_FILES);
     expect(existsSync(join(home, ".local", "share"))).toBe(false);
   });
 
   it("honours XDG_STATE_HOME and XDG_CACHE_HOME", async () => {
     const home = await newHome();
-    await answerOne(asLearner(home, { XDG_STATE_HOME: join(home, "st"), XDG_CACHE_HOME: join(home, "ca"), XDG_DATA_HOME: join(home, "da") }), "source");
+    await answerOne(asLearner(home, { XDG_STATE_HOME: join(home, "st"), XDG_CACHE_HOME: join(home, "ca"), XDG_DATA_HOME: join(home, "da") }), "edited");
     expect((await readdir(join(home, "st", "s3-tutor"))).sort()).toEqual(QUIZ_FILES);
-    expect(await readdir(join(home, "ca", "s3-tutor"))).toEqual(["content-cache.json"]);
+    expect((await readdir(join(home, "ca", "s3-tutor"))).sort()).toEqual(CACHE_FILES);
     expect((await readdir(home)).sort()).toEqual(["ca", "st"]);
   });
 
@@ -78,7 +89,7 @@ describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("t
     // The built s3-tutor starts from the content checked at build time: no content cache to keep.
     // The cache folder holds only Node's compile cache, on a Node that has one (22.8 and later).
     const cache = join(home, ".cache", "s3-tutor");
-    expect(existsSync(cache) ? await readdir(cache) : []).toEqual(typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === "function" ? ["compile-cache"] : []);
+    expect(existsSync(cache) ? await readdir(cache) : []).toEqual(compileCache);
     expect((await readdir(home)).sort()).toEqual(existsSync(cache) ? [".cache", ".local"] : [".local"]);
   });
 
@@ -97,8 +108,8 @@ describe.runIf(process.platform !== "win32" && process.platform !== "darwin")("t
   it("S3_TUTOR_STATE_DIR puts everything in that one folder", async () => {
     const home = await newHome();
     const all = join(home, "all");
-    await answerOne(asLearner(home, { S3_TUTOR_STATE_DIR: all, XDG_STATE_HOME: join(home, "st") }), "source");
-    expect((await readdir(all)).sort()).toEqual(["content-cache.json", ...QUIZ_FILES]);
+    await answerOne(asLearner(home, { S3_TUTOR_STATE_DIR: all, XDG_STATE_HOME: join(home, "st") }), "edited");
+    expect((await readdir(all)).sort()).toEqual([...CACHE_FILES, ...QUIZ_FILES].sort());
     expect(await readdir(home)).toEqual(["all"]);
   });
 });

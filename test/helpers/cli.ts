@@ -1,4 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { cp, mkdtemp, rm, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -26,12 +29,26 @@ export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
 };
 
 /**
- * Runs the CLI from source through tsx, for tests about what only a source run does: the content
- * cache, whose fingerprint names the code that wrote it, shared with the test's own process.
+ * A copy of the installed package (package.json, dist/ without source maps, the content folders)
+ * whose lessons were saved after the build, as a content author's are: the build's content is then
+ * older than the YAML, so the app reads the YAML and keeps what it found valid in its content cache.
+ * Removed with `remove()`.
  */
-export const spawnCliFromSource = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    cwd: root,
+export const packageWithEditedContent = async (): Promise<{ dir: string; remove: () => Promise<void> }> => {
+  const dir = await mkdtemp(join(tmpdir(), "s3-tutor-edited-package-"));
+  for (const entry of ["package.json", "dist", "schema", "lessons", "quizzes", "interviews"]) {
+    await cp(join(root, entry), join(dir, entry), { recursive: true, filter: notSourceMap, preserveTimestamps: true });
+  }
+  const lesson = join(dir, "lessons", "s3-basics.yaml");
+  const later = new Date(Date.now() + 60_000);
+  await utimes(lesson, later, later);
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+};
+
+/** Runs the built CLI of a copy of the package (packageWithEditedContent) as a user runs the binary. */
+export const spawnCliOf = (packageDir: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => {
+  const child = spawn(process.execPath, [join(packageDir, CLI), ...args], {
+    cwd: packageDir,
     env: { ...process.env, ...TEST_REPLICATION_DELAY, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   });
   record(child);

@@ -6,6 +6,7 @@ import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { basename, join } from "node:path";
 import { buildOptions } from "./build-options.mjs";
+import { mergeFrameChunks } from "./merge-frame-chunks.mjs";
 import { dropUnusedRequireBanners } from "./require-banner.mjs";
 import { thirdPartyNotices } from "./third-party-notices.mjs";
 
@@ -17,6 +18,8 @@ const release = process.argv.includes("--release");
 const { metafile } = await build({ ...buildOptions(version, { release }), metafile: true });
 const root = fileURLToPath(new URL("..", import.meta.url));
 await dropUnusedRequireBanners(Object.keys(metafile.outputs).map((output) => join(root, output)));
+// The chunks the home screen's first frame loads, merged into a few modules (scripts/merge-frame-chunks.mjs).
+await mergeFrameChunks(metafile, root, { release });
 await writeFile(new URL("THIRD-PARTY-NOTICES.txt", outdir), thirdPartyNotices(metafile, fileURLToPath(new URL("..", import.meta.url))));
 
 const cli = new URL("cli.js", outdir);

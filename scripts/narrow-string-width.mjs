@@ -31,11 +31,17 @@ export const NARROW_RANGES = [
 
 const hex = (codePoint) => `\\u${codePoint.toString(16).padStart(4, "0")}`;
 const NARROW_TEXT = new RegExp(`^[${NARROW_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join("")}]*$`);
+// The colour and weight codes (SGR: ESC [ numbers of up to 4 digits, separated by semicolons, m) that
+// Ink puts around a nested <Text> before measuring it: string-width strips them (ansi-regex matches
+// them whole) and measures what is left. Any other escape stays in the text and goes to string-width.
+const SGR = /\u001b\[(?:\d{1,4}(?:;\d{0,4})*)?m/g;
 
-/** The width of `text` when every character of it is one column wide, else undefined (ask string-width). */
+/** The width of `text` when every character of it, colour codes aside, is one column wide, else undefined (ask string-width). */
 export const narrowWidth = (text, options) => {
   if (options && (options.ambiguousIsNarrow === false || options.countAnsiEscapeCodes)) return undefined;
-  return typeof text === "string" && NARROW_TEXT.test(text) ? text.length : undefined;
+  if (typeof text !== "string") return undefined;
+  const visible = text.includes("\u001b") ? text.replace(SGR, "") : text;
+  return NARROW_TEXT.test(visible) ? visible.length : undefined;
 };
 
 /**

@@ -49,11 +49,12 @@ const latestChange = async (folders: readonly string[]): Promise<number> => {
 
 /** The built content at `path` if it is there, whole, and no newer than everything in `folders`; else undefined. */
 export const readBuiltContent = async (path: string, folders: readonly string[]): Promise<BuiltContent | undefined> => {
-  const [built, sources] = await Promise.all([stat(path).catch(() => undefined), latestChange(folders)]);
-  if (!built || sources > built.mtimeMs) return undefined;
+  // The file is read while the folders are looked at: it is used far more often than not.
+  const [built, sources, text] = await Promise.all([stat(path).catch(() => undefined), latestChange(folders), readFile(path, "utf8").catch(() => undefined)]);
+  if (!built || text === undefined || sources > built.mtimeMs) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, "utf8"));
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -14,6 +14,14 @@ export const writeBuiltContent = async (path: string): Promise<boolean> => {
   const catalog = await loadCatalog();
   if (catalog.problems.length > 0) throw new Error("the app's catalog has problems that validate did not report");
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, JSON.stringify(appContentOf(catalog)));
+  await writeFile(path, asciiJson(appContentOf(catalog)));
   return true;
 };
+
+/**
+ * JSON with every character beyond ASCII written as a \u escape: a few dashes and arrows in the
+ * lessons would otherwise make the whole text, read at start-up, a string of two bytes a character
+ * (twice the memory, slower to decode and to parse) where it can be one.
+ */
+export const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -43,8 +43,22 @@ describe("narrowWidth, string-width's shortcut in the bundle", () => {
     }
   });
 
-  it("leaves to string-width what it cannot take: emoji, wide or zero-width characters, escape codes, options", () => {
-    for (const text of ["✅ done", "日本", "soft\u00adhyphen", "e\u0301", "a\u200bb", "\u001b[1mbold\u001b[22m", "⚠️", "❤\ufe0f", "🇩🇪", "tab\t"]) {
+  it("measures text with colour and weight codes (nested <Text>) as string-width does", () => {
+    const styled = [
+      "Lessons\u001b[90m  0 of 13 done\u001b[39m",
+      "\u001b[1m\u001b[35menter\u001b[39m\u001b[22m choose\u001b[90m · \u001b[39m",
+      "\u001b[38;2;123;45;6m❯ Target\u001b[39m and region",
+      "\u001b[mreset\u001b[0m",
+    ];
+    for (const text of styled) {
+      expect(narrowWidth(text), JSON.stringify(text)).toBeTypeOf("number");
+      for (const [importer, width] of widths) expect(narrowWidth(text), `${importer} ${JSON.stringify(text)}`).toBe(width(text));
+    }
+  });
+
+  it("leaves to string-width what it cannot take: emoji, wide or zero-width characters, other escape codes, options", () => {
+    const escapes = ["\u001b[1m✅\u001b[22m", "\u001b]8;;https://example.com\u0007link\u001b]8;;\u0007", "\u001b[?25lhidden", "\u001b[12345mlong", "\u001b[;1mleading semicolon", "\u009b1mcsi", "\u001b[1"];
+    for (const text of ["✅ done", "日本", "soft\u00adhyphen", "e\u0301", "a\u200bb", "⚠️", "❤\ufe0f", "🇩🇪", "tab\t", ...escapes]) {
       expect(narrowWidth(text), JSON.stringify(text)).toBeUndefined();
     }
     expect(narrowWidth("· ok", { ambiguousIsNarrow: false })).toBeUndefined();

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { appContentOf } from "../../src/cli/app-content";
 import { readBuiltContent, runsFromBundle } from "../../src/cli/built-content";
-import { writeBuiltContent } from "../../src/cli/write-built-content";
+import { asciiJson, writeBuiltContent } from "../../src/cli/write-built-content";
 import { loadCatalog } from "../../src/content/catalog";
 import { packageRoot } from "../../src/content/package-root";
 
@@ -35,8 +35,18 @@ describe("the content built into dist/", () => {
   it("is the app's content of the shipped catalog, once it passes validate --strict", { timeout: 60_000 }, async () => {
     const out = join(scratch(), "dist", "content.json");
     expect(await writeBuiltContent(out)).toBe(true);
-    const written = JSON.parse(await readFile(out, "utf8")) as unknown;
-    expect(written).toEqual(JSON.parse(JSON.stringify(appContentOf(await loadCatalog()))));
+    const text = await readFile(out, "utf8");
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(appContentOf(await loadCatalog()))));
+    // ASCII only, the rest escaped: read at start-up, it makes a string of one byte a character.
+    expect(text).toMatch(/\\u2014/);
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  it("escapes every character beyond ASCII, emoji (two UTF-16 units) included, and parses back to the same", () => {
+    const value = { title: "S3 — buckets → regions · ✓ 🪣", plain: "abc", key: { "clé": ["\u007f", "\u00e9"] } };
+    const text = asciiJson(value);
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+    expect(JSON.parse(text)).toEqual(value);
   });
 
   it("is taken while nothing in the content folders is newer, a file as old as it included (npm installs every file with one time)", async () => {

@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+
+// Ink turns every frame into text cell by cell (@alcalzone/ansi-tokenize's styledCharsToString):
+// between two cells it works out the colour codes that lead from one cell's style to the next,
+// building three Sets and four arrays for it, even where both cells have the same style, which
+// is almost everywhere (80×24 cells, most of them blank). On a start that is ~13 ms of the home
+// screen's first frame on Node 20, spent finding that there is nothing to write. This plugin puts
+// a shortcut in front: where the two styles are the same codes, there is nothing between them,
+// exactly as the long way finds (test/build/styled-chars-shortcut.test.ts compares the two).
+
+export const STYLED_CHARS = /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/;
+
+/** The function as ansi-tokenize 0.2 ships it; a different one fails the build, for a look at the shortcut. */
+export const ORIGINAL = `export function styledCharsToString(chars) {
+    let ret = "";
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (i === 0) {
+            ret += ansiCodesToString(char.styles);
+        }
+        else {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        // reset active styles at the end of the string
+        if (i === chars.length - 1) {
+            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
+        }
+    }
+    return ret;
+}`;
+
+const SHORTCUT = `/** Whether two cells' styles are the same codes in the same order: nothing leads from one to the other. */
+function sameStyles(from, to) {
+    if (from === to) return true;
+    if (from.length !== to.length) return false;
+    for (let k = 0; k < from.length; k++) {
+        if (from[k].code !== to[k].code || from[k].endCode !== to[k].endCode) return false;
+    }
+    return true;
+}
+export function styledCharsToString(chars) {
+    let ret = "";
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (i === 0) {
+            if (char.styles.length > 0) ret += ansiCodesToString(char.styles);
+        }
+        else if (!sameStyles(chars[i - 1].styles, char.styles)) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        if (i === chars.length - 1 && char.styles.length > 0) {
+            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
+        }
+    }
+    return ret;
+}`;
+
+/** ansi-tokenize's styledChars.js with the shortcut; throws when the function is not the one above. */
+export const withShortcut = (source) => {
+  const normalized = source.replace(/\r\n/g, "\n");
+  if (!normalized.includes(ORIGINAL)) throw new Error("@alcalzone/ansi-tokenize's styledCharsToString is not the one scripts/styled-chars-shortcut.mjs knows: check the shortcut against it");
+  return normalized.replace(ORIGINAL, SHORTCUT);
+};
+
+export const styledCharsShortcutPlugin = {
+  name: "styled-chars-shortcut",
+  setup(build) {
+    build.onLoad({ filter: STYLED_CHARS }, async ({ path }) => ({ contents: withShortcut(await readFile(path, "utf8")), loader: "js" }));
+  },
+};

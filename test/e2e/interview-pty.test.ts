@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, PASTE_END, PASTE_START } from "../../src/ui/keys/bracketed-paste";
 import { colourSequences, PtyApp, root, type StartOptions } from "./pty-app";
 
 /**
@@ -137,6 +138,24 @@ describe("the mock interview in a terminal", () => {
         ["fixture.error-codes", 2, 3],
       ],
     ]);
+  });
+
+  it("the answer box asks the terminal to mark pastes, so a pasted answer of two lines is not sent at its first line break", { timeout: 60_000 }, async () => {
+    const app = start({ stateDir: newDir("s3-tutor-pty-paste-"), args: ["interview", "--seed", SEED, "--minutes", "10", "--topics", "fixture"] });
+    await app.waitFor("Where does a bucket live, and who else can use its name?");
+    await app.waitForKeys();
+    expect(app.output).toContain(BRACKETED_PASTE_ON);
+    // What a terminal sends for a paste in that mode: the text between marks, its line breaks as CR.
+    app.press(`${PASTE_START}It lives in one region.\rVersioning keeps every version.${PASTE_END}`);
+    const rows = await app.waitFor("Versioning keeps every version.");
+    expect(rows.join("\n")).toContain("question 1 of 2");
+    expect(rowWith(rows, "It lives in one region.")).not.toContain("Versioning");
+    app.press(KEYS.enter);
+    await app.waitFor("Which points did you make?");
+    // The box no longer has the keys: the terminal pastes as before.
+    expect(app.output.slice(app.output.lastIndexOf(BRACKETED_PASTE_ON))).toContain(BRACKETED_PASTE_OFF);
+    app.press("q");
+    await app.waitFor("Leave the interview?");
   });
 
   it("lesson --step opens the lesson at that step; a step it does not have is said in words", { timeout: 30_000 }, async () => {

@@ -11,6 +11,7 @@ import type { ReviewCards } from "../../src/store/review-cards";
 import { openQuizStores } from "../../src/store/quiz-stores";
 import { choose } from "./quiz-driver";
 import { handClock } from "./hand-clock";
+import { PASTE_END, PASTE_START } from "../../src/ui/keys/bracketed-paste";
 import { KEYS, renderApp, type RenderedApp } from "./render-app";
 
 // The fixture lessons, and two interview questions over them (test/fixtures/content/interview).
@@ -129,6 +130,30 @@ describe("the mock interview", () => {
     app = undefined;
     const { stores } = await openQuizStores(stateDir);
     expect(stores.cards.data.cards["interview:fixture.where-buckets-live"]).toBeDefined();
+  });
+
+  it("a pasted answer of several lines (a bracketed paste) stays in the box as lines, and enter sends it whole", async () => {
+    const time = handClock();
+    app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, clock: time.clock, columns: 80, rows: 24 });
+    await app.waitFor("Mock interview");
+    await choose(app, "Mock interview");
+    await app.waitFor("❯ 20 minutes");
+    await app.press(KEYS.enter);
+    await app.waitFor("choose the topics");
+    await app.press(KEYS.enter);
+    await app.waitFor("question 1 of 2");
+    // As a terminal in bracketed paste mode sends it: marks around the text, line breaks as CR.
+    await app.burst(`${PASTE_START}It lives in one region.\rVersioning keeps every version.\r${PASTE_END}`);
+    const frame = await app.waitFor("Versioning keeps every version.");
+    expect(frame).toContain("question 1 of 2");
+    expect(frame).not.toContain("Which points did you make?");
+    expect(rowWith(frame, "It lives in one region.")).not.toContain("Versioning");
+    await app.press(KEYS.enter);
+    const scoring = await app.waitFor("Which points did you make?");
+    expect(scoring).toContain("You said: It lives in one region. / Versioning keeps every version.");
+    const rubricRow = (text: string) => scoring.split("\n").find((line) => line.includes(text) && /\[.\]/.test(line)) ?? "";
+    expect(rubricRow("A bucket lives in the one Region")).toContain("[x]");
+    expect(rubricRow("Versioning keeps every version")).toContain("[x]");
   });
 
   it("home counts the interview cards due; the interview asks a due one first", async () => {

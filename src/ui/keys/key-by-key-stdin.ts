@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { afterPendingRenders } from "./after-pending-renders";
-import { splitKeys } from "./split-keys";
+import { KeySplitter } from "./bracketed-paste";
 
 /** What Ink uses of its stdin (and all a terminal or a test's stand-in must offer). */
 export interface InkStdinSource {
@@ -20,10 +20,12 @@ export interface InkStdinSource {
  * React has rendered and re-bound them, so "Down Enter" in one write would select what was
  * highlighted before the Down. Here each key is a readable chunk of its own, handed over only
  * when React has finished its work: the render the last key caused, or the effects of a screen
- * just drawn (a key typed the moment it appears would otherwise find no handler bound).
+ * just drawn (a key typed the moment it appears would otherwise find no handler bound). A
+ * bracketed paste stays one chunk, the pasted text (bracketed-paste.ts).
  */
 export class KeyByKeyStdin extends EventEmitter {
   private readonly waiting: string[] = [];
+  private readonly splitter = new KeySplitter();
   private handed: string | null = null;
   private scheduled = false;
   private attached = false;
@@ -80,7 +82,7 @@ export class KeyByKeyStdin extends EventEmitter {
 
   private readonly pull = () => {
     let chunk: string | Buffer | null;
-    while ((chunk = this.source.read()) !== null) this.waiting.push(...splitKeys(chunk.toString()));
+    while ((chunk = this.source.read()) !== null) this.waiting.push(...this.splitter.keysOf(chunk.toString()));
     // Even the first key waits for React: a screen just drawn may not have bound its handlers yet.
     if (!this.scheduled && this.waiting.length > 0) this.handLater();
   };

@@ -1,6 +1,7 @@
-import { Box, Text, useInput } from "ink";
+import { Box, Text, useInput, useStdout } from "ink";
 import { useEffect, useRef, useState } from "react";
 import { useServices } from "../../app-context";
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from "../../keys/bracketed-paste";
 import { useTheme } from "../../theme";
 import {
   EMPTY_DRAFT,
@@ -29,7 +30,8 @@ const PROMPT = "❯ ";
 
 /**
  * A multi-line answer box: letters are text (not quit or help) while it has the keys; enter is
- * done, ctrl+j (or alt+enter) starts a new line, ←/→/↑/↓, home/end, backspace and delete edit.
+ * done, ctrl+j (or alt+enter) starts a new line, ←/→/↑/↓, home/end, backspace and delete edit; a
+ * paste is text, its line breaks new lines.
  */
 export const AnswerArea = ({ width, rows, isActive, onDone }: AnswerAreaProps) => {
   const { setTextEntry } = useServices();
@@ -46,6 +48,15 @@ export const AnswerArea = ({ width, rows, isActive, onDone }: AnswerAreaProps) =
     setTextEntry(isActive);
     return () => setTextEntry(false);
   }, [isActive, setTextEntry]);
+
+  // While the box has the keys, the terminal marks pastes, so a pasted answer of several lines
+  // arrives as text (its line breaks new lines) and is not sent at its first line break.
+  const { stdout } = useStdout();
+  useEffect(() => {
+    if (!isActive || !stdout.isTTY) return undefined;
+    stdout.write(BRACKETED_PASTE_ON);
+    return () => void stdout.write(BRACKETED_PASTE_OFF);
+  }, [isActive, stdout]);
 
   useInput(
     (input, key) => {

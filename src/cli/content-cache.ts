@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { InterviewFile } from "../content/schema/interview";
@@ -27,9 +26,14 @@ export interface CachedContent {
 
 export const contentCachePath = (): string => join(cacheDir(), "content-cache.json");
 
-/** The same for the content written and the content read back: JSON keeps key order and values. */
-const digestOf = (lessons: unknown, quizzes: unknown, interviews: unknown): string =>
-  createHash("sha256").update(JSON.stringify([lessons, quizzes, interviews])).digest("hex");
+/**
+ * The same for the content written and the content read back: JSON keeps key order and values.
+ * node:crypto loads only here, when there is a cache to check: the installed app's start has none.
+ */
+const digestOf = async (lessons: unknown, quizzes: unknown, interviews: unknown): Promise<string> => {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha256").update(JSON.stringify([lessons, quizzes, interviews])).digest("hex");
+};
 
 export const readContentCache = async (fingerprint: string): Promise<CachedContent | undefined> => {
   let cached: unknown;
@@ -39,11 +43,11 @@ export const readContentCache = async (fingerprint: string): Promise<CachedConte
     // Missing, unreadable, half-written or not JSON: read the content instead.
     return undefined;
   }
-  if (!isRecord(cached) || cached.fingerprint !== fingerprint || cached.digest !== digestOf(cached.lessons, cached.quizzes, cached.interviews)) return undefined;
+  if (!isRecord(cached) || cached.fingerprint !== fingerprint || cached.digest !== (await digestOf(cached.lessons, cached.quizzes, cached.interviews))) return undefined;
   if (!Array.isArray(cached.lessons) || !Array.isArray(cached.quizzes) || !Array.isArray(cached.interviews)) return undefined;
   return { lessons: cached.lessons as Lesson[], quizzes: cached.quizzes as Quiz[], interviews: cached.interviews as InterviewFile[] };
 };
 
 /** A cache that cannot be written (a read-only folder) only costs the next start its speed. */
-export const writeContentCache = (fingerprint: string, content: CachedContent): Promise<void> =>
-  writeJsonAtomic(contentCachePath(), { fingerprint, digest: digestOf(content.lessons, content.quizzes, content.interviews), ...content }).catch(() => undefined);
+export const writeContentCache = async (fingerprint: string, content: CachedContent): Promise<void> =>
+  writeJsonAtomic(contentCachePath(), { fingerprint, digest: await digestOf(content.lessons, content.quizzes, content.interviews), ...content }).catch(() => undefined);

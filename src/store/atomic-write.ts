@@ -1,10 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Windows refuses a rename while another process (often a virus scanner) holds the file open. */
 const BUSY_CODES = new Set(["EPERM", "EACCES", "EBUSY"]);
 const RENAME_ATTEMPTS = 5;
+
+/** Names no other write of this process (the pid, the time and a count) or of another process (its pid) uses. */
+let written = 0;
+const temporaryName = (path: string) => `.${basename(path)}.${process.pid}.${Date.now().toString(36)}-${(written++).toString(36)}.tmp`;
 
 /**
  * Replaces the file's content all at once: a reader sees the old file or the new one, never half
@@ -14,7 +17,8 @@ const RENAME_ATTEMPTS = 5;
 export const writeFileAtomic = async (path: string, content: string, options: { mode?: number } = {}): Promise<void> => {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // Not crypto's random bytes: loading node:crypto costs the app's first frame ~5 ms.
+  const temporary = join(folder, temporaryName(path));
   try {
     // A mode (0o600 for a secret) is set as the file is made, so it is never readable by others.
     const handle = await open(temporary, "wx", options.mode ?? 0o666);

@@ -8,38 +8,33 @@ import { buildOptions } from "../../scripts/build-options.mjs";
  * static imports (import statements, not import()) from the outputs that start-up loads.
  */
 
-/** Every input in `entries` and in the outputs they import statically, transitively. */
-const staticallyLoaded = (metafile: Metafile, ...entries: string[]): string[] => {
-  const inputs = new Set<string>();
+/** `entries` and every output they import statically (import statements, not import()), transitively. */
+const loadedOutputs = (metafile: Metafile, ...entries: string[]): string[] => {
   const seen = new Set<string>();
   const visit = (output: string) => {
     if (seen.has(output)) return;
     seen.add(output);
     const file = metafile.outputs[output];
     if (!file) throw new Error(`no output ${output}`);
-    for (const input of Object.keys(file.inputs)) inputs.add(input);
     for (const imported of file.imports) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
   };
   for (const entry of entries) visit(entry);
-  return [...inputs];
+  return [...seen];
 };
 
-/** The Node built-ins (external imports) that `entries` and the outputs they import statically import. */
-const builtinsLoaded = (metafile: Metafile, ...entries: string[]): string[] => {
-  const builtins = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (output: string) => {
-    if (seen.has(output)) return;
-    seen.add(output);
-    for (const imported of metafile.outputs[output]!.imports) {
-      if (imported.kind !== "import-statement") continue;
-      if (imported.external) builtins.add(imported.path.replace(/^node:/, ""));
-      else visit(imported.path);
-    }
-  };
-  for (const entry of entries) visit(entry);
-  return [...builtins];
-};
+/** Every input in `entries` and in the outputs they import statically, transitively. */
+const staticallyLoaded = (metafile: Metafile, ...entries: string[]): string[] => [
+  ...new Set(loadedOutputs(metafile, ...entries).flatMap((output) => Object.keys(metafile.outputs[output]!.inputs))),
+];
+
+/** The Node built-ins that `entries` and the outputs they import statically import. */
+const builtinsLoaded = (metafile: Metafile, ...entries: string[]): string[] => [
+  ...new Set(
+    loadedOutputs(metafile, ...entries).flatMap((output) =>
+      metafile.outputs[output]!.imports.filter((imported) => imported.kind === "import-statement" && imported.external).map((imported) => imported.path.replace(/^node:/, "")),
+    ),
+  ),
+];
 
 /** The output that holds `input` (a source file). */
 const outputOf = (metafile: Metafile, input: string): string => {

@@ -28,6 +28,18 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** From home to the first question: "Mock interview", 20 minutes (the first choice), every topic. */
+const toFirstQuestion = async (app: RenderedApp): Promise<string> => {
+  await app.waitFor("Mock interview");
+  await choose(app, "Mock interview");
+  await app.waitFor("❯ 20 minutes");
+  await app.press(KEYS.enter);
+  await app.waitFor("Mock interview, 20 minutes: choose the topics");
+  expect(app.frame()).toContain("[ ] Fixture interview  2 questions");
+  await app.press(KEYS.enter);
+  return app.waitFor("question 1 of 2");
+};
+
 /** The row of the rubric that holds `text`. */
 const rowWith = (frame: string, text: string): string => frame.split("\n").find((line) => line.includes(text)) ?? "";
 
@@ -40,15 +52,7 @@ describe("the mock interview", () => {
     expect(plan.map((question) => question.id)).toEqual(["fixture.where-buckets-live", "fixture.error-codes"]);
 
     app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, clock: time.clock, columns: 80, rows: 24 });
-    await app.waitFor("Mock interview");
-    await choose(app, "Mock interview");
-    // How long (20 minutes to start with), then the topics (every one).
-    await app.waitFor("❯ 20 minutes");
-    await app.press(KEYS.enter);
-    await app.waitFor("Mock interview, 20 minutes: choose the topics");
-    expect(app.frame()).toContain("[ ] Fixture interview  2 questions");
-    await app.press(KEYS.enter);
-    let frame = await app.waitFor("question 1 of 2");
+    let frame = await toFirstQuestion(app);
     expect(frame).toContain("Where does a bucket live, and who else can use its name?");
     expect(frame).toContain("⏱ 2:00 left");
     time.advance(2 * 60_000 + 5_000);
@@ -135,13 +139,7 @@ describe("the mock interview", () => {
   it("a pasted answer of several lines (a bracketed paste) stays in the box as lines, and enter sends it whole", async () => {
     const time = handClock();
     app = await renderApp({ content: [GOOD, INTERVIEWS], seed: SEED, clock: time.clock, columns: 80, rows: 24 });
-    await app.waitFor("Mock interview");
-    await choose(app, "Mock interview");
-    await app.waitFor("❯ 20 minutes");
-    await app.press(KEYS.enter);
-    await app.waitFor("choose the topics");
-    await app.press(KEYS.enter);
-    await app.waitFor("question 1 of 2");
+    await toFirstQuestion(app);
     // As a terminal in bracketed paste mode sends it: marks around the text, line breaks as CR.
     await app.burst(`${PASTE_START}It lives in one region.\rVersioning keeps every version.\r${PASTE_END}`);
     const frame = await app.waitFor("Versioning keeps every version.");

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { relative, sep } from "node:path";
 import { shippedContentFolders, shippedWorkshopsFolder } from "../content/catalog";
 import { checkedFileEntry, type CheckedFilesJson } from "../content/checked-files";
-import { loadContentFile } from "../content/content-file";
+import { dataOf, loadContentFile } from "../content/content-file";
 import { yamlFilesAt } from "../content/content-files";
 import { packageRoot } from "../content/package-root";
 
@@ -20,7 +20,7 @@ export const writeCheckedFiles = async (path: string, code: string): Promise<num
   for (const file of found.flatMap((f) => f.files)) {
     const bytes = await readFile(file);
     const loaded = await loadContentFile(file);
-    const data = loaded.lesson?.lesson ?? loaded.quiz?.quiz ?? loaded.workshop?.workshop ?? loaded.interviews?.interviews;
+    const data = dataOf(loaded);
     if (loaded.problems.length > 0 || data === undefined) continue;
     files[relative(root, file).split(sep).join("/")] = checkedFileEntry(bytes, { kind: loaded.kind, data });
   }

@@ -9,7 +9,7 @@ import { QuizSchema, type Quiz } from "./schema/quiz";
 import { WorkshopSchema, type Workshop } from "./schema/workshop";
 import { InterviewFileSchema, type InterviewFile } from "./schema/interview";
 import { salvageLesson, salvageQuiz, salvageWorkshop, type SalvagedLesson, type SalvagedQuiz, type SalvagedWorkshop } from "./salvage";
-import { decodeUtf8, invalidUtf8Message } from "./utf8";
+import { decodeUtf8, invalidUtf8Message, utf8Text } from "./utf8";
 import { YamlSource } from "./yaml-source";
 
 export interface LoadedLesson {
@@ -63,8 +63,8 @@ const readBytes = async (file: string): Promise<Buffer | Problem> => {
 
 /** A file found to have nothing wrong before (checked-files.ts): its data as the schema gave it, its text parsed only if a position is asked for. */
 const alreadyChecked = (file: string, bytes: Buffer, { kind, data }: CheckedFile): ContentFile => {
-  // The bytes were checked: they are UTF-8 (decoded as decodeUtf8 does, a leading BOM kept).
-  const source = YamlSource.lazy(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes));
+  // The bytes were checked: they are UTF-8, so there is nothing to look for in them.
+  const source = YamlSource.of(utf8Text(bytes));
   if (kind === "lesson") return { file, kind, lesson: { file, lesson: data as Lesson, source }, problems: [] };
   if (kind === "quiz") return { file, kind, quiz: { file, quiz: data as Quiz, source }, problems: [] };
   if (kind === "workshop") return { file, kind, workshop: { file, workshop: data as Workshop, source }, problems: [] };
@@ -72,7 +72,7 @@ const alreadyChecked = (file: string, bytes: Buffer, { kind, data }: CheckedFile
 };
 
 /** The schema's data of a file with nothing wrong. */
-const dataOf = (loaded: ContentFile): unknown => loaded.lesson?.lesson ?? loaded.quiz?.quiz ?? loaded.workshop?.workshop ?? loaded.interviews?.interviews;
+export const dataOf = (loaded: ContentFile): unknown => loaded.lesson?.lesson ?? loaded.quiz?.quiz ?? loaded.workshop?.workshop ?? loaded.interviews?.interviews;
 
 /** Files this module checked before, or the build did (checked-files.ts). */
 const checkedFiles = checkedFilesFor(import.meta.url);

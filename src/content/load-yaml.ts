@@ -17,7 +17,7 @@ export interface ParsedYaml<T> {
  * unknown field, comes back as a Problem with the line and column it is on; nothing throws.
  */
 export const parseYaml = <T>(file: string, text: string, schema: z.ZodType<T>): ParsedYaml<T> => {
-  const source = YamlSource.parse(text);
+  const source = YamlSource.of(text);
   const syntax = source.syntaxErrors;
   // A broken document parses into a guess; checking the guess would only add confusing problems.
   if (syntax.length > 0) return { source, problems: syntax.map((error) => ({ file, ...error })) };

@@ -44,14 +44,16 @@ const invalidOffsets = (bytes: Uint8Array): number[] => {
 };
 
 /** The text as the YAML parser sees it (a leading BOM kept, as readFile keeps it), and every place that is not UTF-8. */
+/** The text of bytes as content files are read: a leading BOM kept, each byte that is not UTF-8 as U+FFFD. */
+export const utf8Text = (bytes: Uint8Array): string => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+
 export const decodeUtf8 = (bytes: Uint8Array): { text: string; invalid: InvalidUtf8[] } => {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const invalid = invalidOffsets(bytes).map((offset) => {
-    const before = decoder.decode(bytes.subarray(0, offset));
+    const before = utf8Text(bytes.subarray(0, offset));
     const lineStart = before.lastIndexOf("\n") + 1;
     return { line: before.split("\n").length, column: before.length - lineStart + 1, byte: bytes[offset] as number };
   });
-  return { text: decoder.decode(bytes), invalid };
+  return { text: utf8Text(bytes), invalid };
 };
 
 export const invalidUtf8Message = (byte: number): string =>

@@ -30,15 +30,8 @@ export class YamlSource {
 
   private constructor(readonly text: string) {}
 
-  /** The text parsed now (a file being checked: its syntax errors are wanted at once). */
-  static parse(text: string): YamlSource {
-    const source = new YamlSource(text);
-    source.tree();
-    return source;
-  }
-
-  /** The text, parsed only when a position is asked for. */
-  static lazy(text: string): YamlSource {
+  /** The text, parsed when its syntax errors, data or a position are first asked for. */
+  static of(text: string): YamlSource {
     return new YamlSource(text);
   }
 

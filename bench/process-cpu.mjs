@@ -42,15 +42,26 @@ export const listenerPid = (port) => {
 
 const pids = () => readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
 
+/** The fields of /proc/<pid>/stat after "pid (comm) ": the state first, then the ppid. */
+const statFields = (pid) => {
+  const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return text.slice(text.lastIndexOf(")") + 2).split(" ");
+};
+
 /** [ppid, user + system seconds] of a live process. */
 const stat = (pid) => {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    const fields = statFields(pid);
     return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND];
   } catch {
     return undefined;
   }
+};
+
+/** CPU seconds of this process's children it has waited for, and of theirs (cutime + cstime). */
+export const waitedChildrenCpuSeconds = () => {
+  const fields = statFields("self");
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 };
 
 /** CPU seconds used so far by `pid` and every live descendant of it. */

@@ -10,17 +10,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds of this process's waited-for children (and theirs), from /proc/self/stat. */
-const childrenCpu = () => {
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
-  // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
-  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
-};
+import { root } from "./lib.mjs";
+import { waitedChildrenCpuSeconds } from "./process-cpu.mjs";
 
 const work = mkdtempSync(join(tmpdir(), "s3-tutor-suite-cpu-"));
 const log = join(work, "node-processes.tsv");
@@ -37,7 +28,7 @@ process.on("exit", () => {
 );
 writeFileSync(log, "");
 
-const before = childrenCpu();
+const before = waitedChildrenCpuSeconds();
 const started = performance.now();
 const code = await new Promise((resolve) => {
   const child = spawn(process.execPath, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...process.argv.slice(2)], {
@@ -48,7 +39,7 @@ const code = await new Promise((resolve) => {
   child.on("close", resolve);
 });
 const wall = (performance.now() - started) / 1000;
-const cpu = childrenCpu() - before;
+const cpu = waitedChildrenCpuSeconds() - before;
 const cores = availableParallelism();
 
 /** "dist/cli.js validate x.yaml" → "cli.js validate"; a script → its file name. */

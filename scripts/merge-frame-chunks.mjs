@@ -140,11 +140,11 @@ export const mergeFrameChunks = async (metafile, root, { release = false } = {})
   const place = new Map(); // absolute chunk path → { group, index }
   for (const group of plan.groups) group.chunks.forEach((chunk, index) => place.set(join(root, chunk), { group, index }));
   const exportsOf = (path) => metafile.outputs[relative(root, path)].exports;
-  /** A module that re-exports `chunk`'s names from its group under their own names (or only loads it). */
-  const facade = (path, from) => {
+  /** A module that re-exports the chunk's names from its group's module under their own names (or only loads it). */
+  const facade = (path) => {
     const { group, index } = place.get(path);
     const names = exportsOf(path);
-    const source = from(group.name);
+    const source = `./${group.name}`;
     return names.length > 0 ? `export { ${names.map((name) => `${mergedName(index, name)} as ${name}`).join(", ")} } from ${JSON.stringify(source)};\n` : `import ${JSON.stringify(source)};\n`;
   };
 
@@ -173,7 +173,7 @@ export const mergeFrameChunks = async (metafile, root, { release = false } = {})
               // Anything else (a chunk loaded with import(), a chunk not merged) as it was, by its path.
               return { path: `./${relative(chunksDir, path)}`, external: true };
             });
-            b.onLoad({ filter: /.*/, namespace: "merged-facade" }, ({ path }) => ({ contents: facade(path, (name) => `./${name}`), resolveDir: chunksDir, loader: "js" }));
+            b.onLoad({ filter: /.*/, namespace: "merged-facade" }, ({ path }) => ({ contents: facade(path), resolveDir: chunksDir, loader: "js" }));
           },
         },
       ],
@@ -197,7 +197,7 @@ export const mergeFrameChunks = async (metafile, root, { release = false } = {})
   await bundle({ entryPoints: [bareStart], outfile: bareStart, allowOverwrite: true }, () => false);
   // Every merged chunk becomes its facade, for whatever else imports it.
   for (const path of place.keys()) {
-    await writeFile(path, facade(path, (name) => `./${name}`));
+    await writeFile(path, facade(path));
     await rm(`${path}.map`, { force: true });
   }
   return plan;

@@ -44,6 +44,14 @@ export const narrowWidth = (text, options) => {
   return NARROW_TEXT.test(visible) ? visible.length : undefined;
 };
 
+/** A module that is `stringWidth` (imported from `specifier`) behind narrowWidth. */
+const narrowedSource = (specifier) =>
+  [
+    `import stringWidth from ${JSON.stringify(specifier)};`,
+    `import { narrowWidth } from ${JSON.stringify(fileURLToPath(import.meta.url))};`,
+    "export default (text, options) => narrowWidth(text, options) ?? stringWidth(text, options);",
+  ].join("\n");
+
 /**
  * An esbuild plugin: every ESM `import stringWidth from "string-width"` in the bundle gets
  * string-width (the version its importer would have had) behind narrowWidth.
@@ -61,14 +69,7 @@ export const narrowStringWidthPlugin = {
     });
     build.onLoad({ filter: /string-width[\\/]index\.js$/ }, (args) => {
       if (args.suffix !== SUFFIX) return undefined;
-      return {
-        contents: [
-          `import stringWidth from ${JSON.stringify(args.path)};`,
-          `import { narrowWidth } from ${JSON.stringify(fileURLToPath(new URL("narrow-string-width.mjs", import.meta.url)))};`,
-          "export default (text, options) => narrowWidth(text, options) ?? stringWidth(text, options);",
-        ].join("\n"),
-        loader: "js",
-      };
+      return { contents: narrowedSource(args.path), loader: "js" };
     });
   },
 };
@@ -85,12 +86,5 @@ export const narrowStringWidthVitePlugin = {
   name: "narrow-string-width",
   enforce: "pre",
   resolveId: (source, importer) => (source === "string-width" && importer !== VITE_WRAPPER ? VITE_WRAPPER : null),
-  load: (id) =>
-    id === VITE_WRAPPER
-      ? [
-          `import stringWidth from "string-width";`,
-          `import { narrowWidth } from ${JSON.stringify(fileURLToPath(new URL("narrow-string-width.mjs", import.meta.url)))};`,
-          "export default (text, options) => narrowWidth(text, options) ?? stringWidth(text, options);",
-        ].join("\n")
-      : null,
+  load: (id) => (id === VITE_WRAPPER ? narrowedSource("string-width") : null),
 };

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +6,7 @@ import { shippedContentFolders, shippedWorkshopsFolder } from "../../src/content
 import { CHECKED_FILES, type CheckedFilesJson } from "../../src/content/checked-files";
 import { loadContentFile } from "../../src/content/content-file";
 import { yamlFilesAt } from "../../src/content/content-files";
-import { CLI, finished, notSourceMap, type Finished } from "../helpers/cli";
+import { copyPackage, finished, spawnCliOf, type Finished } from "../helpers/cli";
 import { fixture, root } from "./fixtures";
 
 // The shipped files as the build checked them (dist/checked-files.json) spare `validate` and every
@@ -20,21 +19,18 @@ afterAll(async () => {
   for (const folder of scratch) await rm(folder, { recursive: true, force: true });
 });
 
-/** A copy of the package (dist/ copied, not linked: a link resolves back to this repository's content), and a folder beside it for a learner's own file. */
+/** A copy of the package, and a folder beside it for a learner's own file. */
 const packageCopy = async (): Promise<{ pkg: string; mine: string }> => {
   const folder = await mkdtemp(join(tmpdir(), "s3-tutor-checked-"));
   scratch.push(folder);
   const pkg = join(folder, "package");
-  for (const entry of ["package.json", "dist", "schema", "lessons", "quizzes", "interviews", "workshops"]) {
-    await cp(join(root, entry), join(pkg, entry), { recursive: true, filter: notSourceMap });
-  }
+  await copyPackage(pkg);
   const mine = join(folder, "mine");
   await mkdir(mine);
   return { pkg, mine };
 };
 
-const validateIn = async (pkg: string, args: string[]): Promise<Finished> =>
-  finished(spawn(process.execPath, [join(pkg, CLI), "validate", ...args], { cwd: pkg, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } }));
+const validateIn = async (pkg: string, args: string[]): Promise<Finished> => finished(spawnCliOf(pkg, ["validate", ...args]));
 
 /** `validate` in the copy, then without dist/checked-files.json: what each printed, once they are shown to agree. */
 const validateBothWays = async (pkg: string, args: string[]): Promise<Finished> => {

@@ -29,16 +29,24 @@ export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
 };
 
 /**
- * A copy of the installed package (package.json, dist/ without source maps, the content folders)
- * whose lessons were saved after the build, as a content author's are: the build's content is then
- * older than the YAML, so the app reads the YAML and keeps what it found valid in its content cache.
- * Removed with `remove()`.
+ * The installed package (package.json, dist/ without source maps, the schemas and content folders)
+ * copied into `dir`, with the files' times kept, as npm installs it. dist/ is copied, not linked: a
+ * link would resolve back to this repository and its shipped content.
+ */
+export const copyPackage = async (dir: string): Promise<void> => {
+  for (const entry of ["package.json", "dist", "schema", "lessons", "quizzes", "interviews", "workshops"]) {
+    await cp(join(root, entry), join(dir, entry), { recursive: true, filter: notSourceMap, preserveTimestamps: true });
+  }
+};
+
+/**
+ * A copy of the package whose lessons were saved after the build, as a content author's are: the
+ * build's content is then older than the YAML, so the app reads the YAML and keeps what it found
+ * valid in its content cache. Removed with `remove()`.
  */
 export const packageWithEditedContent = async (): Promise<{ dir: string; remove: () => Promise<void> }> => {
   const dir = await mkdtemp(join(tmpdir(), "s3-tutor-edited-package-"));
-  for (const entry of ["package.json", "dist", "schema", "lessons", "quizzes", "interviews"]) {
-    await cp(join(root, entry), join(dir, entry), { recursive: true, filter: notSourceMap, preserveTimestamps: true });
-  }
+  await copyPackage(dir);
   const lesson = join(dir, "lessons", "s3-basics.yaml");
   const later = new Date(Date.now() + 60_000);
   await utimes(lesson, later, later);

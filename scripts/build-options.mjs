@@ -1,6 +1,7 @@
 import { narrowStringWidthPlugin } from "./narrow-string-width.mjs";
 import { REQUIRE_BANNER } from "./require-banner.mjs";
 import { styledCharsShortcutPlugin } from "./styled-chars-shortcut.mjs";
+import { tokenizeShortcutPlugin } from "./tokenize-shortcut.mjs";
 import { yogaWithoutFetchPlugin } from "./yoga-without-fetch.mjs";
 
 // The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
@@ -35,8 +36,9 @@ export const buildOptions = (version, { release = false } = {}) => ({
   },
   // Text of ASCII and narrow symbols is measured without string-width's emoji machinery.
   // Ink's layout engine decodes its WebAssembly without loading fetch (undici) first.
-  // Ink writes a frame's cells without working out the codes between two cells of the same style.
-  plugins: [narrowStringWidthPlugin, yogaWithoutFetchPlugin, styledCharsShortcutPlugin],
+  // Ink splits lines of ASCII and narrow symbols into characters without the grapheme segmenter, and
+  // writes a frame's cells without working out the codes between two cells of the same style.
+  plugins: [narrowStringWidthPlugin, yogaWithoutFetchPlugin, tokenizeShortcutPlugin, styledCharsShortcutPlugin],
   // Bundled CommonJS dependencies still call require() for Node built-ins (the build then blanks it where unused).
   banner: { js: REQUIRE_BANNER },
 });

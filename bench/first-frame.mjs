@@ -49,12 +49,20 @@ const gnuTime = () => {
   return { time };
 };
 
-/** A learner's terminal: none of the CI variables (with them Ink prints only the last frame). */
+/**
+ * Settings of this machine's environment that change every Node start, app and floor alike, and that a
+ * learner's terminal does not have: NODE_EXTRA_CA_CERTS makes Node parse that file's certificates before
+ * any code runs (with the system bundle, ~40 ms of every start here, which flattered the ratio);
+ * NODE_OPTIONS could preload anything; NODE_COMPILE_CACHE would keep compiled code outside the state
+ * folder, so a cold start would not be cold.
+ */
+const MACHINE_NODE_SETTINGS = ["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS", "NODE_COMPILE_CACHE", "NODE_DISABLE_COMPILE_CACHE"]; // and NODE_COMPILE_CACHE_PORTABLE
+
+/** A learner's terminal: none of the CI variables (with them Ink prints only the last frame), nor this machine's Node settings. */
 const terminalEnv = (stateDir) => {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
-    // NODE_COMPILE_CACHE would keep compiled code outside the state folder: a cold start would not be cold.
-    if (name === "CI" || name === "CONTINUOUS_INTEGRATION" || name.startsWith("CI_") || name === "NO_COLOR" || name === "FORCE_COLOR" || name.startsWith("NODE_COMPILE_CACHE")) {
+    if (name === "CI" || name === "CONTINUOUS_INTEGRATION" || name.startsWith("CI_") || name === "NO_COLOR" || name === "FORCE_COLOR" || MACHINE_NODE_SETTINGS.some((setting) => name.startsWith(setting))) {
       delete env[name];
     }
   }

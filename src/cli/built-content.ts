@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { InterviewFile } from "../content/schema/interview";
@@ -36,25 +36,31 @@ export const runsFromBundle = (moduleUrl: string = import.meta.url): boolean =>
   fileURLToPath(moduleUrl).startsWith(join(packageRoot(), "dist") + sep);
 
 /** The latest modification time among the folders and everything in them (Infinity when one cannot be read). */
-const latestChange = async (folders: readonly string[]): Promise<number> => {
-  const listed = await Promise.all(
-    folders.map(async (folder) => {
-      const names = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
-      return [folder, ...names.map((name) => join(folder, name))];
-    }),
-  );
-  const times = await Promise.all(listed.flat().map((path) => stat(path).then((info) => info.mtimeMs, () => Infinity)));
-  return Math.max(0, ...times);
+const latestChange = (folders: readonly string[]): number => {
+  let latest = 0;
+  for (const folder of folders) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder, { recursive: true, encoding: "utf8" });
+    } catch {
+      // A folder that is not there is no newer than the build.
+    }
+    for (const path of [folder, ...names.map((name) => join(folder, name))]) latest = Math.max(latest, statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity);
+  }
+  return latest;
 };
 
-/** The built content at `path` if it is there, whole, and no newer than everything in `folders`; else undefined. */
+/**
+ * The built content at `path` if it is there, whole, and no newer than everything in `folders`; else undefined.
+ * Read synchronously, at start-up: a few dozen asynchronous stats and reads would queue in libuv's threadpool
+ * in front of the reads of the screens' modules, loading at the same time.
+ */
 export const readBuiltContent = async (path: string, folders: readonly string[]): Promise<BuiltContent | undefined> => {
-  // The file is read while the folders are looked at: it is used far more often than not.
-  const [built, sources, text] = await Promise.all([stat(path).catch(() => undefined), latestChange(folders), readFile(path, "utf8").catch(() => undefined)]);
-  if (!built || text === undefined || sources > built.mtimeMs) return undefined;
+  const built = statSync(path, { throwIfNoEntry: false });
+  if (!built || latestChange(folders) > built.mtimeMs) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(readFileSync(path, "utf8"));
   } catch {
     return undefined;
   }

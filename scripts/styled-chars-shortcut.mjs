@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { exactPatchPlugin, replaceExactly } from "./exact-patch.mjs";
 
 // Ink turns every frame into text cell by cell (@alcalzone/ansi-tokenize's styledCharsToString):
 // between two cells it works out the colour codes that lead from one cell's style to the next,
@@ -58,15 +58,7 @@ export function styledCharsToString(chars) {
 }`;
 
 /** ansi-tokenize's styledChars.js with the shortcut; throws when the function is not the one above. */
-export const withShortcut = (source) => {
-  const normalized = source.replace(/\r\n/g, "\n");
-  if (!normalized.includes(ORIGINAL)) throw new Error("@alcalzone/ansi-tokenize's styledCharsToString is not the one scripts/styled-chars-shortcut.mjs knows: check the shortcut against it");
-  return normalized.replace(ORIGINAL, SHORTCUT);
-};
+export const withShortcut = (source) =>
+  replaceExactly(source, ORIGINAL, SHORTCUT, { what: "@alcalzone/ansi-tokenize's styledCharsToString", script: "scripts/styled-chars-shortcut.mjs" });
 
-export const styledCharsShortcutPlugin = {
-  name: "styled-chars-shortcut",
-  setup(build) {
-    build.onLoad({ filter: STYLED_CHARS }, async ({ path }) => ({ contents: withShortcut(await readFile(path, "utf8")), loader: "js" }));
-  },
-};
+export const styledCharsShortcutPlugin = exactPatchPlugin("styled-chars-shortcut", STYLED_CHARS, withShortcut);

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { exactPatchPlugin, replaceExactly } from "./exact-patch.mjs";
 
 // Ink splits every line of a frame into characters with @alcalzone/ansi-tokenize's tokenize,
 // which walks the line through Intl.Segmenter's grapheme clusters: a segment object for each
@@ -90,15 +90,7 @@ function tokenizeBySegments(str, endChar = Number.POSITIVE_INFINITY) {
     for (const { segment, index } of segmenter.segment(str)) {`;
 
 /** ansi-tokenize's tokenize.js with the shortcut; throws when tokenize does not begin as the one above. */
-export const withTokenizeShortcut = (source) => {
-  const normalized = source.replace(/\r\n/g, "\n");
-  if (!normalized.includes(ORIGINAL_HEAD)) throw new Error("@alcalzone/ansi-tokenize's tokenize is not the one scripts/tokenize-shortcut.mjs knows: check the shortcut against it");
-  return normalized.replace(ORIGINAL_HEAD, SHORTCUT);
-};
+export const withTokenizeShortcut = (source) =>
+  replaceExactly(source, ORIGINAL_HEAD, SHORTCUT, { what: "@alcalzone/ansi-tokenize's tokenize", script: "scripts/tokenize-shortcut.mjs" });
 
-export const tokenizeShortcutPlugin = {
-  name: "tokenize-shortcut",
-  setup(build) {
-    build.onLoad({ filter: TOKENIZE }, async ({ path }) => ({ contents: withTokenizeShortcut(await readFile(path, "utf8")), loader: "js" }));
-  },
-};
+export const tokenizeShortcutPlugin = exactPatchPlugin("tokenize-shortcut", TOKENIZE, withTokenizeShortcut);

@@ -1,17 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { styledCharsFromTokens, styledCharsToString, tokenize } from "@alcalzone/ansi-tokenize";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain .mjs module without types
-import { buildOptions } from "../../scripts/build-options.mjs";
+import { bundledExport } from "../helpers/bundled-export";
 // @ts-expect-error: a plain .mjs module without types
 import { ORIGINAL, withShortcut } from "../../scripts/styled-chars-shortcut.mjs";
 
 type Chars = ReturnType<typeof styledCharsFromTokens>;
-const root = join(import.meta.dirname, "..", "..");
 
 /** The codes Ink's colours, weights, links and resets write. */
 const CODES = ["\u001b[1m", "\u001b[2m", "\u001b[22m", "\u001b[3m", "\u001b[23m", "\u001b[4m", "\u001b[24m", "\u001b[7m", "\u001b[27m", "\u001b[31m", "\u001b[35m", "\u001b[90m", "\u001b[39m", "\u001b[38;5;208m", "\u001b[38;2;1;2;3m", "\u001b[44m", "\u001b[49m", "\u001b[0m", "\u001b]8;;https://example.com\u0007", "\u001b]8;;\u0007"];
@@ -36,17 +29,12 @@ const row = (text: string, at: number): Chars => {
 };
 
 describe("the shortcut in front of Ink's styledCharsToString", () => {
-  let folder = "";
   let shortcut: (chars: Chars) => string;
+  let remove = async () => {};
   beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), "s3-tutor-styled-"));
-    await writeFile(join(folder, "entry.mjs"), 'export { styledCharsToString } from "@alcalzone/ansi-tokenize";\n');
-    await build({ ...(buildOptions("test") as object), absWorkingDir: root, entryPoints: { styled: join(folder, "entry.mjs") }, outdir: join(folder, "out"), nodePaths: [join(root, "node_modules")], sourcemap: false, splitting: false, minify: false, banner: {}, logLevel: "silent" });
-    ({ styledCharsToString: shortcut } = (await import(pathToFileURL(join(folder, "out", "styled.js")).href)) as { styledCharsToString: (chars: Chars) => string });
+    ({ value: shortcut, remove } = await bundledExport<(chars: Chars) => string>("@alcalzone/ansi-tokenize", "styledCharsToString"));
   }, 60_000);
-  afterAll(async () => {
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
+  afterAll(() => remove());
 
   it("is in the bundle: the bundled function is not ansi-tokenize's own", () => {
     expect(shortcut).not.toBe(styledCharsToString);

@@ -1,17 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { tokenize } from "@alcalzone/ansi-tokenize";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain .mjs module without types
-import { buildOptions } from "../../scripts/build-options.mjs";
+import { bundledExport } from "../helpers/bundled-export";
 // @ts-expect-error: a plain .mjs module without types
 import { ORIGINAL_HEAD, STANDALONE_RANGES, withTokenizeShortcut } from "../../scripts/tokenize-shortcut.mjs";
 
 type Tokenize = typeof tokenize;
-const root = join(import.meta.dirname, "..", "..");
 const ranges = STANDALONE_RANGES as [number, number][];
 
 /** The codes Ink's colours, weights and links write, and escape sequences that are not codes. */
@@ -37,17 +30,12 @@ const line = (seed: number, others: boolean): string => {
 };
 
 describe("the shortcut in front of Ink's tokenize", () => {
-  let folder = "";
   let shortcut: Tokenize;
+  let remove = async () => {};
   beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), "s3-tutor-tokenize-"));
-    await writeFile(join(folder, "entry.mjs"), 'export { tokenize } from "@alcalzone/ansi-tokenize";\n');
-    await build({ ...(buildOptions("test") as object), absWorkingDir: root, entryPoints: { tokenize: join(folder, "entry.mjs") }, outdir: join(folder, "out"), nodePaths: [join(root, "node_modules")], sourcemap: false, splitting: false, minify: false, banner: {}, logLevel: "silent" });
-    ({ tokenize: shortcut } = (await import(pathToFileURL(join(folder, "out", "tokenize.js")).href)) as { tokenize: Tokenize });
+    ({ value: shortcut, remove } = await bundledExport<Tokenize>("@alcalzone/ansi-tokenize", "tokenize"));
   }, 60_000);
-  afterAll(async () => {
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
+  afterAll(() => remove());
 
   it("is in the bundle: the bundled function is not ansi-tokenize's own", () => {
     expect(shortcut).not.toBe(tokenize);

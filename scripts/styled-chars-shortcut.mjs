@@ -7,10 +7,46 @@ import { exactPatchPlugin, replaceExactly } from "./exact-patch.mjs";
 // screen's first frame on Node 20, spent finding that there is nothing to write. This plugin puts
 // a shortcut in front: where the two styles are the same codes, there is nothing between them,
 // exactly as the long way finds (test/build/styled-chars-shortcut.test.ts compares the two).
+// Before that, styledCharsFromTokens gave every character a copy of the codes in force, spreading
+// the token into a new object; the cells now share the codes' array (ansi-tokenize makes a new one
+// for every change and never changes one, nor does Ink), and the cell is written out field by field.
 
 export const STYLED_CHARS = /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/;
 
-/** The function as ansi-tokenize 0.2 ships it; a different one fails the build, for a look at the shortcut. */
+/** styledCharsFromTokens as ansi-tokenize 0.2 ships it; a different one fails the build, for a look at the shortcut. */
+export const ORIGINAL_FROM_TOKENS = `export function styledCharsFromTokens(tokens) {
+    let codes = [];
+    const ret = [];
+    for (const token of tokens) {
+        if (token.type === "ansi") {
+            codes = reduceAnsiCodesIncremental(codes, [token]);
+        }
+        else if (token.type === "char") {
+            ret.push({
+                ...token,
+                styles: [...codes],
+            });
+        }
+    }
+    return ret;
+}`;
+
+/** Its tokens are tokenize's: a character is { type, value, fullWidth }, and the codes' arrays are never changed, only replaced. */
+const SHORTCUT_FROM_TOKENS = `export function styledCharsFromTokens(tokens) {
+    let codes = [];
+    const ret = [];
+    for (const token of tokens) {
+        if (token.type === "ansi") {
+            codes = reduceAnsiCodesIncremental(codes, [token]);
+        }
+        else if (token.type === "char") {
+            ret.push({ type: "char", value: token.value, fullWidth: token.fullWidth, styles: codes });
+        }
+    }
+    return ret;
+}`;
+
+/** styledCharsToString as ansi-tokenize 0.2 ships it; a different one fails the build, for a look at the shortcut. */
 export const ORIGINAL = `export function styledCharsToString(chars) {
     let ret = "";
     for (let i = 0; i < chars.length; i++) {
@@ -57,8 +93,11 @@ export function styledCharsToString(chars) {
     return ret;
 }`;
 
-/** ansi-tokenize's styledChars.js with the shortcut; throws when the function is not the one above. */
-export const withShortcut = (source) =>
-  replaceExactly(source, ORIGINAL, SHORTCUT, { what: "@alcalzone/ansi-tokenize's styledCharsToString", script: "scripts/styled-chars-shortcut.mjs" });
+/** ansi-tokenize's styledChars.js with both shortcuts; throws when either function is not the one above. */
+export const withShortcut = (source) => {
+  const script = "scripts/styled-chars-shortcut.mjs";
+  const fromTokens = replaceExactly(source, ORIGINAL_FROM_TOKENS, SHORTCUT_FROM_TOKENS, { what: "@alcalzone/ansi-tokenize's styledCharsFromTokens", script });
+  return replaceExactly(fromTokens, ORIGINAL, SHORTCUT, { what: "@alcalzone/ansi-tokenize's styledCharsToString", script });
+};
 
 export const styledCharsShortcutPlugin = exactPatchPlugin("styled-chars-shortcut", STYLED_CHARS, withShortcut);

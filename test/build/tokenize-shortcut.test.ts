@@ -1,6 +1,6 @@
 import { tokenize } from "@alcalzone/ansi-tokenize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundledExport } from "../helpers/bundled-export";
+import { bundledExports } from "../helpers/bundled-export";
 // @ts-expect-error: a plain .mjs module without types
 import { ORIGINAL_HEAD, STANDALONE_RANGES, withTokenizeShortcut } from "../../scripts/tokenize-shortcut.mjs";
 
@@ -33,7 +33,7 @@ describe("the shortcut in front of Ink's tokenize", () => {
   let shortcut: Tokenize;
   let remove = async () => {};
   beforeAll(async () => {
-    ({ value: shortcut, remove } = await bundledExport<Tokenize>("@alcalzone/ansi-tokenize", "tokenize"));
+    ({ values: { tokenize: shortcut }, remove } = await bundledExports<{ tokenize: Tokenize }>("@alcalzone/ansi-tokenize", ["tokenize"]));
   }, 60_000);
   afterAll(() => remove());
 

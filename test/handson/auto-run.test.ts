@@ -95,4 +95,11 @@ describe("run --auto on one lesson", () => {
     const c = lesson([{ read: "c" }], "c-third");
     expect(inTeachingOrder([b, a, c]).map((l) => l.id)).toEqual(["a-first", "c-third", "b-second"]);
   });
+
+  it("breaks ties by id in the order localeCompare gives ids of words and hyphens", () => {
+    const ids = ["ab", "a0", "a-b", "a", "b-2", "b10", "b-10", "a-b-c", "9z"];
+    const ordered = inTeachingOrder(ids.map((id) => lesson([{ read: id }], id))).map((l) => l.id);
+    expect(ordered).toEqual([...ids].sort((x, y) => x.localeCompare(y)));
+    expect(ordered).toEqual(["9z", "a", "a-b", "a-b-c", "a0", "ab", "b-10", "b-2", "b10"]);
+  });
 });

@@ -9,13 +9,13 @@ import { buildOptions } from "../../scripts/build-options.mjs";
 const root = join(import.meta.dirname, "..", "..");
 
 /**
- * `name` from `specifier` as dist/ bundles it (the same esbuild options and plugins, unminified so the
+ * `names` from `specifier` as dist/ bundles them (the same esbuild options and plugins, unminified so the
  * code reads), built into a temporary folder; `remove` deletes that folder.
  */
-export const bundledExport = async <T>(specifier: string, name: string): Promise<{ value: T; remove: () => Promise<void> }> => {
+export const bundledExports = async <T extends Record<string, unknown>>(specifier: string, names: (keyof T & string)[]): Promise<{ values: T; remove: () => Promise<void> }> => {
   const folder = await mkdtemp(join(tmpdir(), "s3-tutor-bundled-"));
-  await writeFile(join(folder, "entry.mjs"), `export { ${name} } from ${JSON.stringify(specifier)};\n`);
+  await writeFile(join(folder, "entry.mjs"), `export { ${names.join(", ")} } from ${JSON.stringify(specifier)};\n`);
   await build({ ...(buildOptions("test") as object), absWorkingDir: root, entryPoints: { bundled: join(folder, "entry.mjs") }, outdir: join(folder, "out"), nodePaths: [join(root, "node_modules")], sourcemap: false, splitting: false, minify: false, banner: {}, logLevel: "silent" });
-  const module = (await import(pathToFileURL(join(folder, "out", "bundled.js")).href)) as Record<string, T>;
-  return { value: module[name]!, remove: () => rm(folder, { recursive: true, force: true }) };
+  const values = (await import(pathToFileURL(join(folder, "out", "bundled.js")).href)) as T;
+  return { values, remove: () => rm(folder, { recursive: true, force: true }) };
 };

@@ -1,4 +1,5 @@
 import { callProblem, type OperationExists } from "./calls";
+import { expectMarkerProblems } from "./expect-markers";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
 import { isHandsOnStep, isQuizStep } from "./step-kinds";
@@ -51,6 +52,8 @@ const checkAction = (where: Located, path: ContentPath, action: Action, scope: V
     const message = 'an action expects either a result ("expect") or an error ("expectError"), not both';
     problems.push(problemAt(where, [...path, "expectError"], message, "key"));
   }
+  problems.push(...expectMarkerProblems(where, [...path, "expect"], action.expect));
+  problems.push(...expectMarkerProblems(where, [...path, "eventually", "retryWhile"], action.eventually?.retryWhile));
   // The fields the runner templates (src/handson/template.ts, renderAction).
   for (const field of ["input", "expect", "region", "label", "expectTrust", "expectLifecycle", "expectAccess"] as const) problems.push(...scope.check([...path, field], action[field]));
   problems.push(...scope.check([...path, "expectError", "code"], action.expectError?.code));

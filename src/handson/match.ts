@@ -1,3 +1,4 @@
+import { ONLY } from "../content/expect-markers";
 import type { CheckItem } from "./results";
 import { formatValue, isRecord } from "./values";
 
@@ -10,6 +11,9 @@ import { formatValue, isRecord } from "./values";
  *   (elements are themselves partial matches), one item per expected element. The actual list
  *   may hold more. An empty expected list means "none": the list is empty or absent (the SDK
  *   leaves empty lists out, e.g. ListObjectsV2 `Contents`).
+ * - `{ $only: [...] }` is a list that may hold nothing more: each element of the actual list
+ *   matches a different one of the expected elements, in any order (a lifecycle rule's
+ *   Transitions, where one more would move the objects on). One more item says so.
  * - `null` means absent: the field is missing, null or "" (GetBucketLocation answers nothing
  *   for us-east-1). A record of nothing but `null`s also holds when the record itself is absent
  *   (`Filter: { Prefix: null }` holds for a rule without a Filter).
@@ -30,9 +34,39 @@ const scalarMatches = (expected: unknown, actual: unknown): boolean => {
   return isScalar(expected) && isScalar(actual) && String(expected) === String(actual);
 };
 
+/** The elements of `{ $only: [...] }`, or undefined when `expected` is anything else. */
+export const onlyList = (expected: unknown): unknown[] | undefined => {
+  if (!isRecord(expected)) return undefined;
+  const keys = Object.keys(expected);
+  const list = expected[ONLY];
+  return keys.length === 1 && keys[0] === ONLY && Array.isArray(list) ? list : undefined;
+};
+
+/** Whether each actual element matches a different expected element and none is left over (lists are short: a search is fine). */
+const matchesOneToOne = (expected: readonly unknown[], actual: readonly unknown[]): boolean => {
+  if (expected.length !== actual.length) return false;
+  const taken = new Array<boolean>(expected.length).fill(false);
+  const place = (index: number): boolean => {
+    if (index === actual.length) return true;
+    for (let candidate = 0; candidate < expected.length; candidate++) {
+      if (taken[candidate] || !matches(expected[candidate], actual[index])) continue;
+      taken[candidate] = true;
+      if (place(index + 1)) return true;
+      taken[candidate] = false;
+    }
+    return false;
+  };
+  return place(0);
+};
+
+const matchesOnly = (expected: readonly unknown[], actual: unknown): boolean =>
+  expected.length === 0 ? matches([], actual) : Array.isArray(actual) && matchesOneToOne(expected, actual);
+
 /** Whether `actual` matches `expected` under the rules above (used for list elements). */
 export const matches = (expected: unknown, actual: unknown): boolean => {
   if (expected === null) return isAbsent(actual);
+  const only = onlyList(expected);
+  if (only) return matchesOnly(only, actual);
   if (Array.isArray(expected)) {
     if (expected.length === 0) return actual === undefined || actual === null || (Array.isArray(actual) && actual.length === 0);
     return Array.isArray(actual) && expected.every((wanted) => actual.some((element) => matches(wanted, element)));
@@ -94,9 +128,29 @@ const closestMiss = (path: string, wanted: unknown, actual: unknown[]): string =
   return first ? `; the nearest: ${first.reason}` : "";
 };
 
+/**
+ * The item of `{ $only: [...] }` beyond its elements' own: the list holds nothing else. An expected element
+ * nothing matches is its own item's to say, so this one then judges only what is there too many.
+ */
+const nothingElseItem = (path: string, expected: unknown[], actual: unknown[]): CheckItem => {
+  const label = `${path} holds nothing else`;
+  const extras = actual.filter((element) => !expected.some((wanted) => matches(wanted, element)));
+  const fail = (reason: string) => item(label, false, reason, { [ONLY]: expected }, actual);
+  if (matchesOneToOne(expected, actual)) return item(label, true, "", { [ONLY]: expected }, actual);
+  if (extras.length > 0) return fail(`${path} also has ${extras.map((extra) => formatValue(extra)).join(", ")}, which the step does not ask for`);
+  if (actual.length > expected.length) return fail(`${path} has ${actual.length} elements, expected ${expected.length}, each matching a different one`);
+  if (expected.some((wanted) => !actual.some((element) => matches(wanted, element)))) return item(label, true, "", { [ONLY]: expected }, actual);
+  return fail(`${path} has ${actual.length} elements, but they cannot each match a different one of the ${expected.length} expected`);
+};
+
 const itemsAt = (path: string, expected: unknown, actual: unknown): CheckItem[] => {
   if (expected === null) {
     return [item(`${path} is absent`, isAbsent(actual), `${path} is ${formatValue(actual)}, expected it absent`, expected, actual)];
+  }
+  const only = onlyList(expected);
+  if (only) {
+    const elements = listItems(path, only, actual);
+    return only.length > 0 && Array.isArray(actual) && actual.length > 0 ? [...elements, nothingElseItem(path, only, actual)] : elements;
   }
   if (Array.isArray(expected)) return listItems(path, expected, actual);
   if (isRecord(expected)) {

@@ -74,6 +74,16 @@ describe("checks across fields and files", () => {
     ]);
   });
 
+  it("points at a $ field in expect or retryWhile that is not $only alone over a list", async () => {
+    const file = lesson("expect-markers");
+    expect(await problemLines(file)).toEqual([
+      `${file}:15:32: "$exactly" is no marker expect knows: "$only: [...]" is a list that holds nothing more`,
+      `${file}:16:32: "$only" stands alone in its map: it takes the place of the list`,
+      `${file}:17:39: "$only" takes a list: the elements the list holds, and nothing more`,
+      `${file}:19:71: "$any" is no marker expect knows: "$only: [...]" is a list that holds nothing more`,
+    ]);
+  });
+
   it("reports questions that cannot be answered right and ids outside the file's topic", async () => {
     const file = fixture("bad", "quizzes", "answers.yaml");
     expect(await problemLines(file)).toEqual([

@@ -41,7 +41,7 @@ describe("s3-tutor validate", () => {
     expect(problems.every((line) => /^test[\\/]fixtures[\\/]content[\\/].+\.yaml:\d+:\d+: \S/.test(line))).toBe(true);
     const files = new Set(problems.map((line) => line.slice(0, line.indexOf(".yaml:"))));
     expect(lines.at(-1)).toBe(`${problems.length} problems in ${files.size} files`);
-    expect(files.size).toBe(18);
+    expect(files.size).toBe(19);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
   });

@@ -48,6 +48,35 @@ describe("expect: partial deep match", () => {
     expect(reasons(expectationItems({ Buckets: [{ Name: "x" }] }, { Buckets: [] }))).toEqual(["Buckets is empty, expected an element matching {Name: x}"]);
   });
 
+  it("with $only, takes the elements in any order and nothing more, and names what more there is", () => {
+    const transitions = { Transitions: [{ Days: 90, StorageClass: "GLACIER" }, { Days: 30, StorageClass: "STANDARD_IA" }] };
+    const only = { Transitions: { $only: [{ Days: 30, StorageClass: "STANDARD_IA" }, { Days: 90 }] } };
+    const passing = expectationItems(only, transitions);
+    expect(passing.every((item) => item.pass)).toBe(true);
+    expect(labels(passing)).toEqual(["Transitions has an element matching {Days: 30, StorageClass: STANDARD_IA}", "Transitions has an element matching {Days: 90}", "Transitions holds nothing else"]);
+
+    const third = { Transitions: [...transitions.Transitions, { Days: 180, StorageClass: "DEEP_ARCHIVE" }] };
+    expect(reasons(expectationItems(only, third))).toEqual(["Transitions also has {Days: 180, StorageClass: DEEP_ARCHIVE}, which the step does not ask for"]);
+    // Two elements that both match the one expected element: one too many, each matching a different one is impossible.
+    const twice = { Transitions: [{ Days: 30, StorageClass: "STANDARD_IA" }, { Days: 30, StorageClass: "STANDARD_IA" }] };
+    expect(reasons(expectationItems({ Transitions: { $only: [{ Days: 30 }] } }, twice))).toEqual(["Transitions has 2 elements, expected 1, each matching a different one"]);
+    expect(reasons(expectationItems(only, { Transitions: [{ Days: 30, StorageClass: "STANDARD_IA" }] }))).toEqual(["Transitions has no element matching {Days: 90}; the nearest: Transitions[0].Days is 30, expected 90"]);
+    // Every element matches one expected, and every expected one is there, yet no pairing covers both.
+    const crowded = { Tags: [{ Key: "a", Value: "1" }, { Key: "b" }, { Key: "b" }] };
+    expect(reasons(expectationItems({ Tags: { $only: [{ Key: "a" }, { Value: "1" }, { Key: "b" }] } }, crowded))).toEqual([
+      "Tags has 3 elements, but they cannot each match a different one of the 3 expected",
+    ]);
+  });
+
+  it("with $only inside a list element, the element matches only when its list holds nothing more", () => {
+    const rules = { Rules: [{ ID: "tier-logs", Transitions: [{ Days: 30 }, { Days: 90 }, { Days: 180 }] }] };
+    const items = expectationItems({ Rules: [{ ID: "tier-logs", Transitions: { $only: [{ Days: 30 }, { Days: 90 }] } }] }, rules);
+    expect(reasons(items)).toEqual([
+      "Rules has no element matching {ID: tier-logs, Transitions: {$only: [{Days: 30}, {Days: 90}]}}; the nearest: Rules[0].Transitions also has {Days: 180}, which the step does not ask for",
+    ]);
+    expect(expectationItems({ Rules: [{ Transitions: { $only: [] } }] }, { Rules: [{ ID: "expire-only" }] }).every((item) => item.pass)).toBe(true);
+  });
+
   it("reads an empty list as none, and null as absent", () => {
     expect(expectationItems({ Contents: [] }, {})[0]).toMatchObject({ label: "Contents is empty", pass: true });
     expect(reasons(expectationItems({ Contents: [] }, { Contents: [{ Key: "a" }] }))).toEqual(["Contents has 1 element: [{Key: a}], expected none"]);

@@ -128,7 +128,7 @@ export const ActionSchema = z
     expect: z
       .record(z.string(), z.unknown())
       .optional()
-      .describe("A partial match on the output: every field given must be there with this value."),
+      .describe("A partial match on the output: every field given must be there with this value; a list matches when it holds the elements given, and `{ $only: [...] }` when it holds them and nothing more."),
     expectError: ExpectErrorSchema.optional().describe("The call must fail with this error."),
     expectDecision: z
       .enum(["allowed", "denied"])

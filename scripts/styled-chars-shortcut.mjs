@@ -32,19 +32,13 @@ export const ORIGINAL_FROM_TOKENS = `export function styledCharsFromTokens(token
 }`;
 
 /** Its tokens are tokenize's: a character is { type, value, fullWidth }, and the codes' arrays are never changed, only replaced. */
-const SHORTCUT_FROM_TOKENS = `export function styledCharsFromTokens(tokens) {
-    let codes = [];
-    const ret = [];
-    for (const token of tokens) {
-        if (token.type === "ansi") {
-            codes = reduceAnsiCodesIncremental(codes, [token]);
-        }
-        else if (token.type === "char") {
-            ret.push({ type: "char", value: token.value, fullWidth: token.fullWidth, styles: codes });
-        }
-    }
-    return ret;
-}`;
+const SHORTCUT_FROM_TOKENS = ORIGINAL_FROM_TOKENS.replace(
+  `            ret.push({
+                ...token,
+                styles: [...codes],
+            });`,
+  `            ret.push({ type: "char", value: token.value, fullWidth: token.fullWidth, styles: codes });`,
+);
 
 /** styledCharsToString as ansi-tokenize 0.2 ships it; a different one fails the build, for a look at the shortcut. */
 export const ORIGINAL = `export function styledCharsToString(chars) {

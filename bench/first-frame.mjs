@@ -180,7 +180,10 @@ export const measureFirstFrame = async ({ runs = Number(process.env.BENCH_FRAME_
       frame: summary(rows.map((row) => row.frameMs)),
       rss: time ? summary(rows.map((row) => row.rssKiB)) : undefined,
     });
-    const phase = (rows) => ({ app: summarise(rows.app), hello: summarise(rows.hello) });
+    // Each round's own ratio: its two starts ran one after the other, so a slow spell of the machine
+    // weighs on both, where the ratio of the two medians takes each from different moments.
+    const paired = (rows) => summary(rows.app.map((sample, index) => sample.frameMs / rows.hello[index].frameMs));
+    const phase = (rows) => ({ app: summarise(rows.app), hello: summarise(rows.hello), paired: paired(rows) });
     return { runs, cold: phase(samples.cold), warm: phase(samples.warm), rssReason: reason };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -202,6 +205,8 @@ export const printFirstFrame = (result) => {
     console.log(row(`${programs.app.label}, ${name}`, result[name].app.frame, ms));
     console.log(row(`${programs.hello.label}, ${name}`, result[name].hello.frame, ms));
     console.log(`  ratio s3-tutor/hello, median, ${label}: ${ratio(result[name], "frame")}`);
+    const { p50, min, max } = result[name].paired;
+    console.log(`  ratio s3-tutor/hello, each round's own, ${name}: median ${p50.toFixed(2)} (min ${min.toFixed(2)}, max ${max.toFixed(2)})`);
   }
   if (result.warm.app.rss && result.warm.hello.rss) {
     console.log(`\nPeak RSS of the node process (GNU time -v), the warm runs: started, first frame, q`);

@@ -35,6 +35,15 @@ export const builtContentPath = (): string => join(packageRoot(), "dist", BUILT_
 export const runsFromBundle = (moduleUrl: string = import.meta.url): boolean =>
   fileURLToPath(moduleUrl).startsWith(join(packageRoot(), "dist") + sep);
 
+/** A path's modification time; Infinity when it cannot be read (missing, or anything else: newer than any build). */
+const changedAt = (path: string): number => {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
+  } catch {
+    return Infinity;
+  }
+};
+
 /** The latest modification time among the folders and everything in them (Infinity when one cannot be read). */
 const latestChange = (folders: readonly string[]): number => {
   let latest = 0;
@@ -43,9 +52,9 @@ const latestChange = (folders: readonly string[]): number => {
     try {
       names = readdirSync(folder, { recursive: true, encoding: "utf8" });
     } catch {
-      // A folder that is not there is no newer than the build.
+      // The folder's own time below says Infinity then.
     }
-    for (const path of [folder, ...names.map((name) => join(folder, name))]) latest = Math.max(latest, statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity);
+    for (const path of [folder, ...names.map((name) => join(folder, name))]) latest = Math.max(latest, changedAt(path));
   }
   return latest;
 };
@@ -56,8 +65,8 @@ const latestChange = (folders: readonly string[]): number => {
  * in front of the reads of the screens' modules, loading at the same time.
  */
 export const readBuiltContent = async (path: string, folders: readonly string[]): Promise<BuiltContent | undefined> => {
-  const built = statSync(path, { throwIfNoEntry: false });
-  if (!built || latestChange(folders) > built.mtimeMs) return undefined;
+  const built = changedAt(path);
+  if (built === Infinity || latestChange(folders) > built) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));

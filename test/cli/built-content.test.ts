@@ -82,6 +82,13 @@ describe("the content built into dist/", () => {
     expect(await readBuiltContent(built, [folder])).toBeUndefined();
   });
 
+  it("is passed over, without throwing, when a content folder is missing or cannot be read (a path through a file)", async () => {
+    const { folder, lesson, built } = await builtBeside(60_000);
+    expect(await readBuiltContent(built, [folder, join(folder, "no-such-folder")])).toBeUndefined();
+    expect(await readBuiltContent(built, [folder, join(lesson, "below-a-file")])).toBeUndefined();
+    expect(await readBuiltContent(join(lesson, "content.json"), [folder])).toBeUndefined();
+  });
+
   it("is taken only by the bundle in dist/, not by code run from src/", () => {
     expect(runsFromBundle(pathToFileURL(join(packageRoot(), "src", "cli", "built-content.ts")).href)).toBe(false);
     expect(runsFromBundle(pathToFileURL(join(packageRoot(), "dist", "chunks", "chunk-X.js")).href)).toBe(true);

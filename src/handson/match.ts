@@ -35,28 +35,29 @@ const scalarMatches = (expected: unknown, actual: unknown): boolean => {
 };
 
 /** The elements of `{ $only: [...] }`, or undefined when `expected` is anything else. */
-export const onlyList = (expected: unknown): unknown[] | undefined => {
+const onlyList = (expected: unknown): unknown[] | undefined => {
   if (!isRecord(expected)) return undefined;
   const keys = Object.keys(expected);
   const list = expected[ONLY];
   return keys.length === 1 && keys[0] === ONLY && Array.isArray(list) ? list : undefined;
 };
 
-/** Whether each actual element matches a different expected element and none is left over (lists are short: a search is fine). */
+/** Whether each actual element matches a different expected element and none is left over: a perfect matching, found by augmenting paths. */
 const matchesOneToOne = (expected: readonly unknown[], actual: readonly unknown[]): boolean => {
   if (expected.length !== actual.length) return false;
-  const taken = new Array<boolean>(expected.length).fill(false);
-  const place = (index: number): boolean => {
-    if (index === actual.length) return true;
-    for (let candidate = 0; candidate < expected.length; candidate++) {
-      if (taken[candidate] || !matches(expected[candidate], actual[index])) continue;
-      taken[candidate] = true;
-      if (place(index + 1)) return true;
-      taken[candidate] = false;
-    }
-    return false;
-  };
-  return place(0);
+  const fits = actual.map((element) => expected.map((wanted) => matches(wanted, element)));
+  // holder[e]: the actual element that expected element e is paired with, if any.
+  const holder = new Array<number | undefined>(expected.length).fill(undefined);
+  const pair = (index: number, seen: boolean[]): boolean =>
+    expected.some((_, candidate) => {
+      if (!fits[index]![candidate] || seen[candidate]) return false;
+      seen[candidate] = true;
+      const current = holder[candidate];
+      if (current !== undefined && !pair(current, seen)) return false;
+      holder[candidate] = index;
+      return true;
+    });
+  return actual.every((_, index) => pair(index, new Array<boolean>(expected.length).fill(false)));
 };
 
 const matchesOnly = (expected: readonly unknown[], actual: unknown): boolean =>

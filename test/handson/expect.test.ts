@@ -68,6 +68,13 @@ describe("expect: partial deep match", () => {
     ]);
   });
 
+  it("with $only, pairs long lists at once, even when no pairing exists", () => {
+    const actual = { Tags: [...Array.from({ length: 21 }, () => ({ Key: "x" })), ...Array.from({ length: 19 }, () => ({ Key: "y" }))] };
+    const expected = { Tags: { $only: [...Array.from({ length: 20 }, () => ({ Key: "x" })), ...Array.from({ length: 20 }, () => ({ Key: "y" }))] } };
+    expect(reasons(expectationItems(expected, actual))).toEqual(["Tags has 40 elements, but they cannot each match a different one of the 40 expected"]);
+    expect(expectationItems(expected, { Tags: [...actual.Tags.slice(1), { Key: "y" }] }).every((item) => item.pass)).toBe(true);
+  });
+
   it("with $only inside a list element, the element matches only when its list holds nothing more", () => {
     const rules = { Rules: [{ ID: "tier-logs", Transitions: [{ Days: 30 }, { Days: 90 }, { Days: 180 }] }] };
     const items = expectationItems({ Rules: [{ ID: "tier-logs", Transitions: { $only: [{ Days: 30 }, { Days: 90 }] } }] }, rules);

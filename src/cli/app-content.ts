@@ -68,7 +68,7 @@ export const appContentOf = (loaded: Pick<Content, "lessons" | "quizzes" | "inte
 export const loadAppContent = async (): Promise<AppContentResult> => {
   if (runsFromBundle()) {
     const root = packageRoot();
-    const built = await readBuiltContent(builtContentPath(), shippedContentFolderNames.map((name) => join(root, name)));
+    const built = readBuiltContent(builtContentPath(), shippedContentFolderNames.map((name) => join(root, name)));
     if (built) return { ok: true, content: built };
   }
   const fingerprint = await contentFingerprint();

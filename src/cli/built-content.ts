@@ -64,7 +64,7 @@ const latestChange = (folders: readonly string[]): number => {
  * Read synchronously, at start-up: a few dozen asynchronous stats and reads would queue in libuv's threadpool
  * in front of the reads of the screens' modules, loading at the same time.
  */
-export const readBuiltContent = async (path: string, folders: readonly string[]): Promise<BuiltContent | undefined> => {
+export const readBuiltContent = (path: string, folders: readonly string[]): BuiltContent | undefined => {
   const built = changedAt(path);
   if (built === Infinity || latestChange(folders) > built) return undefined;
   let parsed: unknown;

@@ -1,11 +1,10 @@
+import { isMap } from "./is-map";
 import { problemAt, type Located } from "./located";
 import type { Problem } from "./problem";
 import type { ContentPath } from "./yaml-source";
 
 /** The marker of a list that may hold nothing more than its elements (src/handson/match.ts). */
 export const ONLY = "$only";
-
-const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Field names starting with `$` in an `expect` (or `retryWhile`) are markers for the matcher, never

@@ -43,10 +43,10 @@ const invalidOffsets = (bytes: Uint8Array): number[] => {
   return offsets;
 };
 
-/** The text as the YAML parser sees it (a leading BOM kept, as readFile keeps it), and every place that is not UTF-8. */
 /** The text of bytes as content files are read: a leading BOM kept, each byte that is not UTF-8 as U+FFFD. */
 export const utf8Text = (bytes: Uint8Array): string => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
+/** The text as the YAML parser sees it (a leading BOM kept, as readFile keeps it), and every place that is not UTF-8. */
 export const decodeUtf8 = (bytes: Uint8Array): { text: string; invalid: InvalidUtf8[] } => {
   const invalid = invalidOffsets(bytes).map((offset) => {
     const before = utf8Text(bytes.subarray(0, offset));

@@ -56,7 +56,8 @@ const gnuTime = () => {
  * NODE_OPTIONS could preload anything; NODE_COMPILE_CACHE would keep compiled code outside the state
  * folder, so a cold start would not be cold.
  */
-const MACHINE_NODE_SETTINGS = ["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS", "NODE_COMPILE_CACHE", "NODE_DISABLE_COMPILE_CACHE"]; // and NODE_COMPILE_CACHE_PORTABLE
+/** Prefixes of their names (NODE_COMPILE_CACHE covers NODE_COMPILE_CACHE_PORTABLE too). */
+const MACHINE_NODE_SETTINGS = ["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS", "NODE_COMPILE_CACHE", "NODE_DISABLE_COMPILE_CACHE"];
 
 /** A learner's terminal: none of the CI variables (with them Ink prints only the last frame), nor this machine's Node settings. */
 const terminalEnv = (stateDir) => {

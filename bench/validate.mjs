@@ -3,7 +3,7 @@
 // without that file: every shipped file parsed and checked again), alternating A and B.
 //   node bench/validate.mjs            BENCH_VALIDATE_RUNS processes per figure (default 10)
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuilt, root, summary } from "./lib.mjs";
@@ -13,7 +13,9 @@ ensureBuilt();
 
 const copy = mkdtempSync(join(tmpdir(), "s3-tutor-bench-validate-"));
 process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
-for (const entry of ["package.json", "dist", "schema", "lessons", "quizzes", "interviews", "workshops"]) {
+// What npm packs (package.json and its "files"), without source maps and without the build's checked files.
+const { files } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+for (const entry of ["package.json", ...files.filter((file) => !file.startsWith("!"))]) {
   cpSync(join(root, entry), join(copy, entry), { recursive: true, filter: (source) => !source.endsWith(".map") && !source.endsWith("checked-files.json") });
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,13 +20,12 @@ export const notSourceMap = (source: string): boolean => !source.endsWith(".map"
 const TEST_REPLICATION_DELAY = { S3_TUTOR_REPLICATION_DELAY: "50ms-200ms" };
 
 /** Runs the built CLI as a user runs the binary. */
-export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: root,
-    env: { ...process.env, ...TEST_REPLICATION_DELAY, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-  });
-  record(child);
-  return child;
+export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams => spawnCliOf(root, args, env);
+
+/** What npm packs: package.json and the package's "files" (its "!" exclusions, the source maps, are notSourceMap's). */
+const packagedEntries = (): string[] => {
+  const { files } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { files: string[] };
+  return ["package.json", ...files.filter((entry) => !entry.startsWith("!"))];
 };
 
 /**
@@ -34,7 +34,7 @@ export const spawnCli = (args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
  * link would resolve back to this repository and its shipped content.
  */
 export const copyPackage = async (dir: string): Promise<void> => {
-  for (const entry of ["package.json", "dist", "schema", "lessons", "quizzes", "interviews", "workshops"]) {
+  for (const entry of packagedEntries()) {
     await cp(join(root, entry), join(dir, entry), { recursive: true, filter: notSourceMap, preserveTimestamps: true });
   }
 };

@@ -6,8 +6,8 @@
 //   node bench/first-frame.mjs                  this section alone (npm run bench runs it too)
 //   BENCH_FRAME_RUNS=20 node bench/first-frame.mjs
 //   BENCH_NODE=/path/to/node node bench/first-frame.mjs     both programs on that Node (22, 24: node scripts/cached-node.mjs)
-// On Node 22.8 and later the app keeps V8's compiled code in its cache folder (src/cli/start.ts),
-// here the state folder the round empties: a cold start compiles everything, a warm one reads it.
+// The app keeps V8's compiled code in its cache folder (src/bundle/chunk-loader.ts), here the state
+// folder the round empties: a cold start compiles everything, a warm one reads it.
 import { spawn } from "@lydell/node-pty";
 import { spawnSync } from "node:child_process";
 import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";

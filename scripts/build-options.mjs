@@ -6,10 +6,11 @@ import { yogaWithoutFetchPlugin } from "./yoga-without-fetch.mjs";
 
 // The esbuild options for dist/, shared by the build and by the test that checks what start-up loads.
 // Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
-// A release build (`npm pack`, `npm publish`) writes no source maps: they would be most of the tarball,
-// and a developer's build keeps them for readable stack traces.
-export const buildOptions = (version, { release = false } = {}) => ({
-  entryPoints: { cli: "src/cli/start.ts", sandbox: "src/sandbox/index.ts" },
+// No source maps: the chunks become classic scripts after the build (scripts/script-chunks.mjs), which
+// the maps of the ES modules would not describe.
+export const buildOptions = (version) => ({
+  // The app's first chunk and the sandbox's; dist/cli.js and dist/sandbox.js load them (entryBuildOptions).
+  entryPoints: { "chunks/start": "src/cli/start.ts", "chunks/sandbox": "src/sandbox/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -18,11 +19,11 @@ export const buildOptions = (version, { release = false } = {}) => ({
   target: "node20",
   mainFields: ["module", "main"],
   chunkNames: "chunks/[name]-[hash]",
-  sourcemap: release ? false : "linked",
+  sourcemap: false,
   // The bundled packages' licenses go whole into dist/THIRD-PARTY-NOTICES.txt (scripts/third-party-notices.mjs).
   legalComments: "none",
   // Production React (the development builds are twice the size and slower), minified so start-up
-  // parses less; the source maps keep stack traces readable.
+  // parses less.
   define: { __S3_TUTOR_VERSION__: JSON.stringify(version), "process.env.NODE_ENV": '"production"' },
   minify: true,
   logLevel: "warning",
@@ -41,4 +42,23 @@ export const buildOptions = (version, { release = false } = {}) => ({
   plugins: [narrowStringWidthPlugin, yogaWithoutFetchPlugin, tokenizeShortcutPlugin, styledCharsShortcutPlugin],
   // Bundled CommonJS dependencies still call require() for Node built-ins (the build then blanks it where unused).
   banner: { js: REQUIRE_BANNER },
+});
+
+/**
+ * The esbuild options for dist/cli.js and dist/sandbox.js: each one file, the chunk loader
+ * (src/bundle/) and what it needs, with the code cache's name for this build's chunks.
+ */
+export const entryBuildOptions = (chunksBuild) => ({
+  entryPoints: { cli: "src/bundle/cli-entry.ts", sandbox: "src/bundle/sandbox-entry.ts" },
+  outdir: "dist",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  mainFields: ["module", "main"],
+  sourcemap: false,
+  legalComments: "none",
+  define: { __S3_TUTOR_CHUNKS_BUILD__: JSON.stringify(chunksBuild) },
+  minify: true,
+  logLevel: "warning",
 });

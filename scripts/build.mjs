@@ -5,21 +5,22 @@ import { spawnSync } from "node:child_process";
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { basename, join } from "node:path";
-import { buildOptions } from "./build-options.mjs";
+import { buildOptions, entryBuildOptions } from "./build-options.mjs";
 import { mergeFrameChunks } from "./merge-frame-chunks.mjs";
-import { dropUnusedRequireBanners } from "./require-banner.mjs";
+import { toScriptChunks } from "./script-chunks.mjs";
 import { thirdPartyNotices } from "./third-party-notices.mjs";
 
 const outdir = new URL("../dist/", import.meta.url);
 const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 await rm(outdir, { recursive: true, force: true });
-// --release (npm pack, npm publish): no source maps.
-const release = process.argv.includes("--release");
-const { metafile } = await build({ ...buildOptions(version, { release }), metafile: true });
+const { metafile } = await build({ ...buildOptions(version), metafile: true });
 const root = fileURLToPath(new URL("..", import.meta.url));
-await dropUnusedRequireBanners(Object.keys(metafile.outputs).map((output) => join(root, output)));
 // The chunks the home screen's first frame loads, merged into a few modules (scripts/merge-frame-chunks.mjs).
-await mergeFrameChunks(metafile, root, { release });
+await mergeFrameChunks(metafile, root);
+// Every chunk as a classic script, whose compiled code the app keeps (scripts/script-chunks.mjs), then
+// the two files that load them: dist/cli.js and dist/sandbox.js.
+const { build: chunksBuild } = await toScriptChunks(join(root, "dist", "chunks"));
+await build({ ...entryBuildOptions(chunksBuild), absWorkingDir: root });
 await writeFile(new URL("THIRD-PARTY-NOTICES.txt", outdir), thirdPartyNotices(metafile, fileURLToPath(new URL("..", import.meta.url))));
 
 const cli = new URL("cli.js", outdir);

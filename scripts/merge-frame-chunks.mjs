@@ -55,7 +55,7 @@ export const planFrameChunks = (metafile) => {
   const entry = entryOf("src/cli/start.ts");
   const onPath = new Set();
   for (const source of FRAME_PATH) closure(metafile, entryOf(source), onPath);
-  // What dist/cli.js loads before it turns the compile cache on stays as it is, and so does the bare start.
+  // What the first chunk (start.ts) imports stays as it is, and so does the bare start.
   for (const output of closure(metafile, entry)) onPath.delete(output);
   onPath.delete(bareStart);
 
@@ -130,10 +130,9 @@ const mergedName = (index, name) => `c${index}_${name}`;
 
 /**
  * Merges the chunks of `planFrameChunks` where the build wrote them (see the top of this file); `root`
- * is the build's working folder, which the metafile's paths are relative to. `release`: no source
- * maps (as the build's --release). Returns the plan.
+ * is the build's working folder, which the metafile's paths are relative to. Returns the plan.
  */
-export const mergeFrameChunks = async (metafile, root, { release = false } = {}) => {
+export const mergeFrameChunks = async (metafile, root) => {
   const plan = planFrameChunks(metafile);
   // Where the chunks are (the bare start is one of them): dist/chunks/, or a test's build.
   const chunksDir = dirname(join(root, plan.bareStart));
@@ -158,7 +157,7 @@ export const mergeFrameChunks = async (metafile, root, { release = false } = {})
       target: "node20",
       minify: true,
       legalComments: "none",
-      sourcemap: release ? false : "linked",
+      sourcemap: false,
       logLevel: "warning",
       plugins: [
         {

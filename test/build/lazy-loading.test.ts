@@ -1,7 +1,7 @@
 import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs module without types
-import { buildOptions } from "../../scripts/build-options.mjs";
+import { buildOptions, entryBuildOptions } from "../../scripts/build-options.mjs";
 
 /**
  * Start-up must not pay for what it does not show. This builds dist/ in memory and follows the
@@ -43,8 +43,11 @@ const outputOf = (metafile: Metafile, input: string): string => {
   return found;
 };
 
-/** What every command loads: the entry (cli.js) and the commands it imports once the compile cache is on (main.ts). */
-const atStart = (metafile: Metafile): string[] => staticallyLoaded(metafile, "dist/cli.js", outputOf(metafile, "src/cli/main.ts"));
+/** The app's first chunk, which dist/cli.js loads (src/bundle/cli-entry.ts). */
+const START = "dist/chunks/start.js";
+
+/** What every command loads: the first chunk (start.ts) and the commands it imports (main.ts). */
+const atStart = (metafile: Metafile): string[] => staticallyLoaded(metafile, START, outputOf(metafile, "src/cli/main.ts"));
 
 /**
  * What the bundle loads before the home screen's first frame on `s3-tutor` alone: the entry, the
@@ -53,7 +56,7 @@ const atStart = (metafile: Metafile): string[] => staticallyLoaded(metafile, "di
 const beforeFirstFrame = (metafile: Metafile): string[] =>
   staticallyLoaded(
     metafile,
-    "dist/cli.js",
+    START,
     ...["src/cli/open-app.ts", "src/store/move-former-state.ts", "src/cli/commands/app.ts", "src/ui/start-app.tsx"].map((input) => outputOf(metafile, input)),
   );
 
@@ -72,11 +75,16 @@ describe("the bundle", () => {
     metafile = (await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false })).metafile;
   }, 120_000);
 
-  it("the entry loads only what finds the compile cache's folder before it turns the cache on; the commands come after", () => {
-    const entry = staticallyLoaded(metafile, "dist/cli.js");
-    expect(entry).toContain("src/cli/start.ts");
-    expect(entry.filter((input) => !/^src\/cli\/start\.ts$|^src\/store\/state-dir\.ts$|node_modules\/(env-paths|is-safe-filename)\//.test(input))).toEqual([]);
-    const dynamic = metafile.outputs["dist/cli.js"]!.imports.filter((imported) => imported.kind === "dynamic-import").map((imported) => imported.path);
+  it("dist/cli.js holds the chunk loader and what finds the cache folder, nothing of the app", async () => {
+    const entry = (await build({ ...(entryBuildOptions("test") as object), write: false, metafile: true })).metafile;
+    const inputs = Object.keys(entry.outputs["dist/cli.js"]!.inputs);
+    expect(inputs).toContain("src/bundle/chunk-loader.ts");
+    expect(inputs.filter((input) => !/^src\/bundle\/(cli-entry|chunk-loader)\.ts$|^src\/store\/state-dir\.ts$|node_modules\/(env-paths|is-safe-filename)\//.test(input))).toEqual([]);
+  });
+
+  it("the first chunk loads nothing before it picks the bare start or the commands", () => {
+    expect(staticallyLoaded(metafile, START)).toEqual(["src/cli/start.ts"]);
+    const dynamic = metafile.outputs[START]!.imports.filter((imported) => imported.kind === "dynamic-import").map((imported) => imported.path);
     expect(dynamic.sort()).toEqual([outputOf(metafile, "src/cli/main.ts"), outputOf(metafile, "src/cli/open-app.ts")].sort());
   });
 
@@ -101,7 +109,7 @@ describe("the bundle", () => {
   });
 
   it("loads no node:crypto before the home screen's first frame (~5 ms on Node 20: temporary file names and the content cache's digest do without it)", () => {
-    const entries = ["dist/cli.js", ...["src/cli/open-app.ts", "src/store/move-former-state.ts", "src/cli/commands/app.ts", "src/ui/start-app.tsx"].map((input) => outputOf(metafile, input))];
+    const entries = [START, ...["src/cli/open-app.ts", "src/store/move-former-state.ts", "src/cli/commands/app.ts", "src/ui/start-app.tsx"].map((input) => outputOf(metafile, input))];
     const builtins = builtinsLoaded(metafile, ...entries);
     expect(builtins).toContain("fs/promises");
     expect(builtins).not.toContain("crypto");

@@ -78,7 +78,7 @@ describe("the first frame's chunks, merged", () => {
   });
 
   it("writes the groups, each merged chunk as a module re-exporting its names from its group, and the bare start importing the groups directly", async () => {
-    await mergeFrameChunks(metafile, root, { release: true });
+    await mergeFrameChunks(metafile, root);
     const chunks = join(outdir, "dist", "chunks");
     const files = readdirSync(chunks);
     for (const group of groups) expect(files).toContain(group.name);

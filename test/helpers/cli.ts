@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 /** The built binary (the global setup bundles the sources as they are into dist/ before any test runs). */
 export const CLI = "dist/cli.js";
 
-/** A copy filter for dist/: the source maps are large and nothing in a copied package reads them. */
+/** A copy filter for dist/: npm leaves source maps out (the build writes none; an older one may have). */
 export const notSourceMap = (source: string): boolean => !source.endsWith(".map");
 
 /**

@@ -1,0 +1,91 @@
+import { transform } from "esbuild";
+import { createHash } from "node:crypto";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { REQUIRE_BANNER } from "./require-banner.mjs";
+
+// Turns every ES module in dist/chunks/ into a classic script that src/bundle/chunk-loader.ts runs:
+// a function of (exports, require, module, __importMetaUrl, __load, __import) around the chunk's
+// code as CommonJS (esbuild's transform keeps imported names live: `x` becomes `import_y.x`, a
+// getter). A classic script, unlike an ES module, can hand V8's code cache over after it has run,
+// with every function the run compiled in it.
+//  - `import("./c.js")` becomes `__import("./c.js")`, and `require("./c.js")` `__load("./c.js")`:
+//    the loader's, which find the sibling chunk.
+//  - A chunk that awaits at the top (yoga's WebAssembly, Ink's optional devtools), and every chunk
+//    that imports one, becomes an async function that awaits what it imports, as ES modules wait.
+// The source maps of the chunks go: they map the ES modules, which no longer ship.
+
+const PARAMETERS = "exports,require,module,__importMetaUrl,__load,__import";
+/** Stands for a top-level `await` while esbuild transforms: `await x` and `__tla__*x` group alike. */
+const AWAIT_STAND_IN = "__tla__*";
+const SIBLING_REQUIRE = /\brequire\("(\.\/[^"]+\.js)"\)/g;
+
+/** The UTF-16 offset of esbuild's (line, byte column). */
+const offsetOf = (code, { line, column }) => {
+  let start = 0;
+  for (let at = 1; at < line; at++) start = code.indexOf("\n", start) + 1;
+  const end = code.indexOf("\n", start);
+  const text = code.slice(start, end === -1 ? code.length : end);
+  return start + Buffer.from(text).subarray(0, column).toString().length;
+};
+
+/** The chunk as CommonJS; `awaits`: whether it awaits at the top. */
+const toCommonJs = async (name, esm) => {
+  let code = esm.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "").replace(REQUIRE_BANNER, "");
+  code = code.replace(/(?<![\w$.])import\("/g, '__import("');
+  let awaits = 0;
+  for (;;) {
+    const result = await transform(code, { format: "cjs", platform: "node", define: { "import.meta.url": "__importMetaUrl" }, minifyWhitespace: true, logLevel: "silent" }).catch((error) => error);
+    if (!(result instanceof Error)) {
+      if (result.warnings.length > 0) throw new Error(`script-chunks: ${name}: ${result.warnings.map((warning) => warning.text).join("; ")}`);
+      const stood = result.code.split(AWAIT_STAND_IN).length - 1;
+      if (stood !== awaits) throw new Error(`script-chunks: ${name}: ${awaits} top-level awaits went in, ${stood} came out`);
+      return { code: result.code.replaceAll(AWAIT_STAND_IN, "await "), awaits: awaits > 0 };
+    }
+    const topLevel = (result.errors ?? []).filter((error) => /^Top-level await/.test(error.text));
+    if (topLevel.length === 0 || topLevel.length !== result.errors.length) throw result;
+    for (const at of topLevel.map((error) => offsetOf(code, error.location)).sort((a, b) => b - a)) {
+      if (!code.startsWith("await", at)) throw new Error(`script-chunks: ${name}: no await where esbuild points`);
+      code = code.slice(0, at) + AWAIT_STAND_IN + code.slice(at + "await".length).trimStart();
+      awaits++;
+    }
+  }
+};
+
+/**
+ * Rewrites every .js in `folder` (dist/chunks) and removes the folder's source maps. Returns the
+ * build's name for the code cache (a digest of every chunk) and the chunks that became async.
+ */
+export const toScriptChunks = async (folder) => {
+  const names = (await readdir(folder)).sort();
+  for (const map of names.filter((name) => name.endsWith(".js.map"))) await rm(join(folder, map));
+  const chunks = new Map();
+  for (const name of names.filter((name) => name.endsWith(".js"))) {
+    const { code, awaits } = await toCommonJs(name, await readFile(join(folder, name), "utf8"));
+    const imports = [...code.matchAll(SIBLING_REQUIRE)].map((match) => match[1].slice(2));
+    for (const imported of imports) if (!names.includes(imported)) throw new Error(`script-chunks: ${name} imports ${imported}, which is not in ${folder}`);
+    chunks.set(name, { code, imports, async: awaits });
+  }
+  // A chunk that imports an async one waits for it, so it is async too.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const chunk of chunks.values()) {
+      if (!chunk.async && chunk.imports.some((imported) => chunks.get(imported).async)) chunk.async = changed = true;
+    }
+  }
+  // Two async chunks that import each other would each wait for the other for ever.
+  const reaches = (from, to, seen = new Set()) =>
+    chunks.get(from).imports.some((next) => chunks.get(next).async && (next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen)))));
+  for (const [name, chunk] of chunks) if (chunk.async && reaches(name, name)) throw new Error(`script-chunks: ${name} awaits at the top inside an import cycle`);
+
+  const digest = createHash("sha256");
+  for (const [name, chunk] of chunks) {
+    const body = chunk.code.replace(SIBLING_REQUIRE, (_, specifier) =>
+      chunks.get(specifier.slice(2)).async ? `(await __load(${JSON.stringify(specifier)}))` : `__load(${JSON.stringify(specifier)})`,
+    );
+    const script = `(${chunk.async ? "async " : ""}function(${PARAMETERS}){${body}\n})`;
+    await writeFile(join(folder, name), script);
+    digest.update(`${name}\0${script}\0`);
+  }
+  return { build: digest.digest("hex").slice(0, 16), async: [...chunks].filter(([, chunk]) => chunk.async).map(([name]) => name) };
+};

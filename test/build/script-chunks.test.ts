@@ -1,0 +1,152 @@
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterEach, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs module without types
+import { REQUIRE_BANNER } from "../../scripts/require-banner.mjs";
+// @ts-expect-error: a plain .mjs module without types
+import { toScriptChunks } from "../../scripts/script-chunks.mjs";
+import { chunkLoader } from "../../src/bundle/chunk-loader";
+
+/**
+ * dist/chunks/ as classic scripts (scripts/script-chunks.mjs) run by the app's chunk loader
+ * (src/bundle/chunk-loader.ts) must behave as the ES modules they were: the same order of
+ * evaluation, top-level awaits waited for, imported names that follow their module's changes,
+ * import() of chunks and built-ins. A small program bundled as dist/ is, run both ways.
+ */
+
+const root = join(import.meta.dirname, "..", "..");
+
+const SOURCES: Record<string, string> = {
+  // Awaits at the top, as yoga's WebAssembly does.
+  "slow.mjs": `globalThis.__order.push("slow:start");\nexport let value = await new Promise((resolve) => setTimeout(() => resolve(42), 20));\nglobalThis.__order.push("slow:end");`,
+  "counter.mjs": `export let count = 0;\nexport const bump = () => { count++; };`,
+  // A CommonJS dependency that requires a built-in, as bundled packages do.
+  "eol.cjs": `module.exports = require("node:os").EOL;`,
+  "screen.mjs": `import { value } from "./slow.mjs";\nimport { count, bump } from "./counter.mjs";\nimport eol from "./eol.cjs";\nglobalThis.__order.push("screen");\nexport const read = () => [value, count, eol];\nexport { bump };`,
+  "lazy.mjs": `globalThis.__order.push("lazy");\nexport const lazy = "loaded later";`,
+  "entry.mjs": `import { read, bump } from "./screen.mjs";\nconst { join } = await import("node:path");\nglobalThis.__order.push("entry");\nexport const run = async () => { bump(); const { lazy } = await import("./lazy.mjs"); return { read: read(), lazy, joined: join("a", "b"), url: import.meta.url }; };`,
+  "other.mjs": `import { bump } from "./counter.mjs";\nexport const other = bump;`,
+};
+
+const folders: string[] = [];
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  delete (globalThis as { __order?: string[] }).__order;
+});
+
+/** The sources bundled as dist/ is (split, with the require banner), into a fresh folder's chunks/. */
+const bundled = async (): Promise<string> => {
+  const folder = await mkdtemp(join(tmpdir(), "s3-tutor-script-chunks-"));
+  folders.push(folder);
+  for (const [name, text] of Object.entries(SOURCES)) await writeFile(join(folder, name), text);
+  await build({
+    absWorkingDir: folder,
+    entryPoints: { entry: "entry.mjs", other: "other.mjs" },
+    outdir: join(folder, "chunks"),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    minify: true,
+    sourcemap: "linked",
+    banner: { js: REQUIRE_BANNER },
+    logLevel: "silent",
+  });
+  return join(folder, "chunks");
+};
+
+type Entry = { run: () => Promise<{ read: unknown[]; lazy: string; joined: string; url: string }> };
+
+const runEntry = async (entry: Entry | Promise<Entry>) => {
+  const order = (globalThis as { __order?: string[] }).__order!;
+  const result = await (await entry).run();
+  return { order: [...order], result };
+};
+
+describe("dist/'s chunks as classic scripts", () => {
+  it("run as the ES modules did: order, top-level awaits, live imported names, import() of chunks and built-ins", async () => {
+    const chunks = await bundled();
+    (globalThis as { __order?: string[] }).__order = [];
+    const asModules = await runEntry(import(join(chunks, "entry.js")) as Promise<Entry>);
+
+    await toScriptChunks(chunks);
+    (globalThis as { __order?: string[] }).__order = [];
+    const asScripts = await runEntry(chunkLoader().load(join(chunks, "entry.js")) as Promise<Entry>);
+
+    expect(asScripts.result.read).toEqual([42, 1, "\n"]);
+    expect(asScripts.result).toEqual({ ...asModules.result, url: asScripts.result.url });
+    expect(asScripts.result.url).toBe(`file://${join(chunks, "entry.js")}`);
+    expect(asScripts.order).toEqual(["slow:start", "slow:end", "screen", "entry", "lazy"]);
+    expect(asScripts.order).toEqual(asModules.order);
+  });
+
+  it("are classic scripts without source maps, and only those that wait for a top-level await are async", async () => {
+    const chunks = await bundled();
+    const { async: asyncChunks, build: name } = await toScriptChunks(chunks);
+    const files = (await readdir(chunks)).sort();
+    expect(files.filter((file) => file.endsWith(".map"))).toEqual([]);
+    expect(name).toMatch(/^[0-9a-f]{16}$/);
+    for (const file of files) {
+      const text = await readFile(join(chunks, file), "utf8");
+      expect(text).toMatch(/^\((async )?function\(exports,require,module,__importMetaUrl,__load,__import\)\{/);
+      expect(text).not.toContain("createRequire");
+      expect(text.startsWith("(async "), file).toBe(asyncChunks.includes(file));
+    }
+    // entry.js awaits, and so does the chunk with slow.mjs; other.js imports only the counter.
+    expect(asyncChunks).toContain("entry.js");
+    expect(asyncChunks).not.toContain("other.js");
+  });
+
+  it("refuses two chunks that import each other and await at the top (each would wait for the other)", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "s3-tutor-script-cycle-"));
+    folders.push(folder);
+    await mkdir(join(folder, "chunks"));
+    await writeFile(join(folder, "chunks", "a.js"), `import "./b.js";\nawait Promise.resolve();\n`);
+    await writeFile(join(folder, "chunks", "b.js"), `import "./a.js";\nexport const b = 1;\n`);
+    await expect(toScriptChunks(join(folder, "chunks"))).rejects.toThrow(/a\.js awaits at the top inside an import cycle/);
+  });
+});
+
+describe("the chunk loader's code cache", () => {
+  it("is written once, then read by every later start; a damaged one is compiled past and written again", { timeout: 60_000 }, async () => {
+    const chunks = await bundled();
+    await toScriptChunks(chunks);
+    const folder = join(chunks, "..", "cache");
+    // Each start in a process of its own: within one, V8 finds a script it compiled already in memory.
+    const driver = join(chunks, "..", "driver.mjs");
+    await writeFile(
+      driver,
+      `import { chunkLoader } from ${JSON.stringify(join(root, "src", "bundle", "chunk-loader.ts"))};
+globalThis.__order = [];
+const loader = chunkLoader({ codeCache: { folder: ${JSON.stringify(folder)}, build: "b1" } });
+const { read } = await (await loader.load(${JSON.stringify(join(chunks, "entry.js"))})).run();
+process.on("exit", () => console.log(JSON.stringify({ use: loader.codeCacheUse(), read })));`,
+    );
+    const run = () => {
+      const started = spawnSync(process.execPath, ["--import", "tsx", driver], { cwd: root, encoding: "utf8" });
+      if (started.status !== 0) throw new Error(started.stderr);
+      return JSON.parse(started.stdout) as unknown;
+    };
+    // Every chunk but other.js, which the entry does not import.
+    const loadedChunks = (await readdir(chunks)).filter((file) => file !== "other.js").sort();
+    const loaded = loadedChunks.length;
+    const read = [42, 1, "\n"];
+
+    await mkdir(join(folder, `${process.version}-${process.arch}-b0`), { recursive: true });
+    expect(run()).toEqual({ use: { fromCache: 0, compiled: loaded }, read });
+    const cacheFolder = join(folder, `${process.version}-${process.arch}-b1`);
+    // Written at exit; the other build's folder went when this build made its own.
+    expect(await readdir(folder)).toEqual([`${process.version}-${process.arch}-b1`]);
+    expect((await readdir(cacheFolder)).sort()).toEqual(loadedChunks);
+
+    expect(run()).toEqual({ use: { fromCache: loaded, compiled: 0 }, read });
+
+    await writeFile(join(cacheFolder, "entry.js"), "not V8's code cache");
+    expect(run()).toEqual({ use: { fromCache: loaded - 1, compiled: 1 }, read });
+    expect((await readFile(join(cacheFolder, "entry.js"))).toString("latin1")).not.toBe("not V8's code cache");
+    expect(run()).toEqual({ use: { fromCache: loaded, compiled: 0 }, read });
+  });
+});

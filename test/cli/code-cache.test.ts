@@ -1,0 +1,72 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { finished, spawnCli } from "../helpers/cli";
+
+/**
+ * The built command keeps V8's compiled code of its chunks (src/bundle/chunk-loader.ts): the first
+ * start writes it at exit, a later start reads it and writes nothing, and a damaged file costs a
+ * compile, never the start.
+ */
+
+const folders: string[] = [];
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+const stateFolder = async (): Promise<string> => {
+  const folder = await mkdtemp(join(tmpdir(), "s3-tutor-code-cache-"));
+  folders.push(folder);
+  return folder;
+};
+
+const validate = async (state: string, env: NodeJS.ProcessEnv = {}) => {
+  const run = await finished(spawnCli(["validate"], { S3_TUTOR_STATE_DIR: state, ...env }));
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/lessons, quizzes and workshops are valid/);
+  return run;
+};
+
+/** Each cache file with its last change. */
+const cacheFiles = async (folder: string): Promise<Map<string, number>> =>
+  new Map(await Promise.all((await readdir(folder)).map(async (name) => [name, (await stat(join(folder, name))).mtimeMs] as const)));
+
+describe("the built command's compiled code", () => {
+  it("is written by the first start, read by the next without writing, and a damaged file is compiled past and replaced", { timeout: 60_000 }, async () => {
+    const state = await stateFolder();
+    await validate(state);
+    const [build, ...others] = await readdir(join(state, "compile-cache"));
+    expect(others).toEqual([]);
+    expect(build).toMatch(new RegExp(`^${process.version}-${process.arch}-[0-9a-f]{16}$`));
+    const folder = join(state, "compile-cache", build!);
+    const first = await cacheFiles(folder);
+    expect([...first.keys()]).toContain("start.js");
+    expect([...first.keys()].some((name) => name.startsWith("validate-"))).toBe(true);
+
+    await validate(state);
+    expect(await cacheFiles(folder)).toEqual(first);
+
+    await writeFile(join(folder, "start.js"), "damaged");
+    await validate(state);
+    expect((await readFile(join(folder, "start.js"))).toString("latin1")).not.toBe("damaged");
+  });
+
+  it("is neither read nor written with NODE_DISABLE_COMPILE_CACHE=1", { timeout: 30_000 }, async () => {
+    const state = await stateFolder();
+    await validate(state, { NODE_DISABLE_COMPILE_CACHE: "1" });
+    expect(await readdir(state)).not.toContain("compile-cache");
+  });
+
+  it("replaces what an earlier build or Node's own compile cache left in the folder", { timeout: 30_000 }, async () => {
+    const state = await stateFolder();
+    const former = join(state, "compile-cache", "v22.12.0-x64-0123456789abcdef");
+    await mkdir(former, { recursive: true });
+    await writeFile(join(former, "start.js"), "an earlier build's");
+    await validate(state);
+    const entries = await readdir(join(state, "compile-cache"));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatch(new RegExp(`^${process.version}-${process.arch}-`));
+  });
+});

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { REQUIRE_BANNER } from "./require-banner.mjs";
 
 // Turns every ES module in dist/chunks/ into a classic script that src/bundle/chunk-loader.ts runs:
-// a function of (exports, require, module, __importMetaUrl, __load, __import) around the chunk's
-// code as CommonJS (esbuild's transform keeps imported names live: `x` becomes `import_y.x`, a
-// getter). A classic script, unlike an ES module, can hand V8's code cache over after it has run,
+// a strict-mode function of (require, __module, __importMetaUrl, __load, __import) around the
+// chunk's code as CommonJS (esbuild's transform keeps imported names live: `x` becomes `import_y.x`,
+// a getter). Its exports go to `__module.exports`, so that a free `module` or `exports` in the
+// bundled code stays undefined, as in the ES module; `require` is for built-ins only. A classic script, unlike an ES module, can hand V8's code cache over after it has run,
 // with every function the run compiled in it.
 //  - `import("./c.js")` becomes `__import("./c.js")`, and `require("./c.js")` `__load("./c.js")`:
 //    the loader's, which find the sibling chunk.
@@ -15,7 +16,9 @@ import { REQUIRE_BANNER } from "./require-banner.mjs";
 //    that imports one, becomes an async function that awaits what it imports, as ES modules wait.
 // The source maps of the chunks go: they map the ES modules, which no longer ship.
 
-const PARAMETERS = "exports,require,module,__importMetaUrl,__load,__import";
+const PARAMETERS = "require,__module,__importMetaUrl,__load,__import";
+/** How esbuild's CommonJS gives the module its exports (once, in a chunk that has any). */
+const EXPORTS = "module.exports=__toCommonJS(";
 /** Stands for a top-level `await` while esbuild transforms: `await x` and `__tla__*x` group alike. */
 const AWAIT_STAND_IN = "__tla__*";
 const SIBLING_REQUIRE = /\brequire\("(\.\/[^"]+\.js)"\)/g;
@@ -40,7 +43,8 @@ const toCommonJs = async (name, esm) => {
       if (result.warnings.length > 0) throw new Error(`script-chunks: ${name}: ${result.warnings.map((warning) => warning.text).join("; ")}`);
       const stood = result.code.split(AWAIT_STAND_IN).length - 1;
       if (stood !== awaits) throw new Error(`script-chunks: ${name}: ${awaits} top-level awaits went in, ${stood} came out`);
-      return { code: result.code.replaceAll(AWAIT_STAND_IN, "await "), awaits: awaits > 0 };
+      if (result.code.split(EXPORTS).length > 2) throw new Error(`script-chunks: ${name}: exports given twice`);
+      return { code: result.code.replaceAll(AWAIT_STAND_IN, "await ").replace(EXPORTS, `__${EXPORTS}`), awaits: awaits > 0 };
     }
     const topLevel = (result.errors ?? []).filter((error) => /^Top-level await/.test(error.text));
     if (topLevel.length === 0 || topLevel.length !== result.errors.length) throw result;
@@ -83,7 +87,7 @@ export const toScriptChunks = async (folder) => {
     const body = chunk.code.replace(SIBLING_REQUIRE, (_, specifier) =>
       chunks.get(specifier.slice(2)).async ? `(await __load(${JSON.stringify(specifier)}))` : `__load(${JSON.stringify(specifier)})`,
     );
-    const script = `(${chunk.async ? "async " : ""}function(${PARAMETERS}){${body}\n})`;
+    const script = `(${chunk.async ? "async " : ""}function(${PARAMETERS}){"use strict";${body}\n})`;
     await writeFile(join(folder, name), script);
     digest.update(`${name}\0${script}\0`);
   }

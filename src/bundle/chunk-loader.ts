@@ -14,7 +14,6 @@ import { Script } from "node:vm";
 
 /** What a chunk's script evaluates to: its code wrapped in a function (async when it awaits at the top). */
 type ChunkFunction = (
-  exports: unknown,
   require: NodeJS.Require,
   module: { exports: unknown },
   importMetaUrl: string,
@@ -78,7 +77,7 @@ export const chunkLoader = ({ codeCache }: { codeCache?: CodeCacheOptions } = {}
     const loadSibling = (specifier: string): unknown => load(resolve(folder, specifier));
     const importChunk = async (specifier: string): Promise<unknown> => (specifier.startsWith(".") ? loadSibling(specifier) : importBuiltin(specifier));
     const run = script.runInThisContext() as ChunkFunction;
-    const result = run.call(record.module.exports, record.module.exports, nodeRequire, record.module, pathToFileURL(file).href, loadSibling, importChunk);
+    const result = run.call(undefined, nodeRequire, record.module, pathToFileURL(file).href, loadSibling, importChunk);
     if (result instanceof Promise) record.ready = result.then(() => record.module.exports);
     return record.ready ?? record.module.exports;
   };

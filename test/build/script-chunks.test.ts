@@ -27,8 +27,10 @@ const SOURCES: Record<string, string> = {
   "eol.cjs": `module.exports = require("node:os").EOL;`,
   "screen.mjs": `import { value } from "./slow.mjs";\nimport { count, bump } from "./counter.mjs";\nimport eol from "./eol.cjs";\nglobalThis.__order.push("screen");\nexport const read = () => [value, count, eol];\nexport { bump };`,
   "lazy.mjs": `globalThis.__order.push("lazy");\nexport const lazy = "loaded later";`,
-  "entry.mjs": `import { read, bump } from "./screen.mjs";\nconst { join } = await import("node:path");\nglobalThis.__order.push("entry");\nexport const run = async () => { bump(); const { lazy } = await import("./lazy.mjs"); return { read: read(), lazy, joined: join("a", "b"), url: import.meta.url }; };`,
+  "entry.mjs": `import { read, bump } from "./screen.mjs";\nimport { kind } from "./module-kind.mjs";\nconst { join } = await import("node:path");\nglobalThis.__order.push("entry");\nexport const run = async () => { bump(); const { lazy } = await import("./lazy.mjs"); return { read: read(), lazy, joined: join("a", "b"), url: import.meta.url, kind: kind() }; };`,
   "other.mjs": `import { bump } from "./counter.mjs";\nexport const other = bump;`,
+  // What an ES module sees: strict mode, no CommonJS module of its own.
+  "module-kind.mjs": `export const kind = () => [(function () { return this === undefined; })(), typeof module, typeof exports];`,
 };
 
 const folders: string[] = [];
@@ -58,7 +60,7 @@ const bundled = async (): Promise<string> => {
   return join(folder, "chunks");
 };
 
-type Entry = { run: () => Promise<{ read: unknown[]; lazy: string; joined: string; url: string }> };
+type Entry = { run: () => Promise<{ read: unknown[]; lazy: string; joined: string; url: string; kind: unknown[] }> };
 
 const runEntry = async (entry: Entry | Promise<Entry>) => {
   const order = (globalThis as { __order?: string[] }).__order!;
@@ -77,7 +79,9 @@ describe("dist/'s chunks as classic scripts", () => {
     const asScripts = await runEntry(chunkLoader().load(join(chunks, "entry.js")) as Promise<Entry>);
 
     expect(asScripts.result.read).toEqual([42, 1, "\n"]);
-    expect(asScripts.result).toEqual({ ...asModules.result, url: asScripts.result.url });
+    expect(asScripts.result.kind).toEqual([true, "undefined", "undefined"]);
+    // (Run by vitest, whose module runner gives modules a `module` of their own, the ES modules' kind differs from Node's.)
+    expect(asScripts.result).toEqual({ ...asModules.result, url: asScripts.result.url, kind: asScripts.result.kind });
     expect(asScripts.result.url).toBe(`file://${join(chunks, "entry.js")}`);
     expect(asScripts.order).toEqual(["slow:start", "slow:end", "screen", "entry", "lazy"]);
     expect(asScripts.order).toEqual(asModules.order);
@@ -91,7 +95,7 @@ describe("dist/'s chunks as classic scripts", () => {
     expect(name).toMatch(/^[0-9a-f]{16}$/);
     for (const file of files) {
       const text = await readFile(join(chunks, file), "utf8");
-      expect(text).toMatch(/^\((async )?function\(exports,require,module,__importMetaUrl,__load,__import\)\{/);
+      expect(text).toMatch(/^\((async )?function\(require,__module,__importMetaUrl,__load,__import\)\{"use strict";/);
       expect(text).not.toContain("createRequire");
       expect(text.startsWith("(async "), file).toBe(asyncChunks.includes(file));
     }

@@ -77,10 +77,20 @@ export const toScriptChunks = async (folder) => {
       if (!chunk.async && chunk.imports.some((imported) => chunks.get(imported).async)) chunk.async = changed = true;
     }
   }
-  // Two async chunks that import each other would each wait for the other for ever.
-  const reaches = (from, to, seen = new Set()) =>
-    chunks.get(from).imports.some((next) => chunks.get(next).async && (next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen)))));
-  for (const [name, chunk] of chunks) if (chunk.async && reaches(name, name)) throw new Error(`script-chunks: ${name} awaits at the top inside an import cycle`);
+  // Async chunks that import each other in a ring would each wait for the next for ever.
+  const asyncImports = (name) => chunks.get(name).imports.filter((imported) => chunks.get(imported).async);
+  for (const [name, chunk] of chunks) {
+    if (!chunk.async) continue;
+    const seen = new Set();
+    const waiting = asyncImports(name);
+    while (waiting.length > 0) {
+      const next = waiting.pop();
+      if (next === name) throw new Error(`script-chunks: ${name} awaits at the top inside an import cycle`);
+      if (seen.has(next)) continue;
+      seen.add(next);
+      waiting.push(...asyncImports(next));
+    }
+  }
 
   const digest = createHash("sha256");
   for (const [name, chunk] of chunks) {

@@ -60,14 +60,17 @@ const removeOtherBuilds = ({ folder, build }: CodeCacheOptions): void => {
 
 export const chunkLoader = ({ codeCache }: { codeCache?: CodeCacheOptions } = {}): ChunkLoader => {
   const cacheFolder = codeCache && join(codeCache.folder, `${process.version}-${process.arch}-${codeCache.build}`);
-  const chunks = new Map<string, { module: { exports: unknown }; ready?: Promise<unknown> }>();
+  /** Each chunk loaded: its module, the promise of its exports when it is async, what it threw when it is not. */
+  const chunks = new Map<string, { module: { exports: unknown }; ready?: Promise<unknown>; failed?: { error: unknown } }>();
   const uncached: { file: string; script: Script }[] = [];
   let fromCache = 0;
 
   const load = (file: string): unknown => {
     const known = chunks.get(file);
+    // As an ES module does, a chunk that failed fails again for every later importer.
+    if (known?.failed) throw known.failed.error;
     if (known) return known.ready ?? known.module.exports;
-    const record: { module: { exports: unknown }; ready?: Promise<unknown> } = { module: { exports: {} } };
+    const record: { module: { exports: unknown }; ready?: Promise<unknown>; failed?: { error: unknown } } = { module: { exports: {} } };
     chunks.set(file, record);
     const cachedData = cacheFolder ? readCache(join(cacheFolder, basename(file))) : undefined;
     const script = new Script(readFileSync(file, "utf8"), { filename: file, cachedData });
@@ -77,7 +80,13 @@ export const chunkLoader = ({ codeCache }: { codeCache?: CodeCacheOptions } = {}
     const loadSibling = (specifier: string): unknown => load(resolve(folder, specifier));
     const importChunk = async (specifier: string): Promise<unknown> => (specifier.startsWith(".") ? loadSibling(specifier) : importBuiltin(specifier));
     const run = script.runInThisContext() as ChunkFunction;
-    const result = run.call(undefined, nodeRequire, record.module, pathToFileURL(file).href, loadSibling, importChunk);
+    let result: unknown;
+    try {
+      result = run.call(undefined, nodeRequire, record.module, pathToFileURL(file).href, loadSibling, importChunk);
+    } catch (error) {
+      record.failed = { error };
+      throw error;
+    }
     if (result instanceof Promise) record.ready = result.then(() => record.module.exports);
     return record.ready ?? record.module.exports;
   };

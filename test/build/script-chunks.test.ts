@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs module without types
+import { buildOptions } from "../../scripts/build-options.mjs";
+// @ts-expect-error: a plain .mjs module without types
 import { REQUIRE_BANNER } from "../../scripts/require-banner.mjs";
 // @ts-expect-error: a plain .mjs module without types
 import { toScriptChunks } from "../../scripts/script-chunks.mjs";
@@ -27,7 +29,8 @@ const SOURCES: Record<string, string> = {
   "eol.cjs": `module.exports = require("node:os").EOL;`,
   "screen.mjs": `import { value } from "./slow.mjs";\nimport { count, bump } from "./counter.mjs";\nimport eol from "./eol.cjs";\nglobalThis.__order.push("screen");\nexport const read = () => [value, count, eol];\nexport { bump };`,
   "lazy.mjs": `globalThis.__order.push("lazy");\nexport const lazy = "loaded later";`,
-  "entry.mjs": `import { read, bump } from "./screen.mjs";\nimport { kind } from "./module-kind.mjs";\nconst { join } = await import("node:path");\nglobalThis.__order.push("entry");\nexport const run = async () => { bump(); const { lazy } = await import("./lazy.mjs"); return { read: read(), lazy, joined: join("a", "b"), url: import.meta.url, kind: kind() }; };`,
+  "broken.mjs": `globalThis.__order.push("broken");\nthrow new Error("broken at load");`,
+  "entry.mjs": `import { read, bump } from "./screen.mjs";\nimport { kind } from "./module-kind.mjs";\nconst { join } = await import("node:path");\nglobalThis.__order.push("entry");\nexport const run = async () => { bump(); const { lazy } = await import("./lazy.mjs"); const broken = []; for (const attempt of [1, 2]) await import("./broken.mjs").catch((error) => broken.push(error.message)); return { read: read(), lazy, joined: join("a", "b"), url: import.meta.url, kind: kind(), broken }; };`,
   "other.mjs": `import { bump } from "./counter.mjs";\nexport const other = bump;`,
   // What an ES module sees: strict mode, no CommonJS module of its own.
   "module-kind.mjs": `export const kind = () => [(function () { return this === undefined; })(), typeof module, typeof exports];`,
@@ -60,7 +63,7 @@ const bundled = async (): Promise<string> => {
   return join(folder, "chunks");
 };
 
-type Entry = { run: () => Promise<{ read: unknown[]; lazy: string; joined: string; url: string; kind: unknown[] }> };
+type Entry = { run: () => Promise<{ read: unknown[]; lazy: string; joined: string; url: string; kind: unknown[]; broken: string[] }> };
 
 const runEntry = async (entry: Entry | Promise<Entry>) => {
   const order = (globalThis as { __order?: string[] }).__order!;
@@ -80,10 +83,12 @@ describe("dist/'s chunks as classic scripts", () => {
 
     expect(asScripts.result.read).toEqual([42, 1, "\n"]);
     expect(asScripts.result.kind).toEqual([true, "undefined", "undefined"]);
+    // A chunk that throws as it loads throws for every importer, evaluated once.
+    expect(asScripts.result.broken).toEqual(["broken at load", "broken at load"]);
     // (Run by vitest, whose module runner gives modules a `module` of their own, the ES modules' kind differs from Node's.)
     expect(asScripts.result).toEqual({ ...asModules.result, url: asScripts.result.url, kind: asScripts.result.kind });
     expect(asScripts.result.url).toBe(`file://${join(chunks, "entry.js")}`);
-    expect(asScripts.order).toEqual(["slow:start", "slow:end", "screen", "entry", "lazy"]);
+    expect(asScripts.order).toEqual(["slow:start", "slow:end", "screen", "entry", "lazy", "broken"]);
     expect(asScripts.order).toEqual(asModules.order);
   });
 
@@ -111,6 +116,19 @@ describe("dist/'s chunks as classic scripts", () => {
     await writeFile(join(folder, "chunks", "a.js"), `import "./b.js";\nawait Promise.resolve();\n`);
     await writeFile(join(folder, "chunks", "b.js"), `import "./a.js";\nexport const b = 1;\n`);
     await expect(toScriptChunks(join(folder, "chunks"))).rejects.toThrow(/a\.js awaits at the top inside an import cycle/);
+  });
+});
+
+describe("dist/'s bundle, as the script chunks read it", () => {
+  it("has an import( for each import() it makes and no require of a sibling: no string in it reads like one", { timeout: 60_000 }, async () => {
+    // script-chunks.mjs finds both by their text (`import("` and, after esbuild's transform, `require("./`).
+    const result = await build({ ...(buildOptions("test") as object), absWorkingDir: root, write: false, metafile: true });
+    for (const file of result.outputFiles.filter((output) => output.path.endsWith(".js"))) {
+      const output = Object.entries(result.metafile.outputs).find(([name]) => file.path.endsWith(name))![1];
+      const made = output.imports.filter((imported) => imported.kind === "dynamic-import").length;
+      expect(file.text.match(/(?<![\w$.])import\("/g)?.length ?? 0, file.path).toBe(made);
+      expect(file.text, file.path).not.toMatch(/\brequire\("\.\.?\//);
+    }
   });
 });
 

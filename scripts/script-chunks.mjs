@@ -4,22 +4,26 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { REQUIRE_BANNER } from "./require-banner.mjs";
 
-// Turns every ES module in dist/chunks/ into a classic script that src/bundle/chunk-loader.ts runs:
-// a strict-mode function of (require, __module, __importMetaUrl, __load, __import) around the
-// chunk's code as CommonJS (esbuild's transform keeps imported names live: `x` becomes `import_y.x`,
-// a getter). Its exports go to `__module.exports`, so that a free `module` or `exports` in the
-// bundled code stays undefined, as in the ES module; `require` is for built-ins only. A classic script, unlike an ES module, can hand V8's code cache over after it has run,
-// with every function the run compiled in it.
+// Turns every ES module in dist/chunks/ into a classic script that src/bundle/chunk-loader.ts runs.
+// A classic script, unlike an ES module, can hand V8's code cache over after it has run, with every
+// function the run compiled in it. Each chunk becomes a strict-mode function of
+// (require, __module, __importMetaUrl, __load, __import) around its code as CommonJS:
+//  - esbuild's transform keeps imported names live (`x` becomes `import_y.x`, a getter);
+//  - the exports go to `__module.exports`, so a free `module` or `exports` in the bundled code stays
+//    undefined, as in the ES module; `require` is for built-ins only;
 //  - `import("./c.js")` becomes `__import("./c.js")`, and `require("./c.js")` `__load("./c.js")`:
-//    the loader's, which find the sibling chunk.
-//  - A chunk that awaits at the top (yoga's WebAssembly, Ink's optional devtools), and every chunk
+//    the loader's, which find the sibling chunk;
+//  - a chunk that awaits at the top (yoga's WebAssembly, Ink's optional devtools), and every chunk
 //    that imports one, becomes an async function that awaits what it imports, as ES modules wait.
-// The source maps of the chunks go: they map the ES modules, which no longer ship.
+// The folder's source maps go: they would map the ES modules, which no longer ship.
 
 const PARAMETERS = "require,__module,__importMetaUrl,__load,__import";
 /** How esbuild's CommonJS gives the module its exports (once, in a chunk that has any). */
 const EXPORTS = "module.exports=__toCommonJS(";
-/** Stands for a top-level `await` while esbuild transforms: `await x` and `__tla__*x` group alike. */
+/**
+ * Stands for a top-level `await` while esbuild transforms (it refuses one in CommonJS). Whatever
+ * esbuild makes of `__tla__*x`, it prints the same tokens back, and they become `await x` again.
+ */
 const AWAIT_STAND_IN = "__tla__*";
 const SIBLING_REQUIRE = /\brequire\("(\.\/[^"]+\.js)"\)/g;
 

@@ -22,9 +22,9 @@ type ChunkFunction = (
 ) => unknown;
 
 export interface CodeCacheOptions {
-  /** The folder that holds a subfolder per Node version and build. */
+  /** The folder that holds a subfolder per Node version and build (and maybe Node's own compile cache). */
   folder: string;
-  /** Names this build's chunks: a cache is only ever read for the exact text it was made from. */
+  /** Names this build's chunks (16 hex digits): a cache is only ever read for the exact text it was made from. */
   build: string;
 }
 
@@ -53,9 +53,14 @@ const readCache = (file: string): Buffer | undefined => {
   }
 };
 
-/** Another build's caches can never be read again: they go when this build makes its own. */
+/** A subfolder of the loader's own: `${process.version}-${process.arch}-${build}`. */
+const BUILD_FOLDER = /^v\d+\.\d+\.\d+-[a-z0-9]+-[0-9a-f]{16}$/;
+
+/** Another build's caches can never be read again: they go when this build makes its own (nothing else in the folder does). */
 const removeOtherBuilds = ({ folder, build }: CodeCacheOptions): void => {
-  for (const entry of readdirSync(folder)) if (!entry.endsWith(`-${build}`)) rmSync(join(folder, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(folder)) {
+    if (BUILD_FOLDER.test(entry) && !entry.endsWith(`-${build}`)) rmSync(join(folder, entry), { recursive: true, force: true });
+  }
 };
 
 export const chunkLoader = ({ codeCache }: { codeCache?: CodeCacheOptions } = {}): ChunkLoader => {

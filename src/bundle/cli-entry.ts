@@ -9,8 +9,10 @@ declare const __S3_TUTOR_CHUNKS_BUILD__: string;
 /**
  * dist/cli.js, the `s3-tutor` command: it loads the app's chunks (src/cli/start.ts first) with V8's
  * code cache kept in the cache folder (compile-cache/, one subfolder per Node version and build;
- * safe to delete at any time; what Node's own compile cache left there before goes too). A second start reads the code the first one compiled, the first frame's
- * functions included, instead of compiling it again. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ * safe to delete at any time). A second start reads the code the first one compiled, the first
+ * frame's functions included, instead of compiling it again. As with Node's own compile cache,
+ * NODE_COMPILE_CACHE=<folder> puts it in that folder, and NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
-const codeCache = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : { folder: join(cacheDir(), "compile-cache"), build: __S3_TUTOR_CHUNKS_BUILD__ };
+const folder = process.env.NODE_COMPILE_CACHE || join(cacheDir(), "compile-cache");
+const codeCache = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : { folder, build: __S3_TUTOR_CHUNKS_BUILD__ };
 await chunkLoader({ codeCache }).load(fileURLToPath(new URL("./chunks/start.js", import.meta.url)));

@@ -143,7 +143,7 @@ describe("the chunk loader's code cache", () => {
       driver,
       `import { chunkLoader } from ${JSON.stringify(join(root, "src", "bundle", "chunk-loader.ts"))};
 globalThis.__order = [];
-const loader = chunkLoader({ codeCache: { folder: ${JSON.stringify(folder)}, build: "b1" } });
+const loader = chunkLoader({ codeCache: { folder: ${JSON.stringify(folder)}, build: "b1b1b1b1b1b1b1b1" } });
 const { read } = await (await loader.load(${JSON.stringify(join(chunks, "entry.js"))})).run();
 process.on("exit", () => console.log(JSON.stringify({ use: loader.codeCacheUse(), read })));`,
     );
@@ -157,11 +157,13 @@ process.on("exit", () => console.log(JSON.stringify({ use: loader.codeCacheUse()
     const loaded = loadedChunks.length;
     const read = [42, 1, "\n"];
 
-    await mkdir(join(folder, `${process.version}-${process.arch}-b0`), { recursive: true });
+    // An earlier build's folder, and what Node's own compile cache keeps in a folder it shares.
+    await mkdir(join(folder, `${process.version}-${process.arch}-b0b0b0b0b0b0b0b0`), { recursive: true });
+    await mkdir(join(folder, "v22.12.0-x64-7ac73f3e-0"), { recursive: true });
     expect(run()).toEqual({ use: { fromCache: 0, compiled: loaded }, read });
-    const cacheFolder = join(folder, `${process.version}-${process.arch}-b1`);
-    // Written at exit; the other build's folder went when this build made its own.
-    expect(await readdir(folder)).toEqual([`${process.version}-${process.arch}-b1`]);
+    const cacheFolder = join(folder, `${process.version}-${process.arch}-b1b1b1b1b1b1b1b1`);
+    // Written at exit; the other build's folder went when this build made its own, Node's stayed.
+    expect((await readdir(folder)).sort()).toEqual([`${process.version}-${process.arch}-b1b1b1b1b1b1b1b1`, "v22.12.0-x64-7ac73f3e-0"].sort());
     expect((await readdir(cacheFolder)).sort()).toEqual(loadedChunks);
 
     expect(run()).toEqual({ use: { fromCache: loaded, compiled: 0 }, read });

@@ -21,8 +21,9 @@ const stateFolder = async (): Promise<string> => {
   return folder;
 };
 
+/** `validate` in a state folder, with the cache where a learner's goes (the test run shares one: test/global/build-dist.ts). */
 const validate = async (state: string, env: NodeJS.ProcessEnv = {}) => {
-  const run = await finished(spawnCli(["validate"], { S3_TUTOR_STATE_DIR: state, ...env }));
+  const run = await finished(spawnCli(["validate"], { S3_TUTOR_STATE_DIR: state, NODE_COMPILE_CACHE: "", ...env }));
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/lessons, quizzes and workshops are valid/);
@@ -59,14 +60,21 @@ describe("the built command's compiled code", () => {
     expect(await readdir(state)).not.toContain("compile-cache");
   });
 
-  it("replaces what an earlier build or Node's own compile cache left in the folder", { timeout: 30_000 }, async () => {
+  it("goes into NODE_COMPILE_CACHE's folder, replacing an earlier build's and leaving what Node keeps there", { timeout: 30_000 }, async () => {
     const state = await stateFolder();
-    const former = join(state, "compile-cache", "v22.12.0-x64-0123456789abcdef");
-    await mkdir(former, { recursive: true });
-    await writeFile(join(former, "start.js"), "an earlier build's");
-    await validate(state);
-    const entries = await readdir(join(state, "compile-cache"));
+    const shared = join(state, "shared");
+    const former = join(shared, "v22.12.0-x64-0123456789abcdef");
+    const nodes = join(shared, "v22.12.0-x64-7ac73f3e-0");
+    for (const folder of [former, nodes]) {
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, "start.js"), "kept before");
+    }
+    await validate(state, { NODE_COMPILE_CACHE: shared });
+    const entries = (await readdir(shared)).filter((entry) => entry !== "v22.12.0-x64-7ac73f3e-0");
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatch(new RegExp(`^${process.version}-${process.arch}-`));
+    expect(entries[0]).toMatch(new RegExp(`^${process.version}-${process.arch}-[0-9a-f]{16}$`));
+    expect(await readdir(join(shared, entries[0]!))).toContain("start.js");
+    expect(await readFile(join(nodes, "start.js"), "utf8")).toBe("kept before");
+    expect(await readdir(state)).not.toContain("compile-cache");
   });
 });

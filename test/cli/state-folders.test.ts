@@ -32,9 +32,10 @@ const newHome = async (): Promise<string> => {
   return home;
 };
 
-/** No S3_TUTOR_STATE_DIR and no XDG variable of the test runner's: only what `env` says. */
+/** No S3_TUTOR_STATE_DIR, XDG variable or compile-cache folder of the test runner's: only what `env` says. */
 const asLearner = (home: string, env: Record<string, string> = {}) => ({
   S3_TUTOR_STATE_DIR: "",
+  NODE_COMPILE_CACHE: "",
   XDG_STATE_HOME: "",
   XDG_DATA_HOME: "",
   XDG_CACHE_HOME: "",

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -15,8 +18,13 @@ export const buildDist = (): void => {
 /**
  * Global setup: dist/ built before any test file runs. The CLI tests, the terminal tests and the
  * built room run dist/cli.js; building once here (never inside a file) keeps files running in
- * parallel from deleting dist/ under each other.
+ * parallel from deleting dist/ under each other. Every process they start keeps its compiled code
+ * in one folder for the run (NODE_COMPILE_CACHE), as a learner's second start does, instead of
+ * compiling it all in each new state folder; test/cli/code-cache.test.ts checks the cache itself.
  */
 export default function setup() {
   buildDist();
+  const compileCache = mkdtempSync(join(tmpdir(), "s3-tutor-tests-compile-cache-"));
+  process.env.NODE_COMPILE_CACHE = compileCache;
+  return () => rmSync(compileCache, { recursive: true, force: true });
 }

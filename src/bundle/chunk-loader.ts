@@ -63,10 +63,16 @@ const removeOtherBuilds = ({ folder, build }: CodeCacheOptions): void => {
   }
 };
 
+/** A chunk loaded: its module, the promise of its exports when it is async, what it threw when it failed. */
+interface ChunkRecord {
+  module: { exports: unknown };
+  ready?: Promise<unknown>;
+  failed?: { error: unknown };
+}
+
 export const chunkLoader = ({ codeCache }: { codeCache?: CodeCacheOptions } = {}): ChunkLoader => {
   const cacheFolder = codeCache && join(codeCache.folder, `${process.version}-${process.arch}-${codeCache.build}`);
-  /** Each chunk loaded: its module, the promise of its exports when it is async, what it threw when it is not. */
-  const chunks = new Map<string, { module: { exports: unknown }; ready?: Promise<unknown>; failed?: { error: unknown } }>();
+  const chunks = new Map<string, ChunkRecord>();
   const uncached: { file: string; script: Script }[] = [];
   let fromCache = 0;
 
@@ -75,7 +81,7 @@ export const chunkLoader = ({ codeCache }: { codeCache?: CodeCacheOptions } = {}
     // As an ES module does, a chunk that failed fails again for every later importer.
     if (known?.failed) throw known.failed.error;
     if (known) return known.ready ?? known.module.exports;
-    const record: { module: { exports: unknown }; ready?: Promise<unknown>; failed?: { error: unknown } } = { module: { exports: {} } };
+    const record: ChunkRecord = { module: { exports: {} } };
     chunks.set(file, record);
     const cachedData = cacheFolder ? readCache(join(cacheFolder, basename(file))) : undefined;
     const script = new Script(readFileSync(file, "utf8"), { filename: file, cachedData });

@@ -1,8 +1,8 @@
-// What `npm install s3-tutor` costs: packs this checkout (npm pack runs prepack, the release build),
+// What `npm install s3-tutor` costs: packs this checkout (npm pack runs prepack, the build),
 // installs the tarball into a fresh project with an empty npm cache, and prints the installed size,
 // the number of packages, the tarball's size and whether it holds source maps. Then it runs the
 // installed binary (--version, validate, run <lesson> --auto) to show the install works without
-// the devDependencies. Packing leaves the release build (no source maps) in dist/.
+// the devDependencies. Packing leaves its build in dist/.
 //
 //   node bench/install-size.mjs [--root DIR] [--lesson ID] [--shared-cache] [--keep]
 //

@@ -29,7 +29,13 @@ const programs = {
   hello: { label: 'floor: bare Ink "hello", bundled the same', args: [".bench-cache/ink-hello/ink-hello.js"], text: "hello" },
 };
 
-/** bench/fixtures/ink-hello.tsx bundled into .bench-cache/ink-hello/ with dist/'s esbuild options. */
+/**
+ * Bundled CommonJS dependencies call require() for Node built-ins: an ES module run by Node, as the
+ * hello is, needs this line to have one (dist/'s chunks get theirs from the chunk loader).
+ */
+const REQUIRE_BANNER = 'import { createRequire as __s3tutorCreateRequire } from "node:module"; const require = __s3tutorCreateRequire(import.meta.url);';
+
+/** bench/fixtures/ink-hello.tsx bundled into .bench-cache/ink-hello/ with dist/'s esbuild options, as the ES module it runs as. */
 const buildHello = async () => {
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   await build({
@@ -37,6 +43,7 @@ const buildHello = async () => {
     absWorkingDir: root,
     entryPoints: { "ink-hello": "bench/fixtures/ink-hello.tsx" },
     outdir: ".bench-cache/ink-hello",
+    banner: { js: REQUIRE_BANNER },
   });
 };
 

@@ -1,5 +1,4 @@
 import { narrowStringWidthPlugin } from "./narrow-string-width.mjs";
-import { REQUIRE_BANNER } from "./require-banner.mjs";
 import { styledCharsShortcutPlugin } from "./styled-chars-shortcut.mjs";
 import { tokenizeShortcutPlugin } from "./tokenize-shortcut.mjs";
 import { yogaWithoutFetchPlugin } from "./yoga-without-fetch.mjs";
@@ -8,6 +7,8 @@ import { yogaWithoutFetchPlugin } from "./yoga-without-fetch.mjs";
 // Code splitting keeps heavy parts (the AWS SDK, the sandbox) in chunks that load only when used.
 // No source maps: the chunks become classic scripts after the build (scripts/script-chunks.mjs), which
 // the maps of the ES modules would not describe.
+// No require banner either: the chunk loader hands every chunk the `require` that bundled CommonJS
+// dependencies call for Node built-ins.
 export const buildOptions = (version) => ({
   // The app's first chunk and the sandbox's; dist/cli.js and dist/sandbox.js load them (entryBuildOptions).
   entryPoints: { "chunks/start": "src/cli/start.ts", "chunks/sandbox": "src/sandbox/index.ts" },
@@ -40,8 +41,6 @@ export const buildOptions = (version) => ({
   // Ink splits lines of ASCII and narrow symbols into characters without the grapheme segmenter, and
   // writes a frame's cells without working out the codes between two cells of the same style.
   plugins: [narrowStringWidthPlugin, yogaWithoutFetchPlugin, tokenizeShortcutPlugin, styledCharsShortcutPlugin],
-  // Bundled CommonJS dependencies still call require() for Node built-ins (the build then blanks it where unused).
-  banner: { js: REQUIRE_BANNER },
 });
 
 /**

@@ -2,7 +2,6 @@ import { transform } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { REQUIRE_BANNER } from "./require-banner.mjs";
 
 // Turns every ES module in dist/chunks/ into a classic script that src/bundle/chunk-loader.ts runs.
 // A classic script, unlike an ES module, can hand V8's code cache over after it has run, with every
@@ -38,7 +37,7 @@ const offsetOf = (code, { line, column }) => {
 
 /** The chunk as CommonJS; `awaits`: whether it awaits at the top. */
 const toCommonJs = async (name, esm) => {
-  let code = esm.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "").replace(REQUIRE_BANNER, "");
+  let code = esm.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "");
   code = code.replace(/(?<![\w$.])import\("/g, '__import("');
   let awaits = 0;
   for (;;) {

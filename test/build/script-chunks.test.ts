@@ -7,8 +7,6 @@ import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs module without types
 import { buildOptions } from "../../scripts/build-options.mjs";
 // @ts-expect-error: a plain .mjs module without types
-import { REQUIRE_BANNER } from "../../scripts/require-banner.mjs";
-// @ts-expect-error: a plain .mjs module without types
 import { toScriptChunks } from "../../scripts/script-chunks.mjs";
 import { chunkLoader } from "../../src/bundle/chunk-loader";
 
@@ -42,7 +40,7 @@ afterEach(async () => {
   delete (globalThis as { __order?: string[] }).__order;
 });
 
-/** The sources bundled as dist/ is (split, with the require banner), into a fresh folder's chunks/. */
+/** The sources bundled as dist/ is (split), into a fresh folder's chunks/. */
 const bundled = async (): Promise<string> => {
   const folder = await mkdtemp(join(tmpdir(), "s3-tutor-script-chunks-"));
   folders.push(folder);
@@ -57,7 +55,6 @@ const bundled = async (): Promise<string> => {
     platform: "node",
     minify: true,
     sourcemap: "linked",
-    banner: { js: REQUIRE_BANNER },
     logLevel: "silent",
   });
   return join(folder, "chunks");

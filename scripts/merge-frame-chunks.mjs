@@ -1,5 +1,5 @@
 import { build } from "esbuild";
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 
 // esbuild's code splitting gives every set of entry points that share code a chunk of its own: the
@@ -157,7 +157,6 @@ export const mergeFrameChunks = async (metafile, root) => {
       target: "node20",
       minify: true,
       legalComments: "none",
-      sourcemap: false,
       logLevel: "warning",
       plugins: [
         {
@@ -195,9 +194,6 @@ export const mergeFrameChunks = async (metafile, root) => {
   const bareStart = join(root, plan.bareStart);
   await bundle({ entryPoints: [bareStart], outfile: bareStart, allowOverwrite: true }, () => false);
   // Every merged chunk becomes its facade, for whatever else imports it.
-  for (const path of place.keys()) {
-    await writeFile(path, facade(path));
-    await rm(`${path}.map`, { force: true });
-  }
+  for (const path of place.keys()) await writeFile(path, facade(path));
   return plan;
 };

@@ -1,6 +1,6 @@
 import { transform } from "esbuild";
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 // Turns every ES module in dist/chunks/ into a classic script that src/bundle/chunk-loader.ts runs.
@@ -14,7 +14,6 @@ import { join } from "node:path";
 //    the loader's, which find the sibling chunk;
 //  - a chunk that awaits at the top (yoga's WebAssembly, Ink's optional devtools), and every chunk
 //    that imports one, becomes an async function that awaits what it imports, as ES modules wait.
-// The folder's source maps go: they would map the ES modules, which no longer ship.
 
 const PARAMETERS = "require,__module,__importMetaUrl,__load,__import";
 /** How esbuild's CommonJS gives the module its exports (once, in a chunk that has any). */
@@ -37,8 +36,7 @@ const offsetOf = (code, { line, column }) => {
 
 /** The chunk as CommonJS; `awaits`: whether it awaits at the top. */
 const toCommonJs = async (name, esm) => {
-  let code = esm.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "");
-  code = code.replace(/(?<![\w$.])import\("/g, '__import("');
+  let code = esm.replace(/(?<![\w$.])import\("/g, '__import("');
   let awaits = 0;
   for (;;) {
     const result = await transform(code, { format: "cjs", platform: "node", define: { "import.meta.url": "__importMetaUrl" }, minifyWhitespace: true, logLevel: "silent" }).catch((error) => error);
@@ -60,12 +58,11 @@ const toCommonJs = async (name, esm) => {
 };
 
 /**
- * Rewrites every .js in `folder` (dist/chunks) and removes the folder's source maps. Returns the
+ * Rewrites every .js in `folder` (dist/chunks). Returns the
  * build's name for the code cache (a digest of every chunk) and the chunks that became async.
  */
 export const toScriptChunks = async (folder) => {
   const names = (await readdir(folder)).sort();
-  for (const map of names.filter((name) => name.endsWith(".js.map"))) await rm(join(folder, map));
   const chunks = new Map();
   for (const name of names.filter((name) => name.endsWith(".js"))) {
     const { code, awaits } = await toCommonJs(name, await readFile(join(folder, name), "utf8"));

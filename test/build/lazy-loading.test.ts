@@ -72,7 +72,7 @@ const HEAVY: Record<string, RegExp> = {
 describe("the bundle", () => {
   let metafile: Metafile;
   beforeAll(async () => {
-    metafile = (await build({ ...(buildOptions("test") as object), write: false, metafile: true, sourcemap: false })).metafile;
+    metafile = (await build({ ...(buildOptions("test") as object), write: false, metafile: true })).metafile;
   }, 120_000);
 
   it("dist/cli.js holds the chunk loader and what finds the cache folder, nothing of the app", async () => {

@@ -34,7 +34,7 @@ describe("the bundled markdown renderer", () => {
     const outdir = mkdtempSync(join(tmpdir(), "s3-tutor-markdown-bundle-"));
     const entry = join(outdir, "entry.ts");
     await writeFile(entry, `export { renderMarkdown } from ${JSON.stringify(join(process.cwd(), "src/ui/components/markdown.ts"))};\n`);
-    const result = await build({ ...(buildOptions("test") as object), entryPoints: { markdown: entry }, outdir, sourcemap: false, metafile: true });
+    const result = await build({ ...(buildOptions("test") as object), entryPoints: { markdown: entry }, outdir, metafile: true });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((input) => /node_modules\/(highlight\.js|cli-highlight|emojilib|node-emoji|parse5)/.test(input))).toEqual([]);
 

@@ -37,7 +37,7 @@ describe("the first frame's chunks, merged", () => {
   beforeAll(async () => {
     outdir = mkdtempSync(join(tmpdir(), "s3-tutor-merge-"));
     const options = buildOptions("test") as object;
-    metafile = (await build({ ...options, absWorkingDir: root, outdir: join(outdir, "dist"), metafile: true, sourcemap: false })).metafile;
+    metafile = (await build({ ...options, absWorkingDir: root, outdir: join(outdir, "dist"), metafile: true })).metafile;
     ({ groups, bareStart } = planFrameChunks(metafile) as { groups: Group[]; bareStart: string });
   }, 120_000);
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));

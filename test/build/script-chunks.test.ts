@@ -54,7 +54,6 @@ const bundled = async (): Promise<string> => {
     format: "esm",
     platform: "node",
     minify: true,
-    sourcemap: "linked",
     logLevel: "silent",
   });
   return join(folder, "chunks");

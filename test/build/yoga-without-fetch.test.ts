@@ -25,7 +25,7 @@ describe("Ink's layout engine (yoga) in the bundle", () => {
     folder = await mkdtemp(join(tmpdir(), "s3-tutor-yoga-"));
     await writeFile(join(folder, "entry.mjs"), 'import Yoga from "yoga-layout";\nconst node = Yoga.Node.create();\nnode.setWidth(7);\nnode.calculateLayout();\nconsole.log("width " + node.getComputedWidth());\n');
     await writeFile(join(folder, "watch.mjs"), FETCH_WATCH);
-    await build({ ...(buildOptions("test") as object), absWorkingDir: root, entryPoints: { yoga: join(folder, "entry.mjs") }, outdir: join(folder, "out"), nodePaths: [join(root, "node_modules")], sourcemap: false, logLevel: "silent" });
+    await build({ ...(buildOptions("test") as object), absWorkingDir: root, entryPoints: { yoga: join(folder, "entry.mjs") }, outdir: join(folder, "out"), nodePaths: [join(root, "node_modules")], logLevel: "silent" });
     const run = spawnSync(process.execPath, ["--import", join(folder, "watch.mjs"), join(folder, "out", "yoga.js")], { encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.stdout.trim().split("\n")).toEqual(["width 7", "undici loaded: false"]);

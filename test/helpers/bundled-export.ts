@@ -15,7 +15,7 @@ const root = join(import.meta.dirname, "..", "..");
 export const bundledExports = async <T extends Record<string, unknown>>(specifier: string, names: (keyof T & string)[]): Promise<{ values: T; remove: () => Promise<void> }> => {
   const folder = await mkdtemp(join(tmpdir(), "s3-tutor-bundled-"));
   await writeFile(join(folder, "entry.mjs"), `export { ${names.join(", ")} } from ${JSON.stringify(specifier)};\n`);
-  await build({ ...(buildOptions("test") as object), absWorkingDir: root, entryPoints: { bundled: join(folder, "entry.mjs") }, outdir: join(folder, "out"), nodePaths: [join(root, "node_modules")], sourcemap: false, splitting: false, minify: false, logLevel: "silent" });
+  await build({ ...(buildOptions("test") as object), absWorkingDir: root, entryPoints: { bundled: join(folder, "entry.mjs") }, outdir: join(folder, "out"), nodePaths: [join(root, "node_modules")], splitting: false, minify: false, logLevel: "silent" });
   const values = (await import(pathToFileURL(join(folder, "out", "bundled.js")).href)) as T;
   return { values, remove: () => rm(folder, { recursive: true, force: true }) };
 };

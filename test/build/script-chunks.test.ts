@@ -1,6 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { buildOptions } from "../../scripts/build-options.mjs";
 // @ts-expect-error: a plain .mjs module without types
 import { toScriptChunks } from "../../scripts/script-chunks.mjs";
 import { chunkLoader } from "../../src/bundle/chunk-loader";
+import { useTempDirs } from "../helpers/data-dir";
 
 /**
  * dist/chunks/ as classic scripts (scripts/script-chunks.mjs) run by the app's chunk loader
@@ -34,16 +34,14 @@ const SOURCES: Record<string, string> = {
   "module-kind.mjs": `export const kind = () => [(function () { return this === undefined; })(), typeof module, typeof exports];`,
 };
 
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+const tempFolder = useTempDirs("script-chunks");
+afterEach(() => {
   delete (globalThis as { __order?: string[] }).__order;
 });
 
 /** The sources bundled as dist/ is (split), into a fresh folder's chunks/. */
 const bundled = async (): Promise<string> => {
-  const folder = await mkdtemp(join(tmpdir(), "s3-tutor-script-chunks-"));
-  folders.push(folder);
+  const folder = tempFolder();
   for (const [name, text] of Object.entries(SOURCES)) await writeFile(join(folder, name), text);
   await build({
     absWorkingDir: folder,
@@ -106,8 +104,7 @@ describe("dist/'s chunks as classic scripts", () => {
   });
 
   it("refuses two chunks that import each other and await at the top (each would wait for the other)", async () => {
-    const folder = await mkdtemp(join(tmpdir(), "s3-tutor-script-cycle-"));
-    folders.push(folder);
+    const folder = tempFolder();
     await mkdir(join(folder, "chunks"));
     await writeFile(join(folder, "chunks", "a.js"), `import "./b.js";\nawait Promise.resolve();\n`);
     await writeFile(join(folder, "chunks", "b.js"), `import "./a.js";\nexport const b = 1;\n`);

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { finished, spawnCli } from "../helpers/cli";
+import { useTempDirs } from "../helpers/data-dir";
 
 /**
  * The built command keeps V8's compiled code of its chunks (src/bundle/chunk-loader.ts): the first
@@ -10,16 +10,7 @@ import { finished, spawnCli } from "../helpers/cli";
  * compile, never the start.
  */
 
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
-});
-
-const stateFolder = async (): Promise<string> => {
-  const folder = await mkdtemp(join(tmpdir(), "s3-tutor-code-cache-"));
-  folders.push(folder);
-  return folder;
-};
+const stateFolder = useTempDirs("code-cache");
 
 /** `validate` in a state folder, with the cache where a learner's goes (the test run shares one: test/global/build-dist.ts). */
 const validate = async (state: string, env: NodeJS.ProcessEnv = {}) => {
@@ -36,7 +27,7 @@ const cacheFiles = async (folder: string): Promise<Map<string, number>> =>
 
 describe("the built command's compiled code", () => {
   it("is written by the first start, read by the next without writing, and a damaged file is compiled past and replaced", { timeout: 60_000 }, async () => {
-    const state = await stateFolder();
+    const state = stateFolder();
     await validate(state);
     const [build, ...others] = await readdir(join(state, "compile-cache"));
     expect(others).toEqual([]);
@@ -55,13 +46,13 @@ describe("the built command's compiled code", () => {
   });
 
   it("is neither read nor written with NODE_DISABLE_COMPILE_CACHE=1", { timeout: 30_000 }, async () => {
-    const state = await stateFolder();
+    const state = stateFolder();
     await validate(state, { NODE_DISABLE_COMPILE_CACHE: "1" });
     expect(await readdir(state)).not.toContain("compile-cache");
   });
 
   it("goes into NODE_COMPILE_CACHE's folder, replacing an earlier build's and leaving what Node keeps there", { timeout: 30_000 }, async () => {
-    const state = await stateFolder();
+    const state = stateFolder();
     const shared = join(state, "shared");
     const former = join(shared, "v22.12.0-x64-0123456789abcdef");
     const nodes = join(shared, "v22.12.0-x64-7ac73f3e-0");

@@ -21,7 +21,7 @@ await mergeFrameChunks(metafile, root);
 // the two files that load them: dist/cli.js and dist/sandbox.js.
 const { build: chunksBuild } = await toScriptChunks(join(root, "dist", "chunks"));
 await build({ ...entryBuildOptions(chunksBuild), absWorkingDir: root });
-await writeFile(new URL("THIRD-PARTY-NOTICES.txt", outdir), thirdPartyNotices(metafile, fileURLToPath(new URL("..", import.meta.url))));
+await writeFile(new URL("THIRD-PARTY-NOTICES.txt", outdir), thirdPartyNotices(metafile, root));
 
 const cli = new URL("cli.js", outdir);
 await writeFile(cli, "#!/usr/bin/env node\n" + (await readFile(cli, "utf8")));
